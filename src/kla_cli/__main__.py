@@ -1,0 +1,3 @@
+from kla_cli.entry import main
+
+main()

@@ -1,0 +1,172 @@
+"""Reading answers the way people type them into a spreadsheet (pure functions).
+
+`95,5` and `95,5%` are 95.5; `1.234` is one thousand two hundred thirty-four (Indonesian
+thousands); `Ya`/`Tidak`; option letters `a`, `(b)`, `c.` or the option's own text.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from kla_cli.rubric import AnswerType, Item
+
+Answer = float | str | bool | frozenset[str]
+"""A parsed answer: a number (percent/count), an option key (choice), yes/no, ticked keys."""
+
+CellValue = str | int | float | bool | datetime | date | time | None
+
+
+@dataclass(frozen=True)
+class AnswerProblem(Exception):
+    """Why a cell value is not a valid answer: a finding code and its arguments."""
+
+    code: str
+    value: str
+    extra: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def args_dict(self) -> dict[str, object]:
+        return {"value": self.value, **dict(self.extra)}
+
+
+_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+_THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$")
+_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+_YES = {"ya", "y", "yes", "ada", "sudah", "true", "1", "benar", "✓", "v", "x"}
+_NO = {"tidak", "t", "no", "n", "tidak ada", "belum", "belum ada", "false", "0", "salah", "-"}
+_EMPTY_LIST = {"-", "tidak ada", "none", "belum ada"}
+
+
+def is_blank(raw: CellValue) -> bool:
+    return raw is None or (isinstance(raw, str) and not raw.strip())
+
+
+def display(raw: CellValue) -> str:
+    """The cell value as a short text for messages."""
+    text = raw.isoformat() if isinstance(raw, datetime | date | time) else str(raw)
+    text = " ".join(text.split())
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def parse_number(raw: CellValue) -> float:
+    """A finite number from a cell: numbers as they are, text in Indonesian or English notation.
+
+    A dot followed by groups of three digits is a thousands separator (1.234 = 1234); a lone comma
+    is the decimal separator (95,5); with both, the last one is the decimal separator.
+    """
+    if raw is None or isinstance(raw, bool | datetime | date | time):
+        raise AnswerProblem("not-a-number", display(raw))
+    if isinstance(raw, int | float):
+        value = float(raw)
+    else:
+        text = raw.strip().replace("\u00a0", "").replace(" ", "").rstrip("%").strip()
+        if _THOUSANDS_DOT.match(text):
+            text = text.replace(".", "")
+        elif _THOUSANDS_COMMA.match(text):
+            text = text.replace(",", "")
+        elif "," in text and "." in text:
+            if text.rfind(",") > text.rfind("."):
+                text = text.replace(".", "").replace(",", ".")
+            else:
+                text = text.replace(",", "")
+        else:
+            text = text.replace(",", ".")
+        if not _NUMBER.match(text):
+            raise AnswerProblem("not-a-number", display(raw))
+        value = float(text)
+    if not math.isfinite(value):
+        raise AnswerProblem("not-a-number", display(raw))
+    return value + 0.0  # normalises -0.0 to 0.0
+
+
+def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> Answer:
+    """Turn a non-blank cell value into the answer of `item`, or raise AnswerProblem.
+
+    `percent_cell` says the cell has a percent number format, so Excel stored 95,5% as 0.955.
+    """
+    kind = item.type
+    if kind is AnswerType.PERCENT:
+        value = parse_number(raw)
+        if percent_cell and isinstance(raw, int | float):
+            value = round(value * 100, 10)
+        if not 0 <= value <= 100:
+            raise AnswerProblem("percent-out-of-range", _fmt(value))
+        return value
+    if kind is AnswerType.COUNT:
+        value = parse_number(raw)
+        if value < 0:
+            raise AnswerProblem("negative-count", _fmt(value))
+        if value != int(value):
+            raise AnswerProblem("not-whole-number", _fmt(value))
+        return value
+    if kind is AnswerType.YESNO:
+        return _parse_yesno(raw)
+    if kind is AnswerType.CHOICE:
+        return _parse_choice(item, raw)
+    return _parse_checklist(item, raw)
+
+
+def _fmt(value: float) -> str:
+    return f"{value:g}"
+
+
+def _parse_yesno(raw: CellValue) -> bool:
+    if isinstance(raw, bool):
+        return raw
+    text = " ".join(str(raw).split()).casefold().strip(".")
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise AnswerProblem("not-yes-no", display(raw))
+
+
+def _letter(text: str) -> str | None:
+    """`a`, `(a)`, `a.`, `a)`, `a. Perda …` → `a`."""
+    match = re.match(r"^\(?([a-z])(?:[.)]|\s|$)", text)
+    return match.group(1) if match else None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _parse_choice(item: Item, raw: CellValue) -> str:
+    keys = {o.key for o in item.options}
+    text = _norm(str(raw))
+    for option in item.options:
+        if text in (_norm(option.label.id), _norm(option.label.en)):
+            return option.key
+    letter = _letter(text)
+    if letter in keys:
+        return letter
+    raise AnswerProblem("not-an-option", display(raw), (("options", ", ".join(sorted(keys))),))
+
+
+def _parse_checklist(item: Item, raw: CellValue) -> frozenset[str]:
+    keys = {o.key for o in item.options}
+    text = _norm(str(raw))
+    if text in _EMPTY_LIST:
+        return frozenset()
+    labels = {_norm(o.label.id): o.key for o in item.options} | {
+        _norm(o.label.en): o.key for o in item.options
+    }
+    ticked: set[str] = set()
+    for part in re.split(r"[,;/\n]+", text):
+        token = part.strip()
+        if not token:
+            continue
+        if token in labels:
+            ticked.add(labels[token])
+            continue
+        letters = [_letter(tok) for tok in token.split()]
+        if not letters or any(letter not in keys for letter in letters):
+            raise AnswerProblem(
+                "not-an-option", display(raw), (("options", ", ".join(sorted(keys))),)
+            )
+        ticked.update(letter for letter in letters if letter)
+    return frozenset(ticked)

@@ -1,0 +1,256 @@
+"""The typer app: parse options, call the core, render, exit. Nothing else lives here.
+
+The single error boundary is `_guard`: a `KlaError` becomes one line on stderr and exit 2; an
+unexpected exception becomes one line too, unless --debug asks for the traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+
+import typer
+
+from kla_cli import __version__
+from kla_cli.errors import ExitCode, KlaError
+from kla_cli.messages import Lang, current_lang, detect_lang, t
+from kla_cli.render import Format
+
+if TYPE_CHECKING:
+    from kla_cli.findings import Finding
+    from kla_cli.rubric import Rubric
+
+_HELP_LANG: Lang = "id"
+with contextlib.suppress(ValueError):
+    _HELP_LANG = detect_lang(None)
+
+
+def _h(key: str) -> str:
+    return t(key, _HELP_LANG)
+
+
+app = typer.Typer(
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    help=_h("help.app"),
+)
+rubric_app = typer.Typer(no_args_is_help=True, help=_h("help.rubric"))
+app.add_typer(rubric_app, name="rubric")
+
+_state = {"debug": False}
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def err(line: str) -> None:
+    """Progress, findings and errors go to stderr; stdout is for the result only."""
+    sys.stderr.write(line + "\n")
+
+
+def _guard(fn: Callable[P, R]) -> Callable[P, R]:
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except KlaError as exc:
+            for line in exc.details:
+                err(line)
+            err(f"{t('error.prefix')}: {exc.render()}")
+            raise typer.Exit(ExitCode.CANNOT_RUN) from None
+        except KeyboardInterrupt:
+            err(f"{t('error.prefix')}: {t('interrupted')}")
+            raise typer.Exit(ExitCode.CANNOT_RUN) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            if _state["debug"]:
+                traceback.print_exc()
+            err(
+                f"{t('error.prefix')}: {t('internal', error=f'{type(exc).__name__}: {exc}', hint=t('debug.hint'))}"
+            )
+            raise typer.Exit(ExitCode.CANNOT_RUN) from None
+
+    return wrapper
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"kla {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    lang: Annotated[
+        str | None, typer.Option("--lang", help=_h("help.lang"), show_default=False)
+    ] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=_h("help.debug"))] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help=_h("help.version"))
+    ] = False,
+) -> None:
+    _state["debug"] = debug
+    try:
+        current_lang.set(detect_lang(lang))
+    except ValueError as exc:
+        err(f"{t('error.prefix')}: {t('lang.unknown', value=exc)}")
+        raise typer.Exit(ExitCode.CANNOT_RUN) from None
+
+
+# --- shared options ------------------------------------------------------------------------
+
+RubricOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rubric", "-r", envvar="KLA_RUBRIC", help=_h("help.rubric_opt"), show_default=False
+    ),
+]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=_h("help.format"))]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help=_h("help.output"), show_default=False)
+]
+PathsArg = Annotated[list[Path], typer.Argument(help=_h("help.paths"), show_default=False)]
+
+
+def _load_rubric(path: Path | None) -> Rubric:
+    from kla_cli.rubric_io import default_rubric_path, load_rubric
+
+    return load_rubric(path or default_rubric_path())
+
+
+def _use_color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _width() -> int:
+    try:
+        return max(80, min(160, os.get_terminal_size(sys.stdout.fileno()).columns))
+    except (OSError, ValueError):
+        return 100
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Machine output: to `output` atomically, or to stdout."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from kla_cli.output import write_text
+
+    write_text(output, text)
+    err(t("output.written", path=output))
+
+
+def report_findings(findings: list[Finding], *, warnings: bool) -> None:
+    from kla_cli.findings import Severity
+
+    for finding in findings:
+        if warnings or finding.severity is Severity.ERROR:
+            err(finding.render())
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+@app.command(help=_h("help.score"))
+@_guard
+def score(
+    paths: PathsArg,
+    rubric: RubricOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+    allow_errors: Annotated[
+        bool, typer.Option("--allow-errors", help=_h("help.allow_errors"))
+    ] = False,
+    detail: Annotated[bool, typer.Option("--detail", help=_h("help.detail"))] = False,
+    show_warnings: Annotated[bool, typer.Option("--warnings", help=_h("help.warnings"))] = False,
+) -> None:
+    from kla_cli.pipeline import assess, read_region
+    from kla_cli.render.score import render_score
+
+    model = _load_rubric(rubric)
+    assessment = assess(model, read_region(paths))
+    validation = assessment.validation
+    blocking = validation.blocking
+    report_findings(blocking if blocking else validation.findings, warnings=show_warnings)
+    if blocking and not allow_errors:
+        err(
+            f"{t('error.prefix')}: {t('findings.blocking', count=len(blocking))}. "
+            f"{t('hint', text=t('findings.blocking.hint'))}"
+        )
+        raise typer.Exit(ExitCode.FINDINGS)
+    text = render_score(
+        assessment.result,
+        fmt,
+        current_lang.get(),
+        lowest=model.tiers[0].min,
+        findings=validation.findings,
+        detail=detail,
+        color=_use_color(output) and fmt is Format.TABLE,
+        width=_width(),
+    )
+    emit(text, output)
+
+
+@rubric_app.command("check", help=_h("help.rubric_check"))
+@_guard
+def rubric_check(
+    files: Annotated[list[Path], typer.Argument(help=_h("help.rubric_files"), show_default=False)],
+) -> None:
+    from kla_cli.rubric_io import load_rubric
+
+    failed = False
+    for file in files:
+        try:
+            model = load_rubric(file)
+        except KlaError as exc:
+            failed = True
+            for line in exc.details:
+                err(line)
+            err(f"{t('error.prefix')}: {exc.render()}")
+            continue
+        count = sum(1 for _ in model.items())
+        total = sum(item.max for _, item in model.items())
+        typer.echo(
+            t(
+                "rubric.ok",
+                path=file,
+                indicators=len(model.indicators),
+                items=count,
+                total=f"{total:g}",
+            )
+        )
+    if failed:
+        raise typer.Exit(ExitCode.CANNOT_RUN)
+
+
+@rubric_app.command("show", help=_h("help.rubric_show"))
+@_guard
+def rubric_show(
+    rubric: RubricOpt = None,
+    items: Annotated[bool, typer.Option("--items", help=_h("help.show_items"))] = False,
+) -> None:
+    from kla_cli.render.rubric import rubric_table
+
+    model = _load_rubric(rubric)
+    emit(
+        rubric_table(
+            model, current_lang.get(), items=items, color=_use_color(None), width=_width()
+        ),
+        None,
+    )
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app(prog_name="kla")

@@ -1,0 +1,48 @@
+"""Errors that stop a command ("could not run"), and the exit codes of every command.
+
+Data problems in workbooks are not exceptions: they are `Finding` values (see `findings`). An
+exception here means nothing trustworthy could be computed; the CLI's single error boundary turns
+it into one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from kla_cli.messages import Lang, t
+
+
+class ExitCode(IntEnum):
+    OK = 0
+    FINDINGS = 1
+    """Validation errors found, or below the target predikat."""
+    CANNOT_RUN = 2
+    """Bad rubric, missing path, unreadable input: nothing trustworthy was computed."""
+
+
+@dataclass
+class KlaError(Exception):
+    """A user-facing error: `<where>: <message>` plus an optional hint, in the user's language."""
+
+    key: str
+    where: str | None = None
+    hint: str | None = None
+    """Message key of an actionable hint."""
+    params: dict[str, object] = field(default_factory=dict)
+    details: list[str] = field(default_factory=list)
+    """Further lines (already located), e.g. one per rubric problem."""
+
+    def __post_init__(self) -> None:
+        super().__init__(self.key)
+
+    def render(self, lang: Lang | None = None) -> str:
+        text = t(self.key, lang, **self.params)
+        if self.where:
+            text = f"{self.where}: {text}"
+        if self.hint:
+            text = f"{text}. {t('hint', lang, text=t(self.hint, lang))}"
+        return text
+
+    def __str__(self) -> str:
+        return self.render()

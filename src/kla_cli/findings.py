@@ -1,0 +1,54 @@
+"""Findings: data problems in OPD workbooks, reported as values (never raised).
+
+Each finding has a stable kebab-case `code` (part of the JSON contract), a severity, and the place
+it was found: file, sheet and cell (Excel's own A1 address). Its text comes from the message
+catalogue: `finding.<code>` says what is wrong, `finding.<code>.hint` (when present) what is
+expected.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from kla_cli.messages import MESSAGES, Lang, t
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: Severity
+    code: str
+    file: str
+    sheet: str | None = None
+    cell: str | None = None
+    args: dict[str, object] = field(default_factory=dict)
+    item: str | None = None
+    """The rubric item code concerned, if any."""
+
+    @property
+    def location(self) -> str:
+        where = self.file
+        if self.sheet:
+            where += f":{self.sheet}" + (f"!{self.cell}" if self.cell else "")
+        return where
+
+    def message(self, lang: Lang | None = None) -> str:
+        text = t(f"finding.{self.code}", lang, **self.args)
+        hint_key = f"finding.{self.code}.hint"
+        if hint_key in MESSAGES:
+            text += "; " + t(hint_key, lang, **self.args)
+        return text
+
+    def render(self, lang: Lang | None = None) -> str:
+        """`file:Sheet!E12: error [not-a-number] '12a' is not a number; expected …`."""
+        severity = t(f"severity.{self.severity.value}", lang)
+        return f"{self.location}: {severity} [{self.code}] {self.message(lang)}"
+
+
+def has_errors(findings: list[Finding]) -> bool:
+    return any(f.severity is Severity.ERROR for f in findings)

@@ -1,0 +1,465 @@
+"""The message catalogue: every user-facing text, in Indonesian and English, plus number formatting.
+
+Each entry is (Indonesian, English) with `str.format` placeholders. Indonesian is canonical: the
+users are Gugus Tugas secretariats. `t()` is the only way text reaches a user, so a test can check
+that both languages have every message and the same placeholders.
+"""
+
+from __future__ import annotations
+
+import locale
+import os
+from collections.abc import Mapping
+from contextvars import ContextVar
+from typing import Literal
+
+Lang = Literal["id", "en"]
+LANGS: tuple[Lang, ...] = ("id", "en")
+
+current_lang: ContextVar[Lang] = ContextVar("kla_lang", default="id")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- generic --------------------------------------------------------------------------
+    "error.prefix": ("Galat", "Error"),
+    "warning.prefix": ("Peringatan", "Warning"),
+    "hint": ("Saran: {text}", "Hint: {text}"),
+    "debug.hint": (
+        "jalankan ulang dengan --debug untuk melihat traceback",
+        "run again with --debug to see the traceback",
+    ),
+    "internal": (
+        "kesalahan internal: {error}; {hint}",
+        "internal error: {error}; {hint}",
+    ),
+    "interrupted": ("dihentikan oleh pengguna", "interrupted by user"),
+    "lang.unknown": (
+        "bahasa tidak dikenal '{value}'; pilih id atau en",
+        "unknown language '{value}'; choose id or en",
+    ),
+    # --- command help ---------------------------------------------------------------------
+    "help.app": (
+        "kla: penilaian mandiri Kabupaten/Kota Layak Anak dari berkas isian OPD.",
+        "kla: Kabupaten/Kota Layak Anak (child-friendly regency/city) self-assessment from OPD workbooks.",
+    ),
+    "help.rubric": ("Periksa dan tampilkan rubrik YAML.", "Check and show YAML rubrics."),
+    "help.lang": (
+        "Bahasa keluaran: id atau en (bawaan: KLA_LANG, lalu locale).",
+        "Output language: id or en (default: KLA_LANG, then the locale).",
+    ),
+    "help.debug": ("Tampilkan traceback bila terjadi galat.", "Show the traceback on errors."),
+    "help.version": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
+    "help.rubric_opt": (
+        "Berkas rubrik YAML (bawaan: rubrics/kla-2023.yaml).",
+        "Rubric YAML file (default: rubrics/kla-2023.yaml).",
+    ),
+    "help.format": ("Format keluaran.", "Output format."),
+    "help.output": (
+        "Tulis ke berkas ini, bukan ke layar.",
+        "Write to this file instead of the screen.",
+    ),
+    "help.paths": (
+        "Berkas isian OPD (.xlsx) atau folder berisi berkas-berkas satu kabupaten/kota.",
+        "OPD workbooks (.xlsx) or a folder holding one region's workbooks.",
+    ),
+    "help.score": (
+        "Hitung nilai butir, indikator, klaster, total dan predikat dari berkas isian OPD.",
+        "Compute item, indicator, cluster and total scores and the predikat from OPD workbooks.",
+    ),
+    "help.allow_errors": (
+        "Tetap hitung walau ada galat validasi (butir bergalat bernilai 0).",
+        "Score despite validation errors (items with errors score 0).",
+    ),
+    "help.detail": ("Tampilkan juga tabel per indikator.", "Also show the per-indicator table."),
+    "help.warnings": ("Tampilkan semua peringatan.", "Show every warning."),
+    "help.rubric_check": (
+        "Periksa berkas rubrik; setiap masalah dicetak dengan nomor barisnya.",
+        "Check rubric files; every problem is printed with its line number.",
+    ),
+    "help.rubric_files": ("Berkas rubrik YAML.", "Rubric YAML files."),
+    "help.rubric_show": (
+        "Tampilkan pohon rubrik: kelompok, indikator, (butir), OPD dan nilai maksimum.",
+        "Show the rubric tree: groups, indicators, (items), OPDs and maximum points.",
+    ),
+    "help.show_items": ("Tampilkan juga setiap butir.", "Also show every item."),
+    # --- paths and output ------------------------------------------------------------------
+    "path.missing": ("berkas atau folder tidak ada", "no such file or folder"),
+    "path.no_workbooks": (
+        "tidak ada berkas .xlsx di folder ini",
+        "no .xlsx files in this folder",
+    ),
+    "path.no_workbooks.hint": (
+        "letakkan berkas isian OPD (.xlsx) di folder ini",
+        "put the OPD workbooks (.xlsx) in this folder",
+    ),
+    "output.is_dir": (
+        "berkas keluaran adalah sebuah folder",
+        "the output path is a folder",
+    ),
+    "output.is_dir.hint": (
+        "beri nama berkas, mis. -o laporan.json",
+        "give a file name, e.g. -o report.json",
+    ),
+    "output.failed": ("tidak dapat menulis: {error}", "cannot write: {error}"),
+    "output.written": ("ditulis: {path}", "written: {path}"),
+    # --- rubric ----------------------------------------------------------------------------
+    "rubric.invalid": (
+        "rubrik tidak valid ({count} masalah)",
+        "invalid rubric ({count} problems)",
+    ),
+    "rubric.ok": (
+        "{path}: rubrik valid: {indicators} indikator, {items} butir, total {total}",
+        "{path}: rubric valid: {indicators} indicators, {items} items, total {total}",
+    ),
+    "rubric.too_large": (
+        "berkas rubrik terlalu besar ({size} bita, batas {limit})",
+        "rubric file too large ({size} bytes, limit {limit})",
+    ),
+    "rubric.too_complex": (
+        "rubrik memuat terlalu banyak simpul YAML (alias berulang?)",
+        "rubric has too many YAML nodes (nested aliases?)",
+    ),
+    "rubric.yaml_error": ("YAML tidak valid: {error}", "invalid YAML: {error}"),
+    "rubric.not_mapping": (
+        "rubrik harus berupa pemetaan YAML (kunci: nilai)",
+        "a rubric must be a YAML mapping (key: value)",
+    ),
+    "rubric.extends_loop": (
+        "rubrik 'extends' berputar atau terlalu dalam",
+        "rubric 'extends' loops or nests too deep",
+    ),
+    "rubric.field": ("{path}: {message}", "{path}: {message}"),
+    "rubric.duplicate": ("nilai ganda '{value}'", "duplicate value '{value}'"),
+    "rubric.unknown_group": (
+        "kelompok tidak dikenal '{group}' (yang ada: {known})",
+        "unknown group '{group}' (known: {known})",
+    ),
+    "rubric.unknown_opd": (
+        "OPD tidak dikenal '{opd}'; daftarkan di 'opds'",
+        "unknown OPD '{opd}'; declare it under 'opds'",
+    ),
+    "rubric.sum_mismatch": (
+        "jumlah nilai maksimum butir {total} tidak sama dengan max_total {declared}",
+        "item maxima sum to {total}, not the declared max_total {declared}",
+    ),
+    "rubric.code_prefix": (
+        "kode butir {code} tidak diawali nomor indikatornya ({number}.)",
+        "item code {code} does not start with its indicator number ({number}.)",
+    ),
+    "rubric.missing_options": (
+        "butir {code} memerlukan 'options'",
+        "item {code} needs 'options'",
+    ),
+    "rubric.missing_bands": (
+        "butir {code} memerlukan 'bands'",
+        "item {code} needs 'bands'",
+    ),
+    "rubric.missing_direction": (
+        "butir {code} memerlukan 'direction' (higher atau lower)",
+        "item {code} needs 'direction' (higher or lower)",
+    ),
+    "rubric.unexpected_field": (
+        "'{field}' tidak berlaku untuk jenis {type}",
+        "'{field}' does not apply to type {type}",
+    ),
+    "rubric.option_over_max": (
+        "pilihan {key} bernilai {points}, melebihi maksimum butir {max}",
+        "option {key} is worth {points}, more than the item maximum {max}",
+    ),
+    "rubric.percent_threshold": (
+        "ambang persen {value} di luar 0–100",
+        "percent threshold {value} outside 0–100",
+    ),
+    "rubric.checklist_sum": (
+        "elemen daftar periksa butir {code} berjumlah {total}, bukan {max}",
+        "checklist elements of item {code} sum to {total}, not {max}",
+    ),
+    "rubric.max_unreachable": (
+        "jawaban terbaik butir {code} hanya bernilai {best}, maksimum {max} tak tercapai",
+        "the best answer to item {code} is worth {best}; its maximum {max} is unreachable",
+    ),
+    "rubric.tier_empty": (
+        "predikat {tier}: min {min} harus lebih kecil dari max {max}",
+        "tier {tier}: min {min} must be below max {max}",
+    ),
+    "rubric.tier_above_total": (
+        "predikat {tier}: max {max} melebihi max_total {total}",
+        "tier {tier}: max {max} exceeds max_total {total}",
+    ),
+    "rubric.tier_overlap": (
+        "predikat {tier} tumpang tindih dengan {other}",
+        "tier {tier} overlaps {other}",
+    ),
+    "rubric.tier_gap": (
+        "ada celah antara predikat {other} dan {tier} ({start}–{end})",
+        "gap between tiers {other} and {tier} ({start}–{end})",
+    ),
+    "rubric.hint": (
+        "perbaiki baris yang disebut lalu jalankan 'kla rubric check'",
+        "fix the lines named above, then run 'kla rubric check'",
+    ),
+    # --- findings (workbook problems): finding.<code> and, where useful, finding.<code>.hint -----
+    "severity.error": ("galat", "error"),
+    "severity.warning": ("peringatan", "warning"),
+    "finding.unreadable": (
+        "bukan buku kerja Excel yang dapat dibaca ({error})",
+        "not a readable Excel workbook ({error})",
+    ),
+    "finding.unreadable.hint": (
+        "buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx",
+        "open it in Excel/LibreOffice and save it again as .xlsx",
+    ),
+    "finding.missing-sheet": (
+        "lembar '{sheet}' tidak ditemukan (ada: {sheets})",
+        "sheet '{sheet}' not found (found: {sheets})",
+    ),
+    "finding.missing-sheet.hint": (
+        "gunakan format dari 'kla template'",
+        "use the format made by 'kla template'",
+    ),
+    "finding.no-header": (
+        "baris judul kolom (Kode, Jawaban, Data dukung) tidak ditemukan",
+        "header row (Kode, Jawaban, Data dukung) not found",
+    ),
+    "finding.no-header.hint": (
+        "jangan hapus baris judul dari format",
+        "do not delete the header row of the format",
+    ),
+    "finding.missing-column": (
+        "kolom '{column}' tidak ada di baris judul",
+        "column '{column}' missing from the header row",
+    ),
+    "finding.wrong-rubric": (
+        "format ini dibuat untuk rubrik '{found}', bukan '{expected}'",
+        "this format was made for rubric '{found}', not '{expected}'",
+    ),
+    "finding.wrong-rubric.hint": (
+        "kirim ulang format dari 'kla template' dengan rubrik yang benar",
+        "send the OPD a new format made by 'kla template' with the right rubric",
+    ),
+    "finding.rubric-version": (
+        "format versi rubrik {found}, yang berlaku {expected}",
+        "format is for rubric version {found}; the current one is {expected}",
+    ),
+    "finding.rubric-version.hint": (
+        "salin jawaban ke format terbaru dari 'kla template'",
+        "copy the answers into a new format from 'kla template'",
+    ),
+    "finding.rubric-changed": (
+        "rubrik telah diubah sejak format ini dibuat",
+        "the rubric has changed since this format was made",
+    ),
+    "finding.rubric-changed.hint": (
+        "periksa apakah pilihan jawaban masih sama",
+        "check that the answer options are still the same",
+    ),
+    "finding.missing-opd": ("nama OPD kosong", "OPD name is empty"),
+    "finding.missing-opd.hint": ("isi nama OPD", "fill in the OPD name"),
+    "finding.missing-region": ("nama kabupaten/kota kosong", "region name is empty"),
+    "finding.missing-region.hint": ("isi nama kabupaten/kota", "fill in the regency/city name"),
+    "finding.missing-year": ("tahun kosong", "year is empty"),
+    "finding.missing-year.hint": (
+        "isi tahun evaluasi, mis. 2025",
+        "fill in the evaluation year, e.g. 2025",
+    ),
+    "finding.unknown-opd": (
+        "OPD '{opd}' tidak ada dalam daftar OPD rubrik",
+        "OPD '{opd}' is not in the rubric's list of OPDs",
+    ),
+    "finding.unknown-opd.hint": (
+        "tulis nama OPD seperti di 'kla rubric show'",
+        "write the OPD name as 'kla rubric show' lists it",
+    ),
+    "finding.region-mismatch": (
+        "kabupaten/kota '{found}' berbeda dengan berkas lain ('{expected}')",
+        "region '{found}' differs from the other files ('{expected}')",
+    ),
+    "finding.year-mismatch": (
+        "tahun '{found}' berbeda dengan berkas lain ('{expected}')",
+        "year '{found}' differs from the other files ('{expected}')",
+    ),
+    "finding.unknown-item": (
+        "kode butir '{code}' tidak ada dalam rubrik",
+        "item code '{code}' is not in the rubric",
+    ),
+    "finding.unknown-item.hint": (
+        "periksa kode di kolom Kode; jangan mengubah kode",
+        "check the code in the Kode column; codes must not be edited",
+    ),
+    "finding.duplicate-row": (
+        "butir {code} muncul lebih dari sekali (pertama di {first})",
+        "item {code} appears more than once (first at {first})",
+    ),
+    "finding.duplicate-row.hint": ("hapus baris ganda", "delete the duplicate row"),
+    "finding.formula-not-computed": (
+        "butir {code}: rumus tanpa nilai tersimpan (berkas disimpan oleh program yang tidak menghitungnya)",
+        "item {code}: formula without a saved value (the file was saved by a program that did not compute it)",
+    ),
+    "finding.formula-not-computed.hint": (
+        "buka dan simpan ulang di Excel/LibreOffice, atau ketik nilainya langsung",
+        "open and save it again in Excel/LibreOffice, or type the value itself",
+    ),
+    "finding.not-a-number": (
+        "butir {code}: '{value}' bukan angka",
+        "item {code}: '{value}' is not a number",
+    ),
+    "finding.not-a-number.hint": (
+        "ketik angka saja, mis. 95,5",
+        "type a number only, e.g. 95,5",
+    ),
+    "finding.not-an-option": (
+        "butir {code}: '{value}' bukan salah satu pilihan",
+        "item {code}: '{value}' is not one of the options",
+    ),
+    "finding.not-an-option.hint": (
+        "isi huruf pilihan ({options})",
+        "enter an option letter ({options})",
+    ),
+    "finding.not-yes-no": (
+        "butir {code}: '{value}' bukan Ya/Tidak",
+        "item {code}: '{value}' is not Ya/Tidak (yes/no)",
+    ),
+    "finding.not-yes-no.hint": ("isi Ya atau Tidak", "enter Ya or Tidak"),
+    "finding.percent-out-of-range": (
+        "butir {code}: persentase {value} di luar 0–100",
+        "item {code}: percentage {value} outside 0–100",
+    ),
+    "finding.percent-out-of-range.hint": (
+        "isi persen antara 0 dan 100, mis. 87,5",
+        "enter a percentage between 0 and 100, e.g. 87,5",
+    ),
+    "finding.negative-count": (
+        "butir {code}: jumlah {value} negatif",
+        "item {code}: count {value} is negative",
+    ),
+    "finding.negative-count.hint": ("isi 0 atau lebih", "enter 0 or more"),
+    "finding.not-whole-number": (
+        "butir {code}: jumlah {value} bukan bilangan bulat",
+        "item {code}: count {value} is not a whole number",
+    ),
+    "finding.not-responsible": (
+        "butir {code} dijawab oleh {opd}, yang bukan penanggung jawabnya",
+        "item {code} is answered by {opd}, which is not responsible for it",
+    ),
+    "finding.evidence-missing": (
+        "butir {code}: data dukung wajib belum diisi; nilainya hilang saat verifikasi",
+        "item {code}: required evidence (data dukung) is missing; its points are lost at verification",
+    ),
+    "finding.evidence-missing.hint": (
+        "isi nama berkas atau tautan dokumen",
+        "enter the document's file name or link",
+    ),
+    "finding.duplicate-answer": (
+        "butir {code} juga dijawab di {other} (jawaban sama)",
+        "item {code} is also answered at {other} (same answer)",
+    ),
+    "finding.conflicting-answers": (
+        "butir {code}: jawaban '{value}' bertentangan dengan '{first}' di {other}",
+        "item {code}: answer '{value}' contradicts '{first}' at {other}",
+    ),
+    "finding.conflicting-answers.hint": (
+        "sepakati satu jawaban dan hapus yang lain",
+        "agree on one answer and delete the other",
+    ),
+    "finding.unanswered": ("butir {code} belum dijawab", "item {code} is unanswered"),
+    "finding.opd-missing": (
+        "belum ada berkas dari {opd} ({count} butir bernilai 0)",
+        "no workbook from {opd} yet ({count} items score 0)",
+    ),
+    "findings.blocking": (
+        "{count} galat validasi; penilaian dihentikan",
+        "{count} validation errors; not scoring",
+    ),
+    "findings.blocking.hint": (
+        "perbaiki galat di atas (lihat 'kla validate') atau jalankan dengan --allow-errors",
+        "fix the errors above (see 'kla validate') or run with --allow-errors",
+    ),
+    "findings.skipped": (
+        "{count} butir dilewati karena galat: {codes}",
+        "{count} items skipped because of errors: {codes}",
+    ),
+    # --- scoring output --------------------------------------------------------------------
+    "score.title": ("Penilaian mandiri KLA", "KLA self-assessment"),
+    "score.region": ("Wilayah", "Region"),
+    "score.year": ("Tahun", "Year"),
+    "score.rubric": ("Rubrik", "Rubric"),
+    "score.group": ("Kelompok", "Group"),
+    "score.indicator": ("Indikator", "Indicator"),
+    "score.item": ("Butir", "Item"),
+    "score.points": ("Nilai", "Score"),
+    "score.evidenced": ("Nilai berdata dukung", "Score with evidence"),
+    "score.max": ("Maks", "Max"),
+    "score.percent": ("%", "%"),
+    "score.total": ("Total", "Total"),
+    "score.total_evidenced": ("Total berdata dukung", "Total with evidence"),
+    "score.predicate": ("Predikat", "Predicate"),
+    "score.no_predicate": ("belum berpredikat (< {min})", "no predicate (< {min})"),
+    "score.answer": ("Jawaban", "Answer"),
+    "score.evidence": ("Data dukung", "Evidence"),
+    "score.opd": ("OPD", "OPD"),
+    "score.provisional": (
+        "Bobot nilai rubrik ini SEMENTARA (bukan bobot resmi KemenPPPA).",
+        "This rubric's points are PROVISIONAL (not KemenPPPA's official weights).",
+    ),
+    "score.evidence_note": (
+        "{count} butir kehilangan nilai karena data dukung belum ada (−{points} poin).",
+        "{count} items lose points because their evidence is missing (−{points} points).",
+    ),
+    "score.unanswered_note": (
+        "{count} butir belum dijawab.",
+        "{count} items are unanswered.",
+    ),
+    "score.files": ("{count} berkas OPD dibaca", "{count} OPD workbooks read"),
+    "status.yes": ("ada", "yes"),
+    "status.no": ("belum", "missing"),
+    "status.not_required": ("tidak wajib", "not required"),
+    "yes": ("Ya", "Yes"),
+    "no": ("Tidak", "No"),
+    # --- rubric show -----------------------------------------------------------------------
+    "show.type": ("Jenis", "Type"),
+    "show.code": ("Kode", "Code"),
+    "show.question": ("Pertanyaan", "Question"),
+    "show.evidence_required": ("Wajib data dukung", "Evidence required"),
+}
+
+
+def t(key: str, lang: Lang | None = None, /, **args: object) -> str:
+    """The message `key` in `lang` (default: the current language), formatted with `args`."""
+    text = MESSAGES[key][1 if (lang or current_lang.get()) == "en" else 0]
+    return text.format(**args) if args else text
+
+
+def detect_lang(explicit: str | None, environ: Mapping[str, str] | None = None) -> Lang:
+    """Choose the language: explicit option, then KLA_LANG, then the locale; Indonesian wins ties.
+
+    Raises ValueError for an explicit value or KLA_LANG that is neither id nor en.
+    """
+    env = os.environ if environ is None else environ
+    for value in (explicit, env.get("KLA_LANG")):
+        if value:
+            normal = value.strip().lower()[:2]
+            if normal in LANGS:
+                return "en" if normal == "en" else "id"
+            raise ValueError(value)
+    candidates = [env.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
+    if environ is None:
+        candidates.append(locale.getlocale()[0] or "")
+    for value in candidates:
+        low = value.lower()
+        if low.startswith(("id", "indonesian", "in_")):
+            return "id"
+        if low.startswith("en"):
+            return "en"
+    return "id"
+
+
+def fmt_num(value: float, lang: Lang | None = None, places: int = 2) -> str:
+    """A number as users write it: 1.234,50 in Indonesian, 1,234.50 in English."""
+    text = f"{value:,.{places}f}"
+    if (lang or current_lang.get()) == "en":
+        return text
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+
+
+def fmt_points(value: float, lang: Lang | None = None) -> str:
+    """Points with two decimals (588,40) the way results are announced."""
+    return fmt_num(value, lang, 2)

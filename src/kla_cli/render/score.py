@@ -1,0 +1,308 @@
+"""Render a `ScoreResult` as a rich table, JSON, CSV or Markdown."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from kla_cli.answers import Answer
+from kla_cli.findings import Finding
+from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.render import Format, md_escape, safe_cell
+from kla_cli.rubric import Tier
+from kla_cli.scoring import ItemScore, ScoreResult
+
+
+def answer_json(answer: Answer | None) -> object:
+    if isinstance(answer, frozenset):
+        return sorted(answer)
+    return answer
+
+
+def answer_text(answer: Answer | None, lang: Lang) -> str:
+    if answer is None:
+        return ""
+    if isinstance(answer, bool):
+        return t("yes" if answer else "no", lang)
+    if isinstance(answer, frozenset):
+        return ", ".join(sorted(answer)) or "-"
+    if isinstance(answer, float):
+        return fmt_points(answer, lang).rstrip("0").rstrip(",.")
+    return answer
+
+
+def _tier(tier: Tier | None) -> str | None:
+    return tier.name.id if tier else None
+
+
+def _item_json(item: ItemScore) -> dict[str, Any]:
+    r = item.response
+    return {
+        "code": item.code,
+        "type": item.type.value,
+        "answer": answer_json(r.answer) if r else None,
+        "points": item.points,
+        "points_evidenced": item.points_evidenced,
+        "max": item.max,
+        "evidence_required": item.evidence_required,
+        "evidence": r.evidence if r else None,
+        "opd": r.opd if r else None,
+        "source": r.source if r else None,
+    }
+
+
+def score_json(
+    result: ScoreResult, findings: list[Finding] | None = None, lang: Lang = "id"
+) -> dict[str, Any]:
+    """The JSON contract of `kla score --format json` (also read back by `kla compare`)."""
+    return {
+        "rubric": {
+            "id": result.rubric_id,
+            "version": result.rubric_version,
+            "provisional": result.provisional,
+        },
+        "region": result.region,
+        "year": result.year,
+        "total": result.total,
+        "total_evidenced": result.total_evidenced,
+        "max_total": result.max_total,
+        "predicate": _tier(result.predicate),
+        "predicate_id": result.predicate.id if result.predicate else None,
+        "predicate_evidenced": _tier(result.predicate_evidenced),
+        "predicate_evidenced_id": result.predicate_evidenced.id
+        if result.predicate_evidenced
+        else None,
+        "groups": [
+            {
+                "id": g.id,
+                "name": g.name.get(lang),
+                "score": g.score,
+                "score_evidenced": g.score_evidenced,
+                "max": g.max,
+            }
+            for g in result.groups
+        ],
+        "indicators": [
+            {
+                "number": ind.number,
+                "group": ind.group,
+                "name": ind.name.get(lang),
+                "score": ind.score,
+                "score_evidenced": ind.score_evidenced,
+                "max": ind.max,
+                "opd": list(ind.opd),
+                "items": [_item_json(i) for i in ind.items],
+            }
+            for ind in result.indicators
+        ],
+        "skipped": list(result.skipped),
+        "findings": [
+            {
+                "severity": f.severity.value,
+                "code": f.code,
+                "file": f.file,
+                "sheet": f.sheet,
+                "cell": f.cell,
+                "item": f.item,
+                "message": f.message(lang),
+            }
+            for f in findings or []
+        ],
+    }
+
+
+CSV_COLUMNS = (
+    "region",
+    "year",
+    "group",
+    "indicator",
+    "code",
+    "answer",
+    "points",
+    "points_evidenced",
+    "max",
+    "evidence_required",
+    "evidence",
+    "opd",
+)
+
+
+def score_csv(result: ScoreResult) -> str:
+    """One row per item; machine-readable (dot decimals), formula-safe text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for ind in result.indicators:
+        for item in ind.items:
+            r = item.response
+            answer = answer_json(r.answer) if r else None
+            writer.writerow(
+                safe_cell(v)
+                for v in (
+                    result.region or "",
+                    result.year or "",
+                    ind.group,
+                    ind.number,
+                    item.code,
+                    ";".join(answer)
+                    if isinstance(answer, list)
+                    else ("" if answer is None else answer),
+                    item.points,
+                    item.points_evidenced,
+                    item.max,
+                    item.evidence_required,
+                    (r.evidence if r else None) or "",
+                    (r.opd if r else None) or "",
+                )
+            )
+    return buffer.getvalue()
+
+
+def _predicate_text(result: ScoreResult, tier: Tier | None, lang: Lang, min_total: float) -> str:
+    return (
+        tier.name.get(lang)
+        if tier
+        else t("score.no_predicate", lang, min=fmt_points(min_total, lang))
+    )
+
+
+def _notes(result: ScoreResult, lang: Lang) -> list[str]:
+    items = result.items()
+    notes = []
+    lost = [i for i in items if i.evidence_missing and i.points > 0]
+    if lost:
+        points = sum(i.points - i.points_evidenced for i in lost)
+        notes.append(
+            t("score.evidence_note", lang, count=len(lost), points=fmt_points(points, lang))
+        )
+    unanswered = [i for i in items if not i.answered]
+    if unanswered:
+        notes.append(t("score.unanswered_note", lang, count=len(unanswered)))
+    if result.skipped:
+        notes.append(
+            t("findings.skipped", lang, count=len(result.skipped), codes=", ".join(result.skipped))
+        )
+    if result.provisional:
+        notes.append(t("score.provisional", lang))
+    return notes
+
+
+def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool = True) -> str:
+    p = fmt_points
+    lines = [
+        f"# {t('score.title', lang)}: {md_escape(result.region or '-')} {result.year or ''}".rstrip(),
+        "",
+        f"- **{t('score.total', lang)}**: {p(result.total, lang)} / {p(result.max_total, lang)}",
+        f"- **{t('score.predicate', lang)}**: {_predicate_text(result, result.predicate, lang, lowest)}",
+        f"- **{t('score.total_evidenced', lang)}**: {p(result.total_evidenced, lang)} "
+        f"({_predicate_text(result, result.predicate_evidenced, lang, lowest)})",
+        f"- **{t('score.rubric', lang)}**: {result.rubric_id} {result.rubric_version}",
+        "",
+        f"| {t('score.group', lang)} | {t('score.points', lang)} | {t('score.evidenced', lang)} | {t('score.max', lang)} |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {md_escape(g.name.get(lang))} | {p(g.score, lang)} | {p(g.score_evidenced, lang)} | {p(g.max, lang)} |"
+        for g in result.groups
+    ]
+    lines.append(
+        f"| **{t('score.total', lang)}** | **{p(result.total, lang)}** | **{p(result.total_evidenced, lang)}** | **{p(result.max_total, lang)}** |"
+    )
+    if detail:
+        lines += [
+            "",
+            f"| # | {t('score.indicator', lang)} | {t('score.group', lang)} | {t('score.points', lang)} | {t('score.evidenced', lang)} | {t('score.max', lang)} |",
+            "|---:|---|---|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {ind.number} | {md_escape(ind.name.get(lang))} | {ind.group} | {p(ind.score, lang)} | {p(ind.score_evidenced, lang)} | {p(ind.max, lang)} |"
+            for ind in result.indicators
+        ]
+    notes = _notes(result, lang)
+    if notes:
+        lines += ["", *[f"> {n}" for n in notes]]
+    return "\n".join(lines) + "\n"
+
+
+def score_table(
+    result: ScoreResult, lang: Lang, lowest: float, *, detail: bool, color: bool, width: int
+) -> str:
+    from rich.console import Console
+    from rich.table import Table
+
+    p = fmt_points
+    console = Console(
+        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
+    )
+    title = f"{t('score.title', lang)} · {result.region or '-'} · {result.year or '-'}"
+    table = Table(title=title, title_justify="left")
+    table.add_column(t("score.group", lang))
+    for key in ("score.points", "score.evidenced", "score.max", "score.percent"):
+        table.add_column(t(key, lang), justify="right")
+    for g in result.groups:
+        pct = 100 * g.score / g.max if g.max else 0.0
+        table.add_row(
+            g.name.get(lang),
+            p(g.score, lang),
+            p(g.score_evidenced, lang),
+            p(g.max, lang),
+            p(pct, lang),
+        )
+    table.add_section()
+    table.add_row(
+        f"[bold]{t('score.total', lang)}[/]",
+        f"[bold]{p(result.total, lang)}[/]",
+        f"[bold]{p(result.total_evidenced, lang)}[/]",
+        p(result.max_total, lang),
+        p(100 * result.total / result.max_total, lang),
+    )
+    console.print(table)
+    if detail:
+        ind_table = Table(title=t("score.indicator", lang), title_justify="left")
+        ind_table.add_column("#", justify="right")
+        ind_table.add_column(t("score.indicator", lang))
+        ind_table.add_column(t("score.group", lang))
+        for key in ("score.points", "score.evidenced", "score.max"):
+            ind_table.add_column(t(key, lang), justify="right")
+        for ind in result.indicators:
+            ind_table.add_row(
+                str(ind.number),
+                ind.name.get(lang),
+                ind.group,
+                p(ind.score, lang),
+                p(ind.score_evidenced, lang),
+                p(ind.max, lang),
+            )
+        console.print(ind_table)
+    console.print(
+        f"[bold]{t('score.predicate', lang)}:[/] [bold cyan]{_predicate_text(result, result.predicate, lang, lowest)}[/]"
+        f"  ({t('score.total_evidenced', lang)}: {p(result.total_evidenced, lang)} → "
+        f"{_predicate_text(result, result.predicate_evidenced, lang, lowest)})"
+    )
+    for note in _notes(result, lang):
+        console.print(f"[dim]{note}[/]")
+    out = console.file
+    assert isinstance(out, io.StringIO)
+    return out.getvalue()
+
+
+def render_score(
+    result: ScoreResult,
+    fmt: Format,
+    lang: Lang,
+    *,
+    lowest: float,
+    findings: list[Finding] | None = None,
+    detail: bool = False,
+    color: bool = False,
+    width: int = 100,
+) -> str:
+    if fmt is Format.JSON:
+        return json.dumps(score_json(result, findings, lang), ensure_ascii=False, indent=2) + "\n"
+    if fmt is Format.CSV:
+        return score_csv(result)
+    if fmt is Format.MARKDOWN:
+        return score_markdown(result, lang, lowest)
+    return score_table(result, lang, lowest, detail=detail, color=color, width=width)

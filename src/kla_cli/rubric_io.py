@@ -1,0 +1,142 @@
+"""Load a rubric YAML file into a `Rubric`, reporting every problem with its file and line.
+
+Only this module imports yaml. Safety: the file size is capped before reading, only YAML's safe
+constructors are used (tags that build objects are refused), and the node count is capped so a
+nested-alias ("billion laughs") document is refused before it is expanded.
+
+A rubric may say `extends: other.yaml` (path relative to itself): its top-level keys then replace
+the base rubric's. The shipped Pratama-501 profile uses this to change only the tiers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path as FsPath
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from kla_cli.errors import KlaError
+from kla_cli.messages import t
+from kla_cli.rubric import Path, Rubric, rubric_problems
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_NODES = 200_000
+MAX_EXTENDS = 4
+
+DEFAULT_RUBRIC = "kla-2023.yaml"
+
+
+class _Lines:
+    """Where each path of the document starts: path -> (file, line)."""
+
+    def __init__(self) -> None:
+        self.at: dict[Path, tuple[str, int]] = {}
+        self.nodes = 0
+
+    def walk(self, node: yaml.Node, path: Path, file: str) -> None:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise KlaError("rubric.too_complex", file)
+        self.at[path] = (file, node.start_mark.line + 1)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                self.walk(value, (*path, str(key.value)), file)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, value in enumerate(node.value):
+                self.walk(value, (*path, i), file)
+
+    def locate(self, path: Path, fallback: str) -> str:
+        """`file:line` of the deepest known prefix of `path`."""
+        for end in range(len(path), -1, -1):
+            found = self.at.get(path[:end])
+            if found:
+                return f"{found[0]}:{found[1]}"
+        return fallback
+
+
+def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any]:
+    name = str(file)
+    if depth > MAX_EXTENDS:
+        raise KlaError("rubric.extends_loop", name)
+    try:
+        size = file.stat().st_size
+    except OSError:
+        raise KlaError("path.missing", name) from None
+    if size > MAX_BYTES:
+        raise KlaError("rubric.too_large", name, params={"size": size, "limit": MAX_BYTES})
+    try:
+        text = file.read_text(encoding="utf-8")
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except UnicodeDecodeError as exc:
+        raise KlaError("rubric.yaml_error", name, params={"error": exc.reason}) from None
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(name, exc) from None
+    if not isinstance(node, yaml.MappingNode):
+        raise KlaError("rubric.not_mapping", name)
+    own = _Lines()
+    own.walk(node, (), name)
+    try:
+        data = yaml.load(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise _yaml_error(name, exc) from None
+    base_name = data.pop("extends", None)
+    if base_name is not None:
+        base = _read_document(file.parent / str(base_name), lines, depth + 1)
+        lines.at.update({p: v for p, v in own.at.items() if p and p[0] in data})
+        base.update(data)
+        return base
+    lines.at.update(own.at)
+    return dict(data)
+
+
+def _yaml_error(name: str, exc: yaml.MarkedYAMLError) -> KlaError:
+    mark = exc.problem_mark or exc.context_mark
+    where = f"{name}:{mark.line + 1}" if mark else name
+    return KlaError("rubric.yaml_error", where, params={"error": exc.problem or exc.context or exc})
+
+
+def _dotted(path: Path) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out or "(root)"
+
+
+def load_rubric(file: FsPath) -> Rubric:
+    """Read and check a rubric; raise KlaError listing every problem, one located line each."""
+    lines = _Lines()
+    data = _read_document(file, lines)
+    name = str(file)
+    try:
+        rubric = Rubric.model_validate(data)
+    except ValidationError as exc:
+        details = []
+        for err in exc.errors():
+            path = tuple(p for p in err["loc"] if isinstance(p, str | int))
+            where = lines.locate(path, name)
+            details.append(f"{where}: {_dotted(path)}: {err['msg']}")
+        raise KlaError(
+            "rubric.invalid", name, "rubric.hint", {"count": len(details)}, details
+        ) from None
+    problems = rubric_problems(rubric)
+    if problems:
+        details = [
+            f"{lines.locate(p.path, name)}: {_dotted(p.path)}: {t(p.key, **p.args)}"
+            for p in problems
+        ]
+        raise KlaError("rubric.invalid", name, "rubric.hint", {"count": len(details)}, details)
+    return rubric
+
+
+def default_rubric_path() -> FsPath:
+    """The shipped rubric: `rubrics/` beside the package source or in the working directory."""
+    here = FsPath(__file__).resolve()
+    for candidate in (
+        here.parents[2] / "rubrics",
+        FsPath.cwd() / "rubrics",
+        here.parent / "rubrics",
+    ):
+        if (candidate / DEFAULT_RUBRIC).is_file():
+            return candidate / DEFAULT_RUBRIC
+    return FsPath("rubrics") / DEFAULT_RUBRIC

@@ -1,0 +1,190 @@
+"""Scoring (pure): answers in, item, indicator and group points, totals and predikat out.
+
+Two totals are kept: `total`, as answered (the penilaian mandiri), and `total_evidenced`, which
+counts an item only when its required data dukung is present, since administrative verification
+cuts unevidenced answers. Points are floats; totals are rounded to two decimals, as announced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from kla_cli.answers import Answer
+from kla_cli.rubric import AnswerType, Direction, Item, Rubric, Text, Tier, tier_for
+
+
+@dataclass(frozen=True)
+class Response:
+    """One item's answer as consolidated from the OPD workbooks."""
+
+    answer: Answer
+    evidence: str | None = None
+    """The data dukung given (file name or link), or None."""
+    source: str | None = None
+    """Where it came from: `file:Sheet!E12`."""
+    opd: str | None = None
+
+    @property
+    def has_evidence(self) -> bool:
+        return bool(self.evidence and self.evidence.strip())
+
+
+@dataclass(frozen=True)
+class ItemScore:
+    code: str
+    type: AnswerType
+    question: Text
+    max: float
+    points: float
+    points_evidenced: float
+    evidence_required: bool
+    response: Response | None
+    opd: tuple[str, ...]
+
+    @property
+    def answered(self) -> bool:
+        return self.response is not None
+
+    @property
+    def evidence_missing(self) -> bool:
+        return (
+            self.evidence_required and self.response is not None and not self.response.has_evidence
+        )
+
+
+@dataclass(frozen=True)
+class IndicatorScore:
+    number: int
+    group: str
+    name: Text
+    opd: tuple[str, ...]
+    items: tuple[ItemScore, ...]
+    score: float = field(init=False)
+    score_evidenced: float = field(init=False)
+    max: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "score", round(sum(i.points for i in self.items), 2))
+        object.__setattr__(
+            self, "score_evidenced", round(sum(i.points_evidenced for i in self.items), 2)
+        )
+        object.__setattr__(self, "max", round(sum(i.max for i in self.items), 2))
+
+
+@dataclass(frozen=True)
+class GroupScore:
+    id: str
+    name: Text
+    short: Text
+    score: float
+    score_evidenced: float
+    max: float
+
+
+@dataclass(frozen=True)
+class ScoreResult:
+    rubric_id: str
+    rubric_version: str
+    provisional: bool
+    region: str | None
+    year: str | None
+    max_total: float
+    total: float
+    total_evidenced: float
+    predicate: Tier | None
+    predicate_evidenced: Tier | None
+    groups: tuple[GroupScore, ...]
+    indicators: tuple[IndicatorScore, ...]
+    skipped: tuple[str, ...] = ()
+    """Item codes left out because their answers had validation errors (--allow-errors)."""
+
+    def items(self) -> list[ItemScore]:
+        return [item for ind in self.indicators for item in ind.items]
+
+
+def item_points(item: Item, answer: Answer) -> float:
+    """Points `answer` earns on `item`, by the rubric's rules alone."""
+    kind = item.type
+    if kind is AnswerType.YESNO:
+        return item.max if answer is True else 0.0
+    if kind is AnswerType.CHOICE:
+        return next((o.points for o in item.options if o.key == answer), 0.0)
+    if kind is AnswerType.CHECKLIST:
+        ticked = answer if isinstance(answer, frozenset) else frozenset()
+        return min(item.max, sum(o.points for o in item.options if o.key in ticked))
+    if isinstance(answer, bool) or not isinstance(answer, int | float):
+        return 0.0
+    if item.direction is Direction.LOWER:
+        reached = [b.points for b in item.bands if answer <= b.threshold]
+    else:
+        reached = [b.points for b in item.bands if answer >= b.threshold]
+    return max(reached, default=0.0)
+
+
+def score_item(item: Item, opd: tuple[str, ...], response: Response | None) -> ItemScore:
+    points = 0.0 if response is None else item_points(item, response.answer)
+    evidenced = points if (not item.evidence or (response and response.has_evidence)) else 0.0
+    return ItemScore(
+        code=item.code,
+        type=item.type,
+        question=item.question,
+        max=item.max,
+        points=points,
+        points_evidenced=evidenced,
+        evidence_required=item.evidence,
+        response=response,
+        opd=opd,
+    )
+
+
+def score_region(
+    rubric: Rubric,
+    responses: Mapping[str, Response],
+    *,
+    region: str | None = None,
+    year: str | None = None,
+    skipped: tuple[str, ...] = (),
+) -> ScoreResult:
+    """Score one region's consolidated responses (missing items earn 0)."""
+    indicators = tuple(
+        IndicatorScore(
+            number=ind.number,
+            group=ind.group,
+            name=ind.name,
+            opd=ind.opd,
+            items=tuple(
+                score_item(item, rubric.item_opds(ind, item), responses.get(item.code))
+                for item in ind.items
+            ),
+        )
+        for ind in rubric.indicators
+    )
+    groups = tuple(
+        GroupScore(
+            id=g.id,
+            name=g.name,
+            short=g.short or g.name,
+            score=round(sum(i.score for i in indicators if i.group == g.id), 2),
+            score_evidenced=round(sum(i.score_evidenced for i in indicators if i.group == g.id), 2),
+            max=round(sum(i.max for i in indicators if i.group == g.id), 2),
+        )
+        for g in rubric.groups
+    )
+    total = round(sum(i.points for ind in indicators for i in ind.items), 2)
+    total_evidenced = round(sum(i.points_evidenced for ind in indicators for i in ind.items), 2)
+    return ScoreResult(
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        provisional=rubric.provisional,
+        region=region,
+        year=year,
+        max_total=rubric.max_total,
+        total=total,
+        total_evidenced=total_evidenced,
+        predicate=tier_for(rubric, total),
+        predicate_evidenced=tier_for(rubric, total_evidenced),
+        groups=groups,
+        indicators=indicators,
+        skipped=skipped,
+    )

@@ -1,0 +1,57 @@
+"""What one OPD workbook says, as plain data: metadata and one row per answered item.
+
+Produced by the workbook readers (`workbook_io`), consumed by `validate`. No I/O here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kla_cli.answers import CellValue
+from kla_cli.findings import Finding
+
+
+@dataclass(frozen=True)
+class Row:
+    code: str
+    row: int
+    answer: CellValue
+    evidence: str | None = None
+    note: str | None = None
+    opd: str | None = None
+    """Per-row OPD (recap workbooks); otherwise the workbook's OPD applies."""
+    percent_cell: bool = False
+    """The answer cell has a percent number format (Excel stored 95,5% as 0.955)."""
+    uncached_formula: bool = False
+    """The answer cell holds a formula whose value was never computed and saved."""
+    answer_col: str = "E"
+    evidence_col: str = "F"
+    code_col: str = "A"
+
+    @property
+    def answer_cell(self) -> str:
+        return f"{self.answer_col}{self.row}"
+
+    @property
+    def evidence_cell(self) -> str:
+        return f"{self.evidence_col}{self.row}"
+
+    @property
+    def code_cell(self) -> str:
+        return f"{self.code_col}{self.row}"
+
+
+@dataclass(frozen=True)
+class Submission:
+    file: str
+    sheet: str = ""
+    opd: str | None = None
+    region: str | None = None
+    year: str | None = None
+    rows: tuple[Row, ...] = ()
+    meta: dict[str, str] = field(default_factory=dict)
+    """The hidden metadata sheet of a kla template (rubric id, version, hash, …), if present."""
+    meta_cells: dict[str, str] = field(default_factory=dict)
+    """Where the OPD, region and year were read: key -> A1 address."""
+    findings: tuple[Finding, ...] = ()
+    """Problems found while reading (unreadable file, missing sheet or header)."""

@@ -1,0 +1,238 @@
+"""Validate one region's OPD submissions and consolidate them into responses (pure).
+
+Every problem becomes a `Finding` (never an exception), so the secretariat sees all of them at
+once. The responses are what scoring uses: one per item, from the OPD that answered it; items
+whose answers had errors are left out and listed in `invalid`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from kla_cli.answers import AnswerProblem, display, is_blank, parse_answer
+from kla_cli.findings import Finding, Severity
+from kla_cli.rubric import Indicator, Item, Rubric
+from kla_cli.scoring import Response
+from kla_cli.submission import Row, Submission
+from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+NON_BLOCKING = frozenset({"unanswered"})
+"""Error codes that do not stop `kla score`: an unanswered item simply earns 0 points."""
+
+
+@dataclass
+class Validation:
+    responses: dict[str, Response] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+    invalid: set[str] = field(default_factory=set)
+    """Item codes with error findings: not scored unless the errors are fixed."""
+    region: str | None = None
+    year: str | None = None
+    opds: list[str] = field(default_factory=list)
+    """Rubric OPD ids that sent a workbook."""
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """Errors that make a score untrustworthy (everything but unanswered items)."""
+        return [f for f in self.findings if f.severity is ERROR and f.code not in NON_BLOCKING]
+
+
+def rubric_fingerprint(rubric: Rubric) -> str:
+    """A short stable hash of the rubric's content, written into templates."""
+    import hashlib
+
+    return hashlib.sha256(rubric.model_dump_json().encode()).hexdigest()[:16]
+
+
+def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Validation:
+    """Check every submission of one region and consolidate their answers."""
+    out = Validation()
+    index = rubric.item_index()
+    fingerprint = rubric_fingerprint(rubric)
+    seen: dict[str, tuple[Response, Row, Submission]] = {}
+
+    for sub in submissions:
+        out.findings.extend(sub.findings)
+        if sub.findings and not sub.rows:
+            continue
+        _check_meta(rubric, fingerprint, sub, out)
+        opd = rubric.opd_by_name(sub.opd) if sub.opd else None
+        if opd and opd.id not in out.opds:
+            out.opds.append(opd.id)
+        rows_seen: dict[str, Row] = {}
+        for row in sub.rows:
+            _check_row(rubric, index, sub, row, rows_seen, seen, out)
+        if opd:
+            _check_unanswered(rubric, sub, opd.id, rows_seen, out)
+
+    answered_opds = set(out.opds)
+    for opd in rubric.opds:
+        assigned = [
+            item.code for ind, item in rubric.items() if rubric.item_opds(ind, item)[0] == opd.id
+        ]
+        if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
+            file = submissions[0].file if submissions else ""
+            out.findings.append(
+                Finding(
+                    WARNING, "opd-missing", file, args={"opd": opd.name, "count": len(assigned)}
+                )
+            )
+    for code in out.invalid:  # e.g. a later file contradicted an earlier answer
+        out.responses.pop(code, None)
+    return out
+
+
+def _covered(codes: list[str], seen: dict[str, tuple[Response, Row, Submission]]) -> bool:
+    return all(code in seen for code in codes)
+
+
+def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validation) -> None:
+    meta = sub.meta
+    if meta.get("rubric_id") and meta["rubric_id"] != rubric.id:
+        out.findings.append(
+            Finding(
+                ERROR,
+                "wrong-rubric",
+                sub.file,
+                args={"found": meta["rubric_id"], "expected": rubric.id},
+            )
+        )
+    elif meta.get("rubric_version") and meta["rubric_version"] != rubric.version:
+        out.findings.append(
+            Finding(
+                ERROR,
+                "rubric-version",
+                sub.file,
+                args={"found": meta["rubric_version"], "expected": rubric.version},
+            )
+        )
+    elif meta.get("rubric_hash") and meta["rubric_hash"] != fingerprint:
+        out.findings.append(Finding(WARNING, "rubric-changed", sub.file))
+
+    for key, value in (("opd", sub.opd), ("region", sub.region), ("year", sub.year)):
+        cell = sub.meta_cells.get(key, f"B{META_ROWS[key]}")
+        if not value:
+            if key == "opd" and sub.rows and all(r.opd for r in sub.rows):
+                continue  # a recap names the OPD on every row
+            out.findings.append(Finding(ERROR, f"missing-{key}", sub.file, sub.sheet, cell))
+            continue
+        if key == "opd":
+            if rubric.opd_by_name(value) is None:
+                out.findings.append(
+                    Finding(WARNING, "unknown-opd", sub.file, sub.sheet, cell, {"opd": value})
+                )
+            continue
+        current = out.region if key == "region" else out.year
+        if current is None:
+            if key == "region":
+                out.region = value
+            else:
+                out.year = value
+        elif " ".join(value.split()).casefold() != " ".join(current.split()).casefold():
+            out.findings.append(
+                Finding(
+                    ERROR,
+                    f"{key}-mismatch",
+                    sub.file,
+                    sub.sheet,
+                    cell,
+                    {"found": value, "expected": current},
+                )
+            )
+
+
+def _check_row(
+    rubric: Rubric,
+    index: dict[str, tuple[Indicator, Item]],
+    sub: Submission,
+    row: Row,
+    rows_seen: dict[str, Row],
+    seen: dict[str, tuple[Response, Row, Submission]],
+    out: Validation,
+) -> None:
+    def add(severity: Severity, kind: str, cell: str, /, **args: object) -> None:
+        out.findings.append(
+            Finding(severity, kind, sub.file, sub.sheet or ANSWER_SHEET, cell, args, row.code)
+        )
+
+    entry = index.get(row.code)
+    if entry is None:
+        add(ERROR, "unknown-item", row.code_cell, code=row.code)
+        return
+    indicator, item = entry
+    if row.code in rows_seen:
+        add(
+            ERROR,
+            "duplicate-row",
+            row.code_cell,
+            code=row.code,
+            first=rows_seen[row.code].code_cell,
+        )
+        return
+    rows_seen[row.code] = row
+    if row.uncached_formula and is_blank(row.answer):
+        add(ERROR, "formula-not-computed", row.answer_cell, code=row.code)
+        out.invalid.add(row.code)
+        return
+    if is_blank(row.answer):
+        return  # reported by _check_unanswered for the responsible OPD
+    try:
+        answer = parse_answer(item, row.answer, percent_cell=row.percent_cell)
+    except AnswerProblem as problem:
+        add(ERROR, problem.code, row.answer_cell, code=row.code, **problem.args_dict)
+        out.invalid.add(row.code)
+        return
+
+    opd_name = row.opd or sub.opd
+    opd = rubric.opd_by_name(opd_name) if opd_name else None
+    responsible = rubric.item_opds(indicator, item)
+    if opd and opd.id not in responsible:
+        add(WARNING, "not-responsible", row.answer_cell, code=row.code, opd=opd.name)
+    response = Response(
+        answer=answer,
+        evidence=row.evidence,
+        source=f"{sub.file}:{sub.sheet}!{row.answer_cell}",
+        opd=opd.id if opd else opd_name,
+    )
+    if item.evidence and not response.has_evidence:
+        add(WARNING, "evidence-missing", row.evidence_cell, code=row.code)
+    if row.code in seen:
+        first, first_row, first_sub = seen[row.code]
+        where = f"{first_sub.file}:{first_sub.sheet}!{first_row.answer_cell}"
+        if first.answer == answer:
+            add(WARNING, "duplicate-answer", row.answer_cell, code=row.code, other=where)
+        else:
+            add(
+                ERROR,
+                "conflicting-answers",
+                row.answer_cell,
+                code=row.code,
+                other=where,
+                value=display(row.answer),
+                first=display(first_row.answer),
+            )
+            out.invalid.add(row.code)
+        return
+    seen[row.code] = (response, row, sub)
+    out.responses[row.code] = response
+
+
+def _check_unanswered(
+    rubric: Rubric, sub: Submission, opd_id: str, rows_seen: dict[str, Row], out: Validation
+) -> None:
+    for ind, item in rubric.items():
+        if rubric.item_opds(ind, item)[0] != opd_id:
+            continue
+        row = rows_seen.get(item.code)
+        if row is not None and (not is_blank(row.answer) or row.code in out.invalid):
+            continue
+        severity = ERROR if item.required else WARNING
+        cell = row.answer_cell if row else None
+        out.findings.append(
+            Finding(
+                severity, "unanswered", sub.file, sub.sheet, cell, {"code": item.code}, item.code
+            )
+        )

@@ -1,0 +1,67 @@
+"""The OPD workbook layout, shared by the reader and the writers (template, examples, recap).
+
+Documented for people in docs/workbook-format.md. The reader finds the header row and the
+metadata labels by their text, in Indonesian or English, so a user who inserts a row or moves a
+column does not break the file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+ANSWER_SHEET = "Isian"
+META_SHEET = "_meta"
+"""Hidden sheet of key/value rows written by `kla template` (rubric id, version, hash, …)."""
+
+HEADER_ROW = 6
+FIRST_ITEM_ROW = HEADER_ROW + 1
+MAX_HEADER_SCAN = 30
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    header: str
+    """The header as written by kla (Indonesian)."""
+    accepted: tuple[str, ...]
+    """Header texts the reader accepts (lower case)."""
+    width: int
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("code", "Kode", ("kode", "code", "kode butir", "no"), 8),
+    Column("indicator", "Indikator", ("indikator", "indicator"), 26),
+    Column("question", "Pertanyaan", ("pertanyaan", "question", "butir"), 60),
+    Column("options", "Pilihan jawaban / satuan", ("pilihan jawaban / satuan", "options"), 40),
+    Column("answer", "Jawaban", ("jawaban", "answer", "isian", "nilai isian"), 16),
+    Column("evidence", "Data dukung", ("data dukung", "evidence", "bukti dukung"), 36),
+    Column("note", "Keterangan", ("keterangan", "notes", "note", "catatan"), 30),
+)
+OPD_COLUMN = Column("opd", "OPD", ("opd", "perangkat daerah"), 16)
+"""Present in the recap made by `kla merge`: which OPD gave each answer."""
+
+REQUIRED_COLUMNS = ("code", "answer", "evidence")
+
+
+@dataclass(frozen=True)
+class MetaLabel:
+    key: str
+    label: str
+    accepted: tuple[str, ...]
+
+
+META_LABELS: tuple[MetaLabel, ...] = (
+    MetaLabel("opd", "OPD", ("opd", "perangkat daerah", "nama opd", "agency")),
+    MetaLabel(
+        "region",
+        "Kabupaten/Kota",
+        ("kabupaten/kota", "kota/kabupaten", "wilayah", "region", "kabupaten", "kota"),
+    ),
+    MetaLabel("year", "Tahun", ("tahun", "year", "tahun evaluasi")),
+)
+META_ROWS = {m.key: 2 + i for i, m in enumerate(META_LABELS)}
+"""Row of each metadata label in column A (value in column B)."""
+
+
+def normalise_label(value: object) -> str:
+    return " ".join(str(value).split()).strip(" :*").casefold()
