@@ -219,8 +219,8 @@ def rubric_check(
                 err(line)
             err(f"{t('error.prefix')}: {exc.render()}")
             continue
-        count = sum(1 for _ in model.items())
-        total = sum(item.max for _, item in model.items())
+        count = sum(1 for _ in model.iter_items())
+        total = sum(item.max for _, item in model.iter_items())
         typer.echo(
             t(
                 "rubric.ok",
@@ -249,6 +249,26 @@ def rubric_show(
         ),
         None,
     )
+
+
+# === validate / template / merge commands (issue 3) ===
+
+# === end issue 3 ===
+
+
+# === gap command (issue 4) ===
+
+# === end issue 4 ===
+
+
+# === batch command (issue 5) ===
+
+# === end issue 5 ===
+
+
+# === report / compare / history commands (issue 6) ===
+
+# === end issue 6 ===
 
 
 def main() -> None:

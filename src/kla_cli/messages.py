@@ -377,6 +377,59 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} butir dilewati karena galat: {codes}",
         "{count} items skipped because of errors: {codes}",
     ),
+    # --- OPD template ---------------------------------------------------------------------
+    "tpl.title": ("Format isian OPD · {rubric}", "OPD answer form · {rubric}"),
+    "tpl.fill_hint": (
+        "Isi hanya sel kuning. Kolom Kode jangan diubah. * = wajib data dukung.",
+        "Fill in the yellow cells only. Do not edit the Kode column. * = evidence required.",
+    ),
+    "tpl.choice": ("Pilih satu huruf:", "Choose one letter:"),
+    "tpl.checklist": (
+        "Tulis semua huruf yang terpenuhi, mis. a, c:",
+        "Write every letter that applies, e.g. a, c:",
+    ),
+    "tpl.yesno": ("Ya / Tidak (Ya = {points})", "Ya / Tidak (yes = {points})"),
+    "tpl.percent": ("Persen 0–100", "Percent 0–100"),
+    "tpl.count": ("Jumlah", "Count"),
+    "tpl.higher": ("makin tinggi makin baik", "higher is better"),
+    "tpl.lower": ("makin rendah makin baik", "lower is better"),
+    "tpl.dv_yesno": ("Isi Ya atau Tidak.", "Enter Ya or Tidak."),
+    "tpl.dv_percent": ("Isi angka persen 0 sampai 100.", "Enter a percentage from 0 to 100."),
+    "tpl.dv_count": ("Isi bilangan bulat 0 atau lebih.", "Enter a whole number, 0 or more."),
+    "tpl.dv_choice": ("Pilih salah satu huruf: {options}.", "Choose one letter: {options}."),
+    "tpl.instr.title": ("Petunjuk pengisian", "How to fill in this form"),
+    "tpl.instr.1": (
+        "Format ini untuk {opd}. Isi lembar 'Isian': satu baris per butir pertanyaan evaluasi KLA.",
+        "This form is for {opd}. Fill in the 'Isian' sheet: one row per KLA evaluation question.",
+    ),
+    "tpl.instr.2": (
+        "Isi nama OPD, kabupaten/kota dan tahun di bagian atas bila masih kosong.",
+        "Fill in the OPD, regency/city and year at the top if they are empty.",
+    ),
+    "tpl.instr.3": (
+        "Kolom Jawaban: pilihan huruf (a, b, c …), Ya/Tidak, persen (mis. 87,5) atau jumlah, sesuai kolom 'Pilihan jawaban / satuan'.",
+        "Answer column: an option letter (a, b, c …), Ya/Tidak, a percentage (e.g. 87,5) or a count, as the 'Pilihan jawaban / satuan' column says.",
+    ),
+    "tpl.instr.4": (
+        "Kolom Data dukung: nama berkas atau tautan dokumen bukti (SK, Perda, laporan, foto). Butir bertanda * wajib data dukung; tanpa data dukung nilainya hilang saat verifikasi administrasi.",
+        "Data dukung column: the file name or link of the evidence (decree, regulation, report, photo). Items marked * require evidence; without it their points are lost at administrative verification.",
+    ),
+    "tpl.instr.5": (
+        "Kolom Keterangan: catatan bebas untuk Gugus Tugas.",
+        "Keterangan column: free notes for the task force.",
+    ),
+    "tpl.instr.6": (
+        "Jangan mengubah kolom Kode, menghapus baris judul, atau mengganti nama lembar.",
+        "Do not edit the Kode column, delete the header row, or rename sheets.",
+    ),
+    "tpl.instr.7": (
+        "Ketik nilai langsung; jangan memakai rumus yang merujuk ke berkas lain.",
+        "Type values directly; do not use formulas that refer to other files.",
+    ),
+    "tpl.instr.8": (
+        "Simpan sebagai .xlsx lalu kirim ke sekretariat Gugus Tugas KLA.",
+        "Save as .xlsx and send it to the KLA task force secretariat.",
+    ),
     # --- scoring output --------------------------------------------------------------------
     "score.title": ("Penilaian mandiri KLA", "KLA self-assessment"),
     "score.region": ("Wilayah", "Region"),
@@ -419,6 +472,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.code": ("Kode", "Code"),
     "show.question": ("Pertanyaan", "Question"),
     "show.evidence_required": ("Wajib data dukung", "Evidence required"),
+    # === validate / merge (issue 3): add entries below this line ===
+
+    # === end validate / merge ===
+    # === gap (issue 4): add entries below this line ===
+
+    # === end gap ===
+    # === batch (issue 5): add entries below this line ===
+
+    # === end batch ===
+    # === report / compare / history (issue 6): add entries below this line ===
+
+    # === end report ===
 }
 
 

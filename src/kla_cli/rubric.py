@@ -167,13 +167,13 @@ class Rubric(_Model):
 
     # --- lookups -------------------------------------------------------------------------
 
-    def items(self) -> Iterator[tuple[Indicator, Item]]:
+    def iter_items(self) -> Iterator[tuple[Indicator, Item]]:
         for indicator in self.indicators:
             for item in indicator.items:
                 yield indicator, item
 
     def item_index(self) -> dict[str, tuple[Indicator, Item]]:
-        return {item.code: (ind, item) for ind, item in self.items()}
+        return {item.code: (ind, item) for ind, item in self.iter_items()}
 
     def item_opds(self, indicator: Indicator, item: Item) -> tuple[str, ...]:
         return item.opd or indicator.opd

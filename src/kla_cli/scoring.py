@@ -99,7 +99,7 @@ class ScoreResult:
     skipped: tuple[str, ...] = ()
     """Item codes left out because their answers had validation errors (--allow-errors)."""
 
-    def items(self) -> list[ItemScore]:
+    def all_items(self) -> list[ItemScore]:
         return [item for ind in self.indicators for item in ind.items]
 
 

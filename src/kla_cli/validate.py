@@ -71,7 +71,9 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     answered_opds = set(out.opds)
     for opd in rubric.opds:
         assigned = [
-            item.code for ind, item in rubric.items() if rubric.item_opds(ind, item)[0] == opd.id
+            item.code
+            for ind, item in rubric.iter_items()
+            if rubric.item_opds(ind, item)[0] == opd.id
         ]
         if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
             file = submissions[0].file if submissions else ""
@@ -223,7 +225,7 @@ def _check_row(
 def _check_unanswered(
     rubric: Rubric, sub: Submission, opd_id: str, rows_seen: dict[str, Row], out: Validation
 ) -> None:
-    for ind, item in rubric.items():
+    for ind, item in rubric.iter_items():
         if rubric.item_opds(ind, item)[0] != opd_id:
             continue
         row = rows_seen.get(item.code)

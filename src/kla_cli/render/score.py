@@ -169,7 +169,7 @@ def _predicate_text(result: ScoreResult, tier: Tier | None, lang: Lang, min_tota
 
 
 def _notes(result: ScoreResult, lang: Lang) -> list[str]:
-    items = result.items()
+    items = result.all_items()
     notes = []
     lost = [i for i in items if i.evidence_missing and i.points > 0]
     if lost:

@@ -1,0 +1,121 @@
+"""Synthetic (fictional) regions for examples, tests and benchmarks, reproducible from a seed.
+
+`answers_for_quality` picks, for every item, an answer worth roughly `quality` of its maximum;
+`write_region` writes one OPD workbook per answering OPD. The example script
+(scripts/make_examples.py) and the benchmark corpus are built with these.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from kla_cli.answers import Answer
+from kla_cli.output import atomic_path
+from kla_cli.rubric import AnswerType, Direction, Item, Rubric
+from kla_cli.scoring import Response, ScoreResult, score_region
+from kla_cli.template import Filled, build_workbook, items_for
+
+
+def _band_value(item: Item, index: int | None, rng: random.Random) -> float:
+    """A value reaching band `index` (sorted best first) exactly, or none for None."""
+    lower = item.direction is Direction.LOWER
+    bands = sorted(item.bands, key=lambda b: -b.points)
+    top = 100.0 if item.type is AnswerType.PERCENT else max(b.threshold for b in bands) * 2 + 10
+    if index is None:
+        edge = max(b.threshold for b in bands) if lower else min(b.threshold for b in bands)
+        value = (
+            (edge + (top - edge) * rng.uniform(0.1, 0.5)) if lower else edge * rng.uniform(0.3, 0.9)
+        )
+    else:
+        threshold = bands[index].threshold
+        better = bands[index - 1].threshold if index > 0 else (0.0 if lower else top)
+        value = threshold + (better - threshold) * rng.uniform(0.0, 0.8)
+    if item.type is AnswerType.COUNT:
+        value = float(int(value) if not lower else int(value + 0.999))
+        if index is not None and (
+            value < bands[index].threshold if not lower else value > bands[index].threshold
+        ):
+            value = bands[index].threshold
+    return round(min(max(value, 0.0), top), 1)
+
+
+def answer_for_quality(item: Item, quality: float, rng: random.Random) -> Answer:
+    """An answer worth about `quality` (0–1) of the item's maximum."""
+    kind = item.type
+    if kind is AnswerType.YESNO:
+        return rng.random() < quality
+    if kind is AnswerType.CHECKLIST:
+        return frozenset(o.key for o in item.options if rng.random() < quality)
+    target = quality * item.max + rng.uniform(-0.25, 0.25) * item.max
+    if kind is AnswerType.CHOICE:
+        return min(item.options, key=lambda o: abs(o.points - target)).key
+    bands = sorted(item.bands, key=lambda b: -b.points)
+    choices: list[int | None] = [*range(len(bands)), None]
+    best = min(choices, key=lambda i: abs((bands[i].points if i is not None else 0.0) - target))
+    return _band_value(item, best, rng)
+
+
+def synthetic_answers(
+    rubric: Rubric,
+    quality: float,
+    seed: int,
+    *,
+    missing_evidence: float = 0.1,
+    region: str = "contoh",
+) -> dict[str, Filled]:
+    rng = random.Random(seed)
+    filled: dict[str, Filled] = {}
+    slug = region.lower().replace(" ", "-")
+    for _, item in rubric.iter_items():
+        answer = answer_for_quality(item, quality, rng)
+        evidence = None
+        if not (item.evidence and rng.random() < missing_evidence):
+            evidence = f"https://data-dukung.{slug}.example/{item.code}.pdf"
+        filled[item.code] = Filled(answer, evidence)
+    return filled
+
+
+def score_filled(rubric: Rubric, filled: dict[str, Filled]) -> ScoreResult:
+    responses = {
+        code: Response(f.answer, f.evidence) for code, f in filled.items() if f.answer is not None
+    }
+    return score_region(rubric, responses)
+
+
+def answers_in_band(
+    rubric: Rubric,
+    low: float,
+    high: float,
+    seed: int,
+    *,
+    missing_evidence: float = 0.1,
+    region: str = "contoh",
+) -> dict[str, Filled]:
+    """Synthetic answers whose total lies in [low, high] (searching qualities and seeds)."""
+    middle = (low + high) / 2 / rubric.max_total
+    for attempt in range(400):
+        quality = min(1.0, max(0.0, middle + (attempt % 20 - 10) * 0.01))
+        filled = synthetic_answers(
+            rubric, quality, seed + attempt, missing_evidence=missing_evidence, region=region
+        )
+        if low <= score_filled(rubric, filled).total <= high:
+            return filled
+    raise ValueError(f"no synthetic answers between {low} and {high}")
+
+
+def write_region(
+    rubric: Rubric, folder: Path, region: str, year: str, filled: dict[str, Filled]
+) -> list[Path]:
+    """One workbook per answering OPD, named after the OPD id."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for opd in rubric.opds:
+        if not items_for(rubric, opd):
+            continue
+        book = build_workbook(rubric, opd, region=region, year=year, filled=filled)
+        path = folder / f"{opd.id}.xlsx"
+        with atomic_path(path) as tmp:
+            book.save(tmp)
+        written.append(path)
+    return written

@@ -1,0 +1,55 @@
+"""Shared fixtures: rubrics, a CLI runner with separate stdout/stderr, synthetic regions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kla_cli.rubric import Rubric
+from kla_cli.rubric_io import load_rubric
+from kla_cli.template import Filled
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+MINI_RUBRIC = DATA / "mini-rubric.yaml"
+KLA_RUBRIC = ROOT / "rubrics" / "kla-2023.yaml"
+EXAMPLE = ROOT / "examples" / "kota-contoh"
+
+os.environ.setdefault("NO_COLOR", "1")
+os.environ["KLA_LANG"] = "en"  # tests pin the language; language tests pass --lang explicitly
+
+
+@pytest.fixture(scope="session")
+def mini() -> Rubric:
+    return load_rubric(MINI_RUBRIC)
+
+
+@pytest.fixture(scope="session")
+def kla() -> Rubric:
+    return load_rubric(KLA_RUBRIC)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+MakeRegion = Callable[..., Path]
+
+
+@pytest.fixture
+def make_region(tmp_path: Path) -> MakeRegion:
+    """Write one workbook per OPD of `rubric` with the given answers into a fresh folder."""
+
+    def make(rubric: Rubric, filled: dict[str, Filled], *, region: str = "Kota Uji", year: str = "2025", name: str = "region") -> Path:
+        from kla_cli.synthetic import write_region
+
+        folder = tmp_path / name
+        write_region(rubric, folder, region, year, filled)
+        return folder
+
+    return make
