@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+from kla_cli.messages import current_lang
 from kla_cli.rubric import Rubric
 from kla_cli.rubric_io import load_rubric
 from kla_cli.template import Filled
@@ -21,6 +22,13 @@ EXAMPLE = ROOT / "examples" / "kota-contoh"
 
 os.environ.setdefault("NO_COLOR", "1")
 os.environ["KLA_LANG"] = "en"  # tests pin the language; language tests pass --lang explicitly
+
+
+@pytest.fixture(autouse=True)
+def _reset_language() -> Iterator[None]:
+    """The CLI sets the language for the process; each test starts from the environment's."""
+    yield
+    current_lang.set(None)
 
 
 @pytest.fixture(scope="session")
@@ -45,7 +53,14 @@ MakeRegion = Callable[..., Path]
 def make_region(tmp_path: Path) -> MakeRegion:
     """Write one workbook per OPD of `rubric` with the given answers into a fresh folder."""
 
-    def make(rubric: Rubric, filled: dict[str, Filled], *, region: str = "Kota Uji", year: str = "2025", name: str = "region") -> Path:
+    def make(
+        rubric: Rubric,
+        filled: dict[str, Filled],
+        *,
+        region: str = "Kota Uji",
+        year: str = "2025",
+        name: str = "region",
+    ) -> Path:
         from kla_cli.synthetic import write_region
 
         folder = tmp_path / name

@@ -19,7 +19,7 @@ import typer
 
 from kla_cli import __version__
 from kla_cli.errors import ExitCode, KlaError
-from kla_cli.messages import Lang, current_lang, detect_lang, t
+from kla_cli.messages import Lang, active_lang, current_lang, detect_lang, t
 from kla_cli.render import Format
 
 if TYPE_CHECKING:
@@ -192,7 +192,7 @@ def score(
     text = render_score(
         assessment.result,
         fmt,
-        current_lang.get(),
+        active_lang(),
         lowest=model.tiers[0].min,
         findings=validation.findings,
         detail=detail,
@@ -244,9 +244,7 @@ def rubric_show(
 
     model = _load_rubric(rubric)
     emit(
-        rubric_table(
-            model, current_lang.get(), items=items, color=_use_color(None), width=_width()
-        ),
+        rubric_table(model, active_lang(), items=items, color=_use_color(None), width=_width()),
         None,
     )
 

@@ -16,7 +16,8 @@ from typing import Literal
 Lang = Literal["id", "en"]
 LANGS: tuple[Lang, ...] = ("id", "en")
 
-current_lang: ContextVar[Lang] = ContextVar("kla_lang", default="id")
+current_lang: ContextVar[Lang | None] = ContextVar("kla_lang", default=None)
+"""Set by the CLI from --lang; when unset, `active_lang()` detects it from the environment."""
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- generic --------------------------------------------------------------------------
@@ -473,24 +474,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.question": ("Pertanyaan", "Question"),
     "show.evidence_required": ("Wajib data dukung", "Evidence required"),
     # === validate / merge (issue 3): add entries below this line ===
-
     # === end validate / merge ===
     # === gap (issue 4): add entries below this line ===
-
     # === end gap ===
     # === batch (issue 5): add entries below this line ===
-
     # === end batch ===
     # === report / compare / history (issue 6): add entries below this line ===
-
     # === end report ===
 }
 
 
 def t(key: str, lang: Lang | None = None, /, **args: object) -> str:
     """The message `key` in `lang` (default: the current language), formatted with `args`."""
-    text = MESSAGES[key][1 if (lang or current_lang.get()) == "en" else 0]
+    text = MESSAGES[key][1 if (lang or active_lang()) == "en" else 0]
     return text.format(**args) if args else text
+
+
+def active_lang() -> Lang:
+    """The language in force: the CLI's choice, else detected from KLA_LANG and the locale."""
+    chosen = current_lang.get()
+    if chosen is not None:
+        return chosen
+    try:
+        return detect_lang(None)
+    except ValueError:
+        return "id"
 
 
 def detect_lang(explicit: str | None, environ: Mapping[str, str] | None = None) -> Lang:
@@ -520,7 +528,7 @@ def detect_lang(explicit: str | None, environ: Mapping[str, str] | None = None) 
 def fmt_num(value: float, lang: Lang | None = None, places: int = 2) -> str:
     """A number as users write it: 1.234,50 in Indonesian, 1,234.50 in English."""
     text = f"{value:,.{places}f}"
-    if (lang or current_lang.get()) == "en":
+    if (lang or active_lang()) == "en":
         return text
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".")
 

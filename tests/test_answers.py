@@ -1,0 +1,146 @@
+"""Answers as people type them: numbers, percents, yes/no, option letters and texts."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+
+import pytest
+
+from kla_cli.answers import AnswerProblem, parse_answer, parse_number
+from kla_cli.rubric import Rubric
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("95,5", 95.5),
+        ("95,5%", 95.5),
+        (" 95,5 % ", 95.5),
+        ("95.5", 95.5),
+        ("1.234", 1234.0),
+        ("1.234.567", 1234567.0),
+        ("1.234,5", 1234.5),
+        ("1,234.5", 1234.5),
+        ("12", 12.0),
+        ("0,25", 0.25),
+        (87, 87.0),
+        (87.25, 87.25),
+        ("-0", 0.0),
+        ("1e3", 1000.0),
+    ],
+)
+def test_parse_number(raw: object, expected: float) -> None:
+    assert parse_number(raw) == expected  # type: ignore[arg-type]
+
+
+def test_negative_zero_is_plain_zero() -> None:
+    assert math.copysign(1, parse_number(-0.0)) == 1
+
+
+@pytest.mark.parametrize(
+    "raw", ["abc", "12a", "", "1,2,3", True, None, datetime(2025, 1, 1), "nan", "inf", 1e309]
+)
+def test_not_a_number(raw: object) -> None:
+    with pytest.raises(AnswerProblem) as info:
+        parse_number(raw)  # type: ignore[arg-type]
+    assert info.value.code == "not-a-number"
+
+
+def _item(rubric: Rubric, code: str):  # type: ignore[no-untyped-def]
+    return rubric.item_index()[code][1]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a", "a"),
+        ("(b)", "b"),
+        ("B", "b"),
+        ("c.", "c"),
+        ("b) Peraturan", "b"),
+        ("Perda", "a"),
+        ("regent/mayor regulation", "b"),
+        ("  perda  ", "a"),
+    ],
+)
+def test_choice(mini: Rubric, raw: str, expected: str) -> None:
+    assert parse_answer(_item(mini, "1.1"), raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["d", "x", "Perda KLA 2020", "1"])
+def test_choice_rejects(mini: Rubric, raw: str) -> None:
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(_item(mini, "1.1"), raw)
+    assert info.value.code == "not-an-option"
+    assert dict(info.value.extra)["options"] == "a, b, c"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ya", True),
+        ("ya", True),
+        ("YES", True),
+        ("Tidak", False),
+        ("tidak ada", False),
+        (True, True),
+        (False, False),
+        ("Belum", False),
+        ("Sudah", True),
+        (1, True),
+        (0, False),
+    ],
+)
+def test_yesno(mini: Rubric, raw: object, expected: bool) -> None:
+    assert parse_answer(_item(mini, "1.2"), raw) is expected  # type: ignore[arg-type]
+
+
+def test_yesno_rejects(mini: Rubric) -> None:
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(_item(mini, "1.2"), "mungkin")
+    assert info.value.code == "not-yes-no"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a, c", {"a", "c"}),
+        ("a;b;c", {"a", "b", "c"}),
+        ("(a) (b)", {"a", "b"}),
+        ("-", set()),
+        ("Sekretariat, RAD KLA", {"a", "b"}),
+        ("b", {"b"}),
+    ],
+)
+def test_checklist(mini: Rubric, raw: str, expected: set[str]) -> None:
+    assert parse_answer(_item(mini, "2.1"), raw) == frozenset(expected)
+
+
+def test_checklist_rejects_unknown_letter(mini: Rubric) -> None:
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(_item(mini, "2.1"), "a, z")
+    assert info.value.code == "not-an-option"
+
+
+def test_percent(mini: Rubric) -> None:
+    item = _item(mini, "13.2")
+    assert parse_answer(item, "62,5%") == 62.5
+    assert parse_answer(item, 0.625, percent_cell=True) == 62.5
+    assert parse_answer(item, 62.5) == 62.5
+    for raw in ("100,5", -1, "150%"):
+        with pytest.raises(AnswerProblem) as info:
+            parse_answer(item, raw)
+        assert info.value.code == "percent-out-of-range"
+
+
+def test_count(mini: Rubric) -> None:
+    item = _item(mini, "2.2")
+    assert parse_answer(item, "1.234") == 1234
+    assert parse_answer(item, 7) == 7
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(item, -3)
+    assert info.value.code == "negative-count"
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(item, "2,5")
+    assert info.value.code == "not-whole-number"
