@@ -157,8 +157,7 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
 
 def test_alias_bomb_is_refused(tmp_path: Path) -> None:
     lines = ['a0: &a0 ["x","x","x","x","x","x","x","x","x","x"]']
-    for i in range(1, 9):
-        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]")
+    lines += [f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
     path = tmp_path / "bomb.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(KlaError) as info:
