@@ -475,12 +475,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.evidence_required": ("Wajib data dukung", "Evidence required"),
     # === validate / merge (issue 3): add entries below this line ===
     # === end validate / merge ===
+    #
+    #
     # === gap (issue 4): add entries below this line ===
     # === end gap ===
+    #
+    #
     # === batch (issue 5): add entries below this line ===
     # === end batch ===
+    #
+    #
     # === report / compare / history (issue 6): add entries below this line ===
     # === end report ===
+    #
+    #
+    # === hostile input / language (issue 7): add entries below this line ===
+    # === end hostile input ===
 }
 
 
