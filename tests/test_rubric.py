@@ -152,7 +152,7 @@ def test_python_tags_are_refused(tmp_path: Path) -> None:
     path.write_text("id: !!python/object/apply:os.system ['echo hacked']\n", encoding="utf-8")
     with pytest.raises(KlaError) as info:
         load_rubric(path)
-    assert "invalid YAML" in str(info.value)
+    assert "is not allowed" in str(info.value) and info.value.key == "rubric.yaml_tag"
 
 
 def test_alias_bomb_is_refused(tmp_path: Path) -> None:

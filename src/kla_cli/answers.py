@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from kla_cli.display import printable
 from kla_cli.rubric import AnswerType, Item
 
 Answer = float | str | bool | frozenset[str]
@@ -48,7 +49,7 @@ def is_blank(raw: CellValue) -> bool:
 def display(raw: CellValue) -> str:
     """The cell value as a short text for messages."""
     text = raw.isoformat() if isinstance(raw, datetime | date | time) else str(raw)
-    text = " ".join(text.split())
+    text = printable(" ".join(text.split()))
     return text if len(text) <= 60 else text[:57] + "…"
 
 

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
 import typer
 
 from kla_cli import __version__
+from kla_cli.display import encodable
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.messages import Lang, active_lang, current_lang, detect_lang, t
+from kla_cli.output import forget_inputs
 from kla_cli.render import Format
 
 if TYPE_CHECKING:
@@ -63,6 +65,8 @@ def _guard(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except KlaError as exc:
+            if _state["debug"]:
+                traceback.print_exc()
             for line in exc.details:
                 err(line)
             err(f"{t('error.prefix')}: {exc.render()}")
@@ -100,6 +104,7 @@ def _main(
     ] = False,
 ) -> None:
     _state["debug"] = debug
+    forget_inputs()
     try:
         current_lang.set(detect_lang(lang))
     except ValueError as exc:
@@ -142,7 +147,7 @@ def _width() -> int:
 def emit(text: str, output: Path | None) -> None:
     """Machine output: to `output` atomically, or to stdout."""
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.write(encodable(text))
         sys.stdout.flush()
         return
     from kla_cli.output import write_text
@@ -215,6 +220,8 @@ def rubric_check(
             model = load_rubric(file)
         except KlaError as exc:
             failed = True
+            if _state["debug"]:
+                traceback.print_exc()
             for line in exc.details:
                 err(line)
             err(f"{t('error.prefix')}: {exc.render()}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from kla_cli.display import printable
 from kla_cli.messages import Lang, t
 
 
@@ -39,7 +40,7 @@ class KlaError(Exception):
     def render(self, lang: Lang | None = None) -> str:
         text = t(self.key, lang, **self.params)
         if self.where:
-            text = f"{self.where}: {text}"
+            text = f"{printable(self.where)}: {text}"
         if self.hint:
             text = f"{text}. {t('hint', lang, text=t(self.hint, lang))}"
         return text

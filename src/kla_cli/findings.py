@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kla_cli.display import printable
 from kla_cli.messages import MESSAGES, Lang, t
 
 
@@ -35,7 +36,7 @@ class Finding:
         where = self.file
         if self.sheet:
             where += f":{self.sheet}" + (f"!{self.cell}" if self.cell else "")
-        return where
+        return printable(where)
 
     def message(self, lang: Lang | None = None) -> str:
         text = t(f"finding.{self.code}", lang, **self.args)

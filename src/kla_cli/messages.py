@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import string
 from collections.abc import Mapping
 from contextvars import ContextVar
 from typing import Literal
@@ -105,7 +106,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- rubric ----------------------------------------------------------------------------
     "rubric.invalid": (
         "rubrik tidak valid ({count} masalah)",
-        "invalid rubric ({count} problems)",
+        "invalid rubric ({count} {count:plural/problem/problems})",
     ),
     "rubric.ok": (
         "{path}: rubrik valid: {indicators} indikator, {items} butir, total {total}",
@@ -364,11 +365,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.unanswered": ("butir {code} belum dijawab", "item {code} is unanswered"),
     "finding.opd-missing": (
         "belum ada berkas dari {opd} ({count} butir bernilai 0)",
-        "no workbook from {opd} yet ({count} items score 0)",
+        "no workbook from {opd} yet ({count} {count:plural/item scores/items score} 0)",
     ),
     "findings.blocking": (
         "{count} galat validasi; penilaian dihentikan",
-        "{count} validation errors; not scoring",
+        "{count} validation {count:plural/error/errors}; not scoring",
     ),
     "findings.blocking.hint": (
         "perbaiki galat di atas (lihat 'kla validate') atau jalankan dengan --allow-errors",
@@ -376,7 +377,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "findings.skipped": (
         "{count} butir dilewati karena galat: {codes}",
-        "{count} items skipped because of errors: {codes}",
+        "{count} {count:plural/item/items} skipped because of errors: {codes}",
     ),
     # --- OPD template ---------------------------------------------------------------------
     "tpl.title": ("Format isian OPD · {rubric}", "OPD answer form · {rubric}"),
@@ -456,13 +457,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "score.evidence_note": (
         "{count} butir kehilangan nilai karena data dukung belum ada (−{points} poin).",
-        "{count} items lose points because their evidence is missing (−{points} points).",
+        "{count} {count:plural/item loses its points because its/items lose their points because their} evidence is missing (−{points} points).",
     ),
     "score.unanswered_note": (
         "{count} butir belum dijawab.",
-        "{count} items are unanswered.",
+        "{count} {count:plural/item is/items are} unanswered.",
     ),
-    "score.files": ("{count} berkas OPD dibaca", "{count} OPD workbooks read"),
+    "score.files": (
+        "{count} berkas OPD dibaca",
+        "{count} OPD {count:plural/workbook/workbooks} read",
+    ),
     "status.yes": ("ada", "yes"),
     "status.no": ("belum", "missing"),
     "status.not_required": ("tidak wajib", "not required"),
@@ -490,14 +494,176 @@ MESSAGES: dict[str, tuple[str, str]] = {
     #
     #
     # === hostile input / language (issue 7): add entries below this line ===
+    "path.missing.hint": (
+        "periksa ejaan nama berkas/folder; beri tanda kutip bila namanya mengandung spasi",
+        "check the spelling of the path; quote names that contain spaces",
+    ),
+    "output.is_input": (
+        "berkas keluaran adalah salah satu berkas masukan; berkas masukan tidak pernah ditimpa",
+        "the output file is one of the input files; inputs are never overwritten",
+    ),
+    "output.is_input.hint": (
+        "pilih nama berkas lain untuk -o",
+        "choose another file name for -o",
+    ),
+    "rubric.unreadable": ("tidak dapat membaca berkas: {error}", "cannot read the file: {error}"),
+    "rubric.unreadable.hint": (
+        "berikan berkas rubrik .yaml biasa yang dapat dibaca",
+        "give a plain, readable .yaml rubric file",
+    ),
+    "rubric.not_utf8": (
+        "berkas bukan teks UTF-8 (bita 0x{byte} di kolom {column})",
+        "the file is not UTF-8 text (byte 0x{byte} at column {column})",
+    ),
+    "rubric.not_utf8.hint": (
+        "simpan ulang dengan pengodean UTF-8 (Notepad: Simpan Sebagai → UTF-8)",
+        "save it again with UTF-8 encoding (Notepad: Save As → UTF-8)",
+    ),
+    "rubric.yaml_error.hint": (
+        "periksa indentasi (spasi, bukan tab), tanda kutip dan kurung pada baris itu",
+        "check indentation (spaces, not tabs), quotes and brackets on that line",
+    ),
+    "rubric.extends_missing": (
+        "rubrik dasar '{base}' (extends) tidak ada",
+        "the base rubric '{base}' (extends) does not exist",
+    ),
+    "rubric.yaml_tag": (
+        "tag YAML '{tag}' tidak diizinkan: rubrik hanya berisi data biasa",
+        "YAML tag '{tag}' is not allowed: a rubric holds plain data only",
+    ),
+    "rubric.yaml_tag.hint": (
+        "hapus tag yang diawali '!' dan tulis nilainya langsung",
+        "remove the tag starting with '!' and write the value itself",
+    ),
+    "rubric.too_large.hint": (
+        "rubrik biasanya hanya puluhan KB; periksa apakah ini berkas yang benar",
+        "a rubric is usually tens of KB; check that this is the right file",
+    ),
+    "rubric.too_complex.hint": (
+        "hapus jangkar dan alias YAML (& dan *) lalu tulis nilainya langsung",
+        "remove YAML anchors and aliases (& and *) and write the values out",
+    ),
+    "rubric.not_mapping.hint": (
+        "mulai dari rubrics/kla-2023.yaml sebagai contoh",
+        "start from rubrics/kla-2023.yaml as an example",
+    ),
+    "rubric.extends_loop.hint": (
+        "periksa rantai 'extends': sebuah rubrik tidak boleh menurunkan dirinya sendiri",
+        "check the 'extends' chain: a rubric cannot extend itself",
+    ),
+    "finding.missing-column.hint": (
+        "kembalikan judul kolom itu di baris judul, seperti di format 'kla template'",
+        "put that column's heading back in the header row, as in the 'kla template' format",
+    ),
+    "finding.not-whole-number.hint": (
+        "isi bilangan bulat, mis. 12",
+        "enter a whole number, e.g. 12",
+    ),
+    "output.failed.hint": (
+        "periksa bahwa folder tujuan ada dan boleh ditulisi",
+        "check that the target folder exists and may be written to",
+    ),
+    "finding.empty-file": ("berkas kosong (0 bita)", "the file is empty (0 bytes)"),
+    "finding.empty-file.hint": (
+        "minta OPD mengirim ulang berkasnya (unduhan/kiriman mungkin gagal)",
+        "ask the OPD to send the file again (the download or transfer may have failed)",
+    ),
+    "finding.damaged": (
+        "berkas rusak atau tidak lengkap (mungkin terpotong saat diunduh atau dikirim)",
+        "the file is damaged or incomplete (perhaps cut off while downloading or sending)",
+    ),
+    "finding.damaged.hint": (
+        "minta OPD mengirim ulang berkasnya",
+        "ask the OPD to send the file again",
+    ),
+    "finding.cannot-open": (
+        "berkas tidak dapat dibuka ({error})",
+        "cannot open the file ({error})",
+    ),
+    "finding.cannot-open.hint": (
+        "pastikan ini berkas biasa yang boleh dibaca, bukan folder atau tautan yang rusak",
+        "make sure it is an ordinary file you may read, not a folder or a broken link",
+    ),
+    "finding.xml-entities": (
+        "bagian {part} memuat deklarasi entitas XML (DOCTYPE), yang ditolak demi keamanan",
+        "part {part} declares XML entities (DOCTYPE), which are refused for safety",
+    ),
+    "finding.xml-entities.hint": (
+        "Excel tidak pernah menulisnya: minta OPD menyimpan ulang berkas dari Excel/LibreOffice",
+        "Excel never writes these: ask the OPD to save the file again from Excel/LibreOffice",
+    ),
+    "finding.encrypted": (
+        "buku kerja dilindungi kata sandi sehingga tidak dapat dibaca",
+        "the workbook is password-protected, so it cannot be read",
+    ),
+    "finding.encrypted.hint": (
+        "buka di Excel, hapus kata sandi (File → Info → Proteksi Buku Kerja) lalu simpan ulang",
+        "open it in Excel, remove the password (File → Info → Protect Workbook) and save it again",
+    ),
+    "finding.wrong-format": (
+        "isi berkas adalah {format}, bukan .xlsx",
+        "the file's content is {format}, not .xlsx",
+    ),
+    "finding.wrong-format.hint": (
+        "buka di Excel/LibreOffice lalu simpan sebagai Buku Kerja Excel (.xlsx)",
+        "open it in Excel/LibreOffice and save it as an Excel Workbook (.xlsx)",
+    ),
+    "finding.too-large": (
+        "isi berkas mengembang menjadi {size} MB, melebihi batas {limit} MB (kemungkinan bom zip)",
+        "the file inflates to {size} MB, over the limit of {limit} MB (possibly a zip bomb)",
+    ),
+    "finding.too-large.hint": (
+        "hapus gambar dan lembar yang tidak perlu lalu simpan ulang; format isian biasanya < 1 MB",
+        "remove pictures and sheets that are not needed and save it again; a form is usually < 1 MB",
+    ),
+    "finding.merged-cell": (
+        "butir {code}: sel jawaban termasuk sel gabungan {range}, sehingga jawabannya hilang",
+        "item {code}: the answer cell is part of the merged cells {range}, so its answer is lost",
+    ),
+    "finding.merged-cell.hint": (
+        "pisahkan sel (Unmerge) dan isi satu jawaban per baris",
+        "unmerge the cells and type one answer per row",
+    ),
+    "format.xls": ("buku kerja Excel lama (.xls)", "an old Excel workbook (.xls)"),
+    "format.ods": ("lembar kerja OpenDocument (.ods)", "an OpenDocument spreadsheet (.ods)"),
+    "format.html": ("halaman web (HTML)", "a web page (HTML)"),
+    "format.text": ("teks biasa (mis. CSV)", "plain text (e.g. CSV)"),
+    "format.xml": (
+        "berkas XML (mis. XML Spreadsheet 2003)",
+        "an XML file (e.g. XML Spreadsheet 2003)",
+    ),
+    "format.pdf": ("dokumen PDF", "a PDF document"),
+    "format.zip": (
+        "arsip zip lain (mis. dokumen Word)",
+        "another zip archive (e.g. a Word document)",
+    ),
+    "format.unknown": ("data biner yang tidak dikenal", "unrecognised binary data"),
     # === end hostile input ===
 }
 
 
+class _Formatter(string.Formatter):
+    """`str.format` plus plurals: `{count:plural/item/items}` is `item` for 1, else `items`."""
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if format_spec.startswith("plural/"):
+            one, _, many = format_spec.removeprefix("plural/").partition("/")
+            return one if value == 1 else many
+        return str(super().format_field(value, format_spec))
+
+
+_FORMATTER = _Formatter()
+
+
 def t(key: str, lang: Lang | None = None, /, **args: object) -> str:
-    """The message `key` in `lang` (default: the current language), formatted with `args`."""
+    """The message `key` in `lang` (default: the current language), formatted with `args`.
+
+    English plurals are written `{count} {count:plural/item/items}` (Indonesian needs none).
+    """
     text = MESSAGES[key][1 if (lang or active_lang()) == "en" else 0]
-    return text.format(**args) if args else text
+    if not args:
+        return text
+    return _FORMATTER.vformat(text, (), args) if ":plural/" in text else text.format(**args)
 
 
 def active_lang() -> Lang:

@@ -9,7 +9,22 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from kla_cli.display import encodable
 from kla_cli.errors import KlaError
+
+_inputs: set[Path] = set()
+"""Files this run reads (workbooks, rubrics): an output may never replace one of them."""
+
+
+def protect(path: Path) -> None:
+    """Record `path` as an input of this run, so `atomic_path` refuses to write over it."""
+    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11/3.12)
+        _inputs.add(path.resolve())
+
+
+def forget_inputs() -> None:
+    """Start a new run (the CLI calls this once per command)."""
+    _inputs.clear()
 
 
 @contextlib.contextmanager
@@ -17,12 +32,15 @@ def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one step."""
     if target.is_dir():
         raise KlaError("output.is_dir", str(target), "output.is_dir.hint")
+    with contextlib.suppress(OSError, RuntimeError):
+        if target.resolve() in _inputs:
+            raise KlaError("output.is_input", str(target), "output.is_input.hint")
     parent = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
     except OSError as exc:
         raise KlaError(
-            "output.failed", str(target), params={"error": exc.strerror or exc}
+            "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
         ) from None
     os.close(fd)
     tmp = Path(tmp_name)
@@ -31,7 +49,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
         os.replace(tmp, target)
     except OSError as exc:
         raise KlaError(
-            "output.failed", str(target), params={"error": exc.strerror or exc}
+            "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
         ) from None
     finally:
         tmp.unlink(missing_ok=True)
@@ -39,7 +57,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
 
 def write_text(target: Path, text: str) -> None:
     with atomic_path(target) as tmp:
-        tmp.write_text(text, encoding="utf-8", newline="")
+        tmp.write_text(encodable(text), encoding="utf-8", newline="")
 
 
 def write_bytes(target: Path, data: bytes) -> None:

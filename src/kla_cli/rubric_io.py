@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from kla_cli.errors import KlaError
 from kla_cli.messages import t
+from kla_cli.output import protect
 from kla_cli.rubric import Path, Rubric, rubric_problems
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -40,7 +41,8 @@ class _Lines:
     def walk(self, node: yaml.Node, path: Path, file: str) -> None:
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            raise KlaError("rubric.too_complex", file)
+            where = f"{file}:{node.start_mark.line + 1}"
+            raise KlaError("rubric.too_complex", where, "rubric.too_complex.hint")
         self.at[path] = (file, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
@@ -61,31 +63,43 @@ class _Lines:
 def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any]:
     name = str(file)
     if depth > MAX_EXTENDS:
-        raise KlaError("rubric.extends_loop", name)
+        raise KlaError("rubric.extends_loop", name, "rubric.extends_loop.hint")
+    raw = _read_bytes(file)
     try:
-        size = file.stat().st_size
-    except OSError:
-        raise KlaError("path.missing", name) from None
-    if size > MAX_BYTES:
-        raise KlaError("rubric.too_large", name, params={"size": size, "limit": MAX_BYTES})
-    try:
-        text = file.read_text(encoding="utf-8")
-        node = yaml.compose(text, Loader=_SafeLoader)
+        text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise KlaError("rubric.yaml_error", name, params={"error": exc.reason}) from None
-    except yaml.MarkedYAMLError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise KlaError(
+            "rubric.not_utf8",
+            f"{name}:{line}",
+            "rubric.not_utf8.hint",
+            {"byte": f"{raw[exc.start]:02X}", "column": column},
+        ) from None
+    try:
+        node = yaml.compose(text, Loader=_SafeLoader)
+    except yaml.YAMLError as exc:
         raise _yaml_error(name, exc) from None
     if not isinstance(node, yaml.MappingNode):
-        raise KlaError("rubric.not_mapping", name)
+        raise KlaError("rubric.not_mapping", name, "rubric.not_mapping.hint")
     own = _Lines()
     own.walk(node, (), name)
     try:
         data = yaml.load(text, Loader=_SafeLoader)
-    except yaml.MarkedYAMLError as exc:
+    except yaml.YAMLError as exc:
         raise _yaml_error(name, exc) from None
     base_name = data.pop("extends", None)
     if base_name is not None:
-        base = _read_document(file.parent / str(base_name), lines, depth + 1)
+        base_file = file.parent / str(base_name)
+        if not base_file.exists():
+            line = own.at.get(("extends",), (name, 1))[1]
+            raise KlaError(
+                "rubric.extends_missing",
+                f"{name}:{line}",
+                "path.missing.hint",
+                {"base": base_name},
+            )
+        base = _read_document(base_file, lines, depth + 1)
         lines.at.update({p: v for p, v in own.at.items() if p and p[0] in data})
         base.update(data)
         return base
@@ -93,10 +107,45 @@ def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any
     return dict(data)
 
 
-def _yaml_error(name: str, exc: yaml.MarkedYAMLError) -> KlaError:
-    mark = exc.problem_mark or exc.context_mark
+def _read_bytes(file: FsPath) -> bytes:
+    """The file's bytes, after checking its size (so a huge file is never read into memory)."""
+    name = str(file)
+    try:
+        size = file.stat().st_size
+        if size > MAX_BYTES:
+            raise KlaError(
+                "rubric.too_large",
+                name,
+                "rubric.too_large.hint",
+                {"size": size, "limit": MAX_BYTES},
+            )
+        with file.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)[:MAX_BYTES]
+        protect(file)
+        return data
+    except FileNotFoundError:
+        raise KlaError("path.missing", name, "path.missing.hint") from None
+    except OSError as exc:
+        raise KlaError(
+            "rubric.unreadable",
+            name,
+            "rubric.unreadable.hint",
+            {"error": exc.strerror or type(exc).__name__},
+        ) from None
+
+
+def _yaml_error(name: str, exc: yaml.YAMLError) -> KlaError:
+    """One located line for a YAML problem; tags that would build objects get their own words."""
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        problem = " ".join(str(exc.problem or exc.context or exc).split())
+    else:  # a ReaderError (control characters): it knows the offset, not the line
+        mark, problem = None, " ".join(str(getattr(exc, "reason", exc)).split())
     where = f"{name}:{mark.line + 1}" if mark else name
-    return KlaError("rubric.yaml_error", where, params={"error": exc.problem or exc.context or exc})
+    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
+        tag = problem.rpartition("tag ")[2].strip("'\"").replace("tag:yaml.org,2002:", "!!")
+        return KlaError("rubric.yaml_tag", where, "rubric.yaml_tag.hint", {"tag": tag})
+    return KlaError("rubric.yaml_error", where, "rubric.yaml_error.hint", {"error": problem})
 
 
 def _dotted(path: Path) -> str:

@@ -24,6 +24,8 @@ class Row:
     """The answer cell has a percent number format (Excel stored 95,5% as 0.955)."""
     uncached_formula: bool = False
     """The answer cell holds a formula whose value was never computed and saved."""
+    merged: str | None = None
+    """The merged range hiding the answer cell (not its top-left cell), e.g. `E7:E8`."""
     answer_col: str = "E"
     evidence_col: str = "F"
     code_col: str = "A"

@@ -173,6 +173,10 @@ def _check_row(
         add(ERROR, "formula-not-computed", row.answer_cell, code=row.code)
         out.invalid.add(row.code)
         return
+    if row.merged and is_blank(row.answer):
+        add(ERROR, "merged-cell", row.answer_cell, code=row.code, range=row.merged)
+        out.invalid.add(row.code)
+        return
     if is_blank(row.answer):
         return  # reported by _check_unanswered for the responsible OPD
     try:

@@ -31,6 +31,7 @@ from typing import Literal, Protocol
 from kla_cli.answers import CellValue, is_blank
 from kla_cli.errors import KlaError
 from kla_cli.findings import Finding, Severity
+from kla_cli.output import protect
 from kla_cli.submission import Row, Submission
 from kla_cli.workbook_format import (
     ANSWER_SHEET,
@@ -45,6 +46,9 @@ from kla_cli.workbook_format import (
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 """Refuse workbooks that inflate beyond this (zip bombs); also the size cap of .xls files."""
+
+MAX_MERGED_ROWS = 2000
+"""Cells of one merged range looked at (a merge over a whole column must not cost a million)."""
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -65,6 +69,8 @@ class Grid:
     """Cells with a percent number format."""
     formulas: set[tuple[int, int]] = field(default_factory=set)
     """Cells holding a formula whose cached value is missing."""
+    merged: dict[tuple[int, int], str] = field(default_factory=dict)
+    """Cells hidden under a merge (all but its top-left cell) -> the merged range, e.g. E7:E8."""
 
     def get(self, row: int, col: int) -> CellValue:
         return self.values.get((row, col))
@@ -215,6 +221,7 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
                 opd=_text(get(r, opd_col)) if opd_col else None,
                 percent_cell=(r, answer_col) in grid.percent,
                 uncached_formula=(r, answer_col) in grid.formulas,
+                merged=grid.merged.get((r, answer_col)),
                 code_col=code_letter,
                 **letters,
             )
@@ -235,8 +242,12 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
 
 
 def _unreadable(file: str, error: object) -> Submission:
+    text = " ".join(str(error).split()) or type(error).__name__  # a library's text, on one line
     finding = Finding(
-        Severity.ERROR, "unreadable", file, args={"error": str(error) or type(error).__name__}
+        Severity.ERROR,
+        "unreadable",
+        file,
+        args={"error": text if len(text) <= 200 else text[:199] + "…"},
     )
     return Submission(file, findings=(finding,))
 
@@ -255,28 +266,48 @@ def _answer_sheet(names: Sequence[str]) -> str | None:
     return next((n for n in names if normalise_label(n) == ANSWER_SHEET.lower()), None)
 
 
-def _zip_problem(archive: zipfile.ZipFile) -> str | None:
+def _too_large(file: str, size: int) -> Submission:
+    mb = 1024 * 1024
+    finding = Finding(
+        Severity.ERROR,
+        "too-large",
+        file,
+        args={"size": f"{size / mb:.0f}", "limit": f"{MAX_UNCOMPRESSED // mb}"},
+    )
+    return Submission(file, findings=(finding,))
+
+
+def _open_failed(path: Path, exc: Exception) -> Submission:
+    """The file could not be opened as a workbook: say what it really is when we can tell."""
+    from kla_cli.sniff import content_problem
+
+    found = content_problem(path) if path.suffix.lower() in XLSX_SUFFIXES else None
+    if found:
+        return Submission(str(path), findings=(found,))
+    if isinstance(exc, OSError) and exc.strerror:
+        finding = Finding(Severity.ERROR, "cannot-open", str(path), args={"error": exc.strerror})
+        return Submission(str(path), findings=(finding,))
+    return _unreadable(str(path), str(exc) or type(exc).__name__)
+
+
+def _zip_problem(archive: zipfile.ZipFile, file: str) -> Submission | None:
     size = sum(info.file_size for info in archive.infolist())
-    if size > MAX_UNCOMPRESSED:
-        return f"uncompressed size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
-    return None
+    return _too_large(file, size) if size > MAX_UNCOMPRESSED else None
 
 
-def _check_size(path: Path) -> str | None:
+def _check_size(path: Path) -> Submission | None:
     """Why the file is not a safe workbook container, or None (zip bomb and size caps)."""
     if path.suffix.lower() not in ZIP_SUFFIXES:
         try:
             size = path.stat().st_size
         except OSError as exc:
-            return exc.strerror or type(exc).__name__
-        if size > MAX_UNCOMPRESSED:
-            return f"file size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
-        return None
+            return _open_failed(path, exc)
+        return _too_large(str(path), size) if size > MAX_UNCOMPRESSED else None
     try:
         with zipfile.ZipFile(path) as archive:
-            return _zip_problem(archive)
+            return _zip_problem(archive, str(path))
     except (zipfile.BadZipFile, OSError) as exc:
-        return str(exc) or type(exc).__name__
+        return _open_failed(path, exc)
 
 
 def _meta_from_rows(rows: Iterable[Sequence[object]]) -> dict[str, str]:
@@ -296,11 +327,12 @@ def read_workbook(path: Path, *, engine: Engine = "calamine") -> Submission:
     `engine="openpyxl"` reads with openpyxl only (the reference reader, .xlsx/.xlsm); both
     engines give the same Submission for the same file.
     """
+    protect(path)
     if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx(path)
     problem = _check_size(path)
     if problem:
-        return _unreadable(str(path), problem)
+        return problem
     if engine == "openpyxl":
         return _read_openpyxl(path)
     read = _read_grid(path, _CalamineBook)
@@ -330,7 +362,15 @@ class _CalamineBook:
         self.sheet_names: Sequence[str] = self._book.sheet_names
 
     def grid(self, sheet: str) -> Grid:
-        return Grid.from_rows(self.rows(sheet))
+        found = self._book.get_sheet_by_name(sheet)
+        grid = Grid.from_rows(found.to_python(skip_empty_area=False))
+        for (r0, c0), (r1, c1) in found.merged_cell_ranges or ():
+            name = f"{col_letter(c0 + 1)}{r0 + 1}:{col_letter(c1 + 1)}{r1 + 1}"
+            for r in range(r0 + 1, min(r1, r0 + MAX_MERGED_ROWS) + 2):
+                for c in range(c0 + 1, min(c1, c0 + MAX_MERGED_ROWS) + 2):
+                    if (r, c) != (r0 + 1, c0 + 1):
+                        grid.merged[(r, c)] = name
+        return grid
 
     def rows(self, sheet: str) -> Iterable[Sequence[object]]:
         return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
@@ -389,14 +429,21 @@ def _read_xlsx(path: Path) -> Submission:
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as exc:
-        return _unreadable(file, str(exc) or type(exc).__name__)
+        return _open_failed(path, exc)
     with archive:
-        problem = _zip_problem(archive)
+        problem = _zip_problem(archive, file)
         if problem:
-            return _unreadable(file, problem)
+            return problem
         read = _read_grid(path, _CalamineBook)
         if isinstance(read, Submission):
-            return _read_openpyxl(path) if read.findings[0].code == "unreadable" else read
+            if read.findings[0].code != "unreadable":
+                return read
+            if "xl/workbook.xml" not in archive.namelist():
+                return _open_failed(path, zipfile.BadZipFile("no xl/workbook.xml"))
+            from kla_cli.sniff import declares_entities
+
+            unsafe = declares_entities(archive, file)
+            return Submission(file, findings=(unsafe,)) if unsafe else _read_openpyxl(path)
         sheet, grid, meta = read
         submission = submission_from_grid(file, sheet, grid, meta)
         if not submission.rows:
@@ -460,6 +507,24 @@ def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
 
 
 _RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
+_RE_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+_RE_CELL_BODY = re.compile(rb"<" + _NS + rb"c\b([^>]*[^/])>(.*?)</" + _NS + rb"c>", re.S)
+_RE_VALUE = re.compile(rb"<" + _NS + rb"v>([^<]*)</" + _NS + rb"v>")
+
+
+def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
+    """Cells holding an Excel error value (#DIV/0!, #N/A, …), which calamine reads as empty."""
+    found = {}
+    for m in _RE_CELL_BODY.finditer(xml):
+        attrs = m.group(1)
+        if _attr(attrs, rb"t") != "e":
+            continue
+        ref = _RE_REF.match(_attr(attrs, rb"r") or "")
+        value = _RE_VALUE.search(m.group(2))
+        if ref and value:
+            key = (int(ref.group(2)), col_number(ref.group(1)))
+            found[key] = value.group(1).decode("utf-8", "replace")
+    return found
 
 
 def _percent_cells(xml: bytes, styles: set[int]) -> set[tuple[int, int]] | None:
@@ -497,6 +562,10 @@ def _add_xlsx_facts(
     if xml is None:
         return _with_openpyxl_facts(path, sheet, grid, submission)
     changed = False
+    if blank_answer and _RE_ERROR_TYPE.search(xml):
+        for key, text in _error_cells(xml).items():
+            grid.values.setdefault(key, text)
+            changed = True
     if percent:
         cells = _percent_cells(xml, percent)
         if cells is None:
@@ -599,5 +668,5 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
         elif path.is_file():
             found.append(path)
         else:
-            raise KlaError("path.missing", str(path))
+            raise KlaError("path.missing", str(path), "path.missing.hint")
     return found
