@@ -137,21 +137,11 @@ def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
     }
 
 
-CSV_COLUMNS = (
-    "rank",
-    "name",
-    "total",
-    "total_evidenced",
-    "predicate_id",
-    "target_id",
-    "met",
-    "status",
-    "errors",
-    "warnings",
-    "workbooks",
-    "region",
-    "path",
+_CSV_FIELDS = (
+    "rank name total total_evidenced predicate_id target_id met status errors warnings workbooks"
+    " region path"
 )
+CSV_COLUMNS: tuple[str, ...] = tuple(_CSV_FIELDS.split())
 
 
 def batch_csv(summary: BatchSummary) -> str:
