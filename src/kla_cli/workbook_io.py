@@ -65,6 +65,10 @@ class Grid:
     """Cells with a percent number format."""
     formulas: set[tuple[int, int]] = field(default_factory=set)
     """Cells holding a formula whose cached value is missing."""
+    _rows: dict[int, list[tuple[int, CellValue]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """`by_row()` as built by `from_rows` (the values are not changed after that)."""
 
     def get(self, row: int, col: int) -> CellValue:
         return self.values.get((row, col))
@@ -75,6 +79,8 @@ class Grid:
 
     def by_row(self) -> dict[int, list[tuple[int, CellValue]]]:
         """Row number -> [(column, value)] sorted by column."""
+        if self._rows is not None:
+            return self._rows
         rows: dict[int, list[tuple[int, CellValue]]] = {}
         for (r, c), value in sorted(self.values.items()):
             rows.setdefault(r, []).append((c, value))
@@ -84,13 +90,21 @@ class Grid:
     def from_rows(cls, rows: Iterable[Sequence[object]]) -> Grid:
         """From rows of values starting at A1 (as calamine gives them); '' is an empty cell."""
         values: dict[tuple[int, int], CellValue] = {}
+        by_row: dict[int, list[tuple[int, CellValue]]] = {}
         plain = _PLAIN_TYPES
         for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value == "" or value is None:
+            cells = []
+            for c, raw in enumerate(row, start=1):
+                if raw == "" or raw is None:
                     continue
-                values[(r, c)] = value if type(value) in plain else _cell_value(value)  # type: ignore[assignment]
-        return cls(values)
+                value: CellValue = raw if type(raw) in plain else _cell_value(raw)  # type: ignore[assignment]
+                values[(r, c)] = value
+                cells.append((c, value))
+            if cells:
+                by_row[r] = cells
+        grid = cls(values)
+        grid._rows = by_row
+        return grid
 
 
 _PLAIN_TYPES = frozenset({str, float, int, bool})
@@ -135,12 +149,16 @@ def _text(value: CellValue) -> str | None:
 
 
 _HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN)
+MAX_LABEL = 80
+"""Longer cell texts are not header or metadata labels (skipped without normalising)."""
 
 
 def _find_header(rows: dict[int, list[tuple[int, CellValue]]]) -> tuple[int, dict[str, int]] | None:
     for row in range(1, MAX_HEADER_SCAN + 1):
         found: dict[str, int] = {}
         for c, value in rows.get(row, ()):
+            if isinstance(value, str) and len(value) > MAX_LABEL:
+                continue  # a question or a title, not a header
             label = normalise_label(value)
             for column in _HEADER_COLUMNS:
                 if label in column.accepted and column.key not in found:
@@ -159,6 +177,8 @@ def _find_meta(
     for r in sorted(k for k in rows if k < header_row):
         row = rows[r]
         for i, (_c, value) in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_LABEL:
+                continue
             label = normalise_label(value)
             for m in META_LABELS:
                 if label in m.accepted and m.key not in found:
@@ -255,28 +275,20 @@ def _answer_sheet(names: Sequence[str]) -> str | None:
     return next((n for n in names if normalise_label(n) == ANSWER_SHEET.lower()), None)
 
 
-def _zip_problem(archive: zipfile.ZipFile) -> str | None:
-    size = sum(info.file_size for info in archive.infolist())
-    if size > MAX_UNCOMPRESSED:
-        return f"uncompressed size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
-    return None
-
-
 def _check_size(path: Path) -> str | None:
     """Why the file is not a safe workbook container, or None (zip bomb and size caps)."""
-    if path.suffix.lower() not in ZIP_SUFFIXES:
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            return exc.strerror or type(exc).__name__
-        if size > MAX_UNCOMPRESSED:
-            return f"file size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
-        return None
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        parts = _open_parts(path)
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
+        return parts if isinstance(parts, str) else None
     try:
-        with zipfile.ZipFile(path) as archive:
-            return _zip_problem(archive)
-    except (zipfile.BadZipFile, OSError) as exc:
-        return str(exc) or type(exc).__name__
+        size = path.stat().st_size
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    if size > MAX_UNCOMPRESSED:
+        return f"file size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
+    return None
 
 
 def _meta_from_rows(rows: Iterable[Sequence[object]]) -> dict[str, str]:
@@ -379,21 +391,43 @@ def _read_grid(
     return sheet, grid, meta
 
 
+class _Parts(Protocol):
+    """A zip container's members by name: `zipparts.ZipParts` or `zipfile.ZipFile`."""
+
+    def namelist(self) -> list[str]: ...
+
+    def read(self, name: str) -> bytes: ...
+
+
+def _open_parts(path: Path) -> _Parts | str:
+    """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
+    from kla_cli.zipparts import ZipParts
+
+    fast = ZipParts.open(path)
+    if fast is not None:
+        size = fast.uncompressed_size
+    else:  # not a plain zip: let the standard library judge it
+        try:
+            with zipfile.ZipFile(path) as archive:
+                size = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError) as exc:
+            return str(exc) or type(exc).__name__
+    if size > MAX_UNCOMPRESSED:
+        return f"uncompressed size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
+    return fast if fast is not None else zipfile.ZipFile(path)
+
+
 def _read_xlsx(path: Path) -> Submission:
     """.xlsx/.xlsm: calamine for the values, the zip parts for the facts calamine does not give.
 
-    The container is opened once, for the zip-bomb check and the format facts. When calamine
+    The container is indexed once, for the zip-bomb check and the format facts. When calamine
     cannot read the file, openpyxl gets a try (and reports its own error if it fails too).
     """
     file = str(path)
+    parts = _open_parts(path)
+    if isinstance(parts, str):
+        return _unreadable(file, parts)
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        return _unreadable(file, str(exc) or type(exc).__name__)
-    with archive:
-        problem = _zip_problem(archive)
-        if problem:
-            return _unreadable(file, problem)
         read = _read_grid(path, _CalamineBook)
         if isinstance(read, Submission):
             return _read_openpyxl(path) if read.findings[0].code == "unreadable" else read
@@ -401,13 +435,15 @@ def _read_xlsx(path: Path) -> Submission:
         submission = submission_from_grid(file, sheet, grid, meta)
         if not submission.rows:
             return submission
-        return _add_xlsx_facts(archive, path, sheet, grid, submission)
+        return _add_xlsx_facts(parts, path, sheet, grid, submission)
+    finally:
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
 
 
 _PERCENT_BUILTIN = frozenset({9, 10})
 """Excel's built-in number formats 0% and 0.00%."""
 _NS = rb"(?:[A-Za-z_][\w.-]*:)?"
-_RE_MAYBE_PERCENT = re.compile(rb'%|numFmtId\s*=\s*["\'](?:9|10)["\']')
 _RE_NUMFMT = re.compile(rb"<" + _NS + rb"numFmt\b([^>]*)>")
 _RE_CELLXFS = re.compile(rb"<" + _NS + rb"cellXfs\b.*?</" + _NS + rb"cellXfs>", re.S)
 _RE_XF = re.compile(rb"<" + _NS + rb"xf\b([^>]*)>")
@@ -420,6 +456,13 @@ _RE_REL = re.compile(rb"<" + _NS + rb"Relationship\b([^>]*)>")
 def _attr(attrs: bytes, name: bytes) -> str | None:
     found = re.search(rb"(?:^|\s)" + name + rb'\s*=\s*["\']([^"\']*)["\']', attrs)
     return found.group(1).decode("utf-8", "replace") if found else None
+
+
+def _maybe_percent(styles: bytes) -> bool:
+    """A quick look (no regex over the whole part) for a percent format in the styles."""
+    return b"%" in styles or any(
+        f"numFmtId={q}{n}{q}".encode() in styles for q in "\"'" for n in (9, 10)
+    )
 
 
 def _percent_styles(styles: bytes) -> set[int]:
@@ -440,7 +483,7 @@ def _percent_styles(styles: bytes) -> set[int]:
     return found
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def _sheet_part(archive: _Parts, sheet: str) -> str | None:
     """The zip member holding worksheet `sheet`, from the workbook part and its relationships."""
     from xml.sax.saxutils import unescape
 
@@ -480,19 +523,19 @@ def _percent_cells(xml: bytes, styles: set[int]) -> set[tuple[int, int]] | None:
 
 
 def _add_xlsx_facts(
-    archive: zipfile.ZipFile, path: Path, sheet: str, grid: Grid, submission: Submission
+    archive: _Parts, path: Path, sheet: str, grid: Grid, submission: Submission
 ) -> Submission:
     """Add percent cells and uncached formulas that calamine cannot report (see module doc)."""
     blank_answer = any(is_blank(r.answer) for r in submission.rows)
     try:
         names = set(archive.namelist())
         styles = archive.read("xl/styles.xml") if "xl/styles.xml" in names else b""
-        percent = _percent_styles(styles) if _RE_MAYBE_PERCENT.search(styles) else set()
+        percent = _percent_styles(styles) if _maybe_percent(styles) else set()
         if not percent and not blank_answer:
             return submission
         part = _sheet_part(archive, sheet)
         xml = archive.read(part) if part in names else None
-    except (KeyError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
         xml = None
     if xml is None:
         return _with_openpyxl_facts(path, sheet, grid, submission)
