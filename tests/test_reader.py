@@ -231,3 +231,25 @@ def test_ods_converted_by_libreoffice(tmp_path: Path) -> None:
     )
     converted = tmp_path / f"{source.stem}.ods"
     _same_content(read_workbook(converted), read_workbook(source))
+
+
+def test_zipparts_matches_zipfile_and_declines_unusual_files(tmp_path: Path) -> None:
+    from kla_cli.zipparts import ZipParts
+
+    source = sorted(EXAMPLE.glob("*.xlsx"))[0]
+    parts = ZipParts.open(source)
+    assert parts is not None
+    with zipfile.ZipFile(source) as archive:
+        assert parts.namelist() == archive.namelist()
+        assert parts.uncompressed_size == sum(i.file_size for i in archive.infolist())
+        for name in archive.namelist():
+            assert parts.read(name) == archive.read(name)
+    prefixed = tmp_path / "prefixed.xlsx"
+    prefixed.write_bytes(b"junk" + source.read_bytes())  # offsets no longer add up
+    assert ZipParts.open(prefixed) is None
+    fast, reference = _both(prefixed)  # zipfile takes over; the answers stay the same
+    assert dataclasses.replace(fast, file="") == dataclasses.replace(reference, file="")
+    truncated = tmp_path / "cut.xlsx"
+    truncated.write_bytes(source.read_bytes()[:-30])
+    assert ZipParts.open(truncated) is None
+    assert [f.code for f in read_workbook(truncated).findings] == ["unreadable"]

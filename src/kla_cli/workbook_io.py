@@ -47,8 +47,8 @@ from kla_cli.workbook_format import (
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 """Refuse workbooks that inflate beyond this (zip bombs); also the size cap of .xls files."""
 
-MAX_MERGED_ROWS = 2000
-"""Cells of one merged range looked at (a merge over a whole column must not cost a million)."""
+MAX_MERGED_CELLS = 2000
+"""Rows (and columns) of one merged range looked at: a merge over a whole column stays cheap."""
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
@@ -71,6 +71,10 @@ class Grid:
     """Cells holding a formula whose cached value is missing."""
     merged: dict[tuple[int, int], str] = field(default_factory=dict)
     """Cells hidden under a merge (all but its top-left cell) -> the merged range, e.g. E7:E8."""
+    _rows: dict[int, list[tuple[int, CellValue]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """`by_row()` as built by `from_rows` (the values are not changed after that)."""
 
     def get(self, row: int, col: int) -> CellValue:
         return self.values.get((row, col))
@@ -81,6 +85,8 @@ class Grid:
 
     def by_row(self) -> dict[int, list[tuple[int, CellValue]]]:
         """Row number -> [(column, value)] sorted by column."""
+        if self._rows is not None:
+            return self._rows
         rows: dict[int, list[tuple[int, CellValue]]] = {}
         for (r, c), value in sorted(self.values.items()):
             rows.setdefault(r, []).append((c, value))
@@ -90,13 +96,21 @@ class Grid:
     def from_rows(cls, rows: Iterable[Sequence[object]]) -> Grid:
         """From rows of values starting at A1 (as calamine gives them); '' is an empty cell."""
         values: dict[tuple[int, int], CellValue] = {}
+        by_row: dict[int, list[tuple[int, CellValue]]] = {}
         plain = _PLAIN_TYPES
         for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value == "" or value is None:
+            cells = []
+            for c, raw in enumerate(row, start=1):
+                if raw == "" or raw is None:
                     continue
-                values[(r, c)] = value if type(value) in plain else _cell_value(value)  # type: ignore[assignment]
-        return cls(values)
+                value: CellValue = raw if type(raw) in plain else _cell_value(raw)  # type: ignore[assignment]
+                values[(r, c)] = value
+                cells.append((c, value))
+            if cells:
+                by_row[r] = cells
+        grid = cls(values)
+        grid._rows = by_row
+        return grid
 
 
 _PLAIN_TYPES = frozenset({str, float, int, bool})
@@ -141,12 +155,16 @@ def _text(value: CellValue) -> str | None:
 
 
 _HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN)
+MAX_LABEL = 80
+"""Longer cell texts are not header or metadata labels (skipped without normalising)."""
 
 
 def _find_header(rows: dict[int, list[tuple[int, CellValue]]]) -> tuple[int, dict[str, int]] | None:
     for row in range(1, MAX_HEADER_SCAN + 1):
         found: dict[str, int] = {}
         for c, value in rows.get(row, ()):
+            if isinstance(value, str) and len(value) > MAX_LABEL:
+                continue  # a question or a title, not a header
             label = normalise_label(value)
             for column in _HEADER_COLUMNS:
                 if label in column.accepted and column.key not in found:
@@ -165,6 +183,8 @@ def _find_meta(
     for r in sorted(k for k in rows if k < header_row):
         row = rows[r]
         for i, (_c, value) in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_LABEL:
+                continue
             label = normalise_label(value)
             for m in META_LABELS:
                 if label in m.accepted and m.key not in found:
@@ -252,20 +272,6 @@ def _unreadable(file: str, error: object) -> Submission:
     return Submission(file, findings=(finding,))
 
 
-def _missing_sheet(file: str, names: Sequence[str]) -> Submission:
-    finding = Finding(
-        Severity.ERROR,
-        "missing-sheet",
-        file,
-        args={"sheet": ANSWER_SHEET, "sheets": ", ".join(names)},
-    )
-    return Submission(file, findings=(finding,))
-
-
-def _answer_sheet(names: Sequence[str]) -> str | None:
-    return next((n for n in names if normalise_label(n) == ANSWER_SHEET.lower()), None)
-
-
 def _too_large(file: str, size: int) -> Submission:
     mb = 1024 * 1024
     finding = Finding(
@@ -290,24 +296,47 @@ def _open_failed(path: Path, exc: Exception) -> Submission:
     return _unreadable(str(path), str(exc) or type(exc).__name__)
 
 
-def _zip_problem(archive: zipfile.ZipFile, file: str) -> Submission | None:
-    size = sum(info.file_size for info in archive.infolist())
-    return _too_large(file, size) if size > MAX_UNCOMPRESSED else None
+def _calamine_failed(path: Path) -> Submission:
+    """Calamine could not read a zip container: refuse what is unsafe or not a workbook, then
+    let openpyxl try (it reports its own error if it fails too)."""
+    from kla_cli.sniff import declares_entities
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if "xl/workbook.xml" not in archive.namelist():
+                return _open_failed(path, zipfile.BadZipFile("no xl/workbook.xml"))
+            unsafe = declares_entities(archive, str(path))
+    except (zipfile.BadZipFile, OSError) as exc:
+        return _open_failed(path, exc)
+    return Submission(str(path), findings=(unsafe,)) if unsafe else _read_openpyxl(path)
+
+
+def _missing_sheet(file: str, names: Sequence[str]) -> Submission:
+    finding = Finding(
+        Severity.ERROR,
+        "missing-sheet",
+        file,
+        args={"sheet": ANSWER_SHEET, "sheets": ", ".join(names)},
+    )
+    return Submission(file, findings=(finding,))
+
+
+def _answer_sheet(names: Sequence[str]) -> str | None:
+    return next((n for n in names if normalise_label(n) == ANSWER_SHEET.lower()), None)
 
 
 def _check_size(path: Path) -> Submission | None:
     """Why the file is not a safe workbook container, or None (zip bomb and size caps)."""
-    if path.suffix.lower() not in ZIP_SUFFIXES:
-        try:
-            size = path.stat().st_size
-        except OSError as exc:
-            return _open_failed(path, exc)
-        return _too_large(str(path), size) if size > MAX_UNCOMPRESSED else None
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        parts = _open_parts(path)
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
+        return parts if isinstance(parts, Submission) else None
     try:
-        with zipfile.ZipFile(path) as archive:
-            return _zip_problem(archive, str(path))
-    except (zipfile.BadZipFile, OSError) as exc:
+        size = path.stat().st_size
+    except OSError as exc:
         return _open_failed(path, exc)
+    return _too_large(str(path), size) if size > MAX_UNCOMPRESSED else None
 
 
 def _meta_from_rows(rows: Iterable[Sequence[object]]) -> dict[str, str]:
@@ -366,8 +395,8 @@ class _CalamineBook:
         grid = Grid.from_rows(found.to_python(skip_empty_area=False))
         for (r0, c0), (r1, c1) in found.merged_cell_ranges or ():
             name = f"{col_letter(c0 + 1)}{r0 + 1}:{col_letter(c1 + 1)}{r1 + 1}"
-            for r in range(r0 + 1, min(r1, r0 + MAX_MERGED_ROWS) + 2):
-                for c in range(c0 + 1, min(c1, c0 + MAX_MERGED_ROWS) + 2):
+            for r in range(r0 + 1, min(r1, r0 + MAX_MERGED_CELLS) + 2):
+                for c in range(c0 + 1, min(c1, c0 + MAX_MERGED_CELLS) + 2):
                     if (r, c) != (r0 + 1, c0 + 1):
                         grid.merged[(r, c)] = name
         return grid
@@ -419,42 +448,59 @@ def _read_grid(
     return sheet, grid, meta
 
 
+class _Parts(Protocol):
+    """A zip container's members by name: `zipparts.ZipParts` or `zipfile.ZipFile`."""
+
+    def namelist(self) -> list[str]: ...
+
+    def read(self, name: str) -> bytes: ...
+
+
+def _open_parts(path: Path) -> _Parts | Submission:
+    """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
+    from kla_cli.zipparts import ZipParts
+
+    fast = ZipParts.open(path)
+    if fast is not None:
+        size = fast.uncompressed_size
+    else:  # not a plain zip: let the standard library judge it
+        try:
+            with zipfile.ZipFile(path) as archive:
+                size = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError) as exc:
+            return _open_failed(path, exc)
+    if size > MAX_UNCOMPRESSED:
+        return _too_large(str(path), size)
+    return fast if fast is not None else zipfile.ZipFile(path)
+
+
 def _read_xlsx(path: Path) -> Submission:
     """.xlsx/.xlsm: calamine for the values, the zip parts for the facts calamine does not give.
 
-    The container is opened once, for the zip-bomb check and the format facts. When calamine
+    The container is indexed once, for the zip-bomb check and the format facts. When calamine
     cannot read the file, openpyxl gets a try (and reports its own error if it fails too).
     """
     file = str(path)
+    parts = _open_parts(path)
+    if isinstance(parts, Submission):
+        return parts
     try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        return _open_failed(path, exc)
-    with archive:
-        problem = _zip_problem(archive, file)
-        if problem:
-            return problem
         read = _read_grid(path, _CalamineBook)
         if isinstance(read, Submission):
-            if read.findings[0].code != "unreadable":
-                return read
-            if "xl/workbook.xml" not in archive.namelist():
-                return _open_failed(path, zipfile.BadZipFile("no xl/workbook.xml"))
-            from kla_cli.sniff import declares_entities
-
-            unsafe = declares_entities(archive, file)
-            return Submission(file, findings=(unsafe,)) if unsafe else _read_openpyxl(path)
+            return _calamine_failed(path) if read.findings[0].code == "unreadable" else read
         sheet, grid, meta = read
         submission = submission_from_grid(file, sheet, grid, meta)
         if not submission.rows:
             return submission
-        return _add_xlsx_facts(archive, path, sheet, grid, submission)
+        return _add_xlsx_facts(parts, path, sheet, grid, submission)
+    finally:
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
 
 
 _PERCENT_BUILTIN = frozenset({9, 10})
 """Excel's built-in number formats 0% and 0.00%."""
 _NS = rb"(?:[A-Za-z_][\w.-]*:)?"
-_RE_MAYBE_PERCENT = re.compile(rb'%|numFmtId\s*=\s*["\'](?:9|10)["\']')
 _RE_NUMFMT = re.compile(rb"<" + _NS + rb"numFmt\b([^>]*)>")
 _RE_CELLXFS = re.compile(rb"<" + _NS + rb"cellXfs\b.*?</" + _NS + rb"cellXfs>", re.S)
 _RE_XF = re.compile(rb"<" + _NS + rb"xf\b([^>]*)>")
@@ -467,6 +513,13 @@ _RE_REL = re.compile(rb"<" + _NS + rb"Relationship\b([^>]*)>")
 def _attr(attrs: bytes, name: bytes) -> str | None:
     found = re.search(rb"(?:^|\s)" + name + rb'\s*=\s*["\']([^"\']*)["\']', attrs)
     return found.group(1).decode("utf-8", "replace") if found else None
+
+
+def _maybe_percent(styles: bytes) -> bool:
+    """A quick look (no regex over the whole part) for a percent format in the styles."""
+    return b"%" in styles or any(
+        f"numFmtId={q}{n}{q}".encode() in styles for q in "\"'" for n in (9, 10)
+    )
 
 
 def _percent_styles(styles: bytes) -> set[int]:
@@ -487,7 +540,7 @@ def _percent_styles(styles: bytes) -> set[int]:
     return found
 
 
-def _sheet_part(archive: zipfile.ZipFile, sheet: str) -> str | None:
+def _sheet_part(archive: _Parts, sheet: str) -> str | None:
     """The zip member holding worksheet `sheet`, from the workbook part and its relationships."""
     from xml.sax.saxutils import unescape
 
@@ -545,19 +598,19 @@ def _percent_cells(xml: bytes, styles: set[int]) -> set[tuple[int, int]] | None:
 
 
 def _add_xlsx_facts(
-    archive: zipfile.ZipFile, path: Path, sheet: str, grid: Grid, submission: Submission
+    archive: _Parts, path: Path, sheet: str, grid: Grid, submission: Submission
 ) -> Submission:
     """Add percent cells and uncached formulas that calamine cannot report (see module doc)."""
     blank_answer = any(is_blank(r.answer) for r in submission.rows)
     try:
         names = set(archive.namelist())
         styles = archive.read("xl/styles.xml") if "xl/styles.xml" in names else b""
-        percent = _percent_styles(styles) if _RE_MAYBE_PERCENT.search(styles) else set()
+        percent = _percent_styles(styles) if _maybe_percent(styles) else set()
         if not percent and not blank_answer:
             return submission
         part = _sheet_part(archive, sheet)
         xml = archive.read(part) if part in names else None
-    except (KeyError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
         xml = None
     if xml is None:
         return _with_openpyxl_facts(path, sheet, grid, submission)
@@ -565,6 +618,7 @@ def _add_xlsx_facts(
     if blank_answer and _RE_ERROR_TYPE.search(xml):
         for key, text in _error_cells(xml).items():
             grid.values.setdefault(key, text)
+            grid._rows = None  # the values changed
             changed = True
     if percent:
         cells = _percent_cells(xml, percent)
