@@ -15,7 +15,7 @@ from kla_cli.findings import Finding, Severity
 from kla_cli.rubric import Indicator, Item, Rubric
 from kla_cli.scoring import Response
 from kla_cli.submission import Row, Submission
-from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS
+from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -76,7 +76,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
             if rubric.item_opds(ind, item)[0] == opd.id
         ]
         if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
-            file = submissions[0].file if submissions else ""
+            file = _region_place(submissions)
             out.findings.append(
                 Finding(
                     WARNING, "opd-missing", file, args={"opd": opd.name, "count": len(assigned)}
@@ -85,6 +85,17 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     for code in out.invalid:  # e.g. a later file contradicted an earlier answer
         out.responses.pop(code, None)
     return out
+
+
+def _region_place(submissions: Sequence[Submission]) -> str:
+    """Where a region-wide finding is reported: the folder holding the region's files."""
+    import posixpath
+
+    folders = [posixpath.dirname(sub.file.replace("\\", "/")) or "." for sub in submissions]
+    try:
+        return (posixpath.commonpath(folders) if folders else "") or "."
+    except ValueError:  # absolute and relative paths mixed
+        return folders[0]
 
 
 def _covered(codes: list[str], seen: dict[str, tuple[Response, Row, Submission]]) -> bool:
@@ -99,7 +110,9 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
                 ERROR,
                 "wrong-rubric",
                 sub.file,
-                args={"found": meta["rubric_id"], "expected": rubric.id},
+                META_SHEET,
+                meta_cell("rubric_id"),
+                {"found": meta["rubric_id"], "expected": rubric.id},
             )
         )
     elif meta.get("rubric_version") and meta["rubric_version"] != rubric.version:
@@ -108,11 +121,29 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
                 ERROR,
                 "rubric-version",
                 sub.file,
-                args={"found": meta["rubric_version"], "expected": rubric.version},
+                META_SHEET,
+                meta_cell("rubric_version"),
+                {"found": meta["rubric_version"], "expected": rubric.version},
             )
         )
     elif meta.get("rubric_hash") and meta["rubric_hash"] != fingerprint:
-        out.findings.append(Finding(WARNING, "rubric-changed", sub.file))
+        out.findings.append(
+            Finding(WARNING, "rubric-changed", sub.file, META_SHEET, meta_cell("rubric_hash"))
+        )
+    sent_to = rubric.opd_by_name(meta["opd_id"]) if meta.get("opd_id") else None
+    named = rubric.opd_by_name(sub.opd) if sub.opd else None
+    if sent_to and named and named.id != sent_to.id:
+        cell = sub.meta_cells.get("opd", f"B{META_ROWS['opd']}")
+        out.findings.append(
+            Finding(
+                WARNING,
+                "opd-mismatch",
+                sub.file,
+                sub.sheet,
+                cell,
+                {"found": named.name, "expected": sent_to.name},
+            )
+        )
 
     for key, value in (("opd", sub.opd), ("region", sub.region), ("year", sub.year)):
         cell = sub.meta_cells.get(key, f"B{META_ROWS[key]}")
