@@ -53,6 +53,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     index = rubric.item_index()
     fingerprint = rubric_fingerprint(rubric)
     seen: dict[str, tuple[Response, Row, Submission]] = {}
+    answering: list[tuple[Submission, str, dict[str, Row]]] = []
 
     for sub in submissions:
         out.findings.extend(sub.findings)
@@ -66,7 +67,9 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
         for row in sub.rows:
             _check_row(rubric, index, sub, row, rows_seen, seen, out)
         if opd:
-            _check_unanswered(rubric, sub, opd.id, rows_seen, out)
+            answering.append((sub, opd.id, rows_seen))
+    for sub, opd_id, rows_seen in answering:  # once every file is read: another OPD may answer
+        _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 
     answered_opds = set(out.opds)
     for opd in rubric.opds:
@@ -254,14 +257,22 @@ def _check_row(
 
 
 def _check_unanswered(
-    rubric: Rubric, sub: Submission, opd_id: str, rows_seen: dict[str, Row], out: Validation
+    rubric: Rubric,
+    sub: Submission,
+    opd_id: str,
+    rows_seen: dict[str, Row],
+    seen: dict[str, tuple[Response, Row, Submission]],
+    out: Validation,
 ) -> None:
+    """The items this OPD leads that no file answered (errors are reported where they are)."""
     for ind, item in rubric.iter_items():
         if rubric.item_opds(ind, item)[0] != opd_id:
             continue
-        row = rows_seen.get(item.code)
-        if row is not None and (not is_blank(row.answer) or row.code in out.invalid):
+        if item.code in seen or item.code in out.invalid:
             continue
+        row = rows_seen.get(item.code)
+        if row is not None and not is_blank(row.answer):
+            continue  # an answer with errors, reported by _check_row
         severity = ERROR if item.required else WARNING
         cell = row.answer_cell if row else None
         out.findings.append(
