@@ -267,11 +267,15 @@ def template(
     ] = None,
     region: Annotated[str, typer.Option("--region", help=_h("help.template_region"))] = "",
     year: Annotated[str, typer.Option("--year", help=_h("help.template_year"))] = "",
+    form_lang: Annotated[
+        str, typer.Option("--form-lang", help=_h("help.form_lang"), show_default=True)
+    ] = "id",
     force: Annotated[bool, typer.Option("--force", help=_h("help.force"))] = False,
 ) -> None:
     from kla_cli.template import items_for
-    from kla_cli.template_files import select_opds, write_templates
+    from kla_cli.template_files import form_language, select_opds, write_templates
 
+    lang = form_language(form_lang)
     model = _load_rubric(rubric)
     opds = select_opds(model, opd or [])
     for chosen in opds:
@@ -283,7 +287,7 @@ def template(
         output,
         region=region.strip(),
         year=year.strip(),
-        lang=active_lang(),
+        lang=lang,
         force=force,
     )
     emit("".join(f"{path}\n" for path in written), None)

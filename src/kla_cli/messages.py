@@ -492,6 +492,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder tujuan (dibuat bila belum ada).",
         "Folder to write into (created if missing).",
     ),
+    "help.form_lang": (
+        "Bahasa format isian: id (bawaan) atau en; tidak bergantung pada --lang.",
+        "Language of the forms: id (default) or en; independent of --lang.",
+    ),
     "help.force": (
         "Timpa berkas yang sudah ada.",
         "Overwrite files that already exist.",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kla_cli.errors import KlaError
-from kla_cli.messages import Lang
+from kla_cli.messages import LANGS, Lang
 from kla_cli.output import atomic_path
 from kla_cli.rubric import Opd, Rubric
 from kla_cli.template import build_workbook, items_for
@@ -24,6 +24,14 @@ def save_workbook(book: Workbook, target: Path) -> None:
     """Save an openpyxl workbook atomically (a complete file or none)."""
     with atomic_path(target) as tmp:
         book.save(tmp)
+
+
+def form_language(value: str) -> Lang:
+    """The language of the forms: Indonesian unless English is asked for (OPD staff read them)."""
+    normal = value.strip().lower()
+    if normal not in LANGS:
+        raise KlaError("lang.unknown", params={"value": value})
+    return "en" if normal == "en" else "id"
 
 
 def select_opds(rubric: Rubric, names: Sequence[str]) -> list[Opd]:
