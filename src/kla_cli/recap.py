@@ -22,7 +22,14 @@ from kla_cli.rubric import Indicator, Item, Rubric, Tier
 from kla_cli.scoring import ItemScore, Response
 from kla_cli.submission import Row, Submission
 from kla_cli.template import HEADER_FILL, INSTRUCTION_SHEET, Filled, build_workbook, items_for
-from kla_cli.workbook_format import ANSWER_SHEET, COLUMNS, FIRST_ITEM_ROW, HEADER_ROW, OPD_COLUMN
+from kla_cli.workbook_format import (
+    ANSWER_SHEET,
+    COLUMNS,
+    FIRST_ITEM_ROW,
+    HEADER_ROW,
+    META_SHEET,
+    OPD_COLUMN,
+)
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -79,6 +86,8 @@ def build_recap(
     _summary(summary, rubric, assessment, submissions, lang)
     _unanswered(book.create_sheet(t("recap.sheet.unanswered", lang)), rubric, assessment, lang)
     _findings(book.create_sheet(t("recap.sheet.findings", lang)), validation.findings, lang)
+    meta = book[META_SHEET]
+    book.move_sheet(meta, len(book.sheetnames) - 1 - book.index(meta))  # hidden, last
     book.active = 0
     return book
 
