@@ -16,6 +16,7 @@ from kla_cli.synthetic import answer_for_quality
 from kla_cli.template import cell_answer
 
 from .conftest import KLA_RUBRIC, MINI_RUBRIC
+from .test_template import FORM_HEADER
 from .test_validate import edit, write_clean_region
 
 TYPED = {  # as a person types them in Excel
@@ -121,13 +122,7 @@ def test_recap_sheets(tmp_path: Path, runner: CliRunner, mini: Rubric) -> None:
     ws = book["Isian"]
     header = [ws.cell(6, c).value for c in range(1, 14)]
     assert header == [
-        "Kode",
-        "Indikator",
-        "Pertanyaan",
-        "Pilihan jawaban / satuan",
-        "Jawaban",
-        "Data dukung",
-        "Keterangan",
+        *FORM_HEADER,
         "OPD",
         "Points",
         "Points with evidence",

@@ -19,6 +19,16 @@ from kla_cli.validate import rubric_fingerprint
 
 from .conftest import KLA_RUBRIC, MINI_RUBRIC
 
+FORM_HEADER = [
+    "Kode",
+    "Indikator",
+    "Pertanyaan",
+    "Pilihan jawaban / satuan",
+    "Jawaban",
+    "Data dukung",
+    "Keterangan",
+]
+
 
 def _template(runner: CliRunner, out: Path, *args: str, rubric: Path = MINI_RUBRIC) -> list[Path]:
     result = runner.invoke(
@@ -133,15 +143,7 @@ def test_question_options_and_evidence_shown_beside_the_input(
 ) -> None:
     (dp3a,) = _template(runner, tmp_path, "--opd", "dp3a")
     ws = load_workbook(dp3a)["Isian"]
-    assert [ws.cell(6, c).value for c in range(1, 8)] == [
-        "Kode",
-        "Indikator",
-        "Pertanyaan",
-        "Pilihan jawaban / satuan",
-        "Jawaban",
-        "Data dukung",
-        "Keterangan",
-    ]
+    assert [ws.cell(6, c).value for c in range(1, 8)] == FORM_HEADER
     assert ws["C7"].value == "Bentuk kebijakan KLA *"  # * = data dukung required
     assert "a. Perda (20,0)" in ws["D7"].value and "c. Belum ada (0,0)" in ws["D7"].value
     assert ws["C9"].value == "Jumlah Forum Anak desa"  # 2.2 needs no data dukung: no *
