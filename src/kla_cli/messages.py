@@ -548,8 +548,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{answer_from} → {answer_to} gives +{gain}",
     ),
     "gap.todo_evidence": (
-        "lengkapi data dukung",
-        "add the data dukung",
+        "unggah data dukung",
+        "upload data dukung",
     ),
     "gap.data_current": ("data dukung jawaban saat ini", "data dukung for the current answer"),
     "gap.data_new": ("data dukung jawaban baru", "data dukung for the new answer"),

@@ -484,15 +484,15 @@ def gap_table(
 
     if analysis.plan_by_opd:
         table = Table(title=t("gap.plan_by_opd", lang), title_justify="left")
-        side = max(14, (width - 50) // 4)
-        item_width = max(20, width - 16 - 11 - 8 - 2 * side)
+        side = max(18, (width - 50) // 4)  # room for "Telah dilaksanakan"
+        item_width = max(24, width - 16 - 11 - 7 - 2 * side)
         table.add_column("OPD", no_wrap=True, overflow="ellipsis", width=11)
         table.add_column(
             t("gap.col.item", lang), no_wrap=True, overflow="ellipsis", width=item_width
         )
         for key in ("gap.col.done", "gap.col.todo"):
             table.add_column(t(key, lang), no_wrap=True, overflow="ellipsis", width=side)
-        table.add_column(t("gap.col.gain", lang), justify="right", no_wrap=True, width=8)
+        table.add_column(t("gap.col.gain", lang), justify="right", no_wrap=True, width=7)
         for group, (_, rows) in zip(
             analysis.plan_by_opd, opd_rows(analysis, rubric, lang), strict=True
         ):
