@@ -235,3 +235,25 @@ def test_bad_invocations(runner: CliRunner) -> None:
     assert "is not a total" in _one_error_line(runner, "--score", "banyak")
     assert "is not a total" in _one_error_line(runner, "--score", "1200")
     assert "--assume" in _one_error_line(runner, "--score", "500", "--assume", "2.1=a")
+
+
+def test_csv_plan_per_opd(runner: CliRunner) -> None:
+    import csv
+    import io
+
+    result = runner.invoke(app, ["gap", str(EXAMPLE), "-t", "nindya", "-f", "csv"])
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert set(rows[0]) == {
+        "opd",
+        "code",
+        "item",
+        "done",
+        "todo",
+        "responsible",
+        "data_needed",
+        "gain",
+    }
+    checklist = next(r for r in rows if r["code"] == "24.4")
+    assert checklist["done"] == "c" and checklist["todo"].startswith("a (")
+    assert round(sum(float(r["gain"]) for r in rows), 2) == 161.0

@@ -62,7 +62,7 @@ def _todo(action: Action, item: Item, lang: Lang) -> str:
     if item.type is AnswerType.CHECKLIST and isinstance(action.answer_to, frozenset):
         before = action.answer_from if isinstance(action.answer_from, frozenset) else frozenset()
         added = [o for o in item.options if o.key in action.answer_to - before]
-        return "+ " + ", ".join(f"{o.key} ({o.label.get(lang)})" for o in added)
+        return ", ".join(f"{o.key} ({o.label.get(lang)})" for o in added)
     return target_label(item, action.answer_to, lang)
 
 
