@@ -28,6 +28,7 @@ def atomic_path(target: Path) -> Iterator[Path]:
     tmp = Path(tmp_name)
     try:
         yield tmp
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except OSError as exc:
         raise KlaError(
@@ -35,6 +36,17 @@ def atomic_path(target: Path) -> Iterator[Path]:
         ) from None
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    """The permissions a plain `open(target, "w")` would give: the existing file's, or 0666
+    minus the umask (mkstemp's 0600 would hide reports from colleagues on a shared drive)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def write_text(target: Path, text: str) -> None:

@@ -123,7 +123,7 @@ def build_workbook(
     for m in META_LABELS:
         row = META_ROWS[m.key]
         ws.cell(row, 1, m.label).font = Font(bold=True)
-        value = ws.cell(row, 2, meta_values[m.key] or None)
+        value = ws.cell(row, 2, safe_cell(meta_values[m.key]) or None)
         value.fill, value.protection, value.border = input_fill, unlocked, border
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
     ws.cell(5, 1, t("tpl.fill_hint", lang)).font = Font(italic=True, color="7F7F7F")
