@@ -478,6 +478,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     #
     #
     # === gap (issue 4): add entries below this line ===
+    "gap.unknown_tier": (
+        "predikat tidak dikenal '{name}'; pilih salah satu: {valid}",
+        "unknown predikat '{name}'; choose one of: {valid}",
+    ),
+    "gap.assume_syntax": (
+        "--assume '{value}' tidak dapat dibaca",
+        "cannot read --assume '{value}'",
+    ),
+    "gap.assume_syntax.hint": (
+        "tulis KODE=JAWABAN, mis. --assume 14.3=b atau --assume 13.1=18,5",
+        "write CODE=ANSWER, e.g. --assume 14.3=b or --assume 13.1=18,5",
+    ),
+    "gap.assume_unknown": (
+        "--assume: kode butir '{code}' tidak ada dalam rubrik",
+        "--assume: item code '{code}' is not in the rubric",
+    ),
+    "gap.assume_unknown.hint": (
+        "lihat kode butir dengan 'kla rubric show --items'",
+        "see the item codes with 'kla rubric show --items'",
+    ),
+    "gap.assume_invalid": (
+        "--assume {code}={value}: jawaban tidak valid ({problem})",
+        "--assume {code}={value}: invalid answer ({problem})",
+    ),
     # === end gap ===
     #
     #
