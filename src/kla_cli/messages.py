@@ -568,6 +568,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.evidence.complete": ("lengkap", "complete"),
     "report.evidence.missing": ("{count} tanpa data dukung", "{count} without evidence"),
     "report.evidence.unanswered": ("{count} belum dijawab", "{count} unanswered"),
+    "report.plan.evidence": ("lengkapi data dukung", "add the data dukung"),
+    "report.plan.answer": ("jawaban {old} → {new}", "answer {old} → {new}"),
+    "report.plan.action": ("Langkah", "Action"),
+    "report.plan.from": ("Nilai kini", "Points now"),
+    "report.plan.to": ("Nilai sesudah", "Points after"),
+    "report.plan.gain": ("Tambahan", "Gain"),
+    "report.plan.lead": (
+        "Menuju {tier} (total berdata dukung minimal {floor}): {start} → {end} dengan {count} langkah.",
+        "Towards {tier} (total with evidence of at least {floor}): {start} → {end} in {count} steps.",
+    ),
+    "report.plan.unreachable": (
+        "{tier} tidak dapat dicapai: total berdata dukung terbaik yang mungkin {best}.",
+        "{tier} cannot be reached: the best possible total with evidence is {best}.",
+    ),
+    "report.plan.done": (
+        "{tier} sudah tercapai; tidak ada langkah yang diperlukan.",
+        "{tier} is already reached; no action is needed.",
+    ),
+    "report.effort": ("Upaya", "Effort"),
+    "report.effort.low": ("rendah", "low"),
+    "report.effort.medium": ("sedang", "medium"),
+    "report.effort.high": ("tinggi", "high"),
     "report.chart.groups": ("Nilai vs maksimum per kelompok", "Score vs maximum per group"),
     "report.findings.none": ("Tidak ada temuan.", "No findings."),
     "report.findings.count": (

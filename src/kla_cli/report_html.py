@@ -47,6 +47,11 @@ footer { margin-top: 2rem; color: #7b8794; font-size: .8rem; }
 
 
 def table_html(table: Table, lang: Lang) -> str:
+    lead = f"<p>{esc(table.lead)}</p>" if table.lead else ""
+    return lead + _rows_html(table, lang)
+
+
+def _rows_html(table: Table, lang: Lang) -> str:
     if not table.rows:
         return f'<p class="note">{esc(table.empty or "-")}</p>'
     if not any(table.headers):

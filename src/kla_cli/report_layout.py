@@ -7,7 +7,9 @@ apart. Numbers stay numbers here (a float is points, an int a count); each write
 from __future__ import annotations
 
 from kla_cli.findings import Finding
+from kla_cli.gap import Action, ActionKind
 from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.render.score import answer_text
 from kla_cli.report_model import EvidenceStatus, Report
 from kla_cli.rubric import Tier
 from kla_cli.tables import Cell, Table
@@ -155,6 +157,68 @@ def indicators_table(report: Report, lang: Lang) -> Table:
     )
 
 
+def _action_text(action: Action, lang: Lang) -> str:
+    if action.kind is ActionKind.EVIDENCE:
+        return t("report.plan.evidence", lang)
+    old = answer_text(action.answer_from, lang) or "-"
+    return t("report.plan.answer", lang, old=old, new=answer_text(action.answer_to, lang))
+
+
+def plan_lead(report: Report, lang: Lang) -> str:
+    plan, p = report.plan, fmt_points
+    name = report.target.name.get(lang)
+    if not plan.actions and plan.reached:
+        return t("report.plan.done", lang, tier=name)
+    if not plan.reached:
+        return t("report.plan.unreachable", lang, tier=name, best=p(plan.max_reachable, lang))
+    return t(
+        "report.plan.lead",
+        lang,
+        tier=name,
+        floor=p(plan.floor, lang),
+        start=p(plan.start_total, lang),
+        end=p(plan.end_total, lang),
+        count=len(plan.actions),
+    )
+
+
+def plan_table(report: Report, lang: Lang) -> Table:
+    return Table(
+        "plan",
+        t("report.sheet.plan", lang),
+        (
+            t("score.opd", lang),
+            t("score.item", lang),
+            "#",
+            t("show.question", lang),
+            t("report.plan.action", lang),
+            t("report.plan.from", lang),
+            t("report.plan.to", lang),
+            t("report.plan.gain", lang),
+            t("report.effort", lang),
+        ),
+        tuple(
+            (
+                opd.name,
+                a.code,
+                a.indicator,
+                a.question.get(lang),
+                _action_text(a, lang),
+                a.points_from,
+                a.points_to,
+                a.gain,
+                t(f"report.effort.{a.effort.value}", lang)
+                if a.effort and a.kind is ActionKind.ANSWER
+                else "",
+            )
+            for opd in report.plan_opds
+            for a in opd.actions
+        ),
+        signed=(7,),
+        lead=plan_lead(report, lang),
+    )
+
+
 def _finding_row(finding: Finding, lang: Lang) -> tuple[Cell, ...]:
     return (
         t(f"severity.{finding.severity.value}", lang),
@@ -219,5 +283,6 @@ def report_tables(report: Report, lang: Lang) -> list[Table]:
         ladder_table(report, lang),
         groups_table(report, lang),
         indicators_table(report, lang),
+        plan_table(report, lang),
         findings_table(report, lang),
     ]

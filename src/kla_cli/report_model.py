@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kla_cli.findings import Finding, Severity
-from kla_cli.rubric import Rubric, Text, Tier, tier_floor
+from kla_cli.gap import Basis, OpdPlan, Plan, make_plan, next_tier, plan_by_opd, points_needed
+from kla_cli.gap import ladder as gap_ladder
+from kla_cli.rubric import Rubric, Text, Tier
 from kla_cli.scoring import GroupScore, IndicatorScore, ScoreResult
 
 
@@ -76,6 +78,11 @@ class Report:
     evidence_lost: float
     """Points that count as answered but not with evidence."""
     evidence_lost_items: int
+    target: Tier
+    """The plan's target: the next tier above the total with evidence (or the highest)."""
+    plan: Plan
+    """The gap plan on the total with evidence (what survives verification)."""
+    plan_opds: tuple[OpdPlan, ...]
 
     @property
     def errors(self) -> int:
@@ -88,20 +95,15 @@ class Report:
 
 def ladder(rubric: Rubric, total: float, total_evidenced: float) -> tuple[Rung, ...]:
     """Every tier above `total`'s, with the points missing from both totals."""
-    rungs = []
-    for tier in rubric.tiers:
-        floor = tier_floor(rubric, tier)
-        if floor <= round(total, 2):
-            continue
-        rungs.append(
-            Rung(
-                tier=tier,
-                floor=floor,
-                needed=round(floor - total, 2),
-                needed_evidenced=round(max(0.0, floor - total_evidenced), 2),
-            )
+    return tuple(
+        Rung(
+            tier=rung.tier,
+            floor=rung.floor,
+            needed=rung.points_needed,
+            needed_evidenced=points_needed(rubric, total_evidenced, rung.tier),
         )
-    return tuple(rungs)
+        for rung in gap_ladder(rubric, total)
+    )
 
 
 def evidence_status(indicator: IndicatorScore) -> EvidenceStatus:
@@ -123,6 +125,8 @@ def build_report(
 ) -> Report:
     names = {o.id: o.name for o in rubric.opds}
     items = result.all_items()
+    target = next_tier(rubric, result.total_evidenced)
+    plan = make_plan(rubric, result, target, Basis.EVIDENCED)
     return Report(
         rubric_id=result.rubric_id,
         rubric_version=result.rubric_version,
@@ -156,4 +160,7 @@ def build_report(
         unanswered=sum(1 for i in items if not i.answered),
         evidence_lost=round(sum(i.points - i.points_evidenced for i in items), 2),
         evidence_lost_items=sum(1 for i in items if i.points > i.points_evidenced),
+        target=target,
+        plan=plan,
+        plan_opds=plan_by_opd(rubric, plan),
     )

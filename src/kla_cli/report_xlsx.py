@@ -24,6 +24,7 @@ from kla_cli.report_layout import (
     indicators_table,
     ladder_table,
     notes,
+    plan_table,
     summary_table,
 )
 from kla_cli.report_model import Report
@@ -115,7 +116,9 @@ def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = "1:
 
 def _table_sheet(book: Workbook, table: Table, lang: Lang, *, landscape: bool) -> Worksheet:
     ws: Worksheet = book.create_sheet(_sheet_name(table.title))
-    _put_rows(ws, table, 1, lang)
+    after = _put_rows(ws, table, 1, lang)
+    if table.lead:
+        ws.cell(row=after + 1, column=1, value=_value(table.lead))
     ws.freeze_panes = "A2"
     _size_columns(ws, [table], lang)
     _print_setup(ws, landscape=landscape)
@@ -220,6 +223,7 @@ def report_workbook(report: Report, lang: Lang) -> bytes:
         anchor=f"A{count + 5}",
     )
     _table_sheet(book, indicators_table(report, lang), lang, landscape=True)
+    _table_sheet(book, plan_table(report, lang), lang, landscape=True)
     _table_sheet(book, findings_table(report, lang), lang, landscape=True)
     return _to_bytes(book)
 

@@ -25,6 +25,8 @@ class Table:
     """What to say when there are no rows."""
     signed: tuple[int, ...] = ()
     """Columns holding changes, shown with a sign (+12,50)."""
+    lead: str = ""
+    """A sentence introducing the table."""
 
     def numeric(self, column: int) -> bool:
         values = [row[column] for row in self.rows if row[column] not in (None, "")]

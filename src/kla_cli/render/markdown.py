@@ -11,6 +11,8 @@ from kla_cli.tables import Table, cell_text
 
 def table_markdown(table: Table, lang: Lang, level: int = 2) -> list[str]:
     lines = [f"{'#' * level} {md_escape(table.title)}", ""]
+    if table.lead:
+        lines += [md_escape(table.lead), ""]
     if not table.rows:
         return [*lines, table.empty or "-", ""]
     if not any(table.headers):  # label/value pairs

@@ -37,6 +37,8 @@ def document_terminal(
                     f"[bold]{escape(cell_text(label, lang))}:[/] {escape(cell_text(value, lang))}"
                 )
             continue
+        if table.lead:
+            console.print(escape(table.lead))
         if not table.rows:
             console.print(f"[bold]{escape(table.title)}[/]: {escape(table.empty or '-')}")
             continue
