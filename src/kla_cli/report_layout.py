@@ -28,8 +28,8 @@ def heading(report: Report, lang: Lang) -> str:
 
 def summary_table(report: Report, lang: Lang) -> Table:
     rows: list[tuple[Cell, ...]] = [
-        (t("score.region", lang), report.region or "-"),
-        (t("score.year", lang), report.year or "-"),
+        (t("score.region", lang), report.region),
+        (t("score.year", lang), report.year),
         (
             t("score.rubric", lang),
             f"{report.rubric_title.get(lang)} ({report.rubric_id} {report.rubric_version})",
