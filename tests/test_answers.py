@@ -111,6 +111,10 @@ def test_yesno_rejects(mini: Rubric) -> None:
         ("-", set()),
         ("Sekretariat, RAD KLA", {"a", "b"}),
         ("b", {"b"}),
+        ("(a)(c)", {"a", "c"}),  # every ticked letter counts, not only the first
+        ("A dan C", {"a", "c"}),
+        ("a & b", {"a", "b"}),
+        ("a. Sekretariat, c", {"a", "c"}),
     ],
 )
 def test_checklist(mini: Rubric, raw: str, expected: set[str]) -> None:
@@ -121,6 +125,12 @@ def test_checklist_rejects_unknown_letter(mini: Rubric) -> None:
     with pytest.raises(AnswerProblem) as info:
         parse_answer(_item(mini, "2.1"), "a, z")
     assert info.value.code == "not-an-option"
+
+
+@pytest.mark.parametrize("raw", ["a. Profil Anak", "a b z", "semua"])
+def test_checklist_rejects_mislabelled_or_unknown(mini: Rubric, raw: str) -> None:
+    with pytest.raises(AnswerProblem):
+        parse_answer(_item(mini, "2.1"), raw)
 
 
 def test_percent(mini: Rubric) -> None:

@@ -156,17 +156,27 @@ def _parse_checklist(item: Item, raw: CellValue) -> frozenset[str]:
         _norm(o.label.en): o.key for o in item.options
     }
     ticked: set[str] = set()
-    for part in re.split(r"[,;/\n]+", text):
+    for part in _LIST_SEPARATOR.split(text):
         token = part.strip()
         if not token:
             continue
+        labelled = _LABELLED.match(token)  # "a. Perda Perlindungan Anak"
+        if labelled and labels.get(labelled[2]) == labelled[1]:
+            token = labelled[2]
         if token in labels:
             ticked.add(labels[token])
             continue
-        letters = [_letter(tok) for tok in token.split()]
+        letters = _LETTER.findall(token) if _LETTERS.fullmatch(token) else []
         if not letters or any(letter not in keys for letter in letters):
             raise AnswerProblem(
                 "not-an-option", display(raw), (("options", ", ".join(sorted(keys))),)
             )
-        ticked.update(letter for letter in letters if letter)
+        ticked.update(letters)
     return frozenset(ticked)
+
+
+_LIST_SEPARATOR = re.compile(r"[,;/&\n]+|\s+(?:dan|and)\s+")
+_LETTER = re.compile(r"\(?([a-z])[.)]?")
+_LABELLED = re.compile(r"^\(?([a-z])[.)]\s+(.+)$")
+_LETTERS = re.compile(r"(?:\(?[a-z][.)]?\s*)+")
+"""A run of option letters as people tick them: `a c`, `(a)(c)`, `a. b.`."""
