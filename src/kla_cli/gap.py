@@ -181,7 +181,13 @@ def find_tier(rubric: Rubric, name: str) -> Tier:
             return tier
     raise KlaError(
         "gap.unknown_tier",
-        params={"name": name, "valid": ", ".join(t.name.id for t in rubric.tiers)},
+        params={
+            "name": name,
+            "valid": ", ".join(
+                t.name.id if t.name.id.casefold() == t.id else f"{t.name.id} ({t.id})"
+                for t in rubric.tiers
+            ),
+        },
     )
 
 
