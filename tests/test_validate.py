@@ -89,12 +89,12 @@ CASES = [
         "text-file",
         lambda f: (f / "dinkes.xlsx").write_text("Jawaban: ya\n"),
         E,
-        "unreadable",
+        "wrong-format",  # what the file really is: kla_cli.sniff
         "dinkes.xlsx",
         None,
         None,
     ),
-    Case("zip-not-workbook", _not_a_workbook_zip, E, "unreadable", "dinkes.xlsx", None, None),
+    Case("zip-not-workbook", _not_a_workbook_zip, E, "wrong-format", "dinkes.xlsx", None, None),
     Case("sheet-renamed", _rename_sheet, E, "missing-sheet", "dinkes.xlsx", None, None),
     Case(
         "header-deleted",
@@ -410,7 +410,7 @@ def test_each_broken_workbook_gives_its_code_and_cell(
 def test_the_corpus_covers_every_check_of_the_issue() -> None:
     codes = {c.code for c in CASES}
     assert codes >= {
-        "unreadable",
+        "wrong-format",
         "wrong-rubric",
         "rubric-version",
         "missing-opd",

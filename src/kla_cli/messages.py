@@ -1122,14 +1122,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "periksa rantai 'extends': sebuah rubrik tidak boleh menurunkan dirinya sendiri",
         "check the 'extends' chain: a rubric cannot extend itself",
     ),
-    "finding.missing-column.hint": (
-        "kembalikan judul kolom itu di baris judul, seperti di format 'kla template'",
-        "put that column's heading back in the header row, as in the 'kla template' format",
-    ),
-    "finding.not-whole-number.hint": (
-        "isi bilangan bulat, mis. 12",
-        "enter a whole number, e.g. 12",
-    ),
     "output.failed.hint": (
         "periksa bahwa folder tujuan ada dan boleh ditulisi",
         "check that the target folder exists and may be written to",
