@@ -747,3 +747,148 @@ CASES: list[Case] = [
         "python/object",
     ),
 ]
+
+
+# --- commands merged from the other branches: batch manifests, report and merge outputs ---
+
+
+def _manifest(
+    text: str | Callable[[Path], str], named: str = "manifest.yaml"
+) -> Callable[[Path], Built]:
+    def build(tmp: Path) -> Built:
+        root = tmp / "provinsi"
+        _region(root, "kota-a")
+        manifest = root / "manifest.yaml"
+        manifest.write_text(text(tmp) if callable(text) else text, encoding="utf-8")
+        inputs = [manifest, *sorted((root / "kota-a").iterdir())]
+        return Built(["batch", str(manifest), *RUBRIC_ARGS], str(root / named), inputs)
+
+    return build
+
+
+def _outside_link(tmp: Path) -> str:
+    outside = _region(tmp, "luar")
+    (tmp / "provinsi" / "tautan").symlink_to(outside, target_is_directory=True)
+    return "regions:\n  - {name: Kota A, path: kota-a}\n  - {name: Luar, path: tautan}\n"
+
+
+def _looping_entry(tmp: Path) -> str:
+    loop = tmp / "provinsi" / "putar"
+    loop.symlink_to(loop.name)
+    return "regions:\n  - {name: Kota A, path: kota-a}\n  - {name: Putar, path: putar}\n"
+
+
+def _batch_symlink_loop(tmp: Path) -> Built:
+    root = tmp / "provinsi"
+    region = _region(root, "kota-a")
+    loop = region / "putaran.xlsx"
+    loop.symlink_to(loop.name)
+    (region / "naik.xlsx").symlink_to("..", target_is_directory=True)  # a folder loop
+    (root / "kota-b").symlink_to("kota-b")  # a region that is a loop itself
+    return Built(
+        ["batch", str(root), *RUBRIC_ARGS],
+        str(loop),
+        sorted(p for p in region.iterdir() if not p.is_symlink()),
+    )
+
+
+def _report_output(kind: str, target: Callable[[Path, Path], Path]) -> Callable[[Path], Built]:
+    def build(tmp: Path) -> Built:
+        folder = _region(tmp)
+        out = target(tmp, folder)
+        extra = ["--allow-errors"] if kind == "report" else []
+        return Built(
+            [kind, str(folder), *RUBRIC_ARGS, "-o", str(out), *extra],
+            str(out),
+            sorted(folder.iterdir()),
+        )
+
+    return build
+
+
+def _a_folder(tmp: Path, _: Path) -> Path:
+    out = tmp / "laporan.xlsx"
+    out.mkdir()
+    return out
+
+
+def _an_input(_: Path, folder: Path) -> Path:
+    return folder / "dinkes.xlsx"
+
+
+CASES += [
+    Case(
+        "manifest-escapes-folder",
+        _manifest(
+            "regions:\n  - {name: Kota A, path: kota-a}\n  - {name: Luar, path: ../../etc}\n"
+        ),
+        2,
+        "batch.manifest.escape",
+        "regions[1]: path '../../etc'",
+    ),
+    Case(
+        "manifest-absolute-path",
+        _manifest("regions:\n  - {name: Akar, path: /etc}\n"),
+        2,
+        "batch.manifest.escape",
+        "regions[0]: path '/etc'",
+    ),
+    Case(
+        "manifest-symlink-outside",
+        _manifest(_outside_link),
+        2,
+        "batch.manifest.escape",
+        "regions[1]: path 'tautan'",
+    ),
+    Case(
+        "manifest-symlink-loop",
+        _manifest(_looping_entry),
+        2,
+        "batch.manifest.loop",
+        "regions[1]: path 'putar'",
+    ),
+    Case(
+        "manifest-alias-bomb",
+        _manifest(ALIAS_BOMB),
+        2,
+        "batch.manifest.invalid",
+        "too many YAML nodes",
+    ),
+    Case(
+        "manifest-python-tag",
+        _manifest("regions: !!python/object/apply:os.system ['true']\n"),
+        2,
+        "batch.manifest.invalid",
+        "python/object",
+        where=":1",
+    ),
+    Case("symlink-loops-in-batch", _batch_symlink_loop, 1, None),  # findings in the JSON: see test
+    Case(
+        "report-output-is-folder",
+        _report_output("report", _a_folder),
+        2,
+        "output.is_dir",
+        "the output path is a folder",
+    ),
+    Case(
+        "merge-output-is-folder",
+        _report_output("merge", _a_folder),
+        2,
+        "output.is_dir",
+        "the output path is a folder",
+    ),
+    Case(
+        "report-output-over-input",
+        _report_output("report", _an_input),
+        2,
+        "output.is_input",
+        "never overwritten",
+    ),
+    Case(
+        "merge-output-over-input",
+        _report_output("merge", _an_input),
+        2,
+        "merge.inside",
+        "must not be inside",
+    ),
+]

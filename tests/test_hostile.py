@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from kla_cli.cli import app
 from kla_cli.messages import MESSAGES
 
-from .hostile_corpus import CASES, RUBRIC_ARGS, Case, _non_utf8_name
+from .hostile_corpus import CASES, RUBRIC_ARGS, Case, _batch_symlink_loop, _non_utf8_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,3 +118,13 @@ def test_non_utf8_name_in_json_output_real_process(tmp_path: Path) -> None:
     assert refused.returncode == 1
     line = [ln for ln in refused.stderr.decode("utf-8").splitlines() if "dinas-" in ln]
     assert len(line) == 1 and "dinas-\\xff\\xfe.xlsx" in line[0]
+
+
+def test_batch_reports_looping_links_as_findings(tmp_path: Path) -> None:
+    """A link to itself and a link to the parent folder inside a region: findings, no hang."""
+    built = _batch_symlink_loop(tmp_path)
+    result = CliRunner().invoke(app, ["--lang", "en", *built.args, "-f", "json"])
+    assert result.exit_code == 1, result.output
+    (region,) = json.loads(result.stdout)["regions"]
+    problems = [m for m in region["messages"] if "[cannot-open]" in m]
+    assert any(built.named in m and "symbolic links" in m for m in problems), problems

@@ -165,7 +165,12 @@ def load_manifest(file: Path) -> list[RegionSpec]:
             raise _manifest_error(where, f"unknown key '{sorted(extra)[0]}'")
         name = _text_field(entry, "name", where, required=True) or ""
         raw = _text_field(entry, "path", where, required=True) or ""
-        path = (base / raw).resolve()
+        try:
+            path = (base / raw).resolve()
+        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11/3.12)
+            raise KlaError(
+                "batch.manifest.loop", where, "batch.manifest.escape.hint", {"path": raw}
+            ) from None
         if not path.is_relative_to(base):
             raise KlaError(
                 "batch.manifest.escape", where, "batch.manifest.escape.hint", {"path": raw}

@@ -840,7 +840,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch.unreadable": ("tidak terbaca", "could not be read"),
     "batch.summary": (
         "{count} kabupaten/kota: {ok} lolos, {below} di bawah target, {invalid} bergalat, {unreadable} tidak terbaca",
-        "{count} regions: {ok} passed, {below} below target, {invalid} with errors, {unreadable} could not be read",
+        "{count} {count:plural/region/regions}: {ok} passed, {below} below target, {invalid} with errors, {unreadable} could not be read",
     ),
     "batch.below": (
         "total {total} ({predicate}) di bawah target {target}",
@@ -1098,6 +1098,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rubrik dasar '{base}' (extends) tidak ada",
         "the base rubric '{base}' (extends) does not exist",
     ),
+    "batch.manifest.loop": (
+        "path '{path}' adalah tautan simbolik yang berputar",
+        "path '{path}' is a symbolic link that loops",
+    ),
     "rubric.yaml_tag": (
         "tag YAML '{tag}' tidak diizinkan: rubrik hanya berisi data biasa",
         "YAML tag '{tag}' is not allowed: a rubric holds plain data only",
@@ -1225,7 +1229,7 @@ def t(key: str, lang: Lang | None = None, /, **args: object) -> str:
     """
     text = MESSAGES[key][1 if (lang or active_lang()) == "en" else 0]
     if not args:
-        return text
+        return text.replace("{{", "{").replace("}}", "}")  # as str.format would
     return _FORMATTER.vformat(text, (), args) if ":plural/" in text else text.format(**args)
 
 
