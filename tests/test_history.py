@@ -62,7 +62,7 @@ def test_below_the_lowest_tier_is_named(mini: Rubric) -> None:
     history = build_history(
         mini, [YearResult("2019", "a", empty), YearResult("2020", "b", good)], "en"
     )
-    assert story(history, "en") == "No predicate (< 50.00) once, now Nindya"
+    assert story(history, "en") == "No predikat (< 50.00) once, now Nindya"
 
 
 @pytest.fixture

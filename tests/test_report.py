@@ -74,7 +74,7 @@ def test_xlsx_summary_holds_totals_and_ladder(example_xlsx: Path, kla: Rubric) -
     pairs = {row[0]: row[1] for row in ws.iter_rows(min_row=3, max_row=12, values_only=True)}
     assert pairs["Total"] == direct.total
     assert pairs["Total with evidence"] == direct.total_evidenced
-    assert pairs["Predicate"] == "Madya"
+    assert pairs["Predikat"] == "Madya"
     values = [c for row in ws.iter_rows(values_only=True) for c in row]
     assert "Nindya" in values and "Utama" in values  # the ladder to the next tiers
     assert round(700.01 - direct.total, 2) in values

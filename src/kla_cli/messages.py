@@ -110,7 +110,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "rubric.ok": (
         "{path}: rubrik valid: {indicators} indikator, {items} butir, total {total}",
-        "{path}: rubric valid: {indicators} indicators, {items} items, total {total}",
+        "{path}: rubric valid: {indicators} {indicators:plural/indicator/indicators}, {items} {items:plural/item/items}, total {total}",
     ),
     "rubric.too_large": (
         "berkas rubrik terlalu besar ({size} bita, batas {limit})",
@@ -446,8 +446,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.percent": ("%", "%"),
     "score.total": ("Total", "Total"),
     "score.total_evidenced": ("Total berdata dukung", "Total with evidence"),
-    "score.predicate": ("Predikat", "Predicate"),
-    "score.no_predicate": ("belum berpredikat (< {min})", "no predicate (< {min})"),
+    "score.predicate": ("Predikat", "Predikat"),
+    "score.no_predicate": ("belum berpredikat (< {min})", "no predikat (< {min})"),
     "score.answer": ("Jawaban", "Answer"),
     "score.evidence": ("Data dukung", "Evidence"),
     "score.opd": ("OPD", "OPD"),
@@ -535,7 +535,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template.exists": (
         "berkas sudah ada ({count} berkas akan tertimpa)",
-        "file already exists ({count} files would be overwritten)",
+        "file already exists ({count} {count:plural/file/files} would be overwritten)",
     ),
     "template.exists.hint": (
         "pilih folder lain, atau tambahkan --force untuk menimpa",
@@ -552,7 +552,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template.written": (
         "{count} format ditulis ke {folder}",
-        "{count} forms written to {folder}",
+        "{count} {count:plural/form/forms} written to {folder}",
     ),
     # --- kla validate
     "validate.file_clean": ("{file}: bersih", "{file}: clean"),
@@ -562,7 +562,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "validate.total": (
         "{files} berkas diperiksa: {errors} galat, {warnings} peringatan",
-        "{files} files checked: errors: {errors}, warnings: {warnings}",
+        "{files} {files:plural/file/files} checked: errors: {errors}, warnings: {warnings}",
     ),
     # --- kla merge
     "merge.written": (
@@ -585,7 +585,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recap.title": ("Rekap penilaian mandiri · {rubric}", "Self-assessment recap · {rubric}"),
     "recap.hint": (
         "Rekap dari {files} berkas OPD. Kolom OPD, Berkas dan Sel menunjukkan asal setiap jawaban.",
-        "Recap of {files} OPD workbooks. The OPD, File and Cell columns show where each answer came from.",
+        "Recap of {files} OPD {files:plural/workbook/workbooks}. The OPD, File and Cell columns show where each answer came from.",
     ),
     "recap.skipped": (
         "dilewati: jawaban bergalat, lihat lembar Temuan",
@@ -610,7 +610,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "recap.status.no_file": ("belum ada berkas dari OPD ini", "no workbook from this OPD yet"),
     "recap.status.error": ("jawaban bergalat (lihat Temuan)", "answer has errors (see Findings)"),
     "recap.files": ("Berkas OPD dibaca", "OPD workbooks read"),
-    "recap.predicate_evidenced": ("Predikat berdata dukung", "Predicate with evidence"),
+    "recap.predicate_evidenced": ("Predikat berdata dukung", "Predikat with evidence"),
     "recap.answered": ("Butir dijawab", "Items answered"),
     "recap.unanswered": ("Butir belum dijawab", "Items unanswered"),
     "recap.skipped_count": ("Butir dilewati (galat)", "Items skipped (errors)"),
@@ -704,7 +704,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "gap.plan_summary": (
         "Rencana: {count} langkah, +{gain} poin → {total}",
-        "Plan: {count} actions, +{gain} points → {total}",
+        "Plan: {count} {count:plural/action/actions}, +{gain} points → {total}",
     ),
     "gap.unreachable": (
         "Target {tier} TIDAK dapat dicapai: nilai terbaik yang mungkin {max} (< {floor}); rencana di bawah memuat semua perbaikan",
@@ -738,7 +738,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gap.data_new": ("data dukung jawaban baru", "data dukung for the new answer"),
     "gap.self_assessed_note": (
         "Catatan: {count} butir tanpa data dukung wajib (−{points} poin) akan dipotong saat verifikasi administrasi; jalankan tanpa --self-assessed untuk menghitungnya.",
-        "Note: {count} items lack required data dukung (−{points} points) and will be cut at administrative verification; run without --self-assessed to count that.",
+        "Note: {count} {count:plural/item lacks/items lack} required data dukung (−{points} points) and will be cut at administrative verification; run without --self-assessed to count that.",
     ),
     "gap.assumed": ("Dengan asumsi: {answers}", "Assuming: {answers}"),
     "gap.assumed_before": (
@@ -852,7 +852,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "batch.no_workbook_read": (
         "tidak satu pun dari {count} berkas isian dapat dibaca",
-        "none of its {count} workbooks could be read",
+        "none of its {count} {count:plural/workbook/workbooks} could be read",
     ),
     "batch.progress": ("Menilai", "Scoring"),
     "batch.no_regions": (
@@ -955,7 +955,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.plan.gain": ("Tambahan", "Gain"),
     "report.plan.lead": (
         "Menuju {tier} (total berdata dukung minimal {floor}): {start} → {end} dengan {count} langkah.",
-        "Towards {tier} (total with evidence of at least {floor}): {start} → {end} in {count} steps.",
+        "Towards {tier} (total with evidence of at least {floor}): {start} → {end} in {count} {count:plural/step/steps}.",
     ),
     "report.plan.unreachable": (
         "{tier} tidak dapat dicapai: total berdata dukung terbaik yang mungkin {best}.",
@@ -973,7 +973,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.findings.none": ("Tidak ada temuan.", "No findings."),
     "report.findings.count": (
         "{errors} galat, {warnings} peringatan",
-        "{errors} errors, {warnings} warnings",
+        "{errors} {errors:plural/error/errors}, {warnings} {warnings:plural/warning/warnings}",
     ),
     "report.severity": ("Tingkat", "Severity"),
     "report.file": ("Berkas", "File"),
@@ -1016,7 +1016,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.items": ("Butir", "Items"),
     "compare.items_changed": (
         "{count} dari {total} butir berubah",
-        "{count} of {total} items changed",
+        "{count} of {total} {total:plural/item/items} changed",
     ),
     "compare.rubric_differs": (
         "kedua hasil memakai rubrik berbeda ({old} dan {new}); butir dibandingkan menurut kode",
@@ -1215,7 +1215,7 @@ class _Formatter(string.Formatter):
     def format_field(self, value: object, format_spec: str) -> str:
         if format_spec.startswith("plural/"):
             one, _, many = format_spec.removeprefix("plural/").partition("/")
-            return one if value == 1 else many
+            return one if value == 1 or value == "1" else many
         return str(super().format_field(value, format_spec))
 
 

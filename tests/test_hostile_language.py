@@ -1,0 +1,87 @@
+"""Language: --lang, KLA_LANG and the locale choose it; Indonesian numbers (588,40; 1.234);
+English plurals agree with their count; the catalogue is complete in both languages."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+from typer.testing import CliRunner
+
+from kla_cli.cli import app
+from kla_cli.messages import MESSAGES, t
+
+from .conftest import EXAMPLE
+
+PLURAL = re.compile(r"\{(\w+):plural/([^/{}]*)/([^/{}]*)\}")
+
+
+def _score(*args: str, env: dict[str, str] | None = None) -> str:
+    result = CliRunner().invoke(app, [*args, "score", str(EXAMPLE)], env=env)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "lang"),
+    [
+        (["--lang", "id"], {}, "id"),
+        (["--lang", "en"], {"KLA_LANG": "id"}, "en"),
+        ([], {"KLA_LANG": "id"}, "id"),
+        ([], {"KLA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "id_ID.UTF-8"}, "id"),
+        ([], {"KLA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_AU.UTF-8"}, "en"),
+    ],
+)
+def test_language_is_chosen_by_option_then_env_then_locale(
+    args: list[str], env: dict[str, str], lang: str
+) -> None:
+    out = _score(*args, env=env)
+    if lang == "id":
+        assert "Kelompok" in out and "Kelembagaan" in out and "1.000,00" in out
+        assert "622,00" in out and "butir belum dijawab" in out
+    else:
+        assert "Group" in out and "Institutional" in out and "1,000.00" in out
+        assert "622.00" in out and "1 item is unanswered." in out
+
+
+def test_unknown_language_is_one_line() -> None:
+    result = CliRunner().invoke(app, ["--lang", "fr", "score", str(EXAMPLE)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and "fr" in result.stderr
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_plurals_are_well_formed_and_english_only(key: str) -> None:
+    indonesian, english = MESSAGES[key]
+    assert not PLURAL.search(indonesian)  # Indonesian nouns do not change with the count
+    for name, one, many in PLURAL.findall(english):
+        assert one and many and one != many
+        assert name in {n for _, n, _, _ in string.Formatter().parse(indonesian) if n}
+
+
+def test_no_english_message_counts_without_agreeing() -> None:
+    """'{count} items' must be written with a plural form, or '1 items' would be printed."""
+    bare = re.compile(r"\{(count|files|errors|warnings)\} (?!\{)[a-z]+s\b")
+    always_many = {"history.times.n", "history.now_running"}  # used for counts of 2 or more
+    offenders = [k for k, (_, en) in MESSAGES.items() if bare.search(en) and k not in always_many]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("count", [0, 1, 2, 21])
+def test_plural_forms_agree(count: int) -> None:
+    text = t("score.unanswered_note", "en", count=count)
+    assert text == (
+        f"{count} item is unanswered." if count == 1 else f"{count} items are unanswered."
+    )
+    assert t("score.unanswered_note", "id", count=count) == f"{count} butir belum dijawab."
+
+
+def test_escaped_braces_without_arguments() -> None:
+    assert "{" not in t("help.app", "en") or "{{" not in MESSAGES["help.app"][1]
+    hint = next(
+        k
+        for k, (_, en) in MESSAGES.items()
+        if "{{" in en and "{" not in en.replace("{{", "").replace("}}", "")
+    )
+    assert "{{" not in t(hint, "en")
