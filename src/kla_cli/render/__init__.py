@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar, overload
+
+_T = TypeVar("_T")
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -14,6 +17,10 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
 
 
+@overload
+def safe_cell(value: str) -> str: ...
+@overload
+def safe_cell(value: _T) -> _T | str: ...
 def safe_cell(value: object) -> object:
     """Neutralise text that a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
