@@ -256,6 +256,105 @@ def rubric_show(
 
 # === gap command (issue 4) ===
 
+if TYPE_CHECKING:
+    from kla_cli.scoring import ScoreResult
+
+_AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=_h("help.allow_errors"))]
+
+
+@app.command(help=_h("help.gap"))
+@_guard
+def gap(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help=_h("help.gap_paths"), show_default=False)
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", "-t", help=_h("help.gap_target"), show_default=False)
+    ] = None,
+    assume: Annotated[
+        list[str] | None,
+        typer.Option("--assume", "-a", help=_h("help.gap_assume"), show_default=False),
+    ] = None,
+    score_text: Annotated[
+        str | None, typer.Option("--score", help=_h("help.gap_score"), show_default=False)
+    ] = None,
+    evidenced: Annotated[
+        bool, typer.Option("--evidenced/--self-assessed", help=_h("help.gap_basis"))
+    ] = True,
+    allow_errors: _AllowErrorsOpt = False,
+    rubric: RubricOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+) -> None:
+    from kla_cli import gap as core
+    from kla_cli.render.gap import render_gap, render_ladder
+
+    model = _load_rubric(rubric)
+    if score_text is not None:
+        if paths or assume:
+            key = "gap.score_and_paths" if paths else "gap.score_only"
+            raise KlaError(key, params={"option": "--assume"})
+        total = _parse_total(score_text, model.max_total)
+        tier = core.find_tier(model, target) if target else core.next_tier(model, total)
+        needed = core.points_needed(model, total, tier)
+        rungs = core.ladder(model, total)
+        emit(render_ladder(model, total, tier, rungs, needed, fmt, active_lang()), output)
+        raise typer.Exit(ExitCode.OK if needed <= 0 else ExitCode.FINDINGS)
+    if not paths:
+        raise KlaError("gap.no_input", hint="gap.no_input.hint")
+    wanted = core.find_tier(model, target) if target else None
+    assumed = dict(core.parse_assumption(model, text) for text in assume or [])
+    result = _scored(model, paths, allow_errors)
+    before = result if assumed else None
+    if assumed:
+        result = core.what_if(model, result, assumed)
+    basis = core.Basis.EVIDENCED if evidenced else core.Basis.SELF_ASSESSED
+    tier = wanted or core.next_tier(model, core.basis_total(result, basis))
+    analysis = core.analyse(model, result, tier, basis)
+    text = render_gap(
+        analysis,
+        model,
+        fmt,
+        active_lang(),
+        before=before,
+        assumed=assumed,
+        color=_use_color(output) and fmt is Format.TABLE,
+        width=_width(),
+    )
+    emit(text, output)
+    raise typer.Exit(ExitCode.OK if analysis.reached else ExitCode.FINDINGS)
+
+
+def _parse_total(text: str, max_total: float) -> float:
+    from kla_cli.answers import AnswerProblem, parse_number
+
+    try:
+        value = parse_number(text)
+    except AnswerProblem:
+        value = -1.0
+    if not 0 <= value <= max_total:
+        raise KlaError(
+            "gap.score_invalid",
+            params={"value": text, "max": f"{max_total:g}"},
+            hint="gap.score_invalid.hint",
+        )
+    return round(value, 2)
+
+
+def _scored(model: Rubric, paths: list[Path], allow_errors: bool) -> ScoreResult:
+    """Read, validate and score a region; blocking errors stop (exit 2) unless allowed."""
+    from kla_cli.pipeline import assess, read_region
+
+    assessment = assess(model, read_region(paths))
+    blocking = assessment.validation.blocking
+    report_findings(blocking, warnings=False)
+    if blocking and not allow_errors:
+        raise KlaError(
+            "findings.blocking", params={"count": len(blocking)}, hint="findings.blocking.hint"
+        )
+    return assessment.result
+
+
 # === end issue 4 ===
 
 
