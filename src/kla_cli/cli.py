@@ -365,6 +365,133 @@ def _scored(model: Rubric, paths: list[Path], allow_errors: bool) -> ScoreResult
 
 # === report / compare / history commands (issue 6) ===
 
+from kla_cli.report_format import OutFormat, choose_format  # noqa: E402  (light: an enum)
+
+ReportFormatOpt = Annotated[
+    OutFormat | None,
+    typer.Option("--format", "-f", help=_h("help.report_format"), show_default=False),
+]
+
+
+def _write(data: str | bytes, output: Path | None) -> None:
+    """Text like `emit`; bytes (Excel) only to a file, atomically."""
+    if isinstance(data, str):
+        emit(data, output)
+        return
+    from kla_cli.output import write_bytes
+
+    assert output is not None  # choose_format refuses binary formats without -o
+    write_bytes(output, data)
+    err(t("output.written", path=output))
+
+
+def _refuse_blocking(findings: list[Finding], blocking: list[Finding], allowed: bool) -> None:
+    """Show findings; stop with exit 1 on blocking errors unless --allow-errors."""
+    report_findings(blocking if blocking else findings, warnings=False)
+    if blocking and not allowed:
+        err(
+            f"{t('error.prefix')}: {t('findings.blocking', count=len(blocking))}. "
+            f"{t('hint', text=t('findings.blocking.hint'))}"
+        )
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=_h("help.allow_errors"))]
+
+
+@app.command(help=_h("help.report"))
+@_guard
+def report(
+    paths: PathsArg,
+    rubric: RubricOpt = None,
+    output: OutputOpt = None,
+    fmt: ReportFormatOpt = None,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.pipeline import assess, read_region
+    from kla_cli.render.report import render_report
+    from kla_cli.report_model import build_report
+
+    kind = choose_format(
+        output, fmt, (OutFormat.MARKDOWN, OutFormat.HTML, OutFormat.XLSX), OutFormat.MARKDOWN
+    )
+    model = _load_rubric(rubric)
+    assessment = assess(model, read_region(paths))
+    validation = assessment.validation
+    _refuse_blocking(validation.findings, validation.blocking, allow_errors)
+    content = build_report(model, assessment.result, validation.findings)
+    _write(render_report(content, kind, active_lang()), output)
+
+
+@app.command(help=_h("help.compare"))
+@_guard
+def compare(
+    old: Annotated[Path, typer.Argument(help=_h("help.compare_old"), show_default=False)],
+    new: Annotated[Path, typer.Argument(help=_h("help.compare_new"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    top: Annotated[int, typer.Option("--top", min=1, help=_h("help.top"))] = 10,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.compare import compare as compare_results
+    from kla_cli.render.compare import render_comparison
+    from kla_cli.results_io import load_result
+
+    allowed = (OutFormat.TABLE, OutFormat.JSON, OutFormat.MARKDOWN)
+    kind = choose_format(output, fmt, allowed, OutFormat.TABLE)
+    model = _load_rubric(rubric)
+    sides = [load_result(path, model, active_lang()) for path in (old, new)]
+    for side in sides:
+        _refuse_blocking(side.findings, side.blocking, allow_errors)
+    result = compare_results(sides[0].snapshot, sides[1].snapshot)
+    if not result.same_rubric:
+        was, now = result.old, result.new
+        err(
+            f"{t('warning.prefix')}: "
+            + t(
+                "compare.rubric_differs",
+                old=f"{was.rubric_id} {was.rubric_version}",
+                new=f"{now.rubric_id} {now.rubric_version}",
+            )
+        )
+    text = render_comparison(
+        result,
+        kind,
+        active_lang(),
+        top=top,
+        color=_use_color(output) and kind is OutFormat.TABLE,
+        width=_width(),
+    )
+    emit(text, output)
+
+
+@app.command(help=_h("help.history"))
+@_guard
+def history(
+    region_dir: Annotated[Path, typer.Argument(help=_h("help.region_dir"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.history import YearResult, build_history
+    from kla_cli.render.history import render_history
+    from kla_cli.results_io import load_result, year_sources
+
+    kind = choose_format(output, fmt, tuple(OutFormat), OutFormat.TABLE)
+    model = _load_rubric(rubric)
+    lang = active_lang()
+    years = []
+    for year, source in year_sources(region_dir):
+        loaded = load_result(source, model, lang)
+        _refuse_blocking(loaded.findings, loaded.blocking, allow_errors)
+        years.append(YearResult(year, source.name, loaded.snapshot))
+    story = build_history(model, years, lang)
+    color = _use_color(output) and kind is OutFormat.TABLE
+    _write(render_history(story, kind, lang, color=color, width=_width()), output)
+
+
 # === end issue 6 ===
 
 
