@@ -360,6 +360,78 @@ def _scored(model: Rubric, paths: list[Path], allow_errors: bool) -> ScoreResult
 
 # === batch command (issue 5) ===
 
+from kla_cli.render.batch import BatchFormat  # noqa: E402  (light: an enum and the catalogue)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from kla_cli.batch import RegionResult
+
+
+@app.command(help=_h("help.batch"))
+@_guard
+def batch(
+    root: Annotated[Path, typer.Argument(help=_h("help.batch_root"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        BatchFormat, typer.Option("--format", "-f", help=_h("help.format"))
+    ] = BatchFormat.TABLE,
+    output: OutputOpt = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help=_h("help.jobs"), show_default=False)
+    ] = None,
+    fail_under: Annotated[
+        str | None, typer.Option("--fail-under", help=_h("help.fail_under"), show_default=False)
+    ] = None,
+) -> None:
+    from kla_cli.batch import default_jobs, discover, run_batch, summarise, with_targets
+    from kla_cli.render.batch import render_batch
+
+    if jobs is not None and jobs < 1:
+        raise KlaError("batch.jobs")
+    model = _load_rubric(rubric)
+    specs = with_targets(model, discover(root), fail_under)
+    lang = active_lang()
+    results = run_batch(model, specs, jobs or default_jobs(), lang)
+    if sys.stderr.isatty() and fmt is not BatchFormat.JSON:
+        results = _with_progress(results, len(specs))
+    summary = summarise(model, _report_unreadable(results), lang)
+    color = _use_color(output) and fmt is BatchFormat.TABLE
+    emit(render_batch(summary, fmt, lang, color=color, width=_width()), output)
+    if summary.unreadable:
+        raise typer.Exit(ExitCode.CANNOT_RUN)
+    if summary.below:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _report_unreadable(results: Iterable[RegionResult]) -> Iterator[RegionResult]:
+    """Say on stderr, as it happens, which region could not be read."""
+    for result in results:
+        if result.problem is not None:
+            err(f"{t('error.prefix')}: {result.name}: {result.problem}")
+        yield result
+
+
+def _with_progress(results: Iterable[RegionResult], total: int) -> Iterator[RegionResult]:
+    """A progress bar on stderr (terminals only: the caller checks)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        f"[bold]{t('batch.progress')}[/]",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=total)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
 # === end issue 5 ===
 
 

@@ -626,6 +626,82 @@ MESSAGES: dict[str, tuple[str, str]] = {
     #
     #
     # === batch (issue 5): add entries below this line ===
+    "help.batch": (
+        "Nilai banyak kabupaten/kota sekaligus: satu folder per kabupaten/kota, atau manifest YAML.",
+        "Score many regions in one run: one folder per region, or a manifest YAML.",
+    ),
+    "help.batch_root": (
+        "Folder berisi satu folder (atau satu berkas rekap) per kabupaten/kota, atau manifest .yaml.",
+        "A folder holding one folder (or one recap workbook) per region, or a manifest .yaml.",
+    ),
+    "help.jobs": (
+        "Jumlah proses paralel (bawaan: semua inti CPU).",
+        "Number of parallel processes (default: all CPU cores).",
+    ),
+    "help.fail_under": (
+        "Keluar dengan kode 1 bila ada kabupaten/kota di bawah predikat ini (mis. madya).",
+        "Exit with code 1 when any region is below this predikat (e.g. madya).",
+    ),
+    "batch.title": ("Rekap penilaian mandiri KLA", "KLA self-assessment summary"),
+    "batch.col.rank": ("#", "#"),
+    "batch.col.region": ("Kabupaten/Kota", "Region"),
+    "batch.col.total": ("Total", "Total"),
+    "batch.col.evidenced": ("Total berdata dukung", "Total with evidence"),
+    "batch.col.predicate": ("Predikat", "Predikat"),
+    "batch.col.target": ("Target", "Target"),
+    "batch.col.met": ("Capaian", "Target met"),
+    "batch.col.errors": ("Galat", "Errors"),
+    "batch.met": ("tercapai", "met"),
+    "batch.not_met": ("belum tercapai", "not met"),
+    "batch.invalid": ("bergalat", "has errors"),
+    "batch.unreadable": ("tidak terbaca", "could not be read"),
+    "batch.summary": (
+        "{count} kabupaten/kota: {ok} lolos, {below} di bawah target, {invalid} bergalat, {unreadable} tidak terbaca",
+        "{count} regions: {ok} passed, {below} below target, {invalid} with errors, {unreadable} could not be read",
+    ),
+    "batch.below": (
+        "total {total} ({predicate}) di bawah target {target}",
+        "total {total} ({predicate}) is below the target {target}",
+    ),
+    "batch.errors": (
+        "{count} galat validasi; periksa dengan: kla score {path}",
+        "validation errors: {count}; see them with: kla score {path}",
+    ),
+    "batch.no_workbook_read": (
+        "tidak satu pun dari {count} berkas isian dapat dibaca",
+        "none of its {count} workbooks could be read",
+    ),
+    "batch.progress": ("Menilai", "Scoring"),
+    "batch.no_regions": (
+        "tidak ada folder kabupaten/kota atau berkas isian di sini",
+        "no region folders or workbooks here",
+    ),
+    "batch.no_regions.hint": (
+        "buat satu folder per kabupaten/kota berisi berkas isian OPD, atau beri manifest .yaml",
+        "make one folder per region holding its OPD workbooks, or give a manifest .yaml",
+    ),
+    "batch.manifest.invalid": ("manifest tidak valid: {error}", "invalid manifest: {error}"),
+    "batch.manifest.hint": (
+        "tulis 'regions:' berisi daftar {{name, path, target}}; lihat docs/batch.md",
+        "write 'regions:' as a list of {{name, path, target}}; see docs/batch.md",
+    ),
+    "batch.manifest.escape": (
+        "path '{path}' keluar dari folder manifest",
+        "path '{path}' leaves the manifest's folder",
+    ),
+    "batch.manifest.escape.hint": (
+        "tulis path relatif yang berada di dalam folder manifest",
+        "write a relative path inside the manifest's folder",
+    ),
+    "batch.manifest.duplicate": (
+        "nama kabupaten/kota '{name}' muncul dua kali",
+        "region name '{name}' appears twice",
+    ),
+    "batch.unknown_tier": (
+        "predikat '{value}' tidak dikenal; pilih salah satu: {tiers}",
+        "unknown predikat '{value}'; choose one of: {tiers}",
+    ),
+    "batch.jobs": ("--jobs harus 1 atau lebih", "--jobs must be 1 or more"),
     # === end batch ===
     #
     #
