@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
+
+T = TypeVar("T")
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -14,7 +17,7 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
 
 
-def safe_cell(value: object) -> object:
+def safe_cell(value: T) -> T | str:
     """Neutralise text that a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
