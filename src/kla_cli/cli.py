@@ -365,15 +365,313 @@ def merge(
 
 # === gap command (issue 4) ===
 
+if TYPE_CHECKING:
+    from kla_cli.scoring import ScoreResult
+
+_AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=_h("help.allow_errors"))]
+
+
+@app.command(help=_h("help.gap"))
+@_guard
+def gap(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help=_h("help.gap_paths"), show_default=False)
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", "-t", help=_h("help.gap_target"), show_default=False)
+    ] = None,
+    assume: Annotated[
+        list[str] | None,
+        typer.Option("--assume", "-a", help=_h("help.gap_assume"), show_default=False),
+    ] = None,
+    score_text: Annotated[
+        str | None, typer.Option("--score", help=_h("help.gap_score"), show_default=False)
+    ] = None,
+    evidenced: Annotated[
+        bool, typer.Option("--evidenced/--self-assessed", help=_h("help.gap_basis"))
+    ] = True,
+    allow_errors: _AllowErrorsOpt = False,
+    rubric: RubricOpt = None,
+    fmt: FormatOpt = Format.TABLE,
+    output: OutputOpt = None,
+) -> None:
+    from kla_cli import gap as core
+    from kla_cli.render.gap import render_gap, render_ladder
+
+    model = _load_rubric(rubric)
+    if score_text is not None:
+        if paths or assume:
+            key = "gap.score_and_paths" if paths else "gap.score_only"
+            raise KlaError(key, params={"option": "--assume"})
+        total = _parse_total(score_text, model.max_total)
+        tier = core.find_tier(model, target) if target else core.next_tier(model, total)
+        needed = core.points_needed(model, total, tier)
+        rungs = core.ladder(model, total)
+        emit(render_ladder(model, total, tier, rungs, needed, fmt, active_lang()), output)
+        raise typer.Exit(ExitCode.OK if needed <= 0 else ExitCode.FINDINGS)
+    if not paths:
+        raise KlaError("gap.no_input", hint="gap.no_input.hint")
+    wanted = core.find_tier(model, target) if target else None
+    assumed = dict(core.parse_assumption(model, text) for text in assume or [])
+    result = _scored(model, paths, allow_errors)
+    before = result if assumed else None
+    if assumed:
+        result = core.what_if(model, result, assumed)
+    basis = core.Basis.EVIDENCED if evidenced else core.Basis.SELF_ASSESSED
+    tier = wanted or core.next_tier(model, core.basis_total(result, basis))
+    analysis = core.analyse(model, result, tier, basis)
+    text = render_gap(
+        analysis,
+        model,
+        fmt,
+        active_lang(),
+        before=before,
+        assumed=assumed,
+        color=_use_color(output) and fmt is Format.TABLE,
+        width=_width(),
+    )
+    emit(text, output)
+    raise typer.Exit(ExitCode.OK if analysis.reached else ExitCode.FINDINGS)
+
+
+def _parse_total(text: str, max_total: float) -> float:
+    from kla_cli.answers import AnswerProblem, parse_number
+
+    try:
+        value = parse_number(text)
+    except AnswerProblem:
+        value = -1.0
+    if not 0 <= value <= max_total:
+        raise KlaError(
+            "gap.score_invalid",
+            params={"value": text, "max": f"{max_total:g}"},
+            hint="gap.score_invalid.hint",
+        )
+    return round(value, 2)
+
+
+def _scored(model: Rubric, paths: list[Path], allow_errors: bool) -> ScoreResult:
+    """Read, validate and score a region; blocking errors stop (exit 2) unless allowed."""
+    from kla_cli.pipeline import assess, read_region
+
+    assessment = assess(model, read_region(paths))
+    blocking = assessment.validation.blocking
+    report_findings(blocking, warnings=False)
+    if blocking and not allow_errors:
+        raise KlaError(
+            "findings.blocking", params={"count": len(blocking)}, hint="findings.blocking.hint"
+        )
+    return assessment.result
+
+
 # === end issue 4 ===
 
 
 # === batch command (issue 5) ===
 
+from kla_cli.render.batch import BatchFormat  # noqa: E402  (light: an enum and the catalogue)
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+
+    from kla_cli.batch import RegionResult
+
+
+@app.command(help=_h("help.batch"))
+@_guard
+def batch(
+    root: Annotated[Path, typer.Argument(help=_h("help.batch_root"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        BatchFormat, typer.Option("--format", "-f", help=_h("help.format"))
+    ] = BatchFormat.TABLE,
+    output: OutputOpt = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help=_h("help.jobs"), show_default=False)
+    ] = None,
+    fail_under: Annotated[
+        str | None, typer.Option("--fail-under", help=_h("help.fail_under"), show_default=False)
+    ] = None,
+) -> None:
+    from kla_cli.batch import default_jobs, discover, run_batch, summarise, with_targets
+    from kla_cli.render.batch import render_batch
+
+    if jobs is not None and jobs < 1:
+        raise KlaError("batch.jobs")
+    model = _load_rubric(rubric)
+    specs = with_targets(model, discover(root), fail_under)
+    lang = active_lang()
+    results = run_batch(model, specs, jobs or default_jobs(), lang)
+    if sys.stderr.isatty() and fmt is not BatchFormat.JSON:
+        results = _with_progress(results, len(specs))
+    summary = summarise(model, _report_unreadable(results), lang)
+    color = _use_color(output) and fmt is BatchFormat.TABLE
+    emit(render_batch(summary, fmt, lang, color=color, width=_width()), output)
+    if summary.unreadable:
+        raise typer.Exit(ExitCode.CANNOT_RUN)
+    if summary.below:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _report_unreadable(results: Iterable[RegionResult]) -> Iterator[RegionResult]:
+    """Say on stderr, as it happens, which region could not be read."""
+    for result in results:
+        if result.problem is not None:
+            err(f"{t('error.prefix')}: {result.name}: {result.problem}")
+        yield result
+
+
+def _with_progress(results: Iterable[RegionResult], total: int) -> Iterator[RegionResult]:
+    """A progress bar on stderr (terminals only: the caller checks)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        f"[bold]{t('batch.progress')}[/]",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=total)
+        for result in results:
+            progress.advance(task)
+            yield result
+
+
 # === end issue 5 ===
 
 
 # === report / compare / history commands (issue 6) ===
+
+from kla_cli.report_format import OutFormat, choose_format  # noqa: E402  (light: an enum)
+
+ReportFormatOpt = Annotated[
+    OutFormat | None,
+    typer.Option("--format", "-f", help=_h("help.report_format"), show_default=False),
+]
+
+
+def _write(data: str | bytes, output: Path | None) -> None:
+    """Text like `emit`; bytes (Excel) only to a file, atomically."""
+    if isinstance(data, str):
+        emit(data, output)
+        return
+    from kla_cli.output import write_bytes
+
+    assert output is not None  # choose_format refuses binary formats without -o
+    write_bytes(output, data)
+    err(t("output.written", path=output))
+
+
+def _refuse_blocking(findings: list[Finding], blocking: list[Finding], allowed: bool) -> None:
+    """Show findings; stop with exit 1 on blocking errors unless --allow-errors."""
+    report_findings(blocking if blocking else findings, warnings=False)
+    if blocking and not allowed:
+        err(
+            f"{t('error.prefix')}: {t('findings.blocking', count=len(blocking))}. "
+            f"{t('hint', text=t('findings.blocking.hint'))}"
+        )
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=_h("help.allow_errors"))]
+
+
+@app.command(help=_h("help.report"))
+@_guard
+def report(
+    paths: PathsArg,
+    rubric: RubricOpt = None,
+    output: OutputOpt = None,
+    fmt: ReportFormatOpt = None,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.pipeline import assess, read_region
+    from kla_cli.render.report import render_report
+    from kla_cli.report_model import build_report
+
+    kind = choose_format(
+        output, fmt, (OutFormat.MARKDOWN, OutFormat.HTML, OutFormat.XLSX), OutFormat.MARKDOWN
+    )
+    model = _load_rubric(rubric)
+    assessment = assess(model, read_region(paths))
+    validation = assessment.validation
+    _refuse_blocking(validation.findings, validation.blocking, allow_errors)
+    content = build_report(model, assessment.result, validation.findings)
+    _write(render_report(content, kind, active_lang()), output)
+
+
+@app.command(help=_h("help.compare"))
+@_guard
+def compare(
+    old: Annotated[Path, typer.Argument(help=_h("help.compare_old"), show_default=False)],
+    new: Annotated[Path, typer.Argument(help=_h("help.compare_new"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    top: Annotated[int, typer.Option("--top", min=1, help=_h("help.top"))] = 10,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.compare import compare as compare_results
+    from kla_cli.render.compare import render_comparison
+    from kla_cli.results_io import load_result
+
+    allowed = (OutFormat.TABLE, OutFormat.JSON, OutFormat.MARKDOWN)
+    kind = choose_format(output, fmt, allowed, OutFormat.TABLE)
+    model = _load_rubric(rubric)
+    sides = [load_result(path, model, active_lang()) for path in (old, new)]
+    for side in sides:
+        _refuse_blocking(side.findings, side.blocking, allow_errors)
+    result = compare_results(sides[0].snapshot, sides[1].snapshot)
+    if not result.same_rubric:
+        was, now = result.old, result.new
+        err(
+            f"{t('warning.prefix')}: "
+            + t(
+                "compare.rubric_differs",
+                old=f"{was.rubric_id} {was.rubric_version}",
+                new=f"{now.rubric_id} {now.rubric_version}",
+            )
+        )
+    text = render_comparison(
+        result,
+        kind,
+        active_lang(),
+        top=top,
+        color=_use_color(output) and kind is OutFormat.TABLE,
+        width=_width(),
+    )
+    emit(text, output)
+
+
+@app.command(help=_h("help.history"))
+@_guard
+def history(
+    region_dir: Annotated[Path, typer.Argument(help=_h("help.region_dir"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: ReportFormatOpt = None,
+    output: OutputOpt = None,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.history import YearResult, build_history
+    from kla_cli.render.history import render_history
+    from kla_cli.results_io import load_result, year_sources
+
+    kind = choose_format(output, fmt, tuple(OutFormat), OutFormat.TABLE)
+    model = _load_rubric(rubric)
+    lang = active_lang()
+    years = []
+    for year, source in year_sources(region_dir):
+        loaded = load_result(source, model, lang)
+        _refuse_blocking(loaded.findings, loaded.blocking, allow_errors)
+        years.append(YearResult(year, source.name, loaded.snapshot))
+    story = build_history(model, years, lang)
+    color = _use_color(output) and kind is OutFormat.TABLE
+    _write(render_history(story, kind, lang, color=color, width=_width()), output)
+
 
 # === end issue 6 ===
 

@@ -657,14 +657,406 @@ MESSAGES: dict[str, tuple[str, str]] = {
     #
     #
     # === gap (issue 4): add entries below this line ===
+    "gap.unknown_tier": (
+        "predikat tidak dikenal '{name}'; pilih salah satu: {valid}",
+        "unknown predikat '{name}'; choose one of: {valid}",
+    ),
+    "gap.assume_syntax": (
+        "--assume '{value}' tidak dapat dibaca",
+        "cannot read --assume '{value}'",
+    ),
+    "gap.assume_syntax.hint": (
+        "tulis KODE=JAWABAN, mis. --assume 14.3=b atau --assume 13.1=18,5",
+        "write CODE=ANSWER, e.g. --assume 14.3=b or --assume 13.1=18,5",
+    ),
+    "gap.assume_unknown": (
+        "--assume: kode butir '{code}' tidak ada dalam rubrik",
+        "--assume: item code '{code}' is not in the rubric",
+    ),
+    "gap.assume_unknown.hint": (
+        "lihat kode butir dengan 'kla rubric show --items'",
+        "see the item codes with 'kla rubric show --items'",
+    ),
+    "gap.assume_invalid": (
+        "--assume {code}={value}: jawaban tidak valid ({problem})",
+        "--assume {code}={value}: invalid answer ({problem})",
+    ),
+    "gap.title": ("Analisis kesenjangan predikat KLA", "KLA predikat gap analysis"),
+    "gap.no_predicate": ("belum berpredikat", "no predikat"),
+    "gap.unanswered": ("belum dijawab", "unanswered"),
+    "gap.basis.evidenced": ("Total berdata dukung", "Total with evidence"),
+    "gap.basis.self_assessed": ("Total penilaian mandiri", "Self-assessed total"),
+    "gap.current": (
+        "{label}: {total} ({predicate}); {other}: {other_total} ({other_predicate})",
+        "{label}: {total} ({predicate}); {other}: {other_total} ({other_predicate})",
+    ),
+    "gap.target": (
+        "Target {tier} (minimal {floor}): kurang {points} poin",
+        "Target {tier} (at least {floor}): {points} points needed",
+    ),
+    "gap.reached": (
+        "Target {tier} sudah tercapai ({total}); tidak ada poin yang kurang",
+        "Target {tier} already reached ({total}); no points needed",
+    ),
+    "gap.plan_summary": (
+        "Rencana: {count} langkah, +{gain} poin → {total}",
+        "Plan: {count} actions, +{gain} points → {total}",
+    ),
+    "gap.unreachable": (
+        "Target {tier} TIDAK dapat dicapai: nilai terbaik yang mungkin {max} (< {floor}); rencana di bawah memuat semua perbaikan",
+        "Target {tier} CANNOT be reached: the best possible total is {max} (< {floor}); the plan below holds every improvement",
+    ),
+    "gap.ladder": ("Tangga predikat", "Predikat ladder"),
+    "gap.ladder_top": (
+        "Sudah berada di predikat tertinggi.",
+        "Already at the highest predikat.",
+    ),
+    "gap.score_line": ("Total: {total} ({predicate})", "Total: {total} ({predicate})"),
+    "gap.plan_by_opd": ("Rencana per OPD", "Plan per OPD"),
+    "gap.quick_wins": (
+        "Cepat: lengkapi data dukung (jawaban sudah ada)",
+        "Quick wins: add the missing data dukung (answers already given)",
+    ),
+    "gap.opportunities": ("Peluang menambah nilai", "Opportunities"),
+    "gap.more_opportunities": (
+        "Peluang lain (di luar rencana):",
+        "Other opportunities (not in the plan):",
+    ),
+    "gap.gives": (
+        "{answer_from} → {answer_to} memberi +{gain}",
+        "{answer_from} → {answer_to} gives +{gain}",
+    ),
+    "gap.todo_evidence": (
+        "unggah data dukung",
+        "upload data dukung",
+    ),
+    "gap.data_current": ("data dukung jawaban saat ini", "data dukung for the current answer"),
+    "gap.data_new": ("data dukung jawaban baru", "data dukung for the new answer"),
+    "gap.self_assessed_note": (
+        "Catatan: {count} butir tanpa data dukung wajib (−{points} poin) akan dipotong saat verifikasi administrasi; jalankan tanpa --self-assessed untuk menghitungnya.",
+        "Note: {count} items lack required data dukung (−{points} points) and will be cut at administrative verification; run without --self-assessed to count that.",
+    ),
+    "gap.assumed": ("Dengan asumsi: {answers}", "Assuming: {answers}"),
+    "gap.assumed_before": (
+        "Dengan asumsi: {answers} (sebelumnya: total {total}, berdata dukung {evidenced})",
+        "Assuming: {answers} (before: total {total}, with evidence {evidenced})",
+    ),
+    "gap.col.tier": ("Predikat", "Predikat"),
+    "gap.col.floor": ("Batas bawah", "Lower bound"),
+    "gap.col.needed": ("Kurang", "Points needed"),
+    "gap.col.item": ("Butir", "Item"),
+    "gap.col.indicator": ("Indikator", "Indicator"),
+    "gap.col.done": ("Telah dilaksanakan", "Done"),
+    "gap.col.todo": ("Belum dilaksanakan", "To do"),
+    "gap.col.responsible": ("Penanggung jawab", "Responsible"),
+    "gap.col.data": ("Data yang dibutuhkan", "Data needed"),
+    "gap.col.gain": ("+Nilai", "+Points"),
+    "gap.col.step": ("Langkah", "Step"),
+    "gap.col.effort": ("Upaya", "Effort"),
+    "gap.effort.low": ("rendah", "low"),
+    "gap.effort.medium": ("sedang", "medium"),
+    "gap.effort.high": ("tinggi", "high"),
+    "gap.no_input": (
+        "beri berkas isian OPD atau --score",
+        "give OPD workbooks or --score",
+    ),
+    "gap.no_input.hint": (
+        "mis. kla gap folder-isian --target nindya, atau kla gap --score 588,40 --target madya",
+        "e.g. kla gap answers-folder --target nindya, or kla gap --score 588,40 --target madya",
+    ),
+    "gap.score_and_paths": (
+        "--score tidak dapat dipakai bersama berkas isian OPD",
+        "--score cannot be combined with OPD workbooks",
+    ),
+    "gap.score_only": (
+        "{option} memerlukan berkas isian OPD, tidak berlaku dengan --score",
+        "{option} needs OPD workbooks; it does not apply with --score",
+    ),
+    "gap.score_invalid": (
+        "--score '{value}' bukan total antara 0 dan {max}",
+        "--score '{value}' is not a total between 0 and {max}",
+    ),
+    "gap.score_invalid.hint": ("tulis mis. --score 588,40", "write e.g. --score 588,40"),
+    "help.gap": (
+        "Seberapa jauh dari predikat target, dan apa yang harus dikerjakan oleh OPD mana. Kode keluar: 0 target tercapai, 1 di bawah target, 2 gagal.",
+        "How far from the target predikat, and what to do, by which OPD. Exit code: 0 target reached, 1 below target, 2 could not run.",
+    ),
+    "help.gap_paths": (
+        "Berkas isian OPD (.xlsx) atau folder satu kabupaten/kota (tidak dipakai dengan --score).",
+        "OPD workbooks (.xlsx) or one region's folder (not used with --score).",
+    ),
+    "help.gap_target": (
+        "Predikat target: Pratama, Madya, Nindya, Utama atau KLA (bawaan: predikat berikutnya).",
+        "Target predikat: Pratama, Madya, Nindya, Utama or KLA (default: the next one up).",
+    ),
+    "help.gap_assume": (
+        "Andaikan jawaban butir KODE=JAWABAN (boleh berulang), mis. 14.3=b atau 13.1=18,5; dianggap berdata dukung.",
+        "Assume an answer CODE=ANSWER (repeatable), e.g. 14.3=b or 13.1=18,5; counted as evidenced.",
+    ),
+    "help.gap_score": (
+        "Total saja (mis. hasil resmi tahun lalu, 588,40): tampilkan tangga predikat.",
+        "A bare total (e.g. last year's official result, 588,40): show the predikat ladder.",
+    ),
+    "help.gap_basis": (
+        "Ukur terhadap total berdata dukung (bawaan; yang bertahan saat verifikasi) atau total penilaian mandiri.",
+        "Measure against the total with evidence (default; what survives verification) or the self-assessed total.",
+    ),
     # === end gap ===
     #
     #
     # === batch (issue 5): add entries below this line ===
+    "help.batch": (
+        "Nilai banyak kabupaten/kota sekaligus: satu folder per kabupaten/kota, atau manifest YAML.",
+        "Score many regions in one run: one folder per region, or a manifest YAML.",
+    ),
+    "help.batch_root": (
+        "Folder berisi satu folder (atau satu berkas rekap) per kabupaten/kota, atau manifest .yaml.",
+        "A folder holding one folder (or one recap workbook) per region, or a manifest .yaml.",
+    ),
+    "help.jobs": (
+        "Jumlah proses paralel (bawaan: semua inti CPU).",
+        "Number of parallel processes (default: all CPU cores).",
+    ),
+    "help.fail_under": (
+        "Keluar dengan kode 1 bila ada kabupaten/kota di bawah predikat ini (mis. madya).",
+        "Exit with code 1 when any region is below this predikat (e.g. madya).",
+    ),
+    "batch.title": ("Rekap penilaian mandiri KLA", "KLA self-assessment summary"),
+    "batch.col.rank": ("#", "#"),
+    "batch.col.region": ("Kabupaten/Kota", "Region"),
+    "batch.col.total": ("Total", "Total"),
+    "batch.col.evidenced": ("Total berdata dukung", "Total with evidence"),
+    "batch.col.predicate": ("Predikat", "Predikat"),
+    "batch.col.target": ("Target", "Target"),
+    "batch.col.met": ("Capaian", "Target met"),
+    "batch.col.errors": ("Galat", "Errors"),
+    "batch.met": ("tercapai", "met"),
+    "batch.not_met": ("belum tercapai", "not met"),
+    "batch.invalid": ("bergalat", "has errors"),
+    "batch.unreadable": ("tidak terbaca", "could not be read"),
+    "batch.summary": (
+        "{count} kabupaten/kota: {ok} lolos, {below} di bawah target, {invalid} bergalat, {unreadable} tidak terbaca",
+        "{count} regions: {ok} passed, {below} below target, {invalid} with errors, {unreadable} could not be read",
+    ),
+    "batch.below": (
+        "total {total} ({predicate}) di bawah target {target}",
+        "total {total} ({predicate}) is below the target {target}",
+    ),
+    "batch.errors": (
+        "{count} galat validasi; periksa dengan: kla score {path}",
+        "validation errors: {count}; see them with: kla score {path}",
+    ),
+    "batch.no_workbook_read": (
+        "tidak satu pun dari {count} berkas isian dapat dibaca",
+        "none of its {count} workbooks could be read",
+    ),
+    "batch.progress": ("Menilai", "Scoring"),
+    "batch.no_regions": (
+        "tidak ada folder kabupaten/kota atau berkas isian di sini",
+        "no region folders or workbooks here",
+    ),
+    "batch.no_regions.hint": (
+        "buat satu folder per kabupaten/kota berisi berkas isian OPD, atau beri manifest .yaml",
+        "make one folder per region holding its OPD workbooks, or give a manifest .yaml",
+    ),
+    "batch.manifest.invalid": ("manifest tidak valid: {error}", "invalid manifest: {error}"),
+    "batch.manifest.hint": (
+        "tulis 'regions:' berisi daftar {{name, path, target}}; lihat docs/batch.md",
+        "write 'regions:' as a list of {{name, path, target}}; see docs/batch.md",
+    ),
+    "batch.manifest.escape": (
+        "path '{path}' keluar dari folder manifest",
+        "path '{path}' leaves the manifest's folder",
+    ),
+    "batch.manifest.escape.hint": (
+        "tulis path relatif yang berada di dalam folder manifest",
+        "write a relative path inside the manifest's folder",
+    ),
+    "batch.manifest.duplicate": (
+        "nama kabupaten/kota '{name}' muncul dua kali",
+        "region name '{name}' appears twice",
+    ),
+    "batch.unknown_tier": (
+        "predikat '{value}' tidak dikenal; pilih salah satu: {tiers}",
+        "unknown predikat '{value}'; choose one of: {tiers}",
+    ),
+    "batch.jobs": ("--jobs harus 1 atau lebih", "--jobs must be 1 or more"),
     # === end batch ===
     #
     #
     # === report / compare / history (issue 6): add entries below this line ===
+    "help.report": (
+        "Buat laporan (Excel .xlsx, HTML atau Markdown) dari berkas isian OPD; format dari ekstensi -o.",
+        "Make a report (Excel .xlsx, HTML or Markdown) from OPD workbooks; the format follows the -o extension.",
+    ),
+    "help.report_format": (
+        "Format laporan (bawaan: dari ekstensi -o, atau markdown).",
+        "Report format (default: from the -o extension, else markdown).",
+    ),
+    "help.compare": (
+        "Bandingkan dua hasil (folder berkas isian, rekap, atau JSON dari 'kla score -f json'): perubahan per butir, indikator, kelompok dan predikat.",
+        "Compare two results (workbook folders, a recap, or JSON from 'kla score -f json'): change per item, indicator, group and predikat.",
+    ),
+    "help.compare_old": (
+        "Hasil lama (folder, .xlsx atau .json).",
+        "Old result (folder, .xlsx or .json).",
+    ),
+    "help.compare_new": (
+        "Hasil baru (folder, .xlsx atau .json).",
+        "New result (folder, .xlsx or .json).",
+    ),
+    "help.top": (
+        "Jumlah kenaikan/penurunan terbesar yang ditampilkan.",
+        "How many of the biggest gains and losses to show.",
+    ),
+    "help.history": (
+        "Riwayat satu kabupaten/kota: subfolder per tahun (2019, 2020 …) atau hasil JSON bernama tahun; tabel total dan predikat, grafik di .xlsx/.html.",
+        "A region's history: one subfolder per year (2019, 2020 …) or JSON results named by year; table of totals and predikat, chart in .xlsx/.html.",
+    ),
+    "help.region_dir": (
+        "Folder kabupaten/kota yang berisi tahun-tahunnya.",
+        "The region's folder holding its years.",
+    ),
+    # --- report output ---------------------------------------------------------------------
+    "report.title": ("Laporan evaluasi KLA", "KLA evaluation report"),
+    "report.sheet.summary": ("Ringkasan", "Summary"),
+    "report.sheet.groups": ("Kelompok", "Groups"),
+    "report.sheet.indicators": ("Indikator", "Indicators"),
+    "report.sheet.plan": ("Rencana OPD", "OPD plan"),
+    "report.sheet.findings": ("Temuan", "Findings"),
+    "report.ladder": ("Tangga ke predikat berikutnya", "Ladder to the next predikat"),
+    "report.floor": ("Total minimum", "Minimum total"),
+    "report.needed": ("Kurang (total)", "Still needed (total)"),
+    "report.needed_evidenced": (
+        "Kurang (total berdata dukung)",
+        "Still needed (total with evidence)",
+    ),
+    "report.top_tier": (
+        "Sudah mencapai predikat tertinggi.",
+        "Already at the highest predikat.",
+    ),
+    "report.full_name": ("Nama lengkap", "Full name"),
+    "report.gap": ("Selisih ke maks", "Gap to max"),
+    "report.evidence_status": ("Status data dukung", "Data dukung status"),
+    "report.evidence_present": ("Data dukung ada", "Evidence present"),
+    "report.evidence_missing": ("Tanpa data dukung", "Answered without evidence"),
+    "report.evidence.complete": ("lengkap", "complete"),
+    "report.evidence.missing": ("{count} tanpa data dukung", "{count} without evidence"),
+    "report.evidence.unanswered": ("{count} belum dijawab", "{count} unanswered"),
+    "report.plan.evidence": ("lengkapi data dukung", "add the data dukung"),
+    "report.plan.answer": ("jawaban {old} → {new}", "answer {old} → {new}"),
+    "report.plan.action": ("Langkah", "Action"),
+    "report.plan.from": ("Nilai kini", "Points now"),
+    "report.plan.to": ("Nilai sesudah", "Points after"),
+    "report.plan.gain": ("Tambahan", "Gain"),
+    "report.plan.lead": (
+        "Menuju {tier} (total berdata dukung minimal {floor}): {start} → {end} dengan {count} langkah.",
+        "Towards {tier} (total with evidence of at least {floor}): {start} → {end} in {count} steps.",
+    ),
+    "report.plan.unreachable": (
+        "{tier} tidak dapat dicapai: total berdata dukung terbaik yang mungkin {best}.",
+        "{tier} cannot be reached: the best possible total with evidence is {best}.",
+    ),
+    "report.plan.done": (
+        "{tier} sudah tercapai; tidak ada langkah yang diperlukan.",
+        "{tier} is already reached; no action is needed.",
+    ),
+    "report.effort": ("Upaya", "Effort"),
+    "report.effort.low": ("rendah", "low"),
+    "report.effort.medium": ("sedang", "medium"),
+    "report.effort.high": ("tinggi", "high"),
+    "report.chart.groups": ("Nilai vs maksimum per kelompok", "Score vs maximum per group"),
+    "report.findings.none": ("Tidak ada temuan.", "No findings."),
+    "report.findings.count": (
+        "{errors} galat, {warnings} peringatan",
+        "{errors} errors, {warnings} warnings",
+    ),
+    "report.severity": ("Tingkat", "Severity"),
+    "report.file": ("Berkas", "File"),
+    "report.sheet": ("Lembar", "Sheet"),
+    "report.cell": ("Sel", "Cell"),
+    "report.message": ("Pesan", "Message"),
+    "report.notes": ("Catatan", "Notes"),
+    "report.made_by": ("Dibuat dengan kla {version}", "Made with kla {version}"),
+    "report.format_mismatch": (
+        "--format {fmt} tidak cocok dengan ekstensi berkas keluaran '{suffix}'",
+        "--format {fmt} does not match the output file extension '{suffix}'",
+    ),
+    "report.format_mismatch.hint": (
+        "hapus --format atau ganti ekstensi berkas",
+        "drop --format or change the file extension",
+    ),
+    "report.format_unsupported": (
+        "format {fmt} tidak tersedia untuk perintah ini (pilih: {known})",
+        "format {fmt} is not available for this command (choose: {known})",
+    ),
+    "report.needs_output": (
+        "format {fmt} harus ditulis ke berkas",
+        "format {fmt} must be written to a file",
+    ),
+    "report.needs_output.hint": (
+        "tambahkan -o laporan.xlsx",
+        "add -o report.xlsx",
+    ),
+    # --- compare ---------------------------------------------------------------------------
+    "compare.title": ("Perbandingan hasil", "Comparison of results"),
+    "compare.old": ("Lama", "Old"),
+    "compare.new": ("Baru", "New"),
+    "compare.change": ("Perubahan", "Change"),
+    "compare.predicate_up": ("naik: {old} → {new}", "up: {old} → {new}"),
+    "compare.predicate_down": ("turun: {old} → {new}", "down: {old} → {new}"),
+    "compare.predicate_same": ("tetap {name}", "unchanged: {name}"),
+    "compare.gains": ("Kenaikan terbesar", "Biggest gains"),
+    "compare.losses": ("Penurunan terbesar", "Biggest losses"),
+    "compare.none": ("tidak ada", "none"),
+    "compare.items": ("Butir", "Items"),
+    "compare.items_changed": (
+        "{count} dari {total} butir berubah",
+        "{count} of {total} items changed",
+    ),
+    "compare.rubric_differs": (
+        "kedua hasil memakai rubrik berbeda ({old} dan {new}); butir dibandingkan menurut kode",
+        "the two results use different rubrics ({old} and {new}); items are matched by code",
+    ),
+    "compare.unreadable": ("tidak dapat dibaca: {error}", "cannot be read: {error}"),
+    "compare.bad_json": (
+        "bukan hasil JSON dari 'kla score --format json' ({error})",
+        "not a JSON result of 'kla score --format json' ({error})",
+    ),
+    "compare.bad_json.hint": (
+        "buat dengan 'kla score FOLDER --format json -o hasil.json'",
+        "make one with 'kla score FOLDER --format json -o result.json'",
+    ),
+    # --- history ---------------------------------------------------------------------------
+    "history.title": ("Riwayat penilaian KLA", "KLA assessment history"),
+    "history.sheet": ("Riwayat", "History"),
+    "history.chart": ("Total per tahun", "Total per year"),
+    "history.source": ("Sumber", "Source"),
+    "history.story": ("Perjalanan", "Story"),
+    "history.no_years": (
+        "tidak ada subfolder tahun (mis. 2019) atau hasil JSON bernama tahun di folder ini",
+        "no year subfolders (e.g. 2019) or JSON results named by year in this folder",
+    ),
+    "history.no_years.hint": (
+        "buat satu subfolder per tahun berisi berkas isian, atau simpan 'kla score -f json -o 2024.json'",
+        "make one subfolder per year holding its workbooks, or save 'kla score -f json -o 2024.json'",
+    ),
+    "history.duplicate_year": (
+        "tahun {year} muncul dua kali ({first} dan {second})",
+        "year {year} appears twice ({first} and {second})",
+    ),
+    "history.duplicate_year.hint": (
+        "simpan satu sumber per tahun",
+        "keep one source per year",
+    ),
+    "history.times.1": ("{name} sekali", "{name} once"),
+    "history.times.2": ("{name} dua kali", "{name} twice"),
+    "history.times.n": ("{name} {count} kali", "{name} {count} times"),
+    "history.now": ("kini {name}", "now {name}"),
+    "history.now_running": (
+        "kini {name} ({count} tahun berturut-turut)",
+        "now {name} ({count} years running)",
+    ),
     # === end report ===
     #
     #

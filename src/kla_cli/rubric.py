@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -180,11 +181,31 @@ class Rubric(_Model):
 
     def opd_by_name(self, name: str) -> Opd | None:
         """Find an OPD by id, name or alias, ignoring case and surrounding space."""
-        wanted = " ".join(name.split()).casefold()
+        return self.opd_names.get(" ".join(name.split()).casefold())
+
+    @cached_property
+    def opd_names(self) -> dict[str, Opd]:
+        """Case-folded id, name and aliases -> OPD (the first OPD wins a shared name)."""
+        names: dict[str, Opd] = {}
         for opd in self.opds:
-            if wanted in {opd.id, opd.name.casefold(), *(a.casefold() for a in opd.aliases)}:
-                return opd
-        return None
+            for key in (opd.id, opd.name.casefold(), *(a.casefold() for a in opd.aliases)):
+                names.setdefault(key, opd)
+        return names
+
+    @cached_property
+    def items_by_opd(self) -> dict[str, tuple[tuple[Indicator, Item], ...]]:
+        """Primary (first responsible) OPD id -> its items, in rubric order."""
+        found: dict[str, list[tuple[Indicator, Item]]] = {}
+        for ind, item in self.iter_items():
+            found.setdefault(self.item_opds(ind, item)[0], []).append((ind, item))
+        return {opd: tuple(items) for opd, items in found.items()}
+
+    @cached_property
+    def content_hash(self) -> str:
+        """A short stable hash of the rubric's content (computed once per loaded rubric)."""
+        import hashlib
+
+        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True)

@@ -42,9 +42,7 @@ class Validation:
 
 def rubric_fingerprint(rubric: Rubric) -> str:
     """A short stable hash of the rubric's content, written into templates."""
-    import hashlib
-
-    return hashlib.sha256(rubric.model_dump_json().encode()).hexdigest()[:16]
+    return rubric.content_hash
 
 
 def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Validation:
@@ -78,11 +76,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
 
     answered_opds = set(out.opds)
     for opd in rubric.opds:
-        assigned = [
-            item.code
-            for ind, item in rubric.iter_items()
-            if rubric.item_opds(ind, item)[0] == opd.id
-        ]
+        assigned = [item.code for _, item in rubric.items_by_opd.get(opd.id, ())]
         if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
             file = _region_place(submissions)
             out.findings.append(
@@ -278,9 +272,7 @@ def _check_unanswered(
     out: Validation,
 ) -> None:
     """The items this OPD leads that no file answered (errors are reported where they are)."""
-    for ind, item in rubric.iter_items():
-        if rubric.item_opds(ind, item)[0] != opd_id:
-            continue
+    for _, item in rubric.items_by_opd.get(opd_id, ()):
         if item.code in seen or item.code in out.invalid:
             continue
         row = rows_seen.get(item.code)

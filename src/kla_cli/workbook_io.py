@@ -1,17 +1,32 @@
-"""Read OPD workbooks (.xlsx) into `Submission`s. The only module that opens input workbooks.
+"""Read OPD workbooks (.xlsx, .xlsm, .xls, .ods) into `Submission`s. The only module that opens
+input workbooks.
 
-Reading is two steps: a reader turns the file into a grid of cell values (openpyxl here), then
-`submission_from_grid` (pure) finds the metadata, the header row and the item rows. A workbook
-that cannot be read is not an exception: it becomes a Submission carrying an error finding, so
-one bad file never stops a region or a batch.
+Reading is three layers, each replaceable on its own:
+
+1. A reader turns the file into a `Grid` (the answer sheet's cell values by row and column):
+   python-calamine by default (fast, and it also reads .xls and .ods), openpyxl as the reference
+   reader and the fallback for what calamine cannot see.
+2. Format facts calamine does not give are added to the grid cheaply, for .xlsx only:
+   *percent cells* (Excel stores 95,5% as 0.955) from the styles part, and *formulas never
+   computed* (calamine returns their missing cached value as an empty cell). The sheet XML is
+   only looked at when the styles have a percent format or an answer looks blank, and openpyxl
+   is only opened when the sheet really holds formulas (or a layout the cheap scan cannot map).
+3. `submission_from_grid` (pure) finds the metadata, the header row and the item rows.
+
+A workbook that cannot be read is not an exception: it becomes a Submission carrying an error
+finding, so one bad file never stops a region or a batch. Heavy libraries are imported inside the
+readers so that `kla --help` stays fast.
 """
 
 from __future__ import annotations
 
+import re
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Literal, Protocol
 
 from kla_cli.answers import CellValue, is_blank
 from kla_cli.errors import KlaError
@@ -29,19 +44,31 @@ from kla_cli.workbook_format import (
 )
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
-"""Refuse workbooks that inflate beyond this (zip bombs)."""
+"""Refuse workbooks that inflate beyond this (zip bombs); also the size cap of .xls files."""
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+Engine = Literal["calamine", "openpyxl"]
+
+
+# --- the grid --------------------------------------------------------------------------------
 
 
 @dataclass
 class Grid:
-    """The cells of one sheet: values by (row, column), 1-based, plus format facts."""
+    """The cells of one sheet: non-blank values by (row, column), 1-based, plus format facts."""
 
     values: dict[tuple[int, int], CellValue] = field(default_factory=dict)
     percent: set[tuple[int, int]] = field(default_factory=set)
+    """Cells with a percent number format."""
     formulas: set[tuple[int, int]] = field(default_factory=set)
     """Cells holding a formula whose cached value is missing."""
+    _rows: dict[int, list[tuple[int, CellValue]]] | None = field(
+        default=None, repr=False, compare=False
+    )
+    """`by_row()` as built by `from_rows` (the values are not changed after that)."""
 
     def get(self, row: int, col: int) -> CellValue:
         return self.values.get((row, col))
@@ -50,6 +77,49 @@ class Grid:
     def max_row(self) -> int:
         return max((r for r, _ in self.values), default=0)
 
+    def by_row(self) -> dict[int, list[tuple[int, CellValue]]]:
+        """Row number -> [(column, value)] sorted by column."""
+        if self._rows is not None:
+            return self._rows
+        rows: dict[int, list[tuple[int, CellValue]]] = {}
+        for (r, c), value in sorted(self.values.items()):
+            rows.setdefault(r, []).append((c, value))
+        return rows
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[object]]) -> Grid:
+        """From rows of values starting at A1 (as calamine gives them); '' is an empty cell."""
+        values: dict[tuple[int, int], CellValue] = {}
+        by_row: dict[int, list[tuple[int, CellValue]]] = {}
+        plain = _PLAIN_TYPES
+        for r, row in enumerate(rows, start=1):
+            cells = []
+            for c, raw in enumerate(row, start=1):
+                if raw == "" or raw is None:
+                    continue
+                value: CellValue = raw if type(raw) in plain else _cell_value(raw)  # type: ignore[assignment]
+                values[(r, c)] = value
+                cells.append((c, value))
+            if cells:
+                by_row[r] = cells
+        grid = cls(values)
+        grid._rows = by_row
+        return grid
+
+
+_PLAIN_TYPES = frozenset({str, float, int, bool})
+
+
+def _cell_value(value: object) -> CellValue:
+    """Calamine's values in the types openpyxl gives (dates as datetimes, durations as days)."""
+    if isinstance(value, str | bool | int | float | datetime | time):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, timedelta):
+        return value.total_seconds() / 86400
+    return str(value)
+
 
 def col_letter(col: int) -> str:
     letters = ""
@@ -57,6 +127,16 @@ def col_letter(col: int) -> str:
         col, rem = divmod(col - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+def col_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+# --- grid -> submission (pure) ---------------------------------------------------------------
 
 
 def _text(value: CellValue) -> str | None:
@@ -68,15 +148,19 @@ def _text(value: CellValue) -> str | None:
     return text
 
 
-def _find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
-    columns = (*COLUMNS, OPD_COLUMN)
+_HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN)
+MAX_LABEL = 80
+"""Longer cell texts are not header or metadata labels (skipped without normalising)."""
+
+
+def _find_header(rows: dict[int, list[tuple[int, CellValue]]]) -> tuple[int, dict[str, int]] | None:
     for row in range(1, MAX_HEADER_SCAN + 1):
         found: dict[str, int] = {}
-        for (r, c), value in grid.values.items():
-            if r != row or value is None:
-                continue
+        for c, value in rows.get(row, ()):
+            if isinstance(value, str) and len(value) > MAX_LABEL:
+                continue  # a question or a title, not a header
             label = normalise_label(value)
-            for column in columns:
+            for column in _HEADER_COLUMNS:
                 if label in column.accepted and column.key not in found:
                     found[column.key] = c
         if "code" in found and "answer" in found:
@@ -84,9 +168,32 @@ def _find_header(grid: Grid) -> tuple[int, dict[str, int]] | None:
     return None
 
 
+def _find_meta(
+    rows: dict[int, list[tuple[int, CellValue]]], header_row: int
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Metadata labels above the header: the first non-blank cell to a label's right."""
+    found: dict[str, str] = {}
+    cells: dict[str, str] = {}
+    for r in sorted(k for k in rows if k < header_row):
+        row = rows[r]
+        for i, (_c, value) in enumerate(row):
+            if isinstance(value, str) and len(value) > MAX_LABEL:
+                continue
+            label = normalise_label(value)
+            for m in META_LABELS:
+                if label in m.accepted and m.key not in found:
+                    right = [(cc, v) for cc, v in row[i + 1 :] if not is_blank(v)]
+                    if right:
+                        cc, v = right[0]
+                        found[m.key] = _text(v) or ""
+                        cells[m.key] = f"{col_letter(cc)}{r}"
+    return found, cells
+
+
 def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]) -> Submission:
     """Find metadata, header and item rows in the answer sheet's grid (pure)."""
-    header = _find_header(grid)
+    rows = grid.by_row()
+    header = _find_header(rows)
     if header is None:
         finding = Finding(Severity.ERROR, "no-header", file, sheet, "A1")
         return Submission(file, sheet, meta=meta, findings=(finding,))
@@ -107,44 +214,29 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
         )
         return Submission(file, sheet, meta=meta, findings=findings)
 
-    found_meta: dict[str, str] = {}
-    meta_cells: dict[str, str] = {}
-    for (r, c), value in sorted(grid.values.items()):
-        if r >= header_row or value is None:
-            continue
-        label = normalise_label(value)
-        for m in META_LABELS:
-            if label in m.accepted and m.key not in found_meta:
-                right = [
-                    (cc, v)
-                    for (rr, cc), v in grid.values.items()
-                    if rr == r and cc > c and not is_blank(v)
-                ]
-                if right:
-                    cc, v = min(right, key=lambda cv: cv[0])
-                    found_meta[m.key] = _text(v) or ""
-                    meta_cells[m.key] = f"{col_letter(cc)}{r}"
-
+    found_meta, meta_cells = _find_meta(rows, header_row)
     code_col, answer_col = cols["code"], cols["answer"]
     evidence_col, note_col, opd_col = cols["evidence"], cols.get("note"), cols.get("opd")
-    rows: list[Row] = []
-    for r in range(header_row + 1, grid.max_row + 1):
-        code = _text(grid.get(r, code_col))
+    letters = {"answer_col": col_letter(answer_col), "evidence_col": col_letter(evidence_col)}
+    code_letter = col_letter(code_col)
+    get = grid.get
+    items: list[Row] = []
+    for r in sorted(k for k in rows if k > header_row):
+        code = _text(get(r, code_col))
         if code is None:
             continue
-        rows.append(
+        items.append(
             Row(
                 code=code,
                 row=r,
-                answer=grid.get(r, answer_col),
-                evidence=_text(grid.get(r, evidence_col)),
-                note=_text(grid.get(r, note_col)) if note_col else None,
-                opd=_text(grid.get(r, opd_col)) if opd_col else None,
+                answer=get(r, answer_col),
+                evidence=_text(get(r, evidence_col)),
+                note=_text(get(r, note_col)) if note_col else None,
+                opd=_text(get(r, opd_col)) if opd_col else None,
                 percent_cell=(r, answer_col) in grid.percent,
                 uncached_formula=(r, answer_col) in grid.formulas,
-                answer_col=col_letter(answer_col),
-                evidence_col=col_letter(evidence_col),
-                code_col=col_letter(code_col),
+                code_col=code_letter,
+                **letters,
             )
         )
     return Submission(
@@ -153,10 +245,13 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
         opd=found_meta.get("opd"),
         region=found_meta.get("region"),
         year=found_meta.get("year"),
-        rows=tuple(rows),
+        rows=tuple(items),
         meta=meta,
         meta_cells=meta_cells,
     )
+
+
+# --- shared reader steps ---------------------------------------------------------------------
 
 
 def _unreadable(file: str, error: object) -> Submission:
@@ -166,16 +261,319 @@ def _unreadable(file: str, error: object) -> Submission:
     return Submission(file, findings=(finding,))
 
 
-def _check_zip(path: Path) -> str | None:
-    """Why the file is not a safe xlsx container, or None."""
+def _missing_sheet(file: str, names: Sequence[str]) -> Submission:
+    finding = Finding(
+        Severity.ERROR,
+        "missing-sheet",
+        file,
+        args={"sheet": ANSWER_SHEET, "sheets": ", ".join(names)},
+    )
+    return Submission(file, findings=(finding,))
+
+
+def _answer_sheet(names: Sequence[str]) -> str | None:
+    return next((n for n in names if normalise_label(n) == ANSWER_SHEET.lower()), None)
+
+
+def _check_size(path: Path) -> str | None:
+    """Why the file is not a safe workbook container, or None (zip bomb and size caps)."""
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        parts = _open_parts(path)
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
+        return parts if isinstance(parts, str) else None
     try:
-        with zipfile.ZipFile(path) as archive:
-            size = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        return str(exc) or type(exc).__name__
+        size = path.stat().st_size
+    except OSError as exc:
+        return exc.strerror or type(exc).__name__
+    if size > MAX_UNCOMPRESSED:
+        return f"file size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
+    return None
+
+
+def _meta_from_rows(rows: Iterable[Sequence[object]]) -> dict[str, str]:
+    meta: dict[str, str] = {}
+    for row in rows:
+        if len(row) < 2:
+            continue
+        key, value = row[0], row[1]
+        if key not in (None, "") and value not in (None, ""):
+            meta[str(key)] = _text(_cell_value(value)) or str(value)
+    return meta
+
+
+def read_workbook(path: Path, *, engine: Engine = "calamine") -> Submission:
+    """Read one OPD workbook; problems become findings on the returned Submission.
+
+    `engine="openpyxl"` reads with openpyxl only (the reference reader, .xlsx/.xlsm); both
+    engines give the same Submission for the same file.
+    """
+    if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
+        return _read_xlsx(path)
+    problem = _check_size(path)
+    if problem:
+        return _unreadable(str(path), problem)
+    if engine == "openpyxl":
+        return _read_openpyxl(path)
+    read = _read_grid(path, _CalamineBook)
+    return read if isinstance(read, Submission) else submission_from_grid(str(path), *read)
+
+
+# --- calamine --------------------------------------------------------------------------------
+
+
+class _Book(Protocol):
+    """An open workbook as the readers see it (one adapter per library)."""
+
+    sheet_names: Sequence[str]
+
+    def grid(self, sheet: str) -> Grid: ...
+
+    def rows(self, sheet: str) -> Iterable[Sequence[object]]: ...
+
+    def close(self) -> None: ...
+
+
+class _CalamineBook:
+    def __init__(self, path: Path) -> None:
+        from python_calamine import CalamineWorkbook
+
+        self._book = CalamineWorkbook.from_path(str(path))
+        self.sheet_names: Sequence[str] = self._book.sheet_names
+
+    def grid(self, sheet: str) -> Grid:
+        return Grid.from_rows(self.rows(sheet))
+
+    def rows(self, sheet: str) -> Iterable[Sequence[object]]:
+        return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+
+    def close(self) -> None:
+        self._book.close()
+
+
+class _OpenpyxlBook:
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.sheet_names: Sequence[str] = self._book.sheetnames
+
+    def grid(self, sheet: str) -> Grid:
+        return _grid_openpyxl(self._book[sheet].iter_rows(), data_only=True)
+
+    def rows(self, sheet: str) -> Iterable[Sequence[object]]:
+        return self._book[sheet].iter_rows(values_only=True, max_col=2)
+
+    def close(self) -> None:
+        self._book.close()
+
+
+def _read_grid(
+    path: Path, opener: Callable[[Path], _Book]
+) -> tuple[str, Grid, dict[str, str]] | Submission:
+    """The answer sheet's name and grid and the metadata sheet; a Submission when unreadable."""
+    file = str(path)
+    try:
+        book = opener(path)
+    except Exception as exc:  # each library raises its own kinds for a corrupt file
+        return _unreadable(file, exc)
+    try:
+        names = book.sheet_names
+        sheet = _answer_sheet(names)
+        if sheet is None:
+            return _missing_sheet(file, names)
+        grid = book.grid(sheet)
+        meta = _meta_from_rows(book.rows(META_SHEET)) if META_SHEET in names else {}
+    except Exception as exc:
+        return _unreadable(file, exc)
+    finally:
+        book.close()
+    return sheet, grid, meta
+
+
+class _Parts(Protocol):
+    """A zip container's members by name: `zipparts.ZipParts` or `zipfile.ZipFile`."""
+
+    def namelist(self) -> list[str]: ...
+
+    def read(self, name: str) -> bytes: ...
+
+
+def _open_parts(path: Path) -> _Parts | str:
+    """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
+    from kla_cli.zipparts import ZipParts
+
+    fast = ZipParts.open(path)
+    if fast is not None:
+        size = fast.uncompressed_size
+    else:  # not a plain zip: let the standard library judge it
+        try:
+            with zipfile.ZipFile(path) as archive:
+                size = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError) as exc:
+            return str(exc) or type(exc).__name__
     if size > MAX_UNCOMPRESSED:
         return f"uncompressed size {size} bytes exceeds the limit of {MAX_UNCOMPRESSED}"
+    return fast if fast is not None else zipfile.ZipFile(path)
+
+
+def _read_xlsx(path: Path) -> Submission:
+    """.xlsx/.xlsm: calamine for the values, the zip parts for the facts calamine does not give.
+
+    The container is indexed once, for the zip-bomb check and the format facts. When calamine
+    cannot read the file, openpyxl gets a try (and reports its own error if it fails too).
+    """
+    file = str(path)
+    parts = _open_parts(path)
+    if isinstance(parts, str):
+        return _unreadable(file, parts)
+    try:
+        read = _read_grid(path, _CalamineBook)
+        if isinstance(read, Submission):
+            return _read_openpyxl(path) if read.findings[0].code == "unreadable" else read
+        sheet, grid, meta = read
+        submission = submission_from_grid(file, sheet, grid, meta)
+        if not submission.rows:
+            return submission
+        return _add_xlsx_facts(parts, path, sheet, grid, submission)
+    finally:
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
+
+
+_PERCENT_BUILTIN = frozenset({9, 10})
+"""Excel's built-in number formats 0% and 0.00%."""
+_NS = rb"(?:[A-Za-z_][\w.-]*:)?"
+_RE_NUMFMT = re.compile(rb"<" + _NS + rb"numFmt\b([^>]*)>")
+_RE_CELLXFS = re.compile(rb"<" + _NS + rb"cellXfs\b.*?</" + _NS + rb"cellXfs>", re.S)
+_RE_XF = re.compile(rb"<" + _NS + rb"xf\b([^>]*)>")
+_RE_CELL = re.compile(rb"<" + _NS + rb"c\b([^>]*)>")
+_RE_FORMULA = re.compile(rb"<" + _NS + rb"f[\s/>]")
+_RE_SHEET = re.compile(rb"<" + _NS + rb"sheet\b([^>]*)>")
+_RE_REL = re.compile(rb"<" + _NS + rb"Relationship\b([^>]*)>")
+
+
+def _attr(attrs: bytes, name: bytes) -> str | None:
+    found = re.search(rb"(?:^|\s)" + name + rb'\s*=\s*["\']([^"\']*)["\']', attrs)
+    return found.group(1).decode("utf-8", "replace") if found else None
+
+
+def _maybe_percent(styles: bytes) -> bool:
+    """A quick look (no regex over the whole part) for a percent format in the styles."""
+    return b"%" in styles or any(
+        f"numFmtId={q}{n}{q}".encode() in styles for q in "\"'" for n in (9, 10)
+    )
+
+
+def _percent_styles(styles: bytes) -> set[int]:
+    """Indexes of the cell formats (the `s` of a cell) that show numbers as percentages."""
+    percent_fmts = set(_PERCENT_BUILTIN)
+    for m in _RE_NUMFMT.finditer(styles):
+        fmt_id, code = _attr(m.group(1), rb"numFmtId"), _attr(m.group(1), rb"formatCode")
+        if fmt_id and fmt_id.isdigit() and code and "%" in code:
+            percent_fmts.add(int(fmt_id))
+    block = _RE_CELLXFS.search(styles)
+    if block is None:
+        return set()
+    found = set()
+    for index, m in enumerate(_RE_XF.finditer(block.group(0))):
+        fmt_id = _attr(m.group(1), rb"numFmtId")
+        if fmt_id and fmt_id.isdigit() and int(fmt_id) in percent_fmts:
+            found.add(index)
+    return found
+
+
+def _sheet_part(archive: _Parts, sheet: str) -> str | None:
+    """The zip member holding worksheet `sheet`, from the workbook part and its relationships."""
+    from xml.sax.saxutils import unescape
+
+    rel_id = None
+    for m in _RE_SHEET.finditer(archive.read("xl/workbook.xml")):
+        name = _attr(m.group(1), rb"name")
+        if name is not None and unescape(name, {"&quot;": '"', "&apos;": "'"}) == sheet:
+            rel_id = _attr(m.group(1), rb"[\w.-]+:id")
+            break
+    if rel_id is None:
+        return None
+    for m in _RE_REL.finditer(archive.read("xl/_rels/workbook.xml.rels")):
+        if _attr(m.group(1), rb"Id") == rel_id:
+            target = _attr(m.group(1), rb"Target") or ""
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     return None
+
+
+_RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
+
+
+def _percent_cells(xml: bytes, styles: set[int]) -> set[tuple[int, int]] | None:
+    """Cells whose style is a percent format; None when the cheap scan cannot tell."""
+    if 0 in styles:
+        return None  # unstyled cells would be percent too: leave it to openpyxl
+    cells = set()
+    for m in _RE_CELL.finditer(xml):
+        attrs = m.group(1)
+        style = _attr(attrs, rb"s")
+        if style is None or not style.isdigit() or int(style) not in styles:
+            continue
+        ref = _RE_REF.match(_attr(attrs, rb"r") or "")
+        if ref is None:
+            return None
+        cells.add((int(ref.group(2)), col_number(ref.group(1))))
+    return cells
+
+
+def _add_xlsx_facts(
+    archive: _Parts, path: Path, sheet: str, grid: Grid, submission: Submission
+) -> Submission:
+    """Add percent cells and uncached formulas that calamine cannot report (see module doc)."""
+    blank_answer = any(is_blank(r.answer) for r in submission.rows)
+    try:
+        names = set(archive.namelist())
+        styles = archive.read("xl/styles.xml") if "xl/styles.xml" in names else b""
+        percent = _percent_styles(styles) if _maybe_percent(styles) else set()
+        if not percent and not blank_answer:
+            return submission
+        part = _sheet_part(archive, sheet)
+        xml = archive.read(part) if part in names else None
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+        xml = None
+    if xml is None:
+        return _with_openpyxl_facts(path, sheet, grid, submission)
+    changed = False
+    if percent:
+        cells = _percent_cells(xml, percent)
+        if cells is None:
+            return _with_openpyxl_facts(path, sheet, grid, submission)
+        if cells:
+            grid.percent = cells
+            changed = True
+    if blank_answer and _RE_FORMULA.search(xml):
+        formulas = _uncached_formulas_openpyxl(path, sheet)
+        if formulas:
+            grid.formulas = formulas
+            changed = True
+    if not changed:
+        return submission
+    return submission_from_grid(submission.file, submission.sheet, grid, submission.meta)
+
+
+def _with_openpyxl_facts(path: Path, sheet: str, grid: Grid, submission: Submission) -> Submission:
+    """Percent cells and uncached formulas read by openpyxl (unusual layouts only)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            grid.percent = _grid_openpyxl(book[sheet].iter_rows(), data_only=True).percent
+        finally:
+            book.close()
+    except Exception:
+        return submission
+    grid.formulas = _uncached_formulas_openpyxl(path, sheet)
+    return submission_from_grid(submission.file, submission.sheet, grid, submission.meta)
+
+
+# --- openpyxl --------------------------------------------------------------------------------
 
 
 def _grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
@@ -196,62 +594,36 @@ def _grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
     return grid
 
 
-def read_workbook(path: Path) -> Submission:
-    """Read one OPD workbook; problems become findings on the returned Submission."""
-    import openpyxl
-
-    file = str(path)
-    problem = _check_zip(path)
-    if problem:
-        return _unreadable(file, problem)
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a corrupt file
-        return _unreadable(file, exc)
-    try:
-        names = book.sheetnames
-        sheet = next((n for n in names if normalise_label(n) == ANSWER_SHEET.lower()), None)
-        if sheet is None:
-            finding = Finding(
-                Severity.ERROR,
-                "missing-sheet",
-                file,
-                args={"sheet": ANSWER_SHEET, "sheets": ", ".join(names)},
-            )
-            return Submission(file, findings=(finding,))
-        grid = _grid_openpyxl(book[sheet].iter_rows(), data_only=True)
-        meta: dict[str, str] = {}
-        if META_SHEET in names:
-            for key, value, *_ in book[META_SHEET].iter_rows(values_only=True, max_col=2):
-                if key is not None and value is not None:
-                    meta[str(key)] = str(value)
-    except Exception as exc:
-        return _unreadable(file, exc)
-    finally:
-        book.close()
-    submission = submission_from_grid(file, sheet, grid, meta)
+def _read_openpyxl(path: Path) -> Submission:
+    """The reference reader (openpyxl, .xlsx/.xlsm): slower, but it sees every format fact."""
+    read = _read_grid(path, _OpenpyxlBook)
+    if isinstance(read, Submission):
+        return read
+    sheet, grid, meta = read
+    submission = submission_from_grid(str(path), sheet, grid, meta)
     if any(is_blank(r.answer) for r in submission.rows):
-        submission = _mark_uncached_formulas(path, sheet, grid, submission)
+        formulas = _uncached_formulas_openpyxl(path, sheet)
+        if formulas:
+            grid.formulas = formulas
+            submission = submission_from_grid(str(path), sheet, grid, meta)
     return submission
 
 
-def _mark_uncached_formulas(
-    path: Path, sheet: str, grid: Grid, submission: Submission
-) -> Submission:
-    """Re-read formulas where answers look blank: a formula never computed must not read as empty."""
+def _uncached_formulas_openpyxl(path: Path, sheet: str) -> set[tuple[int, int]]:
+    """Cells of `sheet` holding a formula (a blank cached value then means never computed)."""
     import openpyxl
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            grid.formulas = _grid_openpyxl(book[sheet].iter_rows(), data_only=False).formulas
+            return _grid_openpyxl(book[sheet].iter_rows(), data_only=False).formulas
         finally:
             book.close()
     except Exception:
-        return submission
-    if not grid.formulas:
-        return submission
-    return submission_from_grid(submission.file, submission.sheet, grid, submission.meta)
+        return set()
+
+
+# --- paths -----------------------------------------------------------------------------------
 
 
 def workbook_paths(paths: Iterable[Path]) -> list[Path]:

@@ -1,0 +1,349 @@
+"""Many regions in one run: find them (folders or a manifest), score each, summarise.
+
+`discover` turns ROOT into `RegionSpec`s; `run_batch` scores them one by one or in a process
+pool and yields one small `RegionResult` per region as soon as it is done (a region's cells are
+dropped when its result is made, so memory stays flat with the number of regions); `summarise`
+ranks the results. A region that cannot be read becomes a result with a `problem`, never an
+exception, so one bad region never stops the others.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from kla_cli.errors import KlaError
+from kla_cli.messages import Lang, current_lang, t
+from kla_cli.rubric import Rubric, Tier
+from kla_cli.workbook_io import WORKBOOK_SUFFIXES
+
+MANIFEST_SUFFIXES = (".yaml", ".yml")
+MAX_MANIFEST_BYTES = 1024 * 1024
+MAX_MANIFEST_NODES = 100_000
+MAX_MESSAGES = 5
+"""Error lines kept per region (for JUnit/GitHub output); the full list is `kla score`'s job."""
+
+
+@dataclass(frozen=True)
+class RegionSpec:
+    name: str
+    path: Path
+    target: str | None = None
+    """Tier id this region must reach (from the manifest or --fail-under)."""
+
+
+@dataclass(frozen=True)
+class RegionResult:
+    """What the summary needs of one region: small and picklable (no cells, no findings)."""
+
+    name: str
+    path: str
+    target: str | None = None
+    total: float | None = None
+    total_evidenced: float | None = None
+    predicate: str | None = None
+    """Tier id of `total`, None below the lowest tier (or when unread)."""
+    predicate_evidenced: str | None = None
+    met: bool | None = None
+    """Whether `predicate` reaches `target`; None without a target or when unread."""
+    errors: int = 0
+    """Blocking validation errors (unanswered items are not counted: they score 0)."""
+    warnings: int = 0
+    workbooks: int = 0
+    region: str | None = None
+    """The region named inside the workbooks."""
+    year: str | None = None
+    problem: str | None = None
+    """Why the region could not be read at all (one line); None when it was read."""
+    messages: tuple[str, ...] = ()
+    """The first few error lines, located (file, sheet, cell)."""
+
+    @property
+    def status(self) -> str:
+        """unreadable, invalid (blocking errors), below (target not met) or ok."""
+        if self.problem is not None:
+            return "unreadable"
+        if self.errors:
+            return "invalid"
+        if self.met is False:
+            return "below"
+        return "ok"
+
+    @property
+    def failed(self) -> bool:
+        return self.status != "ok"
+
+
+# --- finding the regions ---------------------------------------------------------------------
+
+
+def discover(root: Path) -> list[RegionSpec]:
+    """ROOT as regions: a manifest file, or a folder of region folders / recap workbooks."""
+    if root.is_file() and root.suffix.lower() in MANIFEST_SUFFIXES:
+        return load_manifest(root)
+    if not root.is_dir():
+        raise KlaError("path.missing", str(root))
+    specs = [
+        RegionSpec(entry.name if entry.is_dir() else entry.stem, entry)
+        for entry in sorted(root.iterdir())
+        if not entry.name.startswith((".", "~$", "_"))
+        and (entry.is_dir() or entry.suffix.lower() in WORKBOOK_SUFFIXES)
+    ]
+    if not specs:
+        raise KlaError("batch.no_regions", str(root), "batch.no_regions.hint")
+    return specs
+
+
+def _manifest_error(where: str, error: str) -> KlaError:
+    return KlaError("batch.manifest.invalid", where, "batch.manifest.hint", {"error": error})
+
+
+def _load_yaml(file: Path) -> Any:
+    """Safe YAML (no object tags), size- and node-capped like the rubric loader."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        if file.stat().st_size > MAX_MANIFEST_BYTES:
+            raise _manifest_error(str(file), f"larger than {MAX_MANIFEST_BYTES} bytes")
+        text = file.read_text(encoding="utf-8")
+        stack = [yaml.compose(text, Loader=loader)]
+        nodes = 0
+        while stack:  # count nodes before constructing: nested aliases cannot blow up
+            node = stack.pop()
+            nodes += 1
+            if nodes > MAX_MANIFEST_NODES:
+                raise _manifest_error(str(file), "too many YAML nodes")
+            if isinstance(node, yaml.MappingNode):
+                stack.extend(n for pair in node.value for n in pair)
+            elif isinstance(node, yaml.SequenceNode):
+                stack.extend(node.value)
+        return yaml.load(text, Loader=loader)
+    except OSError as exc:
+        raise KlaError("path.missing", str(file), params={"error": exc}) from None
+    except UnicodeDecodeError as exc:
+        raise _manifest_error(str(file), exc.reason) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{file}:{mark.line + 1}" if mark else str(file)
+        raise _manifest_error(where, str(getattr(exc, "problem", None) or exc)) from None
+
+
+def _text_field(entry: dict[str, Any], key: str, where: str, required: bool) -> str | None:
+    value = entry.get(key)
+    if value is None and not required:
+        return None
+    if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value):
+        raise _manifest_error(where, f"'{key}' must be a text")
+    return str(value).strip()
+
+
+def load_manifest(file: Path) -> list[RegionSpec]:
+    """`regions: [{name, path, target?}]` plus an optional top-level `target`.
+
+    Paths are relative to the manifest and must stay inside its folder.
+    """
+    data = _load_yaml(file)
+    if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
+        raise _manifest_error(str(file), "expected a mapping with a 'regions' list")
+    unknown = set(data) - {"regions", "target", "title"}
+    if unknown:
+        raise _manifest_error(str(file), f"unknown key '{sorted(unknown)[0]}'")
+    default = _text_field(data, "target", str(file), required=False)
+    base = file.parent.resolve()
+    specs: list[RegionSpec] = []
+    names: set[str] = set()
+    for i, entry in enumerate(data["regions"]):
+        where = f"{file}: regions[{i}]"
+        if not isinstance(entry, dict):
+            raise _manifest_error(where, "expected {name, path, target}")
+        extra = set(entry) - {"name", "path", "target"}
+        if extra:
+            raise _manifest_error(where, f"unknown key '{sorted(extra)[0]}'")
+        name = _text_field(entry, "name", where, required=True) or ""
+        raw = _text_field(entry, "path", where, required=True) or ""
+        path = (base / raw).resolve()
+        if not path.is_relative_to(base):
+            raise KlaError(
+                "batch.manifest.escape", where, "batch.manifest.escape.hint", {"path": raw}
+            )
+        if name in names:
+            raise KlaError("batch.manifest.duplicate", where, params={"name": name})
+        names.add(name)
+        target = _text_field(entry, "target", where, required=False) or default
+        specs.append(RegionSpec(name, path, target))
+    if not specs:
+        raise KlaError("batch.no_regions", str(file), "batch.no_regions.hint")
+    return specs
+
+
+def resolve_tier(rubric: Rubric, value: str) -> Tier:
+    """A predikat by id or name (any case), or a one-line error listing the rubric's tiers."""
+    wanted = value.strip().casefold()
+    for tier in rubric.tiers:
+        if wanted in {tier.id, tier.name.id.casefold(), tier.name.en.casefold()}:
+            return tier
+    raise KlaError(
+        "batch.unknown_tier",
+        params={"value": value, "tiers": ", ".join(tier.id for tier in rubric.tiers)},
+    )
+
+
+def with_targets(
+    rubric: Rubric, specs: Iterable[RegionSpec], default: str | None
+) -> list[RegionSpec]:
+    """Each region's target as a tier id: its own (manifest) or `default` (--fail-under)."""
+    out = []
+    for spec in specs:
+        target = spec.target or default
+        out.append(
+            RegionSpec(spec.name, spec.path, resolve_tier(rubric, target).id if target else None)
+        )
+    return out
+
+
+# --- scoring one region ----------------------------------------------------------------------
+
+
+def assess_region(rubric: Rubric, spec: RegionSpec) -> RegionResult:
+    """Read, validate and score one region; any failure becomes the result's `problem`."""
+    from kla_cli.pipeline import assess, read_region
+
+    base = RegionResult(spec.name, str(spec.path), spec.target)
+    try:
+        submissions = read_region([spec.path])
+    except KlaError as exc:
+        return _replace(base, problem=exc.render())
+    except Exception as exc:  # one region never stops the batch
+        return _replace(base, problem=f"{type(exc).__name__}: {exc}")
+    if all(sub.findings and not sub.rows for sub in submissions):
+        lines = tuple(f.render() for sub in submissions for f in sub.findings)
+        problem = t("batch.no_workbook_read", count=len(submissions))
+        return _replace(base, problem=problem, messages=lines[:MAX_MESSAGES])
+    try:
+        assessment = assess(rubric, submissions)
+    except Exception as exc:
+        return _replace(base, problem=f"{type(exc).__name__}: {exc}")
+    validation, result = assessment.validation, assessment.result
+    blocking = validation.blocking
+    met = None
+    if spec.target is not None:
+        ids = [tier.id for tier in rubric.tiers]
+        reached = ids.index(result.predicate.id) if result.predicate else -1
+        met = reached >= ids.index(spec.target)
+    return RegionResult(
+        name=spec.name,
+        path=str(spec.path),
+        target=spec.target,
+        total=result.total,
+        total_evidenced=result.total_evidenced,
+        predicate=result.predicate.id if result.predicate else None,
+        predicate_evidenced=result.predicate_evidenced.id if result.predicate_evidenced else None,
+        met=met,
+        errors=len(blocking),
+        warnings=sum(1 for f in validation.findings if f.severity.value == "warning"),
+        workbooks=len(submissions),
+        region=validation.region,
+        year=validation.year,
+        messages=tuple(f.render() for f in blocking[:MAX_MESSAGES]),
+    )
+
+
+def _replace(result: RegionResult, **changes: Any) -> RegionResult:
+    from dataclasses import replace
+
+    return replace(result, **changes)
+
+
+# --- running many ----------------------------------------------------------------------------
+
+_worker: dict[str, Any] = {}
+
+
+def _init_worker(rubric: Rubric, lang: Lang) -> None:
+    _worker["rubric"] = rubric
+    current_lang.set(lang)
+
+
+def _run_chunk(specs: Sequence[RegionSpec]) -> list[RegionResult]:
+    rubric: Rubric = _worker["rubric"]
+    return [assess_region(rubric, spec) for spec in specs]
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run_batch(
+    rubric: Rubric, specs: Sequence[RegionSpec], jobs: int, lang: Lang
+) -> Iterator[RegionResult]:
+    """Yield each region's result as it completes (in parallel processes when jobs > 1)."""
+    if jobs <= 1 or len(specs) <= 1:
+        for spec in specs:
+            yield assess_region(rubric, spec)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the loaded rubric and modules with the workers for free; elsewhere the
+    # rubric is pickled once per worker.
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    workers = min(jobs, len(specs))
+    size = max(1, min(16, len(specs) // (workers * 4)))
+    chunks = [specs[i : i + size] for i in range(0, len(specs), size)]
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_init_worker, initargs=(rubric, lang)
+    ) as pool:
+        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
+        for future in as_completed(futures):
+            yield from future.result()
+
+
+# --- summary ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BatchSummary:
+    rubric_id: str
+    rubric_version: str
+    provisional: bool
+    tier_names: dict[str, str]
+    """Tier id -> name in the output language."""
+    results: tuple[RegionResult, ...]
+    """Ranked: highest total first, unread regions last, then by name."""
+    counts: dict[str, int] = field(default_factory=dict)
+    """Regions by status: ok, below, invalid, unreadable."""
+
+    @property
+    def below(self) -> bool:
+        """Some region is invalid or below its target (exit code 1)."""
+        return any(r.status in ("invalid", "below") for r in self.results)
+
+    @property
+    def unreadable(self) -> bool:
+        """Some region could not be read (exit code 2)."""
+        return any(r.status == "unreadable" for r in self.results)
+
+
+def summarise(rubric: Rubric, results: Iterable[RegionResult], lang: Lang) -> BatchSummary:
+    ranked = tuple(
+        sorted(results, key=lambda r: (r.total is None, -(r.total or 0.0), r.name.casefold()))
+    )
+    counts = dict.fromkeys(("ok", "below", "invalid", "unreadable"), 0)
+    for result in ranked:
+        counts[result.status] += 1
+    return BatchSummary(
+        rubric_id=rubric.id,
+        rubric_version=rubric.version,
+        provisional=rubric.provisional,
+        tier_names={tier.id: tier.name.get(lang) for tier in rubric.tiers},
+        results=ranked,
+        counts=counts,
+    )

@@ -1,0 +1,224 @@
+"""Two results side by side (pure): change per item, indicator and group, and of the predikat.
+
+A result is a `Snapshot`: the part of a score that comparisons and histories need, built either
+from a fresh `ScoreResult` or read back from the JSON contract of `kla score --format json`
+(`render.score.score_json`), so that a saved result of last year compares with this year's
+workbooks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from kla_cli.messages import Lang
+from kla_cli.rubric import Rubric
+from kla_cli.scoring import ScoreResult
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One group, indicator or item of a snapshot."""
+
+    key: str
+    """Group id, indicator number or item code."""
+    name: str
+    score: float
+    max: float
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    rubric_id: str
+    rubric_version: str
+    region: str | None
+    year: str | None
+    total: float
+    total_evidenced: float
+    max_total: float
+    predicate: str | None
+    """The predikat's display name, or None below the lowest tier."""
+    predicate_id: str | None
+    groups: tuple[Entry, ...]
+    indicators: tuple[Entry, ...]
+    items: tuple[Entry, ...]
+
+
+def snapshot_from_result(result: ScoreResult, lang: Lang) -> Snapshot:
+    tier = result.predicate
+    return Snapshot(
+        rubric_id=result.rubric_id,
+        rubric_version=result.rubric_version,
+        region=result.region,
+        year=result.year,
+        total=result.total,
+        total_evidenced=result.total_evidenced,
+        max_total=result.max_total,
+        predicate=tier.name.get(lang) if tier else None,
+        predicate_id=tier.id if tier else None,
+        groups=tuple(Entry(g.id, g.name.get(lang), g.score, g.max) for g in result.groups),
+        indicators=tuple(
+            Entry(str(i.number), i.name.get(lang), i.score, i.max) for i in result.indicators
+        ),
+        items=tuple(
+            Entry(item.code, item.question.get(lang), item.points, item.max)
+            for item in result.all_items()
+        ),
+    )
+
+
+def _num(data: Mapping[str, Any], key: str) -> float:
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"'{key}' is not a number")
+    return float(value)
+
+
+def _text(data: Mapping[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return None if value is None else str(value)
+
+
+def _list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise ValueError(f"'{key}' is not a list of objects")
+    return value
+
+
+def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = "id") -> Snapshot:
+    """Read back `score_json`; names come from `rubric` when it is the same rubric.
+
+    Raises ValueError naming the first field that does not fit the contract.
+    """
+    if not isinstance(data, dict):
+        raise ValueError("not a JSON object")
+    meta = data.get("rubric")
+    if not isinstance(meta, dict) or not meta.get("id"):
+        raise ValueError("'rubric' is missing")
+    rubric_id = str(meta["id"])
+    same = rubric is not None and rubric.id == rubric_id
+    group_names = {g.id: g.name.get(lang) for g in rubric.groups} if same and rubric else {}
+    ind_names = (
+        {str(i.number): i.name.get(lang) for i in rubric.indicators} if same and rubric else {}
+    )
+    questions = (
+        {item.code: item.question.get(lang) for _, item in rubric.iter_items()}
+        if same and rubric
+        else {}
+    )
+    tiers = {t.id: t.name.get(lang) for t in rubric.tiers} if same and rubric else {}
+
+    def entry(raw: Mapping[str, Any], key: str, names: dict[str, str], score: str) -> Entry:
+        ident = _text(raw, key)
+        if ident is None:
+            raise ValueError(f"'{key}' is missing")
+        return Entry(
+            ident, names.get(ident) or _text(raw, "name") or "", _num(raw, score), _num(raw, "max")
+        )
+
+    indicators = _list(data, "indicators")
+    predicate_id = _text(data, "predicate_id")
+    return Snapshot(
+        rubric_id=rubric_id,
+        rubric_version=str(meta.get("version") or ""),
+        region=_text(data, "region"),
+        year=_text(data, "year"),
+        total=_num(data, "total"),
+        total_evidenced=_num(data, "total_evidenced"),
+        max_total=_num(data, "max_total"),
+        predicate=tiers.get(predicate_id or "") or _text(data, "predicate"),
+        predicate_id=predicate_id,
+        groups=tuple(entry(g, "id", group_names, "score") for g in _list(data, "groups")),
+        indicators=tuple(entry(i, "number", ind_names, "score") for i in indicators),
+        items=tuple(
+            entry(item, "code", questions, "points")
+            for ind in indicators
+            for item in _list(ind, "items")
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    name: str
+    old: float | None
+    """None when the entry is absent from the old result."""
+    new: float | None
+    max: float
+
+    @property
+    def delta(self) -> float:
+        return round((self.new or 0.0) - (self.old or 0.0), 2)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    old: Snapshot
+    new: Snapshot
+    groups: tuple[Change, ...]
+    indicators: tuple[Change, ...]
+    items: tuple[Change, ...]
+
+    @property
+    def total(self) -> float:
+        return round(self.new.total - self.old.total, 2)
+
+    @property
+    def total_evidenced(self) -> float:
+        return round(self.new.total_evidenced - self.old.total_evidenced, 2)
+
+    @property
+    def predicate_move(self) -> int:
+        """+1 up a tier (or more), -1 down, 0 the same predikat (tiers rise with the total)."""
+        if self.old.predicate_id == self.new.predicate_id:
+            return 0
+        return 1 if self.new.total > self.old.total else -1
+
+    @property
+    def same_rubric(self) -> bool:
+        return (self.old.rubric_id, self.old.rubric_version) == (
+            self.new.rubric_id,
+            self.new.rubric_version,
+        )
+
+    def changed_items(self) -> list[Change]:
+        return [c for c in self.items if c.delta != 0]
+
+    def gains(self, top: int) -> list[Change]:
+        up = [c for c in self.items if c.delta > 0]
+        return sorted(up, key=lambda c: -c.delta)[:top]
+
+    def losses(self, top: int) -> list[Change]:
+        down = [c for c in self.items if c.delta < 0]
+        return sorted(down, key=lambda c: c.delta)[:top]
+
+
+def _changes(old: Sequence[Entry], new: Sequence[Entry]) -> tuple[Change, ...]:
+    """Entries in the new result's order, then those only the old result has."""
+    before = {e.key: e for e in old}
+    after = {e.key: e for e in new}
+    out = [
+        Change(
+            e.key,
+            e.name,
+            before[e.key].score if e.key in before else None,
+            e.score,
+            e.max,
+        )
+        for e in new
+    ]
+    out += [Change(e.key, e.name, e.score, None, e.max) for e in old if e.key not in after]
+    return tuple(out)
+
+
+def compare(old: Snapshot, new: Snapshot) -> Comparison:
+    return Comparison(
+        old=old,
+        new=new,
+        groups=_changes(old.groups, new.groups),
+        indicators=_changes(old.indicators, new.indicators),
+        items=_changes(old.items, new.items),
+    )

@@ -1,0 +1,81 @@
+"""A region's results over the years (pure): totals, predikat, change, and the story they tell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import groupby
+
+from kla_cli.compare import Snapshot
+from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.rubric import Rubric, tier_floor
+
+
+@dataclass(frozen=True)
+class YearResult:
+    year: str
+    """The year as the folder or file name says it."""
+    source: str
+    snapshot: Snapshot
+
+
+@dataclass(frozen=True)
+class TierLine:
+    """A tier's lowest total, drawn as a line on the history chart."""
+
+    name: str
+    floor: float
+
+
+@dataclass(frozen=True)
+class History:
+    region: str | None
+    years: tuple[YearResult, ...]
+    tiers: tuple[TierLine, ...]
+    max_total: float
+    lowest: float
+
+    def change(self, index: int) -> float | None:
+        """The total's change from the year before (None for the first year)."""
+        if index == 0:
+            return None
+        return round(self.years[index].snapshot.total - self.years[index - 1].snapshot.total, 2)
+
+
+def build_history(rubric: Rubric, years: Iterable[YearResult], lang: Lang) -> History:
+    ordered = tuple(sorted(years, key=lambda y: y.year))
+    region = next((y.snapshot.region for y in reversed(ordered) if y.snapshot.region), None)
+    return History(
+        region=region,
+        years=ordered,
+        tiers=tuple(
+            TierLine(tier.name.get(lang), tier_floor(rubric, tier)) for tier in rubric.tiers
+        ),
+        max_total=rubric.max_total,
+        lowest=rubric.tiers[0].min,
+    )
+
+
+def predicate_name(snapshot: Snapshot, lowest: float, lang: Lang) -> str:
+    return snapshot.predicate or t("score.no_predicate", lang, min=fmt_points(lowest, lang))
+
+
+def story(history: History, lang: Lang) -> str:
+    """ "Pratama twice, Madya twice, now Nindya": runs of the same predikat, oldest first."""
+    names = [predicate_name(y.snapshot, history.lowest, lang) for y in history.years]
+    runs = [(name, len(list(group))) for name, group in groupby(names)]
+    if not runs:
+        return ""
+    parts = []
+    for name, count in runs[:-1]:
+        key = {1: "history.times.1", 2: "history.times.2"}.get(count, "history.times.n")
+        parts.append(t(key, lang, name=name, count=count))
+    name, count = runs[-1]
+    if len(runs) == 1 and count == 1:
+        parts.append(name)
+    elif count == 1:
+        parts.append(t("history.now", lang, name=name))
+    else:
+        parts.append(t("history.now_running", lang, name=name, count=count))
+    text = ", ".join(parts)
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,293 @@
+"""Render a `BatchSummary`: table, JSON, CSV, Markdown, JUnit XML or GitHub annotations.
+
+Light at import time (the CLI imports `BatchFormat` to declare its option); rich and the XML
+library are imported inside the renderers.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.render import md_escape, safe_cell
+
+if TYPE_CHECKING:
+    from kla_cli.batch import BatchSummary, RegionResult
+
+
+class BatchFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    MARKDOWN = "markdown"
+    JUNIT = "junit"
+    GITHUB = "github"
+
+
+def _points(value: float | None, lang: Lang) -> str:
+    return "-" if value is None else fmt_points(value, lang)
+
+
+def _tier(summary: BatchSummary, tier: str | None) -> str:
+    return summary.tier_names.get(tier, tier) if tier else "-"
+
+
+def _met(result: RegionResult, lang: Lang) -> str:
+    if result.status == "unreadable":
+        return t("batch.unreadable", lang)
+    if result.met is None:
+        return "-"
+    return t("batch.met" if result.met else "batch.not_met", lang)
+
+
+def _why(summary: BatchSummary, result: RegionResult, lang: Lang) -> str:
+    """One line saying why a region failed ('' when it passed)."""
+    if result.problem is not None:
+        return result.problem
+    parts = []
+    if result.errors:
+        parts.append(t("batch.errors", lang, count=result.errors, path=result.path))
+    if result.met is False:
+        parts.append(
+            t(
+                "batch.below",
+                lang,
+                total=_points(result.total, lang),
+                predicate=_tier(summary, result.predicate),
+                target=_tier(summary, result.target),
+            )
+        )
+    return "; ".join(parts)
+
+
+def _summary_line(summary: BatchSummary, lang: Lang) -> str:
+    c = summary.counts
+    return t(
+        "batch.summary",
+        lang,
+        count=len(summary.results),
+        ok=c["ok"],
+        below=c["below"],
+        invalid=c["invalid"],
+        unreadable=c["unreadable"],
+    )
+
+
+def _row(summary: BatchSummary, rank: int, r: RegionResult, lang: Lang) -> list[str]:
+    return [
+        str(rank),
+        r.name,
+        _points(r.total, lang),
+        _points(r.total_evidenced, lang),
+        _tier(summary, r.predicate),
+        _tier(summary, r.target),
+        _met(r, lang),
+        str(r.errors) if r.problem is None else "-",
+    ]
+
+
+_HEADERS = (
+    "batch.col.rank",
+    "batch.col.region",
+    "batch.col.total",
+    "batch.col.evidenced",
+    "batch.col.predicate",
+    "batch.col.target",
+    "batch.col.met",
+    "batch.col.errors",
+)
+
+
+def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
+    return {
+        "rubric": {
+            "id": summary.rubric_id,
+            "version": summary.rubric_version,
+            "provisional": summary.provisional,
+        },
+        "regions": [
+            {
+                "rank": rank,
+                "name": r.name,
+                "path": r.path,
+                "region": r.region,
+                "year": r.year,
+                "total": r.total,
+                "total_evidenced": r.total_evidenced,
+                "predicate": summary.tier_names.get(r.predicate) if r.predicate else None,
+                "predicate_id": r.predicate,
+                "predicate_evidenced_id": r.predicate_evidenced,
+                "target_id": r.target,
+                "met": r.met,
+                "status": r.status,
+                "errors": r.errors,
+                "warnings": r.warnings,
+                "workbooks": r.workbooks,
+                "problem": r.problem,
+                "messages": list(r.messages),
+            }
+            for rank, r in enumerate(summary.results, start=1)
+        ],
+        "summary": {"regions": len(summary.results), **summary.counts},
+    }
+
+
+_CSV_FIELDS = (
+    "rank name total total_evidenced predicate_id target_id met status errors warnings workbooks"
+    " region path"
+)
+CSV_COLUMNS: tuple[str, ...] = tuple(_CSV_FIELDS.split())
+
+
+def batch_csv(summary: BatchSummary) -> str:
+    """One row per region; machine-readable (dot decimals), formula-safe text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for rank, r in enumerate(summary.results, start=1):
+        values = (
+            rank,
+            r.name,
+            "" if r.total is None else r.total,
+            "" if r.total_evidenced is None else r.total_evidenced,
+            r.predicate or "",
+            r.target or "",
+            "" if r.met is None else r.met,
+            r.status,
+            r.errors,
+            r.warnings,
+            r.workbooks,
+            r.region or "",
+            r.path,
+        )
+        writer.writerow(safe_cell(v) for v in values)
+    return buffer.getvalue()
+
+
+def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
+    lines = [
+        f"## {t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
+        "",
+        "| " + " | ".join(t(key, lang) for key in _HEADERS) + " |",
+        "|---:|---|---:|---:|---|---|---|---:|",
+    ]
+    for rank, r in enumerate(summary.results, start=1):
+        cells = [md_escape(cell) for cell in _row(summary, rank, r, lang)]
+        if r.failed:
+            cells[6] = f"**{cells[6]}**"
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += ["", _summary_line(summary, lang)]
+    problems = [(r, _why(summary, r, lang)) for r in summary.results if r.failed]
+    if problems:
+        lines.append("")
+        lines += [f"- **{md_escape(r.name)}**: {md_escape(why)}" for r, why in problems if why]
+    return "\n".join(lines) + "\n"
+
+
+def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -> str:
+    from rich.console import Console
+    from rich.markup import escape
+    from rich.table import Table
+
+    console = Console(
+        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
+    )
+    table = Table(
+        title=f"{t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
+        title_justify="left",
+    )
+    for i, key in enumerate(_HEADERS):
+        table.add_column(t(key, lang), justify="right" if i in (0, 2, 3, 7) else "left")
+    styles = {"ok": "green", "below": "yellow", "invalid": "red", "unreadable": "bold red"}
+    for rank, r in enumerate(summary.results, start=1):
+        cells = [escape(cell) for cell in _row(summary, rank, r, lang)]
+        cells[6] = f"[{styles[r.status]}]{cells[6]}[/]"
+        table.add_row(*cells)
+    console.print(table)
+    console.print(_summary_line(summary, lang))
+    out = console.file
+    assert isinstance(out, io.StringIO)
+    return out.getvalue()
+
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml(text: str) -> str:
+    """Text safe for XML 1.0 (folder names can hold control characters)."""
+    return _XML_INVALID.sub("\ufffd", text)
+
+
+def batch_junit(summary: BatchSummary, lang: Lang) -> str:
+    """One testcase per region: a failure when invalid or below target, an error when unread."""
+    import xml.etree.ElementTree as ET
+
+    results = summary.results
+    failures = sum(1 for r in results if r.status in ("invalid", "below"))
+    errors = sum(1 for r in results if r.status == "unreadable")
+    counts = {"tests": str(len(results)), "failures": str(failures), "errors": str(errors)}
+    suites = ET.Element("testsuites", {"name": "kla batch", **counts})
+    suite = ET.SubElement(
+        suites, "testsuite", {"name": f"kla batch {summary.rubric_id}", "skipped": "0", **counts}
+    )
+    classname = f"kla.{summary.rubric_id}"
+    for rank, r in enumerate(results, start=1):
+        case = ET.SubElement(suite, "testcase", {"classname": classname, "name": _xml(r.name)})
+        why = _xml(_why(summary, r, lang))
+        if r.status == "unreadable":
+            ET.SubElement(case, "error", {"message": why, "type": "unreadable"}).text = _xml(
+                "\n".join((r.path, *r.messages))
+            )
+        elif r.failed:
+            ET.SubElement(case, "failure", {"message": why, "type": r.status}).text = _xml(
+                "\n".join(r.messages) or why
+            )
+        out = " · ".join(
+            f"{t(k, lang)}: {v}"
+            for k, v in zip(_HEADERS, _row(summary, rank, r, lang), strict=True)
+        )
+        ET.SubElement(case, "system-out").text = _xml(out)
+    ET.indent(suites)
+    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_property(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def batch_github(summary: BatchSummary, lang: Lang) -> str:
+    """GitHub Actions workflow commands: an error annotation per failing region, then a notice."""
+    lines = []
+    for rank, r in enumerate(summary.results, start=1):
+        level = "error" if r.failed else "notice"
+        detail = _why(summary, r, lang) if r.failed else ""
+        row = _row(summary, rank, r, lang)
+        text = f"#{rank} {r.name}: {row[2]} ({row[4]})" + (f"; {detail}" if detail else "")
+        lines.append(f"::{level} title={_gh_property(r.name)}::{_gh_data(text)}")
+    lines.append(_gh_data(_summary_line(summary, lang)))
+    return "\n".join(lines) + "\n"
+
+
+def render_batch(
+    summary: BatchSummary, fmt: BatchFormat, lang: Lang, *, color: bool = False, width: int = 100
+) -> str:
+    if fmt is BatchFormat.JSON:
+        return json.dumps(batch_json(summary, lang), ensure_ascii=False, indent=2) + "\n"
+    if fmt is BatchFormat.CSV:
+        return batch_csv(summary)
+    if fmt is BatchFormat.MARKDOWN:
+        return batch_markdown(summary, lang)
+    if fmt is BatchFormat.JUNIT:
+        return batch_junit(summary, lang)
+    if fmt is BatchFormat.GITHUB:
+        return batch_github(summary, lang)
+    return batch_table(summary, lang, color=color, width=width)

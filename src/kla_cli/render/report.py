@@ -1,0 +1,28 @@
+"""Render a `Report` in the format asked for: Markdown here, HTML and Excel in their modules."""
+
+from __future__ import annotations
+
+from kla_cli.messages import Lang
+from kla_cli.render.markdown import document_markdown
+from kla_cli.report_format import OutFormat
+from kla_cli.report_layout import heading, notes, report_tables
+from kla_cli.report_model import Report
+
+
+def report_markdown(report: Report, lang: Lang) -> str:
+    return document_markdown(
+        heading(report, lang), report_tables(report, lang), lang, notes(report, lang)
+    )
+
+
+def render_report(report: Report, fmt: OutFormat, lang: Lang) -> str | bytes:
+    """Text for Markdown and HTML, bytes for Excel."""
+    if fmt is OutFormat.XLSX:
+        from kla_cli.report_xlsx import report_workbook
+
+        return report_workbook(report, lang)
+    if fmt is OutFormat.HTML:
+        from kla_cli.report_html import report_html
+
+        return report_html(report, lang)
+    return report_markdown(report, lang)

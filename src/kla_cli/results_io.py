@@ -1,0 +1,82 @@
+"""Reading results for `kla compare` and `kla history`: a workbook folder, a recap workbook or a
+saved JSON result, and a region folder's years. The only I/O of those two commands."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kla_cli.compare import Snapshot, snapshot_from_json, snapshot_from_result
+from kla_cli.errors import KlaError
+from kla_cli.findings import Finding
+from kla_cli.messages import Lang
+from kla_cli.rubric import Rubric
+
+JSON_LIMIT = 20 * 1024 * 1024
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+
+
+@dataclass(frozen=True)
+class Loaded:
+    snapshot: Snapshot
+    findings: list[Finding]
+    blocking: list[Finding]
+
+
+def load_result(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
+    """A saved JSON result (`*.json`), or the workbooks at `path` scored with `rubric`."""
+    if path.is_file() and path.suffix.lower() == ".json":
+        return Loaded(_read_json(path, rubric, lang), [], [])
+    from kla_cli.pipeline import assess, read_region
+
+    assessment = assess(rubric, read_region([path]))
+    validation = assessment.validation
+    return Loaded(
+        snapshot_from_result(assessment.result, lang), validation.findings, validation.blocking
+    )
+
+
+def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Snapshot:
+    try:
+        if path.stat().st_size > JSON_LIMIT:
+            raise ValueError(f"larger than {JSON_LIMIT} bytes")
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        return snapshot_from_json(data, rubric, lang)
+    except OSError as exc:
+        raise KlaError(
+            "compare.unreadable", str(path), params={"error": exc.strerror or exc}
+        ) from None
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError are ValueErrors
+        raise KlaError(
+            "compare.bad_json", str(path), "compare.bad_json.hint", {"error": exc}
+        ) from None
+
+
+def year_sources(region_dir: Path) -> list[tuple[str, Path]]:
+    """The years of a region folder: subfolders named by year, or JSON files with a year in
+    their name; sorted by year. Raise when there are none, or a year has two sources."""
+    if not region_dir.is_dir():
+        raise KlaError("path.missing", str(region_dir))
+    found: dict[str, Path] = {}
+    for entry in sorted(region_dir.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir() and re.fullmatch(r"(?:19|20)\d\d", entry.name):
+            year = entry.name
+        elif entry.is_file() and entry.suffix.lower() == ".json" and YEAR.search(entry.stem):
+            year = YEAR.findall(entry.stem)[-1]
+        else:
+            continue
+        if year in found:
+            raise KlaError(
+                "history.duplicate_year",
+                str(region_dir),
+                "history.duplicate_year.hint",
+                {"year": year, "first": found[year].name, "second": entry.name},
+            )
+        found[year] = entry
+    if not found:
+        raise KlaError("history.no_years", str(region_dir), "history.no_years.hint")
+    return sorted(found.items())

@@ -1,0 +1,102 @@
+"""Just enough of a zip reader to check a workbook container and read a few small parts, fast.
+
+The standard `zipfile` builds an object per member and costs about as much as reading the
+workbook's values with calamine; the batch reads tens of thousands of files, so the reader uses
+this instead. It handles the plain case only (one disk, no zip64, stored or deflated, not
+encrypted) and answers `None` for anything else, so that the caller falls back to `zipfile`.
+Decompression is capped, so a member lying about its size cannot inflate without bound.
+"""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+_EOCD = b"PK\x05\x06"
+_EOCD_SIZE = 22
+_CENTRAL = struct.Struct("<4s4xHH8xIIHHH8xI")
+"""Central directory header: signature, flags, method, sizes, name/extra/comment lengths, offset."""
+MAX_FILE = 32 * 1024 * 1024
+"""Larger files are left to zipfile (which does not read them whole)."""
+_LOCAL = struct.Struct("<4s22xHH")
+"""Local file header: signature, then name and extra lengths."""
+
+
+@dataclass(frozen=True)
+class _Member:
+    method: int
+    compressed: int
+    size: int
+    offset: int
+
+
+class ZipParts:
+    """The members of a plain zip file; `open` returns None when the file is not plain."""
+
+    def __init__(self, data: bytes, members: dict[str, _Member]) -> None:
+        self.data = data
+        self.members = members
+
+    @property
+    def uncompressed_size(self) -> int:
+        return sum(m.size for m in self.members.values())
+
+    def namelist(self) -> list[str]:
+        return list(self.members)
+
+    def read(self, name: str, limit: int = 64 * 1024 * 1024) -> bytes:
+        """A member's bytes (at most `limit`); KeyError if absent, ValueError if damaged."""
+        member = self.members[name]
+        head = self.data[member.offset : member.offset + _LOCAL.size]
+        if len(head) < _LOCAL.size:
+            raise ValueError("truncated local header")
+        signature, name_len, extra_len = _LOCAL.unpack(head)
+        if signature != b"PK\x03\x04":
+            raise ValueError("bad local header")
+        start = member.offset + _LOCAL.size + name_len + extra_len
+        data = self.data[start : start + member.compressed]
+        if member.method == 0:
+            return data[:limit]
+        try:
+            return zlib.decompressobj(-15).decompress(data, limit)
+        except zlib.error as exc:
+            raise ValueError(str(exc)) from None
+
+    @classmethod
+    def open(cls, path: Path) -> ZipParts | None:
+        """Index the central directory; None when it is not a plain zip (let zipfile decide)."""
+        try:
+            if path.stat().st_size > MAX_FILE:
+                return None
+            data = path.read_bytes()  # workbooks are small: one read, then slices
+        except OSError:
+            return None
+        end = len(data)
+        at = data.rfind(_EOCD, max(0, end - 65535 - _EOCD_SIZE))
+        if at < 0 or end - at < _EOCD_SIZE:
+            return None
+        disk, cd_disk, _, count, cd_size, cd_offset = struct.unpack_from("<HHHHII", data, at + 4)
+        if disk or cd_disk or count == 0xFFFF or cd_offset == 0xFFFFFFFF:
+            return None  # multi-disk or zip64
+        if cd_offset + cd_size != at:
+            return None  # data before the archive, or a damaged directory
+        directory = data[cd_offset:at]
+        members: dict[str, _Member] = {}
+        pos = 0
+        for _ in range(count):
+            if pos + _CENTRAL.size > len(directory):
+                return None
+            sig, flags, method, compressed, size, name_len, extra_len, comment_len, offset = (
+                _CENTRAL.unpack_from(directory, pos)
+            )
+            if sig != b"PK\x01\x02" or flags & 0x1 or method not in (0, 8):
+                return None  # damaged, encrypted or an unusual compression
+            start = pos + _CENTRAL.size
+            name = directory[start : start + name_len].decode(
+                "utf-8" if flags & 0x800 else "cp437", "replace"
+            )
+            members[name] = _Member(method, compressed, size, offset)
+            pos = start + name_len + extra_len + comment_len
+        return cls(data, members)

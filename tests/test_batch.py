@@ -1,0 +1,250 @@
+"""`kla batch` on crafted provinces (mini rubric) and on examples/provinsi-contoh."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from kla_cli.batch import RegionSpec, assess_region, discover, load_manifest, run_batch
+from kla_cli.cli import app
+from kla_cli.errors import KlaError
+from kla_cli.rubric import Rubric
+from kla_cli.synthetic import answers_in_band, write_region
+
+from .conftest import MINI_RUBRIC, ROOT
+
+PROVINCE_EXAMPLE = ROOT / "examples" / "provinsi-contoh"
+
+# folder -> band of the total on the mini rubric (tiers: pratama 50, madya 60, nindya 70, ...)
+BANDS = {"kota-a": (72, 78), "kab-b": (62, 68), "kab-c": (52, 58)}
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory: pytest.TempPathFactory, mini: Rubric) -> Path:
+    """Three readable regions (Nindya, Madya, Pratama) and one with a broken workbook."""
+    root = tmp_path_factory.mktemp("provinsi")
+    for i, (folder, (low, high)) in enumerate(BANDS.items()):
+        filled = answers_in_band(mini, low, high, seed=40 + i, missing_evidence=0.0)
+        write_region(mini, root / folder, folder.title(), "2025", filled)
+    filled = answers_in_band(mini, 72, 78, seed=50, missing_evidence=0.0)
+    write_region(mini, root / "kota-rusak", "Kota Rusak", "2025", filled)
+    (root / "kota-rusak" / "dinkes.xlsx").write_bytes(b"PK\x03\x04 cut off")
+    return root
+
+
+def _run(runner: CliRunner, *args: str) -> Result:
+    return runner.invoke(app, ["batch", *args, "--rubric", str(MINI_RUBRIC)])
+
+
+def _json(runner: CliRunner, *args: str) -> tuple[int, dict[str, object]]:
+    result = _run(runner, *args, "--format", "json")
+    data: dict[str, object] = json.loads(result.stdout)
+    return result.exit_code, data
+
+
+def _regions(data: dict[str, object]) -> list[dict[str, object]]:
+    regions = data["regions"]
+    assert isinstance(regions, list)
+    return regions
+
+
+def test_ranking_and_statuses(runner: CliRunner, province: Path) -> None:
+    code, data = _json(runner, str(province), "--fail-under", "madya")
+    regions = _regions(data)
+    names = [r["name"] for r in regions]
+    totals = [r["total"] for r in regions]
+    assert totals == sorted(totals, reverse=True)  # ranked by total
+    assert [r["rank"] for r in regions] == [1, 2, 3, 4]
+    by_name = {r["name"]: r for r in regions}
+    assert set(names) == {"kota-a", "kab-b", "kab-c", "kota-rusak"}
+    assert by_name["kota-a"]["predicate_id"] == "nindya" and by_name["kota-a"]["met"] is True
+    assert by_name["kab-b"]["predicate_id"] == "madya" and by_name["kab-b"]["status"] == "ok"
+    assert by_name["kab-c"]["met"] is False and by_name["kab-c"]["status"] == "below"
+    broken = by_name["kota-rusak"]
+    assert broken["status"] == "invalid" and broken["errors"] == 1
+    messages = broken["messages"]
+    assert isinstance(messages, list) and "dinkes.xlsx" in messages[0]
+    assert data["summary"] == {"regions": 4, "ok": 2, "below": 1, "invalid": 1, "unreadable": 0}
+    assert code == 1
+
+
+def test_exit_codes(runner: CliRunner, province: Path, tmp_path: Path, mini: Rubric) -> None:
+    # paths in a manifest stay inside its folder, so the manifest sits beside the regions
+    inside = province / "baik.yaml"
+    inside.write_text("regions:\n  - {name: A, path: kota-a}\n  - {name: B, path: kab-b}\n")
+    try:
+        assert _run(runner, str(inside)).exit_code == 0
+        assert _run(runner, str(inside), "--fail-under", "madya").exit_code == 0
+        assert _run(runner, str(inside), "--fail-under", "nindya").exit_code == 1
+    finally:
+        inside.unlink()
+    root = tmp_path / "prov"
+    (root / "kota-kosong").mkdir(parents=True)
+    write_region(mini, root / "kota-a", "Kota A", "2025", answers_in_band(mini, 72, 78, seed=1))
+    result = _run(runner, str(root))
+    assert result.exit_code == 2  # a region could not be read: reported, the others still run
+    assert "kota-kosong" in result.stderr and "kota-a" in result.stdout
+
+
+def test_region_folder_as_root_is_read_as_regions(runner: CliRunner, province: Path) -> None:
+    # ROOT = one region's folder: each workbook is then read as a (recap) region of its own
+    code, data = _json(runner, str(province / "kota-a"))
+    assert {r["name"] for r in _regions(data)} == {"bappeda", "dinkes", "dp3a"}
+    assert all(r["workbooks"] == 1 and r["status"] == "ok" for r in _regions(data))
+    assert code == 0
+
+
+def test_manifest_targets(runner: CliRunner, province: Path) -> None:
+    manifest = province / "targets.yaml"
+    manifest.write_text(
+        "target: pratama\n"
+        "regions:\n"
+        "  - {name: Kota A, path: kota-a, target: utama}\n"
+        "  - {name: Kabupaten B, path: kab-b}\n"
+        "  - {name: Kabupaten C, path: ./kab-c/../kab-c, target: Pratama}\n"
+    )
+    try:
+        code, data = _json(runner, str(manifest))
+    finally:
+        manifest.unlink()
+    by_name = {r["name"]: r for r in _regions(data)}
+    assert by_name["Kota A"]["target_id"] == "utama" and by_name["Kota A"]["met"] is False
+    assert by_name["Kabupaten B"]["target_id"] == "pratama" and by_name["Kabupaten B"]["met"]
+    assert by_name["Kabupaten C"]["target_id"] == "pratama" and by_name["Kabupaten C"]["met"]
+    assert code == 1
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("regions:\n  - {name: X, path: ../outside}\n", "leaves the manifest's folder"),
+        ("regions:\n  - {name: X, path: /etc}\n", "leaves the manifest's folder"),
+        ("regions:\n  - {name: X, path: a}\n  - {name: X, path: b}\n", "appears twice"),
+        ("regions:\n  - {name: X, path: a, weight: 2}\n", "unknown key 'weight'"),
+        ("regions: {name: X}\n", "invalid manifest"),
+        ("regions:\n  - !!python/object:os.system {name: X}\n", "invalid manifest"),
+        ("regions:\n  - {name: X, path: a\n", "invalid manifest"),
+        ("regions:\n  - {name: X, path: a, target: emas}\n", "unknown predikat 'emas'"),
+    ],
+)
+def test_bad_manifests_are_one_line(
+    runner: CliRunner, tmp_path: Path, body: str, expected: str
+) -> None:
+    (tmp_path / "a").mkdir()
+    manifest = tmp_path / "kla-batch.yaml"
+    manifest.write_text(body)
+    result = _run(runner, str(manifest))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and expected in lines[0], result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_fail_under_and_missing_root(runner: CliRunner, province: Path) -> None:
+    result = _run(runner, str(province), "--fail-under", "emas")
+    assert result.exit_code == 2 and "pratama, madya, nindya, utama, kla" in result.stderr
+    result = _run(runner, str(province / "nope"))
+    assert result.exit_code == 2 and "nope" in result.stderr
+    assert _run(runner, str(province), "--jobs", "0").exit_code == 2
+
+
+def test_junit_is_valid_with_the_right_failures(runner: CliRunner, province: Path) -> None:
+    result = _run(runner, str(province), "--fail-under", "madya", "--format", "junit")
+    assert result.exit_code == 1
+    suites = ET.fromstring(result.stdout)
+    suite = suites.find("testsuite")
+    assert suite is not None
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert set(cases) == {"kota-a", "kab-b", "kab-c", "kota-rusak"}
+    failed = {name for name, case in cases.items() if case.find("failure") is not None}
+    assert failed == {"kab-c", "kota-rusak"}
+    assert suite.get("tests") == "4" and suite.get("failures") == "2" and suite.get("errors") == "0"
+    failure = cases["kota-rusak"].find("failure")
+    assert failure is not None and failure.get("type") == "invalid"
+    assert "dinkes.xlsx" in (failure.text or "")
+
+
+def test_junit_error_for_unreadable_region_and_odd_names(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "kota\x01aneh").mkdir()  # a control character cannot go into XML as is
+    (tmp_path / "kota\x01aneh" / "isian.xlsx").write_bytes(b"not a workbook")
+    result = _run(runner, str(tmp_path), "--format", "junit")
+    assert result.exit_code == 2
+    case = ET.fromstring(result.stdout).find("testsuite/testcase")
+    assert case is not None and case.find("error") is not None
+    assert case.get("name") == "kota\ufffdaneh"
+
+
+def test_csv_and_markdown_and_github(runner: CliRunner, province: Path, tmp_path: Path) -> None:
+    result = _run(runner, str(province), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["rank"] for r in rows] == ["1", "2", "3", "4"]
+    assert {"name", "total", "total_evidenced", "predicate_id", "met", "status"} <= set(rows[0])
+    assert float(rows[0]["total"]) >= float(rows[1]["total"])
+    sneaky = tmp_path / "prov"
+    (sneaky / "=HYPERLINK(1)").mkdir(parents=True)
+    rows = list(csv.DictReader(io.StringIO(_run(runner, str(sneaky), "--format", "csv").stdout)))
+    assert rows[0]["name"] == "'=HYPERLINK(1)"  # formula-like text neutralised
+
+    md = _run(runner, str(province), "--format", "markdown", "--fail-under", "madya").stdout
+    assert md.startswith("## ") and "| kota-a |" in md and "**kab-c**" in md
+    gh = _run(runner, str(province), "--format", "github", "--fail-under", "madya").stdout
+    lines = gh.splitlines()
+    assert sum(line.startswith("::error title=") for line in lines) == 2
+    assert sum(line.startswith("::notice title=") for line in lines) == 2
+
+
+def test_parallel_same_as_serial(mini: Rubric, province: Path) -> None:
+    specs = discover(province)
+    serial = sorted(run_batch(mini, specs, 1, "en"), key=lambda r: r.name)
+    parallel = sorted(run_batch(mini, specs, 2, "en"), key=lambda r: r.name)
+    assert serial == parallel
+    assert len(parallel) == 4
+
+
+def test_assess_region_never_raises(mini: Rubric, tmp_path: Path) -> None:
+    result = assess_region(mini, RegionSpec("hilang", tmp_path / "hilang"))
+    assert result.status == "unreadable" and result.problem
+
+
+def test_discover_skips_hidden_and_non_workbooks(tmp_path: Path) -> None:
+    for name in ("b-kota", "a-kab", ".git", "_arsip"):
+        (tmp_path / name).mkdir()
+    (tmp_path / "rekap-kota-c.xlsx").write_bytes(b"")
+    (tmp_path / "catatan.txt").write_text("x")
+    (tmp_path / "kla-batch.yaml").write_text("regions: []\n")
+    assert [s.name for s in discover(tmp_path)] == ["a-kab", "b-kota", "rekap-kota-c"]
+    with pytest.raises(KlaError):
+        discover(tmp_path / "catatan.txt")
+    with pytest.raises(KlaError):
+        load_manifest(tmp_path / "kla-batch.yaml")  # no regions
+
+
+def test_example_province_junit_fail_under_madya(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["batch", str(PROVINCE_EXAMPLE), "--format", "junit", "--fail-under", "madya"]
+    )
+    assert result.exit_code == 1
+    suite = ET.fromstring(result.stdout).find("testsuite")
+    assert suite is not None
+    cases = list(suite.iter("testcase"))
+    assert len(cases) == 7
+    failed = {c.get("name") for c in cases if c.find("failure") is not None}
+    assert failed == {"kota-lama", "kabupaten-maju", "kabupaten-pesisir"}
+
+
+def test_example_manifest(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["batch", str(PROVINCE_EXAMPLE / "provinsi-contoh.yaml"), "--format", "json"]
+    )
+    data = json.loads(result.stdout)
+    regions = _regions(data)
+    assert regions[0]["name"] == "Kota Harapan"
+    tiers = {r["predicate_id"] for r in regions}
+    assert len(tiers) >= 5  # regions in different tiers, one below Pratama (None)
+    assert result.exit_code == 1
