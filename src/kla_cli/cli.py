@@ -251,6 +251,115 @@ def rubric_show(
 
 # === validate / template / merge commands (issue 3) ===
 
+from kla_cli.render.findings import FindingFormat  # noqa: E402  (light: messages only)
+
+
+@app.command(help=_h("help.template"))
+@_guard
+def template(
+    output: Annotated[
+        Path,
+        typer.Option("--output", "-o", help=_h("help.template_out"), show_default=False),
+    ],
+    rubric: RubricOpt = None,
+    opd: Annotated[
+        list[str] | None,
+        typer.Option("--opd", metavar="OPD", help=_h("help.template_opd"), show_default=False),
+    ] = None,
+    region: Annotated[
+        str, typer.Option("--region", metavar="NAME", help=_h("help.template_region"))
+    ] = "",
+    year: Annotated[
+        str, typer.Option("--year", metavar="YEAR", help=_h("help.template_year"))
+    ] = "",
+    form_lang: Annotated[
+        str, typer.Option("--form-lang", metavar="id|en", help=_h("help.form_lang"))
+    ] = "id",
+    force: Annotated[bool, typer.Option("--force", help=_h("help.force"))] = False,
+) -> None:
+    from kla_cli.template import items_for
+    from kla_cli.template_files import form_language, select_opds, write_templates
+
+    lang = form_language(form_lang)
+    model = _load_rubric(rubric)
+    opds = select_opds(model, opd or [])
+    for chosen in opds:
+        if not items_for(model, chosen):
+            err(f"{t('warning.prefix')}: {t('template.no_items', opd=chosen.name)}")
+    written = write_templates(
+        model,
+        opds,
+        output,
+        region=region.strip(),
+        year=year.strip(),
+        lang=lang,
+        force=force,
+    )
+    emit("".join(f"{path}\n" for path in written), None)
+    err(t("template.written", count=len(written), folder=output))
+
+
+@app.command(help=_h("help.validate"))
+@_guard
+def validate(
+    paths: PathsArg,
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        FindingFormat, typer.Option("--format", "-f", help=_h("help.validate_format"))
+    ] = FindingFormat.TEXT,
+    output: OutputOpt = None,
+    strict: Annotated[bool, typer.Option("--strict", help=_h("help.strict"))] = False,
+) -> None:
+    from kla_cli.findings import has_errors
+    from kla_cli.pipeline import read_region
+    from kla_cli.render.findings import render_findings
+    from kla_cli.validate import validate_region
+
+    model = _load_rubric(rubric)
+    submissions = read_region(paths)
+    findings = validate_region(model, submissions).findings
+    files = [sub.file for sub in submissions]
+    emit(render_findings(findings, files, fmt, active_lang()), output)
+    if has_errors(findings) or (strict and findings):
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+@app.command(help=_h("help.merge"))
+@_guard
+def merge(
+    paths: Annotated[list[Path], typer.Argument(help=_h("help.merge_dir"), show_default=False)],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help=_h("help.merge_out"), show_default=False)
+    ],
+    rubric: RubricOpt = None,
+) -> None:
+    from kla_cli.findings import Severity
+    from kla_cli.messages import fmt_points
+    from kla_cli.pipeline import assess, read_region
+    from kla_cli.recap import build_recap, check_recap_target, write_recap
+
+    model = _load_rubric(rubric)
+    check_recap_target(output, paths)
+    submissions = read_region(paths)
+    assessment = assess(model, submissions)
+    write_recap(output, build_recap(model, assessment, submissions, active_lang()))
+    findings = assessment.validation.findings
+    report_findings(findings, warnings=False)
+    errors = sum(1 for f in findings if f.severity is Severity.ERROR)
+    total = fmt_points(assessment.result.total)
+    err(
+        t(
+            "merge.written",
+            path=output,
+            total=total,
+            errors=errors,
+            warnings=len(findings) - errors,
+        )
+    )
+    if errors:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
 # === end issue 3 ===
 
 

@@ -37,12 +37,18 @@ class Finding:
             where += f":{self.sheet}" + (f"!{self.cell}" if self.cell else "")
         return where
 
-    def message(self, lang: Lang | None = None) -> str:
-        text = t(f"finding.{self.code}", lang, **self.args)
+    def problem(self, lang: Lang | None = None) -> str:
+        """What is wrong."""
+        return t(f"finding.{self.code}", lang, **self.args)
+
+    def expected(self, lang: Lang | None = None) -> str | None:
+        """What is expected instead (the hint), if the catalogue has one."""
         hint_key = f"finding.{self.code}.hint"
-        if hint_key in MESSAGES:
-            text += "; " + t(hint_key, lang, **self.args)
-        return text
+        return t(hint_key, lang, **self.args) if hint_key in MESSAGES else None
+
+    def message(self, lang: Lang | None = None) -> str:
+        expected = self.expected(lang)
+        return self.problem(lang) + (f"; {expected}" if expected else "")
 
     def render(self, lang: Lang | None = None) -> str:
         """`file:Sheet!E12: error [not-a-number] '12a' is not a number; expected …`."""

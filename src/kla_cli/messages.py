@@ -474,6 +474,185 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "show.question": ("Pertanyaan", "Question"),
     "show.evidence_required": ("Wajib data dukung", "Evidence required"),
     # === validate / merge (issue 3): add entries below this line ===
+    # --- command help
+    "help.template": (
+        "Buat format isian (.xlsx) per OPD dari rubrik: hanya butir tanggung jawab OPD itu.",
+        "Make the answer forms (.xlsx), one per OPD, from the rubric: only that OPD's items.",
+    ),
+    "help.template_opd": (
+        "OPD (id, nama atau alias); boleh diulang. Bawaan: semua OPD.",
+        "OPD (id, name or alias); may be repeated. Default: every OPD.",
+    ),
+    "help.template_region": (
+        "Nama kabupaten/kota yang dicetak di format.",
+        "Regency/city name printed in the forms.",
+    ),
+    "help.template_year": ("Tahun evaluasi, mis. 2025.", "Evaluation year, e.g. 2025."),
+    "help.template_out": (
+        "Folder tujuan (dibuat bila belum ada).",
+        "Folder to write into (created if missing).",
+    ),
+    "help.form_lang": (
+        "Bahasa format isian: id (bawaan) atau en; tidak bergantung pada --lang.",
+        "Language of the forms: id (default) or en; independent of --lang.",
+    ),
+    "help.force": (
+        "Timpa berkas yang sudah ada.",
+        "Overwrite files that already exist.",
+    ),
+    "help.validate": (
+        "Periksa berkas isian OPD satu kabupaten/kota; setiap masalah dengan berkas, lembar dan sel.",
+        "Check one region's OPD workbooks; every problem with its file, sheet and cell.",
+    ),
+    "help.validate_format": (
+        "Format keluaran: text, json atau github (anotasi GitHub Actions).",
+        "Output format: text, json or github (GitHub Actions annotations).",
+    ),
+    "help.strict": (
+        "Peringatan juga menghasilkan kode keluar 1.",
+        "Warnings also give exit code 1.",
+    ),
+    "help.merge": (
+        "Gabungkan berkas OPD menjadi satu rekap .xlsx (jawaban, nilai, asal, butir kosong, temuan).",
+        "Merge the OPD workbooks into one recap .xlsx (answers, points, sources, gaps, findings).",
+    ),
+    "help.merge_dir": (
+        "Folder berisi berkas isian OPD satu kabupaten/kota.",
+        "Folder holding one region's OPD workbooks.",
+    ),
+    "help.merge_out": (
+        "Berkas rekap yang ditulis, mis. rekap.xlsx.",
+        "Recap file to write, e.g. rekap.xlsx.",
+    ),
+    # --- kla template
+    "template.unknown_opd": (
+        "OPD tidak dikenal '{opd}'; pilih salah satu: {known}",
+        "unknown OPD '{opd}'; choose one of: {known}",
+    ),
+    "template.exists": (
+        "berkas sudah ada ({count} berkas akan tertimpa)",
+        "file already exists ({count} files would be overwritten)",
+    ),
+    "template.exists.hint": (
+        "pilih folder lain, atau tambahkan --force untuk menimpa",
+        "choose another folder, or add --force to overwrite",
+    ),
+    "template.not_dir": ("bukan folder", "not a folder"),
+    "template.not_dir.hint": (
+        "beri nama folder dengan -o, mis. -o format-2025",
+        "give a folder with -o, e.g. -o forms-2025",
+    ),
+    "template.no_items": (
+        "{opd} tidak memimpin butir apa pun; formatnya tanpa butir",
+        "{opd} leads no items; its form has no items",
+    ),
+    "template.written": (
+        "{count} format ditulis ke {folder}",
+        "{count} forms written to {folder}",
+    ),
+    # --- kla validate
+    "validate.file_clean": ("{file}: bersih", "{file}: clean"),
+    "validate.file_summary": (
+        "{file}: {errors} galat, {warnings} peringatan",
+        "{file}: errors: {errors}, warnings: {warnings}",
+    ),
+    "validate.total": (
+        "{files} berkas diperiksa: {errors} galat, {warnings} peringatan",
+        "{files} files checked: errors: {errors}, warnings: {warnings}",
+    ),
+    # --- kla merge
+    "merge.written": (
+        "rekap ditulis: {path} (total {total}, {errors} galat, {warnings} peringatan)",
+        "recap written: {path} (total {total}, errors: {errors}, warnings: {warnings})",
+    ),
+    "merge.not_xlsx": (
+        "berkas rekap harus berakhiran .xlsx",
+        "the recap file must end in .xlsx",
+    ),
+    "merge.not_xlsx.hint": ("mis. -o rekap.xlsx", "e.g. -o rekap.xlsx"),
+    "merge.inside": (
+        "berkas rekap tidak boleh di dalam folder yang digabung",
+        "the recap file must not be inside the folder being merged",
+    ),
+    "merge.inside.hint": (
+        "tulis rekap di luar folder itu, mis. -o ../rekap.xlsx",
+        "write the recap outside that folder, e.g. -o ../rekap.xlsx",
+    ),
+    "recap.title": ("Rekap penilaian mandiri · {rubric}", "Self-assessment recap · {rubric}"),
+    "recap.hint": (
+        "Rekap dari {files} berkas OPD. Kolom OPD, Berkas dan Sel menunjukkan asal setiap jawaban.",
+        "Recap of {files} OPD workbooks. The OPD, File and Cell columns show where each answer came from.",
+    ),
+    "recap.skipped": (
+        "dilewati: jawaban bergalat, lihat lembar Temuan",
+        "skipped: the answer had errors, see the Findings sheet",
+    ),
+    "recap.sheet.summary": ("Ringkasan", "Summary"),
+    "recap.sheet.unanswered": ("Belum dijawab", "Unanswered"),
+    "recap.sheet.findings": ("Temuan", "Findings"),
+    "recap.col.points": ("Nilai", "Points"),
+    "recap.col.points_evidenced": ("Nilai berdata dukung", "Points with evidence"),
+    "recap.col.max": ("Maks", "Max"),
+    "recap.col.file": ("Berkas", "File"),
+    "recap.col.cell": ("Sel", "Cell"),
+    "recap.col.sheet": ("Lembar", "Sheet"),
+    "recap.col.severity": ("Tingkat", "Severity"),
+    "recap.col.code": ("Kode temuan", "Finding code"),
+    "recap.col.problem": ("Masalah", "Problem"),
+    "recap.col.expected": ("Yang diharapkan", "Expected"),
+    "recap.col.required": ("Wajib", "Required"),
+    "recap.col.status": ("Status", "Status"),
+    "recap.status.blank": ("belum dijawab", "not answered"),
+    "recap.status.no_file": ("belum ada berkas dari OPD ini", "no workbook from this OPD yet"),
+    "recap.status.error": ("jawaban bergalat (lihat Temuan)", "answer has errors (see Findings)"),
+    "recap.files": ("Berkas OPD dibaca", "OPD workbooks read"),
+    "recap.predicate_evidenced": ("Predikat berdata dukung", "Predicate with evidence"),
+    "recap.answered": ("Butir dijawab", "Items answered"),
+    "recap.unanswered": ("Butir belum dijawab", "Items unanswered"),
+    "recap.skipped_count": ("Butir dilewati (galat)", "Items skipped (errors)"),
+    "recap.errors": ("Galat", "Errors"),
+    "recap.warnings": ("Peringatan", "Warnings"),
+    # --- findings added by issue 3, and the "what is expected" of the others
+    "finding.opd-mismatch": (
+        "OPD '{found}' berbeda dengan OPD penerima format ini ('{expected}')",
+        "OPD '{found}' differs from the OPD this form was sent to ('{expected}')",
+    ),
+    "finding.opd-mismatch.hint": (
+        "pakai format milik OPD sendiri, atau perbaiki nama OPD",
+        "use the OPD's own form, or correct the OPD name",
+    ),
+    "finding.missing-column.hint": (
+        "kembalikan kolom itu ke baris judul (lihat 'kla template')",
+        "put the column back in the header row (see 'kla template')",
+    ),
+    "finding.region-mismatch.hint": (
+        "semua berkas satu kabupaten/kota harus menulis nama yang sama",
+        "every file of one region must give the same name",
+    ),
+    "finding.year-mismatch.hint": (
+        "semua berkas harus untuk tahun evaluasi yang sama",
+        "every file must be for the same evaluation year",
+    ),
+    "finding.not-whole-number.hint": (
+        "isi bilangan bulat, mis. 12",
+        "enter a whole number, e.g. 12",
+    ),
+    "finding.not-responsible.hint": (
+        "biarkan OPD penanggung jawab yang menjawab, atau hapus jawaban ini",
+        "let the responsible OPD answer it, or delete this answer",
+    ),
+    "finding.duplicate-answer.hint": (
+        "cukup satu OPD yang menjawab; hapus salah satunya",
+        "one OPD answering is enough; delete one of them",
+    ),
+    "finding.unanswered.hint": (
+        "isi kolom Jawaban butir ini",
+        "fill in this item's Jawaban (answer) cell",
+    ),
+    "finding.opd-missing.hint": (
+        "minta berkas isian dari OPD itu (buat dengan 'kla template --opd')",
+        "ask that OPD for its workbook (make one with 'kla template --opd')",
+    ),
     # === end validate / merge ===
     #
     #

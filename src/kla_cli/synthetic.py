@@ -11,10 +11,10 @@ import random
 from pathlib import Path
 
 from kla_cli.answers import Answer
-from kla_cli.output import atomic_path
 from kla_cli.rubric import AnswerType, Direction, Item, Rubric
 from kla_cli.scoring import Response, ScoreResult, score_region
 from kla_cli.template import Filled, build_workbook, items_for
+from kla_cli.template_files import save_workbook
 
 
 def _band_value(item: Item, index: int | None, rng: random.Random) -> float:
@@ -115,7 +115,6 @@ def write_region(
             continue
         book = build_workbook(rubric, opd, region=region, year=year, filled=filled)
         path = folder / f"{opd.id}.xlsx"
-        with atomic_path(path) as tmp:
-            book.save(tmp)
+        save_workbook(book, path)
         written.append(path)
     return written

@@ -24,6 +24,7 @@ from kla_cli.workbook_format import (
     COLUMNS,
     FIRST_ITEM_ROW,
     HEADER_ROW,
+    META_KEYS,
     META_LABELS,
     META_ROWS,
     META_SHEET,
@@ -84,7 +85,7 @@ def cell_answer(item: Item, answer: Answer | None, lang: Lang) -> object:
     if isinstance(answer, bool):
         return t("yes" if answer else "no", lang)
     if isinstance(answer, frozenset):
-        return ", ".join(sorted(answer))
+        return ", ".join(sorted(answer)) or "-"  # "-": nothing ticked, still answered
     if isinstance(answer, float) and item.type is AnswerType.COUNT:
         return int(answer)
     return answer
@@ -226,16 +227,17 @@ def _instructions(ws: Worksheet, rubric: Rubric, opd_name: str, lang: Lang) -> N
 def _meta(
     ws: Worksheet, rubric: Rubric, opd: Opd | None, opd_name: str, region: str, year: str
 ) -> None:
-    rows = [
-        ("rubric_id", rubric.id),
-        ("rubric_version", rubric.version),
-        ("rubric_hash", rubric_fingerprint(rubric)),
-        ("opd_id", opd.id if opd else ""),
-        ("opd", opd_name),
-        ("region", region),
-        ("year", year),
-        ("generator", f"kla-cli {__version__}"),
-    ]
+    values = {
+        "rubric_id": rubric.id,
+        "rubric_version": rubric.version,
+        "rubric_hash": rubric_fingerprint(rubric),
+        "opd_id": opd.id if opd else "",
+        "opd": opd_name,
+        "region": region,
+        "year": year,
+        "generator": f"kla-cli {__version__}",
+    }
+    rows = [(key, safe_cell(values[key])) for key in META_KEYS]
     for row in rows:
         ws.append(row)
     ws.sheet_state = "hidden"

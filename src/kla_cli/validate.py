@@ -15,7 +15,7 @@ from kla_cli.findings import Finding, Severity
 from kla_cli.rubric import Indicator, Item, Rubric
 from kla_cli.scoring import Response
 from kla_cli.submission import Row, Submission
-from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS
+from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -51,6 +51,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     index = rubric.item_index()
     fingerprint = rubric_fingerprint(rubric)
     seen: dict[str, tuple[Response, Row, Submission]] = {}
+    answering: list[tuple[Submission, str, dict[str, Row]]] = []
 
     for sub in submissions:
         out.findings.extend(sub.findings)
@@ -64,13 +65,20 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
         for row in sub.rows:
             _check_row(rubric, index, sub, row, rows_seen, seen, out)
         if opd:
-            _check_unanswered(rubric, sub, opd.id, rows_seen, out)
+            answering.append((sub, opd.id, rows_seen))
+        elif not sub.opd:  # a recap names the OPD on every row
+            for opd_id in _row_opds(rubric, sub):
+                if opd_id not in out.opds:
+                    out.opds.append(opd_id)
+                answering.append((sub, opd_id, rows_seen))
+    for sub, opd_id, rows_seen in answering:  # once every file is read: another OPD may answer
+        _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 
     answered_opds = set(out.opds)
     for opd in rubric.opds:
         assigned = [item.code for _, item in rubric.items_by_opd.get(opd.id, ())]
         if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
-            file = submissions[0].file if submissions else ""
+            file = _region_place(submissions)
             out.findings.append(
                 Finding(
                     WARNING, "opd-missing", file, args={"opd": opd.name, "count": len(assigned)}
@@ -79,6 +87,25 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     for code in out.invalid:  # e.g. a later file contradicted an earlier answer
         out.responses.pop(code, None)
     return out
+
+
+def _row_opds(rubric: Rubric, sub: Submission) -> list[str]:
+    """The rubric OPDs named on rows that carry an answer (a recap made by `kla merge`)."""
+    found = (
+        rubric.opd_by_name(row.opd) for row in sub.rows if row.opd and not is_blank(row.answer)
+    )
+    return list(dict.fromkeys(opd.id for opd in found if opd))
+
+
+def _region_place(submissions: Sequence[Submission]) -> str:
+    """Where a region-wide finding is reported: the folder holding the region's files."""
+    import posixpath
+
+    folders = [posixpath.dirname(sub.file.replace("\\", "/")) or "." for sub in submissions]
+    try:
+        return (posixpath.commonpath(folders) if folders else "") or "."
+    except ValueError:  # absolute and relative paths mixed
+        return folders[0]
 
 
 def _covered(codes: list[str], seen: dict[str, tuple[Response, Row, Submission]]) -> bool:
@@ -93,7 +120,9 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
                 ERROR,
                 "wrong-rubric",
                 sub.file,
-                args={"found": meta["rubric_id"], "expected": rubric.id},
+                META_SHEET,
+                meta_cell("rubric_id"),
+                {"found": meta["rubric_id"], "expected": rubric.id},
             )
         )
     elif meta.get("rubric_version") and meta["rubric_version"] != rubric.version:
@@ -102,11 +131,29 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
                 ERROR,
                 "rubric-version",
                 sub.file,
-                args={"found": meta["rubric_version"], "expected": rubric.version},
+                META_SHEET,
+                meta_cell("rubric_version"),
+                {"found": meta["rubric_version"], "expected": rubric.version},
             )
         )
     elif meta.get("rubric_hash") and meta["rubric_hash"] != fingerprint:
-        out.findings.append(Finding(WARNING, "rubric-changed", sub.file))
+        out.findings.append(
+            Finding(WARNING, "rubric-changed", sub.file, META_SHEET, meta_cell("rubric_hash"))
+        )
+    sent_to = rubric.opd_by_name(meta["opd_id"]) if meta.get("opd_id") else None
+    named = rubric.opd_by_name(sub.opd) if sub.opd else None
+    if sent_to and named and named.id != sent_to.id:
+        cell = sub.meta_cells.get("opd", f"B{META_ROWS['opd']}")
+        out.findings.append(
+            Finding(
+                WARNING,
+                "opd-mismatch",
+                sub.file,
+                sub.sheet,
+                cell,
+                {"found": named.name, "expected": sent_to.name},
+            )
+        )
 
     for key, value in (("opd", sub.opd), ("region", sub.region), ("year", sub.year)):
         cell = sub.meta_cells.get(key, f"B{META_ROWS[key]}")
@@ -217,12 +264,20 @@ def _check_row(
 
 
 def _check_unanswered(
-    rubric: Rubric, sub: Submission, opd_id: str, rows_seen: dict[str, Row], out: Validation
+    rubric: Rubric,
+    sub: Submission,
+    opd_id: str,
+    rows_seen: dict[str, Row],
+    seen: dict[str, tuple[Response, Row, Submission]],
+    out: Validation,
 ) -> None:
+    """The items this OPD leads that no file answered (errors are reported where they are)."""
     for _, item in rubric.items_by_opd.get(opd_id, ()):
-        row = rows_seen.get(item.code)
-        if row is not None and (not is_blank(row.answer) or row.code in out.invalid):
+        if item.code in seen or item.code in out.invalid:
             continue
+        row = rows_seen.get(item.code)
+        if row is not None and not is_blank(row.answer):
+            continue  # an answer with errors, reported by _check_row
         severity = ERROR if item.required else WARNING
         cell = row.answer_cell if row else None
         out.findings.append(

@@ -12,6 +12,17 @@ from dataclasses import dataclass
 ANSWER_SHEET = "Isian"
 META_SHEET = "_meta"
 """Hidden sheet of key/value rows written by `kla template` (rubric id, version, hash, …)."""
+META_KEYS = (
+    "rubric_id",
+    "rubric_version",
+    "rubric_hash",
+    "opd_id",
+    "opd",
+    "region",
+    "year",
+    "generator",
+)
+"""The `_meta` rows in the order written (key in column A, value in column B)."""
 
 HEADER_ROW = 6
 FIRST_ITEM_ROW = HEADER_ROW + 1
@@ -65,3 +76,8 @@ META_ROWS = {m.key: 2 + i for i, m in enumerate(META_LABELS)}
 
 def normalise_label(value: object) -> str:
     return " ".join(str(value).split()).strip(" :*").casefold()
+
+
+def meta_cell(key: str) -> str:
+    """The A1 address of a `_meta` value as written by kla."""
+    return f"B{META_KEYS.index(key) + 1}"

@@ -1,0 +1,278 @@
+"""The recap workbook of `kla merge`: one region's OPD files consolidated for the secretariat.
+
+Sheets: a summary; `Isian`, every item with its answer, data dukung, points and provenance (OPD,
+file and cell), in the OPD workbook layout plus the `OPD` column so `kla score rekap.xlsx` reads
+it like the OPD files and gives the same total; the items still unanswered per OPD; and the
+validation findings. Items whose answers had errors are left blank (they score 0, as with
+`kla score --allow-errors`) and marked in the Keterangan column. All workbook text is written
+through `safe_cell`, so nothing an OPD typed can become a formula.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kla_cli.findings import Finding, Severity
+from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.pipeline import Assessment
+from kla_cli.render import safe_cell
+from kla_cli.rubric import Indicator, Item, Rubric, Tier
+from kla_cli.scoring import ItemScore, Response
+from kla_cli.submission import Row, Submission
+from kla_cli.template import HEADER_FILL, INSTRUCTION_SHEET, Filled, build_workbook, items_for
+from kla_cli.workbook_format import (
+    ANSWER_SHEET,
+    COLUMNS,
+    FIRST_ITEM_ROW,
+    HEADER_ROW,
+    META_SHEET,
+    OPD_COLUMN,
+)
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+EXTRA_COLUMNS = ("recap.col.points", "recap.col.points_evidenced", "recap.col.max")
+PROVENANCE_COLUMNS = ("recap.col.file", "recap.col.cell")
+
+
+def _row_index(submissions: Sequence[Submission]) -> dict[str, tuple[Submission, Row]]:
+    """Each answer's source (`file:Sheet!E12`, as in `Response.source`) -> where it was read."""
+    return {
+        f"{sub.file}:{sub.sheet}!{row.answer_cell}": (sub, row)
+        for sub in submissions
+        for row in sub.rows
+    }
+
+
+def _opd_name(rubric: Rubric, opd: str | None) -> str:
+    found = rubric.opd_by_name(opd) if opd else None
+    return found.name if found else (opd or "")
+
+
+def build_recap(
+    rubric: Rubric, assessment: Assessment, submissions: Sequence[Submission], lang: Lang
+) -> Workbook:
+    """The recap workbook (pure: nothing is written here)."""
+    validation = assessment.validation
+    sources = _row_index(submissions)
+    filled: dict[str, Filled] = {}
+    for code, response in validation.responses.items():
+        found = sources.get(response.source or "")
+        filled[code] = Filled(response.answer, response.evidence, found[1].note if found else None)
+    for code in validation.invalid:
+        filled[code] = Filled(note=t("recap.skipped", lang))
+    book = build_workbook(
+        rubric,
+        None,
+        region=validation.region or "",
+        year=validation.year or "",
+        lang=lang,
+        filled=filled,
+        opd_label="",
+    )
+    del book[INSTRUCTION_SHEET]
+    ws = book[ANSWER_SHEET]
+    ws.protection.sheet = False
+    ws["A1"] = t("recap.title", lang, rubric=rubric.title.get(lang))
+    ws["A5"] = t("recap.hint", lang, files=len(submissions))
+    scores = {item.code: item for item in assessment.result.all_items()}
+    _recap_columns(ws, rubric, items_for(rubric, None), scores, validation.responses, sources, lang)
+
+    summary = book.create_sheet(t("recap.sheet.summary", lang), 0)
+    _summary(summary, rubric, assessment, submissions, lang)
+    _unanswered(book.create_sheet(t("recap.sheet.unanswered", lang)), rubric, assessment, lang)
+    _findings(book.create_sheet(t("recap.sheet.findings", lang)), validation.findings, lang)
+    meta = book[META_SHEET]
+    book.move_sheet(meta, len(book.sheetnames) - 1 - book.index(meta))  # hidden, last
+    book.active = 0
+    return book
+
+
+def _header(ws: Worksheet, row: int, col: int, text: str, width: int) -> None:
+    """A header cell styled like the template's header row."""
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    cell = ws.cell(row, col, text)
+    cell.font = Font(bold=True, color="FFFFFF")
+    cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+    cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.column_dimensions[get_column_letter(col)].width = width
+
+
+def _recap_columns(
+    ws: Worksheet,
+    rubric: Rubric,
+    items: list[tuple[Indicator, Item]],
+    scores: dict[str, ItemScore],
+    responses: dict[str, Response],
+    sources: dict[str, tuple[Submission, Row]],
+    lang: Lang,
+) -> None:
+    first = len(COLUMNS) + 1
+    headers = [
+        (OPD_COLUMN.header, OPD_COLUMN.width),
+        *((t(key, lang), 10) for key in EXTRA_COLUMNS),
+        *((t(key, lang), 24) for key in PROVENANCE_COLUMNS),
+    ]
+    for offset, (text, width) in enumerate(headers):
+        _header(ws, HEADER_ROW, first + offset, text, width)
+    for row, (ind, item) in enumerate(items, start=FIRST_ITEM_ROW):
+        response = responses.get(item.code)
+        score = scores[item.code]
+        opd = response.opd if response else rubric.item_opds(ind, item)[0]
+        found = sources.get(response.source or "") if response else None
+        values: list[Any] = [
+            safe_cell(_opd_name(rubric, opd)),
+            score.points,
+            score.points_evidenced,
+            item.max,
+            safe_cell(Path(found[0].file).name) if found else None,
+            safe_cell(f"{found[0].sheet}!{found[1].answer_cell}") if found else None,
+        ]
+        for offset, value in enumerate(values):
+            ws.cell(row, first + offset, value)
+
+
+def _table(ws: Worksheet, headers: Sequence[tuple[str, int]], rows: list[list[object]]) -> None:
+    from openpyxl.utils import get_column_letter
+
+    for col, (text, width) in enumerate(headers, start=1):
+        _header(ws, 1, col, text, width)
+    for values in rows:
+        ws.append([safe_cell(v) for v in values])
+    ws.freeze_panes = "A2"
+    if rows:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+
+
+def _summary(
+    ws: Worksheet,
+    rubric: Rubric,
+    assessment: Assessment,
+    submissions: Sequence[Submission],
+    lang: Lang,
+) -> None:
+    from openpyxl.styles import Font
+
+    result, validation = assessment.result, assessment.validation
+    errors = sum(1 for f in validation.findings if f.severity is Severity.ERROR)
+    answered = sum(1 for item in result.all_items() if item.answered)
+    lowest = rubric.tiers[0].min
+    rows: list[tuple[str, Any]] = [
+        (t("score.region", lang), result.region or ""),
+        (t("score.year", lang), result.year or ""),
+        (t("score.rubric", lang), f"{result.rubric_id} {result.rubric_version}"),
+        (t("recap.files", lang), len(submissions)),
+        (t("score.total", lang), result.total),
+        (t("score.total_evidenced", lang), result.total_evidenced),
+        (t("score.max", lang), result.max_total),
+        (t("score.predicate", lang), _tier(result.predicate, lowest, lang)),
+        (t("recap.predicate_evidenced", lang), _tier(result.predicate_evidenced, lowest, lang)),
+        (t("recap.answered", lang), answered),
+        (t("recap.unanswered", lang), len(result.all_items()) - answered),
+        (t("recap.skipped_count", lang), len(result.skipped)),
+        (t("recap.errors", lang), errors),
+        (t("recap.warnings", lang), len(validation.findings) - errors),
+    ]
+    ws["A1"] = t("recap.title", lang, rubric=rubric.title.get(lang))
+    ws["A1"].font = Font(bold=True, size=14)
+    for row, (label, value) in enumerate(rows, start=3):
+        ws.cell(row, 1, label).font = Font(bold=True)
+        shown: Any = safe_cell(value)
+        cell = ws.cell(row, 2, shown)
+        if isinstance(value, float):
+            cell.number_format = "0.00"
+    if result.provisional:
+        ws.cell(len(rows) + 4, 1, t("score.provisional", lang)).font = Font(italic=True)
+    ws.column_dimensions["A"].width = 34
+    ws.column_dimensions["B"].width = 40
+
+
+def _tier(tier: Tier | None, lowest: float, lang: Lang) -> str:
+    if tier is None:
+        return t("score.no_predicate", lang, min=fmt_points(lowest, lang))
+    return tier.name.get(lang)
+
+
+def _unanswered(ws: Worksheet, rubric: Rubric, assessment: Assessment, lang: Lang) -> None:
+    validation = assessment.validation
+    by_code = {item.code: item for item in assessment.result.all_items()}
+    rows: list[list[object]] = []
+    for opd in rubric.opds:
+        for ind, item in items_for(rubric, opd):
+            if by_code[item.code].answered:
+                continue
+            if item.code in validation.invalid:
+                status = "recap.status.error"
+            elif opd.id not in validation.opds:
+                status = "recap.status.no_file"
+            else:
+                status = "recap.status.blank"
+            rows.append(
+                [
+                    opd.name,
+                    item.code,
+                    f"{ind.number}. {ind.name.get(lang)}",
+                    item.question.get(lang),
+                    t("yes" if item.required else "no", lang),
+                    t(status, lang),
+                ]
+            )
+    headers = [
+        (OPD_COLUMN.header, 30),
+        (t("show.code", lang), 8),
+        (t("score.indicator", lang), 30),
+        (t("show.question", lang), 60),
+        (t("recap.col.required", lang), 10),
+        (t("recap.col.status", lang), 36),
+    ]
+    _table(ws, headers, rows)
+
+
+def _findings(ws: Worksheet, findings: Sequence[Finding], lang: Lang) -> None:
+    rows: list[list[object]] = [
+        [
+            t(f"severity.{f.severity.value}", lang),
+            f.code,
+            Path(f.file).name,
+            f.sheet,
+            f.cell,
+            f.item,
+            f.problem(lang),
+            f.expected(lang),
+        ]
+        for f in findings
+    ]
+    headers = [
+        (t("recap.col.severity", lang), 12),
+        (t("recap.col.code", lang), 22),
+        (t("recap.col.file", lang), 24),
+        (t("recap.col.sheet", lang), 10),
+        (t("recap.col.cell", lang), 8),
+        (t("score.item", lang), 8),
+        (t("recap.col.problem", lang), 60),
+        (t("recap.col.expected", lang), 50),
+    ]
+    _table(ws, headers, rows)
+
+
+def check_recap_target(target: Path, inputs: Sequence[Path]) -> None:
+    """Refuse a recap path that is not .xlsx or lies in a merged folder (it would be re-read)."""
+    from kla_cli.errors import KlaError
+
+    if target.suffix.lower() != ".xlsx":
+        raise KlaError("merge.not_xlsx", str(target), "merge.not_xlsx.hint")
+    parent = target.resolve().parent
+    if any(path.is_dir() and path.resolve() == parent for path in inputs):
+        raise KlaError("merge.inside", str(target), "merge.inside.hint")
+
+
+def write_recap(target: Path, book: Workbook) -> None:
+    from kla_cli.template_files import save_workbook
+
+    save_workbook(book, target)

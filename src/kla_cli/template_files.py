@@ -1,0 +1,89 @@
+"""`kla template` on disk: choose the OPDs, save one workbook per OPD, atomically.
+
+The workbook itself is built by `template.build_workbook`; this module only picks OPDs by the
+names people type and writes files without ever overwriting an OPD's filled-in answers by accident.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kla_cli.errors import KlaError
+from kla_cli.messages import LANGS, Lang
+from kla_cli.output import atomic_path
+from kla_cli.rubric import Opd, Rubric
+from kla_cli.template import build_workbook, items_for
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+
+
+def save_workbook(book: Workbook, target: Path) -> None:
+    """Save an openpyxl workbook atomically (a complete file or none)."""
+    with atomic_path(target) as tmp:
+        book.save(tmp)
+
+
+def form_language(value: str) -> Lang:
+    """The language of the forms: Indonesian unless English is asked for (OPD staff read them)."""
+    normal = value.strip().lower()
+    if normal not in LANGS:
+        raise KlaError("lang.unknown", params={"value": value})
+    return "en" if normal == "en" else "id"
+
+
+def select_opds(rubric: Rubric, names: Sequence[str]) -> list[Opd]:
+    """The OPDs named (by id, name or alias), or every OPD that leads items when none is named."""
+    if not names:
+        return [opd for opd in rubric.opds if items_for(rubric, opd)]
+    chosen: list[Opd] = []
+    for name in names:
+        opd = rubric.opd_by_name(name)
+        if opd is None:
+            raise KlaError(
+                "template.unknown_opd",
+                params={"opd": name, "known": ", ".join(o.id for o in rubric.opds)},
+            )
+        if opd not in chosen:
+            chosen.append(opd)
+    return chosen
+
+
+def template_path(folder: Path, opd: Opd) -> Path:
+    return folder / f"{opd.id}.xlsx"
+
+
+def write_templates(
+    rubric: Rubric,
+    opds: Sequence[Opd],
+    folder: Path,
+    *,
+    region: str,
+    year: str,
+    lang: Lang,
+    force: bool = False,
+) -> list[Path]:
+    """One workbook per OPD in `folder` (created if needed); refuses to overwrite unless `force`."""
+    if folder.exists() and not folder.is_dir():
+        raise KlaError("template.not_dir", str(folder), "template.not_dir.hint")
+    targets = [template_path(folder, opd) for opd in opds]
+    existing = [p for p in targets if p.exists()]
+    if existing and not force:
+        raise KlaError(
+            "template.exists",
+            str(existing[0]),
+            "template.exists.hint",
+            params={"count": len(existing)},
+        )
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KlaError(
+            "output.failed", str(folder), params={"error": exc.strerror or exc}
+        ) from None
+    for opd, target in zip(opds, targets, strict=True):
+        book = build_workbook(rubric, opd, region=region, year=year, lang=lang)
+        save_workbook(book, target)
+    return targets
