@@ -118,11 +118,7 @@ def main() -> None:
         calamine = wall([python, "-c", BARE_CALAMINE, str(listing)])
         batch = wall([*kla_cmd, "batch", str(corpus), "--format", "json"])
         batch_1 = wall([*kla_cmd, "batch", str(corpus), "--format", "json", "--jobs", "1"])
-        openpyxl = (
-            None
-            if args.skip_openpyxl
-            else wall([python, "-c", BARE_OPENPYXL, str(listing)])
-        )
+        openpyxl = None if args.skip_openpyxl else wall([python, "-c", BARE_OPENPYXL, str(listing)])
         version = wall([*kla_cmd, "--version"], repeat=15)
         import_json = wall([python, "-c", "import json"], repeat=15)
 

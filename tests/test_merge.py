@@ -159,6 +159,11 @@ def test_recap_sheets(tmp_path: Path, runner: CliRunner, mini: Rubric) -> None:
     ]
     assert any(r[1] == "opd-missing" for r in findings)
 
+    # validating the recap finds what validating the OPD files found, at the recap's cells
+    result = runner.invoke(app, ["validate", "-r", str(MINI_RUBRIC), "-f", "json", str(recap)])
+    again = [(f["severity"], f["code"], f["cell"]) for f in json.loads(result.stdout)["findings"]]
+    assert again == [("error", "unanswered", "E12"), ("warning", "opd-missing", None)]
+
     summary = {r[0]: r[1] for r in book["Summary"].iter_rows(min_row=3, values_only=True) if r[0]}
     assert summary["Total"] == _score(runner, MINI_RUBRIC, str(recap))["total"]
     assert summary["Items unanswered"] == 2

@@ -270,12 +270,17 @@ def template(
     ],
     rubric: RubricOpt = None,
     opd: Annotated[
-        list[str] | None, typer.Option("--opd", help=_h("help.template_opd"), show_default=False)
+        list[str] | None,
+        typer.Option("--opd", metavar="OPD", help=_h("help.template_opd"), show_default=False),
     ] = None,
-    region: Annotated[str, typer.Option("--region", help=_h("help.template_region"))] = "",
-    year: Annotated[str, typer.Option("--year", help=_h("help.template_year"))] = "",
+    region: Annotated[
+        str, typer.Option("--region", metavar="NAME", help=_h("help.template_region"))
+    ] = "",
+    year: Annotated[
+        str, typer.Option("--year", metavar="YEAR", help=_h("help.template_year"))
+    ] = "",
     form_lang: Annotated[
-        str, typer.Option("--form-lang", help=_h("help.form_lang"), show_default=True)
+        str, typer.Option("--form-lang", metavar="id|en", help=_h("help.form_lang"))
     ] = "id",
     force: Annotated[bool, typer.Option("--force", help=_h("help.force"))] = False,
 ) -> None:

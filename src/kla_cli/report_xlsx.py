@@ -163,6 +163,9 @@ def _bar_chart(
 
 
 def _to_bytes(book: Workbook) -> bytes:
+    from kla_cli.sheet_fit import fit_wrapped_rows
+
+    fit_wrapped_rows(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

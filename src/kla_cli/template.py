@@ -237,7 +237,7 @@ def _meta(
         "year": year,
         "generator": f"kla-cli {__version__}",
     }
-    rows = [(key, safe_cell(values[key])) for key in META_KEYS]  # region/OPD text is typed
+    rows = [(key, safe_cell(values[key])) for key in META_KEYS]
     for row in rows:
         ws.append(row)
     ws.sheet_state = "hidden"

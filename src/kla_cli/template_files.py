@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 
 def save_workbook(book: Workbook, target: Path) -> None:
     """Save an openpyxl workbook atomically (a complete file or none)."""
+    from kla_cli.sheet_fit import fit_wrapped_rows
+
+    fit_wrapped_rows(book)
     with atomic_path(target) as tmp:
         book.save(tmp)
 

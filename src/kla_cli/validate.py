@@ -66,6 +66,11 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
             _check_row(rubric, index, sub, row, rows_seen, seen, out)
         if opd:
             answering.append((sub, opd.id, rows_seen))
+        elif not sub.opd:  # a recap names the OPD on every row
+            for opd_id in _row_opds(rubric, sub):
+                if opd_id not in out.opds:
+                    out.opds.append(opd_id)
+                answering.append((sub, opd_id, rows_seen))
     for sub, opd_id, rows_seen in answering:  # once every file is read: another OPD may answer
         _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 
@@ -82,6 +87,14 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     for code in out.invalid:  # e.g. a later file contradicted an earlier answer
         out.responses.pop(code, None)
     return out
+
+
+def _row_opds(rubric: Rubric, sub: Submission) -> list[str]:
+    """The rubric OPDs named on rows that carry an answer (a recap made by `kla merge`)."""
+    found = (
+        rubric.opd_by_name(row.opd) for row in sub.rows if row.opd and not is_blank(row.answer)
+    )
+    return list(dict.fromkeys(opd.id for opd in found if opd))
 
 
 def _region_place(submissions: Sequence[Submission]) -> str:

@@ -40,7 +40,7 @@ class Column:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("code", "Kode", ("kode", "code", "kode butir", "no"), 8),
+    Column("code", "Kode", ("kode", "code", "kode butir", "no"), 15),
     Column("indicator", "Indikator", ("indikator", "indicator"), 26),
     Column("question", "Pertanyaan", ("pertanyaan", "question", "butir"), 60),
     Column("options", "Pilihan jawaban / satuan", ("pilihan jawaban / satuan", "options"), 40),

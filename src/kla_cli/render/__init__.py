@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import TypeVar
+from typing import TypeVar, overload
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -17,7 +17,11 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
 
 
-def safe_cell(value: T) -> T | str:
+@overload
+def safe_cell(value: str) -> str: ...
+@overload
+def safe_cell(value: _T) -> _T | str: ...
+def safe_cell(value: object) -> object:
     """Neutralise text that a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value

@@ -74,6 +74,21 @@ def findings_text(findings: Sequence[Finding], files: Sequence[str], lang: Lang)
     return "\n".join(lines) + "\n"
 
 
+def finding_json(f: Finding, lang: Lang) -> dict[str, object]:
+    """One finding as JSON, the same in `kla validate` and `kla score` output."""
+    return {
+        "severity": f.severity.value,
+        "code": f.code,
+        "file": f.file,
+        "sheet": f.sheet,
+        "cell": f.cell,
+        "item": f.item,
+        "message": f.problem(lang),
+        "expected": f.expected(lang),
+        "args": {key: str(value) for key, value in f.args.items()},
+    }
+
+
 def findings_json(findings: Sequence[Finding], files: Sequence[str], lang: Lang) -> str:
     errors, warnings = _counts(findings)
     data = {
@@ -84,20 +99,7 @@ def findings_json(findings: Sequence[Finding], files: Sequence[str], lang: Lang)
             {"file": s.file, "errors": s.errors, "warnings": s.warnings}
             for s in summarise(findings, files)
         ],
-        "findings": [
-            {
-                "severity": f.severity.value,
-                "code": f.code,
-                "file": f.file,
-                "sheet": f.sheet,
-                "cell": f.cell,
-                "item": f.item,
-                "message": f.problem(lang),
-                "expected": f.expected(lang),
-                "args": {key: str(value) for key, value in f.args.items()},
-            }
-            for f in findings
-        ],
+        "findings": [finding_json(f, lang) for f in findings],
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

@@ -11,6 +11,7 @@ from kla_cli.answers import Answer
 from kla_cli.findings import Finding
 from kla_cli.messages import Lang, fmt_points, t
 from kla_cli.render import Format, md_escape, safe_cell
+from kla_cli.render.findings import finding_json
 from kla_cli.rubric import Tier
 from kla_cli.scoring import ItemScore, ScoreResult
 
@@ -98,18 +99,7 @@ def score_json(
             for ind in result.indicators
         ],
         "skipped": list(result.skipped),
-        "findings": [
-            {
-                "severity": f.severity.value,
-                "code": f.code,
-                "file": f.file,
-                "sheet": f.sheet,
-                "cell": f.cell,
-                "item": f.item,
-                "message": f.message(lang),
-            }
-            for f in findings or []
-        ],
+        "findings": [finding_json(f, lang) for f in findings or []],
     }
 
 
