@@ -816,6 +816,10 @@ def _an_input(_: Path, folder: Path) -> Path:
     return folder / "dinkes.xlsx"
 
 
+def _beside_inputs(_: Path, folder: Path) -> Path:
+    return folder / "laporan.xlsx"
+
+
 CASES += [
     Case(
         "manifest-escapes-folder",
@@ -883,6 +887,13 @@ CASES += [
         2,
         "output.is_input",
         "never overwritten",
+    ),
+    Case(
+        "report-xlsx-into-input-folder",
+        _report_output("report", _beside_inputs),
+        2,
+        "output.in_input_folder",
+        "would read it as an OPD workbook",
     ),
     Case(
         "merge-output-over-input",

@@ -35,6 +35,9 @@ def _score(*args: str, env: dict[str, str] | None = None) -> str:
         ([], {"KLA_LANG": "id"}, "id"),
         ([], {"KLA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "id_ID.UTF-8"}, "id"),
         ([], {"KLA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "en_AU.UTF-8"}, "en"),
+        # Python's getlocale() calls C.UTF-8 en_US; a neutral locale still means Indonesian.
+        ([], {"KLA_LANG": "", "LC_ALL": "", "LC_MESSAGES": "", "LANG": "C.UTF-8"}, "id"),
+        ([], {"KLA_LANG": "", "LC_ALL": "C", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"}, "id"),
     ],
 )
 def test_language_is_chosen_by_option_then_env_then_locale(

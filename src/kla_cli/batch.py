@@ -18,7 +18,7 @@ from typing import Any
 from kla_cli.errors import KlaError
 from kla_cli.messages import Lang, current_lang, t
 from kla_cli.rubric import Rubric, Tier
-from kla_cli.workbook_io import WORKBOOK_SUFFIXES
+from kla_cli.workbook_format import WORKBOOK_SUFFIXES
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MAX_MANIFEST_BYTES = 1024 * 1024

@@ -1077,6 +1077,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pilih nama berkas lain untuk -o",
         "choose another file name for -o",
     ),
+    "output.in_input_folder": (
+        "lembar kerja ini berada di folder berkas OPD yang dibaca, sehingga akan ikut terbaca "
+        "sebagai berkas OPD pada proses berikutnya",
+        "this spreadsheet lies in the folder of OPD workbooks being read, so the next run would "
+        "read it as an OPD workbook",
+    ),
+    "output.in_input_folder.hint": (
+        "simpan di luar folder itu, mis. -o ../laporan.xlsx",
+        "save it outside that folder, e.g. -o ../laporan.xlsx",
+    ),
     "rubric.unreadable": ("tidak dapat membaca berkas: {error}", "cannot read the file: {error}"),
     "rubric.unreadable.hint": (
         "berikan berkas rubrik .yaml biasa yang dapat dibaca",
@@ -1256,16 +1266,13 @@ def detect_lang(explicit: str | None, environ: Mapping[str, str] | None = None) 
             if normal in LANGS:
                 return "en" if normal == "en" else "id"
             raise ValueError(value)
-    candidates = [env.get(name, "") for name in ("LC_ALL", "LC_MESSAGES", "LANG")]
-    if environ is None:
-        candidates.append(locale.getlocale()[0] or "")
-    for value in candidates:
-        low = value.lower()
-        if low.startswith(("id", "indonesian", "in_")):
-            return "id"
-        if low.startswith("en"):
-            return "en"
-    return "id"
+    # The first locale variable that is set decides, as in POSIX; a neutral one (C, POSIX,
+    # C.UTF-8: containers and CI) means Indonesian. Python's getlocale() is asked only when none
+    # is set, since it reports C.UTF-8 as en_US.
+    setting = next((v for n in ("LC_ALL", "LC_MESSAGES", "LANG") if (v := env.get(n, ""))), "")
+    if not setting and environ is None:
+        setting = locale.getlocale()[0] or ""
+    return "en" if setting.lower().startswith("en") else "id"
 
 
 def fmt_num(value: float, lang: Lang | None = None, places: int = 2) -> str:

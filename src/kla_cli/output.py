@@ -11,9 +11,14 @@ from pathlib import Path
 
 from kla_cli.display import encodable
 from kla_cli.errors import KlaError
+from kla_cli.workbook_format import WORKBOOK_SUFFIXES
 
 _inputs: set[Path] = set()
 """Files this run reads (workbooks, rubrics): an output may never replace one of them."""
+
+_input_folders: set[Path] = set()
+"""Folders this run reads every workbook of: a spreadsheet written there would be read as an
+OPD workbook next time (`kla report DIR -o DIR/laporan.xlsx` would break the next `kla score DIR`)."""
 
 
 def protect(path: Path) -> None:
@@ -22,19 +27,33 @@ def protect(path: Path) -> None:
         _inputs.add(path.resolve())
 
 
+def protect_folder(path: Path) -> None:
+    """Record `path` as a folder of input workbooks: no spreadsheet output may land in it."""
+    with contextlib.suppress(OSError, RuntimeError):
+        _input_folders.add(path.resolve())
+
+
 def forget_inputs() -> None:
     """Start a new run (the CLI calls this once per command)."""
     _inputs.clear()
+    _input_folders.clear()
+
+
+def _check_target(target: Path) -> None:
+    if target.is_dir():
+        raise KlaError("output.is_dir", str(target), "output.is_dir.hint")
+    with contextlib.suppress(OSError, RuntimeError):
+        resolved = target.resolve()
+        if resolved in _inputs:
+            raise KlaError("output.is_input", str(target), "output.is_input.hint")
+        if target.suffix.lower() in WORKBOOK_SUFFIXES and resolved.parent in _input_folders:
+            raise KlaError("output.in_input_folder", str(target), "output.in_input_folder.hint")
 
 
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one step."""
-    if target.is_dir():
-        raise KlaError("output.is_dir", str(target), "output.is_dir.hint")
-    with contextlib.suppress(OSError, RuntimeError):
-        if target.resolve() in _inputs:
-            raise KlaError("output.is_input", str(target), "output.is_input.hint")
+    _check_target(target)
     parent = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)

@@ -24,6 +24,9 @@ META_KEYS = (
 )
 """The `_meta` rows in the order written (key in column A, value in column B)."""
 
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
+"""The files read as OPD workbooks (a folder's other files are ignored)."""
+
 HEADER_ROW = 6
 FIRST_ITEM_ROW = HEADER_ROW + 1
 MAX_HEADER_SCAN = 30

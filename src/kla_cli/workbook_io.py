@@ -31,7 +31,7 @@ from typing import Literal, Protocol
 from kla_cli.answers import CellValue, is_blank
 from kla_cli.errors import KlaError
 from kla_cli.findings import Finding, Severity
-from kla_cli.output import protect
+from kla_cli.output import protect, protect_folder
 from kla_cli.submission import Row, Submission
 from kla_cli.workbook_format import (
     ANSWER_SHEET,
@@ -41,6 +41,7 @@ from kla_cli.workbook_format import (
     META_SHEET,
     OPD_COLUMN,
     REQUIRED_COLUMNS,
+    WORKBOOK_SUFFIXES,
     normalise_label,
 )
 
@@ -50,7 +51,6 @@ MAX_UNCOMPRESSED = 256 * 1024 * 1024
 MAX_MERGED_CELLS = 2000
 """Rows (and columns) of one merged range looked at: a merge over a whole column stays cheap."""
 
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -718,6 +718,7 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
             )
             if not inside:
                 raise KlaError("path.no_workbooks", str(path), "path.no_workbooks.hint")
+            protect_folder(path)
             found.extend(inside)
         elif path.is_file():
             found.append(path)
