@@ -269,12 +269,14 @@ def _output_in_missing_folder(tmp: Path) -> Built:
 
 
 def _output_over_input(tmp: Path) -> Built:
+    """`-o` naming the rubric just read (workbooks are covered by the report/merge cases)."""
     folder = _region(tmp)
-    target = folder / "dinkes.xlsx"
+    rubric = tmp / "rubrik.yaml"
+    rubric.write_bytes(MINI.read_bytes())
     return Built(
-        ["score", str(folder), *RUBRIC_ARGS, "-o", str(target)],
-        str(target),
-        sorted(folder.iterdir()),
+        ["score", str(folder), "--rubric", str(rubric), "-f", "json", "-o", str(rubric)],
+        str(rubric),
+        [rubric, *sorted(folder.iterdir())],
     )
 
 

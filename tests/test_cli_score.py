@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
@@ -168,3 +169,26 @@ def test_input_workbooks_are_not_modified(runner: CliRunner) -> None:
 def test_example_workbooks_open_with_openpyxl() -> None:
     book = load_workbook(EXAMPLE / "dp3a.xlsx")
     assert "Isian" in book.sheetnames
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["score", str(EXAMPLE), "-f", "xyz"], "'xyz' is not one of 'table', 'json'"),
+        (["score"], "Missing argument"),
+        (["scor", str(EXAMPLE)], "No such command 'scor'"),
+        (["score", str(EXAMPLE), "--bogus"], "No such option: --bogus"),
+    ],
+)
+@pytest.mark.parametrize(
+    ("lang", "prefix", "hint"), [("en", "Error", "Hint"), ("id", "Galat", "Saran")]
+)
+def test_usage_errors_are_one_line_with_a_hint(
+    args: list[str], says: str, lang: str, prefix: str, hint: str
+) -> None:
+    result = CliRunner().invoke(app, ["--lang", lang, *args], prog_name="kla")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith(f"{prefix}: kla") and says in result.stderr
+    assert f"{hint}: " in result.stderr and "--help" in result.stderr

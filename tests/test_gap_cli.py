@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,18 @@ def test_example_table_in_indonesian(runner: CliRunner) -> None:
     assert result.exit_code == 1
     assert "Target Nindya (minimal 700,01): kurang 159,01 poin" in result.stdout
     assert "Telah dilaksa" in result.stdout and "Rencana per OPD" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_plan_table_fits_80_columns_with_every_gain_whole(runner: CliRunner, lang: str) -> None:
+    result = runner.invoke(
+        app, ["--lang", lang, "gap", str(EXAMPLE), "-t", "nindya"], env={"COLUMNS": "80"}
+    )
+    table = [line for line in result.stdout.splitlines() if line.startswith(("┃", "│"))]
+    assert table and all(len(line) <= 80 for line in table)
+    assert ("+Nilai" if lang == "id" else "+Points") in table[0]
+    gains = [line.rsplit("│", 2)[1].strip() for line in table[1:]]
+    assert gains and all(re.fullmatch(r"\+\d+[.,]\d\d", gain) for gain in gains)
 
 
 def test_example_json_contract(runner: CliRunner) -> None:

@@ -11,17 +11,19 @@ import functools
 import os
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, ParamSpec, TypeVar
 
 import typer
+import typer.core
 
 from kla_cli import __version__
 from kla_cli.display import encodable
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.messages import Lang, active_lang, current_lang, detect_lang, t
 from kla_cli.output import forget_inputs
+from kla_cli.output_format import CompareFormat, OutFormat, ReportFormat, choose_format
 from kla_cli.render import Format
 
 if TYPE_CHECKING:
@@ -37,7 +39,71 @@ def _h(key: str) -> str:
     return t(key, _HELP_LANG)
 
 
+class _OneLineUsageErrors(typer.core.TyperGroup):
+    """Usage errors (unknown option, bad choice, missing argument) on one line, in the user's
+    language, with a hint, instead of the framework's usage block. Typer bundles its own click
+    in recent versions, so the exception is recognised by its interface, not its class."""
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        run = functools.partial(
+            super().main,
+            args,
+            prog_name,
+            complete_var,
+            standalone_mode=False,
+            windows_expand_args=windows_expand_args,
+            **extra,
+        )
+        if not standalone_mode:
+            return run()
+        _early_lang(sys.argv[1:] if args is None else list(args))
+        try:
+            code = run()
+        except typer.Abort:
+            err(f"{t('error.prefix')}: {t('interrupted')}")
+            sys.exit(ExitCode.CANNOT_RUN)
+        except Exception as exc:
+            message = getattr(exc, "format_message", None)
+            if message is None or not hasattr(exc, "exit_code"):
+                raise
+            show = getattr(exc, "show", None)
+            if type(exc).__name__ == "NoArgsIsHelpError" and callable(show):  # `kla` alone
+                show()  # the help text
+                sys.exit(ExitCode.CANNOT_RUN)
+            ctx = getattr(exc, "ctx", None)
+            where = ctx.command_path if ctx is not None else "kla"
+            text = " ".join(message().replace("Value error, ", "").split()).rstrip(".")
+            hint = t("hint", text=t("usage.hint", command=where))
+            end = "" if text.endswith(("?", "!")) else "."
+            err(f"{t('error.prefix')}: {where}: {text}{end} {hint}")
+            sys.exit(ExitCode.CANNOT_RUN)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def _early_lang(args: list[str]) -> None:
+    """Set the language before parsing, so that a usage error already speaks it."""
+    value = None
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            value = args[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+    try:
+        current_lang.set(detect_lang(value))
+    except ValueError:  # reported by the --lang callback; until then, the environment's
+        current_lang.set(None)
+
+
 app = typer.Typer(
+    cls=_OneLineUsageErrors,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -120,7 +186,9 @@ RubricOpt = Annotated[
         "--rubric", "-r", envvar="KLA_RUBRIC", help=_h("help.rubric_opt"), show_default=False
     ),
 ]
-FormatOpt = Annotated[Format, typer.Option("--format", "-f", help=_h("help.format"))]
+FormatOpt = Annotated[
+    Format | None, typer.Option("--format", "-f", help=_h("help.format"), show_default=False)
+]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help=_h("help.output"), show_default=False)
 ]
@@ -138,10 +206,13 @@ def _use_color(output: Path | None) -> bool:
 
 
 def _width() -> int:
+    """Table width: COLUMNS when set (as rich and the shells do), else the terminal's, else 100."""
+    columns = os.environ.get("COLUMNS", "")
     try:
-        return max(80, min(160, os.get_terminal_size(sys.stdout.fileno()).columns))
+        width = int(columns) if columns.isdigit() else os.get_terminal_size(sys.stdout.fileno())[0]
     except (OSError, ValueError):
         return 100
+    return max(80, min(160, width))
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -172,7 +243,7 @@ def report_findings(findings: list[Finding], *, warnings: bool) -> None:
 def score(
     paths: PathsArg,
     rubric: RubricOpt = None,
-    fmt: FormatOpt = Format.TABLE,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
     allow_errors: Annotated[
         bool, typer.Option("--allow-errors", help=_h("help.allow_errors"))
@@ -183,6 +254,7 @@ def score(
     from kla_cli.pipeline import assess, read_region
     from kla_cli.render.score import render_score
 
+    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
     model = _load_rubric(rubric)
     assessment = assess(model, read_region(paths))
     validation = assessment.validation
@@ -312,8 +384,9 @@ def validate(
     paths: PathsArg,
     rubric: RubricOpt = None,
     fmt: Annotated[
-        FindingFormat, typer.Option("--format", "-f", help=_h("help.validate_format"))
-    ] = FindingFormat.TEXT,
+        FindingFormat | None,
+        typer.Option("--format", "-f", help=_h("help.validate_format"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=_h("help.strict"))] = False,
 ) -> None:
@@ -322,6 +395,7 @@ def validate(
     from kla_cli.render.findings import render_findings
     from kla_cli.validate import validate_region
 
+    fmt = choose_format(output, fmt, tuple(FindingFormat), FindingFormat.TEXT)
     model = _load_rubric(rubric)
     submissions = read_region(paths)
     findings = validate_region(model, submissions).findings
@@ -399,12 +473,13 @@ def gap(
     ] = True,
     allow_errors: _AllowErrorsOpt = False,
     rubric: RubricOpt = None,
-    fmt: FormatOpt = Format.TABLE,
+    fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
     from kla_cli import gap as core
     from kla_cli.render.gap import render_gap, render_ladder
 
+    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
     model = _load_rubric(rubric)
     if score_text is not None:
         if paths or assume:
@@ -490,8 +565,9 @@ def batch(
     root: Annotated[Path, typer.Argument(help=_h("help.batch_root"), show_default=False)],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        BatchFormat, typer.Option("--format", "-f", help=_h("help.format"))
-    ] = BatchFormat.TABLE,
+        BatchFormat | None,
+        typer.Option("--format", "-f", help=_h("help.format"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help=_h("help.jobs"), show_default=False)
@@ -503,6 +579,7 @@ def batch(
     from kla_cli.batch import default_jobs, discover, run_batch, summarise, with_targets
     from kla_cli.render.batch import render_batch
 
+    fmt = choose_format(output, fmt, tuple(BatchFormat), BatchFormat.TABLE)
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
     model = _load_rubric(rubric)
@@ -553,13 +630,6 @@ def _with_progress(results: Iterable[RegionResult], total: int) -> Iterator[Regi
 
 # === report / compare / history commands (issue 6) ===
 
-from kla_cli.report_format import OutFormat, choose_format  # noqa: E402  (light: an enum)
-
-ReportFormatOpt = Annotated[
-    OutFormat | None,
-    typer.Option("--format", "-f", help=_h("help.report_format"), show_default=False),
-]
-
 
 def _write(data: str | bytes, output: Path | None) -> None:
     """Text like `emit`; bytes (Excel) only to a file, atomically."""
@@ -593,16 +663,17 @@ def report(
     paths: PathsArg,
     rubric: RubricOpt = None,
     output: OutputOpt = None,
-    fmt: ReportFormatOpt = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help=_h("help.report_format"), show_default=False),
+    ] = None,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
     from kla_cli.pipeline import assess, read_region
     from kla_cli.render.report import render_report
     from kla_cli.report_model import build_report
 
-    kind = choose_format(
-        output, fmt, (OutFormat.MARKDOWN, OutFormat.HTML, OutFormat.XLSX), OutFormat.MARKDOWN
-    )
+    kind = OutFormat(choose_format(output, fmt, tuple(ReportFormat), ReportFormat.MARKDOWN))
     model = _load_rubric(rubric)
     assessment = assess(model, read_region(paths))
     validation = assessment.validation
@@ -617,7 +688,10 @@ def compare(
     old: Annotated[Path, typer.Argument(help=_h("help.compare_old"), show_default=False)],
     new: Annotated[Path, typer.Argument(help=_h("help.compare_new"), show_default=False)],
     rubric: RubricOpt = None,
-    fmt: ReportFormatOpt = None,
+    fmt: Annotated[
+        CompareFormat | None,
+        typer.Option("--format", "-f", help=_h("help.format"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     top: Annotated[int, typer.Option("--top", min=1, help=_h("help.top"))] = 10,
     allow_errors: AllowErrorsOpt = False,
@@ -626,8 +700,7 @@ def compare(
     from kla_cli.render.compare import render_comparison
     from kla_cli.results_io import load_result
 
-    allowed = (OutFormat.TABLE, OutFormat.JSON, OutFormat.MARKDOWN)
-    kind = choose_format(output, fmt, allowed, OutFormat.TABLE)
+    kind = OutFormat(choose_format(output, fmt, tuple(CompareFormat), CompareFormat.TABLE))
     model = _load_rubric(rubric)
     sides = [load_result(path, model, active_lang()) for path in (old, new)]
     for side in sides:
@@ -659,7 +732,10 @@ def compare(
 def history(
     region_dir: Annotated[Path, typer.Argument(help=_h("help.region_dir"), show_default=False)],
     rubric: RubricOpt = None,
-    fmt: ReportFormatOpt = None,
+    fmt: Annotated[
+        OutFormat | None,
+        typer.Option("--format", "-f", help=_h("help.format"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:

@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.prefix": ("Galat", "Error"),
     "warning.prefix": ("Peringatan", "Warning"),
     "hint": ("Saran: {text}", "Hint: {text}"),
+    "usage.hint": ("lihat {command} --help", "see {command} --help"),
     "debug.hint": (
         "jalankan ulang dengan --debug untuk melihat traceback",
         "run again with --debug to see the traceback",
@@ -54,7 +55,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Berkas rubrik YAML (bawaan: rubrics/kla-2023.yaml).",
         "Rubric YAML file (default: rubrics/kla-2023.yaml).",
     ),
-    "help.format": ("Format keluaran.", "Output format."),
+    "help.format": (
+        "Format keluaran (bawaan: dari ekstensi -o, atau table).",
+        "Output format (default: from the -o extension, else table).",
+    ),
     "help.output": (
         "Tulis ke berkas ini, bukan ke layar.",
         "Write to this file instead of the screen.",
@@ -509,8 +513,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check one region's OPD workbooks; every problem with its file, sheet and cell.",
     ),
     "help.validate_format": (
-        "Format keluaran: text, json atau github (anotasi GitHub Actions).",
-        "Output format: text, json or github (GitHub Actions annotations).",
+        "Format keluaran: text, json atau github (anotasi GitHub Actions); bawaan: dari "
+        "ekstensi -o, atau text.",
+        "Output format: text, json or github (GitHub Actions annotations); default: from the "
+        "-o extension, else text.",
     ),
     "help.strict": (
         "Peringatan juga menghasilkan kode keluar 1.",
@@ -993,6 +999,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.format_unsupported": (
         "format {fmt} tidak tersedia untuk perintah ini (pilih: {known})",
         "format {fmt} is not available for this command (choose: {known})",
+    ),
+    "output.suffix_unsupported": (
+        "kla tidak menulis berkas '{suffix}' (format yang tersedia: {known})",
+        "kla does not write '{suffix}' files (formats available: {known})",
+    ),
+    "output.suffix_unsupported.hint": (
+        "pakai ekstensi salah satu format itu, mis. -o laporan.xlsx untuk laporan",
+        "use one of those formats' extensions, e.g. -o report.xlsx for a report",
     ),
     "report.needs_output": (
         "format {fmt} harus ditulis ke berkas",

@@ -8,9 +8,9 @@ from typing import Any
 
 from kla_cli.compare import Change, Comparison, Snapshot
 from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.output_format import OutFormat
 from kla_cli.render.markdown import document_markdown
 from kla_cli.render.terminal import document_terminal
-from kla_cli.report_format import OutFormat
 from kla_cli.tables import Cell, Table, cell_text
 
 

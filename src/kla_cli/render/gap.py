@@ -484,15 +484,21 @@ def gap_table(
 
     if analysis.plan_by_opd:
         table = Table(title=t("gap.plan_by_opd", lang), title_justify="left")
-        side = max(18, (width - 50) // 4)  # room for "Telah dilaksanakan"
-        item_width = max(24, width - 16 - 11 - 7 - 2 * side)
+        gain_width = max(7, len(t("gap.col.gain", lang)))
+        # Five columns cost 16 characters of borders and padding; the points column is never
+        # cut, and the text columns share the rest (item 40 %, done and to-do 30 % each).
+        rest = max(36, width - 16 - 11 - gain_width)
+        side = rest * 3 // 10
+        item_width = rest - 2 * side
         table.add_column("OPD", no_wrap=True, overflow="ellipsis", width=11)
         table.add_column(
             t("gap.col.item", lang), no_wrap=True, overflow="ellipsis", width=item_width
         )
         for key in ("gap.col.done", "gap.col.todo"):
             table.add_column(t(key, lang), no_wrap=True, overflow="ellipsis", width=side)
-        table.add_column(t("gap.col.gain", lang), justify="right", no_wrap=True, width=7)
+        table.add_column(
+            t("gap.col.gain", lang), justify="right", no_wrap=True, min_width=gain_width
+        )
         for group, (_, rows) in zip(
             analysis.plan_by_opd, opd_rows(analysis, rubric, lang), strict=True
         ):

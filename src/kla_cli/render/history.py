@@ -7,9 +7,9 @@ from typing import Any
 
 from kla_cli.history import History, predicate_name, story
 from kla_cli.messages import Lang, t
+from kla_cli.output_format import OutFormat
 from kla_cli.render.markdown import document_markdown
 from kla_cli.render.terminal import document_terminal
-from kla_cli.report_format import OutFormat
 from kla_cli.tables import Table
 
 

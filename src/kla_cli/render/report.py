@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kla_cli.messages import Lang
+from kla_cli.output_format import OutFormat
 from kla_cli.render.markdown import document_markdown
-from kla_cli.report_format import OutFormat
 from kla_cli.report_layout import heading, notes, report_tables
 from kla_cli.report_model import Report
 

@@ -1,0 +1,103 @@
+"""The format a command writes: --format, else the -o extension, else the command's default."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kla_cli.cli import app
+from kla_cli.errors import KlaError
+from kla_cli.output_format import CompareFormat, OutFormat, ReportFormat, choose_format
+from kla_cli.render import Format
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-contoh"
+
+
+@pytest.mark.parametrize(
+    ("output", "explicit", "expected"),
+    [
+        (None, None, Format.TABLE),
+        ("hasil.json", None, Format.JSON),
+        ("hasil.CSV", None, Format.CSV),
+        ("hasil.md", None, Format.MARKDOWN),
+        ("hasil.txt", None, Format.TABLE),  # .txt implies nothing
+        ("hasil", Format.JSON, Format.JSON),
+        ("hasil.json", Format.JSON, Format.JSON),
+    ],
+)
+def test_format_from_option_then_extension_then_default(
+    output: str | None, explicit: Format | None, expected: Format
+) -> None:
+    path = Path(output) if output else None
+    assert choose_format(path, explicit, tuple(Format), Format.TABLE) is expected
+
+
+@pytest.mark.parametrize(
+    ("output", "explicit", "key"),
+    [
+        ("hasil.md", Format.JSON, "report.format_mismatch"),
+        ("hasil.html", None, "report.format_unsupported"),  # score writes no HTML
+        ("hasil.pdf", None, "output.suffix_unsupported"),
+        ("hasil.pdf", Format.JSON, "output.suffix_unsupported"),
+        ("hasil.xls", None, "output.suffix_unsupported"),
+    ],
+)
+def test_refused(output: str, explicit: Format | None, key: str) -> None:
+    with pytest.raises(KlaError) as caught:
+        choose_format(Path(output), explicit, tuple(Format), Format.TABLE)
+    assert caught.value.key == key
+    assert caught.value.where == output
+
+
+def test_excel_needs_a_file() -> None:
+    with pytest.raises(KlaError) as caught:
+        choose_format(None, ReportFormat.XLSX, tuple(ReportFormat), ReportFormat.MARKDOWN)
+    assert caught.value.key == "report.needs_output"
+
+
+def test_narrow_enums_match_the_renderers_formats() -> None:
+    """Each command's own enum maps onto OutFormat, which its renderer takes."""
+    for narrow in (*ReportFormat, *CompareFormat):
+        assert OutFormat(narrow.value).value == narrow.value
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, ["--lang", "en", *args])
+    return result.exit_code, result.stderr
+
+
+def test_score_writes_json_when_the_file_says_so(tmp_path: Path) -> None:
+    out = tmp_path / "hasil.json"
+    code, _ = _run("score", str(EXAMPLE), "-o", str(out))
+    assert code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["region"]
+
+
+@pytest.mark.parametrize(
+    ("args", "name", "says"),
+    [
+        (["score", str(EXAMPLE), "-f", "csv"], "hasil.json", "does not match"),
+        (["gap", str(EXAMPLE), "--target", "nindya", "-f", "json"], "gap.md", "does not match"),
+        (["report", str(EXAMPLE)], "laporan.pdf", "does not write '.pdf' files"),
+        (["validate", str(EXAMPLE)], "temuan.csv", "not available for this command"),
+        (["batch", str(EXAMPLE.parent / "provinsi-contoh")], "ringkasan.xlsx", "not available"),
+    ],
+)
+def test_cli_refuses_before_writing(tmp_path: Path, args: list[str], name: str, says: str) -> None:
+    out = tmp_path / name
+    code, stderr = _run(*args, "-o", str(out))
+    assert code == 2
+    assert says in stderr and name in stderr
+    assert stderr.count("\n") == 1
+    assert not out.exists()
+
+
+@pytest.mark.parametrize("command", ["report", "compare"])
+def test_help_lists_only_the_formats_the_command_writes(command: str) -> None:
+    result = CliRunner().invoke(app, ["--lang", "en", command, "--help"], env={"COLUMNS": "200"})
+    allowed = ReportFormat if command == "report" else CompareFormat
+    shown = result.stdout.split("--format", 1)[1].split(">", 1)[0]
+    assert shown.strip(" <") == "|".join(f.value for f in allowed)
