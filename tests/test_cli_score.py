@@ -192,3 +192,24 @@ def test_usage_errors_are_one_line_with_a_hint(
     assert result.stderr.count("\n") == 1, result.stderr
     assert result.stderr.startswith(f"{prefix}: kla") and says in result.stderr
     assert f"{hint}: " in result.stderr and "--help" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("command", "name", "says"),
+    [
+        (["score"], "hasil.json", "not an OPD workbook (.xlsx, .xlsm, .xls or .ods)"),
+        (["report"], "catatan.txt", "not an OPD workbook"),
+        (["batch"], "README.md", "neither a folder nor a .yaml manifest"),
+        (["history"], "2024.json", "not a folder"),
+    ],
+)
+def test_an_existing_file_of_the_wrong_kind_is_named_as_such(
+    tmp_path: Path, command: list[str], name: str, says: str
+) -> None:
+    path = tmp_path / name
+    path.write_text("{}", encoding="utf-8")
+    result = CliRunner().invoke(app, ["--lang", "en", *command, str(path)])
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1
+    assert f"{path}: {says}" in result.stderr and "Hint: " in result.stderr
+    assert "no such file" not in result.stderr

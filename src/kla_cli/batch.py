@@ -84,8 +84,10 @@ def discover(root: Path) -> list[RegionSpec]:
     """ROOT as regions: a manifest file, or a folder of region folders / recap workbooks."""
     if root.is_file() and root.suffix.lower() in MANIFEST_SUFFIXES:
         return load_manifest(root)
+    if root.is_file():
+        raise KlaError("batch.not_root", str(root), "batch.not_root.hint")
     if not root.is_dir():
-        raise KlaError("path.missing", str(root))
+        raise KlaError("path.missing", str(root), "path.missing.hint")
     specs = [
         RegionSpec(entry.name if entry.is_dir() else entry.stem, entry)
         for entry in sorted(root.iterdir())

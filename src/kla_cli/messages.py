@@ -88,6 +88,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.show_items": ("Tampilkan juga setiap butir.", "Also show every item."),
     # --- paths and output ------------------------------------------------------------------
+    "path.not_workbook": (
+        "bukan berkas isian OPD (.xlsx, .xlsm, .xls atau .ods)",
+        "not an OPD workbook (.xlsx, .xlsm, .xls or .ods)",
+    ),
+    "path.not_workbook.hint": (
+        "berikan berkas isian atau foldernya; hasil .json dibaca oleh kla compare dan kla history",
+        "give the workbooks or their folder; saved .json results are read by kla compare and "
+        "kla history",
+    ),
+    "batch.not_root": (
+        "bukan folder dan bukan manifest .yaml",
+        "neither a folder nor a .yaml manifest",
+    ),
+    "batch.not_root.hint": (
+        "berikan folder berisi satu folder per kabupaten/kota, atau manifest .yaml",
+        "give a folder holding one folder per regency/city, or a .yaml manifest",
+    ),
+    "history.not_folder": (
+        "bukan folder",
+        "not a folder",
+    ),
     "path.missing": ("berkas atau folder tidak ada", "no such file or folder"),
     "path.no_workbooks": (
         "tidak ada berkas .xlsx di folder ini",

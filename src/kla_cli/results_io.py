@@ -57,8 +57,10 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Snapshot:
 def year_sources(region_dir: Path) -> list[tuple[str, Path]]:
     """The years of a region folder: subfolders named by year, or JSON files with a year in
     their name; sorted by year. Raise when there are none, or a year has two sources."""
+    if region_dir.is_file():
+        raise KlaError("history.not_folder", str(region_dir), "history.no_years.hint")
     if not region_dir.is_dir():
-        raise KlaError("path.missing", str(region_dir))
+        raise KlaError("path.missing", str(region_dir), "path.missing.hint")
     found: dict[str, Path] = {}
     for entry in sorted(region_dir.iterdir()):
         if entry.name.startswith("."):

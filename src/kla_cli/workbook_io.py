@@ -721,6 +721,8 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
             protect_folder(path)
             found.extend(inside)
         elif path.is_file():
+            if path.suffix.lower() not in WORKBOOK_SUFFIXES:
+                raise KlaError("path.not_workbook", str(path), "path.not_workbook.hint")
             found.append(path)
         else:
             raise KlaError("path.missing", str(path), "path.missing.hint")
