@@ -248,3 +248,18 @@ def test_example_manifest(runner: CliRunner) -> None:
     tiers = {r["predicate_id"] for r in regions}
     assert len(tiers) >= 5  # regions in different tiers, one below Pratama (None)
     assert result.exit_code == 1
+
+
+def test_a_region_below_the_lowest_tier_reads_no_predikat(
+    runner: CliRunner, mini: Rubric, tmp_path: Path
+) -> None:
+    filled = answers_in_band(mini, 20, 40, seed=3, missing_evidence=0.0)
+    write_region(mini, tmp_path / "kota-rendah", "Kota Rendah", "2025", filled)
+    for lang, words in (("en", "no predikat"), ("id", "belum berpredikat")):
+        result = runner.invoke(
+            app, ["--lang", lang, "batch", str(tmp_path), "--rubric", str(MINI_RUBRIC)]
+        )
+        row = next(line for line in result.stdout.splitlines() if "kota-rendah" in line)
+        assert words in row
+    _, data = _json(runner, str(tmp_path))
+    assert _regions(data)[0]["predicate"] is None  # JSON stays null

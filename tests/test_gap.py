@@ -225,8 +225,8 @@ def test_parse_assumption(mini: Rubric) -> None:
         ("=b", "gap.assume_syntax"),
         ("1.1=", "gap.assume_syntax"),
         ("99.9=a", "gap.assume_unknown"),
-        ("1.1=z", "gap.assume_invalid"),
-        ("13.1=150", "gap.assume_invalid"),
+        ("1.1=z", "finding.not-an-option"),
+        ("13.1=150", "finding.percent-out-of-range"),
     ],
 )
 def test_bad_assumptions(mini: Rubric, text: str, key: str) -> None:

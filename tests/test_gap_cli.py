@@ -234,7 +234,8 @@ def test_unknown_tier(runner: CliRunner) -> None:
     ("assume", "expected"),
     [
         ("99.1=a", "item code '99.1' is not in the rubric"),
-        ("13.1=banyak", "--assume 13.1=banyak: invalid answer"),
+        ("13.1=banyak", "--assume 13.1=banyak: item 13.1: 'banyak' is not a number. Hint: "),
+        ("14.3=z", "'z' is not one of the options. Hint: enter an option letter (a, b, c)"),
         ("2.1", "cannot read --assume '2.1'"),
     ],
 )

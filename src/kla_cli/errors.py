@@ -42,7 +42,8 @@ class KlaError(Exception):
         if self.where:
             text = f"{printable(self.where)}: {text}"
         if self.hint:
-            text = f"{text}. {t('hint', lang, text=t(self.hint, lang))}"
+            hint = t(self.hint, lang, **self.params)
+            text = f"{text}. {t('hint', lang, text=hint)}"
         return text
 
     def __str__(self) -> str:

@@ -539,8 +539,10 @@ def parse_assumption(rubric: Rubric, text: str) -> tuple[str, Answer]:
         return code, parse_answer(index[code][1], raw.strip())
     except AnswerProblem as problem:
         raise KlaError(
-            "gap.assume_invalid",
-            params={"code": code, "value": raw.strip(), "problem": problem.code},
+            f"finding.{problem.code}",
+            f"--assume {text}",
+            f"finding.{problem.code}.hint",
+            {"code": code, **problem.args_dict},
         ) from None
 
 

@@ -708,10 +708,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "lihat kode butir dengan 'kla rubric show --items'",
         "see the item codes with 'kla rubric show --items'",
     ),
-    "gap.assume_invalid": (
-        "--assume {code}={value}: jawaban tidak valid ({problem})",
-        "--assume {code}={value}: invalid answer ({problem})",
-    ),
     "gap.title": ("Analisis kesenjangan predikat KLA", "KLA predikat gap analysis"),
     "gap.no_predicate": ("belum berpredikat", "no predikat"),
     "gap.unanswered": ("belum dijawab", "unanswered"),
@@ -1047,7 +1043,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.predicate_same": ("tetap {name}", "unchanged: {name}"),
     "compare.gains": ("Kenaikan terbesar", "Biggest gains"),
     "compare.losses": ("Penurunan terbesar", "Biggest losses"),
-    "compare.none": ("tidak ada", "none"),
+    "compare.none": ("belum berpredikat", "no predikat"),
     "compare.items": ("Butir", "Items"),
     "compare.items_changed": (
         "{count} dari {total} butir berubah",

@@ -37,6 +37,13 @@ def _tier(summary: BatchSummary, tier: str | None) -> str:
     return summary.tier_names.get(tier, tier) if tier else "-"
 
 
+def _predicate(summary: BatchSummary, result: RegionResult, lang: Lang) -> str:
+    """The region's predikat; 'no predikat' when it was scored below the lowest tier."""
+    if result.predicate is None and result.total is not None:
+        return t("gap.no_predicate", lang)
+    return _tier(summary, result.predicate)
+
+
 def _met(result: RegionResult, lang: Lang) -> str:
     if result.status == "unreadable":
         return t("batch.unreadable", lang)
@@ -58,7 +65,7 @@ def _why(summary: BatchSummary, result: RegionResult, lang: Lang) -> str:
                 "batch.below",
                 lang,
                 total=_points(result.total, lang),
-                predicate=_tier(summary, result.predicate),
+                predicate=_predicate(summary, result, lang),
                 target=_tier(summary, result.target),
             )
         )
@@ -84,7 +91,7 @@ def _row(summary: BatchSummary, rank: int, r: RegionResult, lang: Lang) -> list[
         r.name,
         _points(r.total, lang),
         _points(r.total_evidenced, lang),
-        _tier(summary, r.predicate),
+        _predicate(summary, r, lang),
         _tier(summary, r.target),
         _met(r, lang),
         str(r.errors) if r.problem is None else "-",
