@@ -131,3 +131,29 @@ def test_duplicate_year_is_refused(runner: CliRunner, region: Path) -> None:
     result = runner.invoke(app, ["history", str(region), *MINI])
     assert result.exit_code == 2
     assert "2021" in result.stderr and "2021.json" in result.stderr
+
+
+def test_consistent_years_give_no_warning(runner: CliRunner, region: Path) -> None:
+    result = runner.invoke(app, ["--lang", "en", "history", str(region), *MINI])
+    assert result.exit_code == 0
+    assert "Warning" not in result.stderr
+
+
+def test_a_year_of_another_year_or_region_is_warned(
+    runner: CliRunner, mini: Rubric, make_region: MakeRegion, region: Path
+) -> None:
+    make_region(mini, filled(MADYA), year="2023", name="kota/2024")  # filed under 2024
+    make_region(mini, filled(MADYA), region="Kota Lain", year="2025", name="kota/2025")
+    result = runner.invoke(app, ["--lang", "en", "history", str(region), *MINI])
+    assert result.exit_code == 0  # still told, since a wrong folder is the user's to judge
+    warnings = result.stderr.splitlines()
+    assert any(
+        line.startswith("Warning: ")
+        and f"{region / '2024'}: its results are for 2023, not 2024" in line
+        for line in warnings
+    ), result.stderr
+    # Most years name Kota Uji, so the one naming Kota Lain is the odd one out.
+    assert [line for line in warnings if "Kota Lain" in line] == [
+        f"Warning: {region / '2025'}: its results are for Kota Lain, not Kota Uji; "
+        "check that the files are not mixed up"
+    ]

@@ -739,7 +739,7 @@ def history(
     output: OutputOpt = None,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    from kla_cli.history import YearResult, build_history
+    from kla_cli.history import YearResult, build_history, mismatches
     from kla_cli.render.history import render_history
     from kla_cli.results_io import load_result, year_sources
 
@@ -752,6 +752,9 @@ def history(
         _refuse_blocking(loaded.findings, loaded.blocking, allow_errors)
         years.append(YearResult(year, source.name, loaded.snapshot))
     story = build_history(model, years, lang)
+    for odd in mismatches(story):
+        where = f"{region_dir / odd.source}"
+        err(f"{t('warning.prefix')}: {where}: {t(f'history.mismatch_{odd.field}', **vars(odd))}")
     color = _use_color(output) and kind is OutFormat.TABLE
     _write(render_history(story, kind, lang, color=color, width=_width()), output)
 

@@ -42,6 +42,36 @@ class History:
         return round(self.years[index].snapshot.total - self.years[index - 1].snapshot.total, 2)
 
 
+@dataclass(frozen=True)
+class Mismatch:
+    """A year whose results name another year or region than the history expects."""
+
+    source: str
+    field: str
+    """'year' (the workbooks' year differs from the folder's) or 'region'."""
+    found: str
+    expected: str
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def mismatches(history: History) -> tuple[Mismatch, ...]:
+    """Years filed under the wrong year, or results of another region (likely a wrong folder)."""
+    regions = [y.snapshot.region for y in history.years if y.snapshot.region]
+    # The region most years name (the latest on a tie) is the history's; the others stand out.
+    usual = max(reversed(regions), key=lambda r: sum(_same(r, o) for o in regions), default=None)
+    found = []
+    for entry in history.years:
+        snap = entry.snapshot
+        if snap.year and not _same(snap.year, entry.year):
+            found.append(Mismatch(entry.source, "year", snap.year, entry.year))
+        if snap.region and usual and not _same(snap.region, usual):
+            found.append(Mismatch(entry.source, "region", snap.region, usual))
+    return tuple(found)
+
+
 def build_history(rubric: Rubric, years: Iterable[YearResult], lang: Lang) -> History:
     ordered = tuple(sorted(years, key=lambda y: y.year))
     region = next((y.snapshot.region for y in reversed(ordered) if y.snapshot.region), None)

@@ -105,6 +105,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "berikan folder berisi satu folder per kabupaten/kota, atau manifest .yaml",
         "give a folder holding one folder per regency/city, or a .yaml manifest",
     ),
+    "history.mismatch_year": (
+        "isinya untuk tahun {found}, bukan {expected}; periksa apakah berkasnya tertukar",
+        "its results are for {found}, not {expected}; check that the files are not mixed up",
+    ),
+    "history.mismatch_region": (
+        "isinya untuk {found}, bukan {expected}; periksa apakah berkasnya tertukar",
+        "its results are for {found}, not {expected}; check that the files are not mixed up",
+    ),
     "history.not_folder": (
         "bukan folder",
         "not a folder",
