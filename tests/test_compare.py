@@ -155,3 +155,33 @@ def test_cli_different_rubrics_warn(
     assert result.exit_code == 0, result.output
     assert "different rubrics" in result.stderr
     assert json.loads(result.stdout)["change"]["total"] == 18.0
+
+
+def test_evidence_only_changes_are_shown(mini: Rubric, runner: CliRunner, tmp_path: Path) -> None:
+    """Same answers, but data dukung for 1.1 added and for 13.2 lost: the total as answered
+    does not move, the evidenced total does, and both items are listed."""
+    responses = {code: Response(a, "bukti.pdf") for code, a in OLD.items()}
+    before = dict(responses, **{"1.1": Response(OLD["1.1"], None)})
+    after = dict(responses, **{"13.2": Response(OLD["13.2"], None)})
+    old = score_region(mini, before, region="Kota Uji", year="2024")
+    new = score_region(mini, after, region="Kota Uji", year="2025")
+    diff = compare(snapshot_from_result(old, "en"), snapshot_from_result(new, "en"))
+    assert diff.total == 0.0 and diff.total_evidenced == 12.0 - 10.0
+    assert [(c.key, c.delta, c.delta_evidenced) for c in diff.evidence_changes()] == [
+        ("1.1", 0.0, 12.0),
+        ("13.2", 0.0, -10.0),
+    ]
+    assert {c.key for c in diff.changed_items()} == {"1.1", "13.2"}
+    # Through the CLI from saved JSON results, in every format.
+    paths = []
+    for result, name in ((old, "2024.json"), (new, "2025.json")):
+        paths.append(tmp_path / name)
+        paths[-1].write_text(json.dumps(score_json(result, lang="en")), encoding="utf-8")
+    out = runner.invoke(app, ["--lang", "en", "compare", *map(str, paths), *MINI, "-f", "json"])
+    data = json.loads(out.stdout)
+    assert [(c["key"], c["change_evidenced"]) for c in data["evidence_changes"]] == [
+        ("1.1", 12.0),
+        ("13.2", -10.0),
+    ]
+    table = runner.invoke(app, ["--lang", "en", "compare", *map(str, paths), *MINI]).stdout
+    assert "Evidence changed (same answers)" in table and "+12.00" in table

@@ -26,6 +26,8 @@ class Entry:
     name: str
     score: float
     max: float
+    evidenced: float | None = None
+    """The score counting only evidenced answers (None: not known, e.g. an older JSON)."""
 
 
 @dataclass(frozen=True)
@@ -57,12 +59,15 @@ def snapshot_from_result(result: ScoreResult, lang: Lang) -> Snapshot:
         max_total=result.max_total,
         predicate=tier.name.get(lang) if tier else None,
         predicate_id=tier.id if tier else None,
-        groups=tuple(Entry(g.id, g.name.get(lang), g.score, g.max) for g in result.groups),
+        groups=tuple(
+            Entry(g.id, g.name.get(lang), g.score, g.max, g.score_evidenced) for g in result.groups
+        ),
         indicators=tuple(
-            Entry(str(i.number), i.name.get(lang), i.score, i.max) for i in result.indicators
+            Entry(str(i.number), i.name.get(lang), i.score, i.max, i.score_evidenced)
+            for i in result.indicators
         ),
         items=tuple(
-            Entry(item.code, item.question.get(lang), item.points, item.max)
+            Entry(item.code, item.question.get(lang), item.points, item.max, item.points_evidenced)
             for item in result.all_items()
         ),
     )
@@ -114,8 +119,13 @@ def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = 
         ident = _text(raw, key)
         if ident is None:
             raise ValueError(f"'{key}' is missing")
+        evidenced = _num(raw, f"{score}_evidenced") if f"{score}_evidenced" in raw else None
         return Entry(
-            ident, names.get(ident) or _text(raw, "name") or "", _num(raw, score), _num(raw, "max")
+            ident,
+            names.get(ident) or _text(raw, "name") or "",
+            _num(raw, score),
+            _num(raw, "max"),
+            evidenced,
         )
 
     indicators = _list(data, "indicators")
@@ -148,10 +158,21 @@ class Change:
     """None when the entry is absent from the old result."""
     new: float | None
     max: float
+    old_evidenced: float | None = None
+    new_evidenced: float | None = None
 
     @property
     def delta(self) -> float:
         return round((self.new or 0.0) - (self.old or 0.0), 2)
+
+    @property
+    def delta_evidenced(self) -> float | None:
+        """The change counting only evidenced answers; None when a side does not know it."""
+        if (self.old is not None and self.old_evidenced is None) or (
+            self.new is not None and self.new_evidenced is None
+        ):
+            return None
+        return round((self.new_evidenced or 0.0) - (self.old_evidenced or 0.0), 2)
 
 
 @dataclass(frozen=True)
@@ -185,7 +206,14 @@ class Comparison:
         )
 
     def changed_items(self) -> list[Change]:
-        return [c for c in self.items if c.delta != 0]
+        """Items whose points changed, as answered or as evidenced."""
+        return [c for c in self.items if c.delta != 0 or c.delta_evidenced not in (0, None)]
+
+    def evidence_changes(self) -> list[Change]:
+        """Items with the same points as answered whose evidenced points changed (data dukung
+        added or lost): invisible in the gains and losses, decisive at verification."""
+        moved = [c for c in self.items if c.delta == 0 and c.delta_evidenced not in (0, None)]
+        return sorted(moved, key=lambda c: -(c.delta_evidenced or 0.0))
 
     def gains(self, top: int) -> list[Change]:
         up = [c for c in self.items if c.delta > 0]
@@ -200,17 +228,25 @@ def _changes(old: Sequence[Entry], new: Sequence[Entry]) -> tuple[Change, ...]:
     """Entries in the new result's order, then those only the old result has."""
     before = {e.key: e for e in old}
     after = {e.key: e for e in new}
-    out = [
-        Change(
-            e.key,
-            e.name,
-            before[e.key].score if e.key in before else None,
-            e.score,
-            e.max,
+    out = []
+    for e in new:
+        was = before.get(e.key)
+        out.append(
+            Change(
+                e.key,
+                e.name,
+                was.score if was else None,
+                e.score,
+                e.max,
+                was.evidenced if was else None,
+                e.evidenced,
+            )
         )
-        for e in new
+    out += [
+        Change(e.key, e.name, e.score, None, e.max, e.evidenced, None)
+        for e in old
+        if e.key not in after
     ]
-    out += [Change(e.key, e.name, e.score, None, e.max) for e in old if e.key not in after]
     return tuple(out)
 
 

@@ -1051,7 +1051,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "compare.predicate_same": ("tetap {name}", "unchanged: {name}"),
     "compare.gains": ("Kenaikan terbesar", "Biggest gains"),
     "compare.losses": ("Penurunan terbesar", "Biggest losses"),
-    "compare.none": ("belum berpredikat", "no predikat"),
+    "compare.evidence": (
+        "Data dukung berubah (jawaban sama)",
+        "Evidence changed (same answers)",
+    ),
+    "compare.old_evidenced": ("Lama (berdata dukung)", "Old (evidenced)"),
+    "compare.new_evidenced": ("Baru (berdata dukung)", "New (evidenced)"),
+    "compare.none_changed": ("tidak ada", "none"),
     "compare.items": ("Butir", "Items"),
     "compare.items_changed": (
         "{count} dari {total} butir berubah",

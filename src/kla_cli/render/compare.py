@@ -19,7 +19,7 @@ def _side(snapshot: Snapshot) -> str:
 
 
 def _predicate(snapshot: Snapshot, lang: Lang) -> str:
-    return snapshot.predicate or t("compare.none", lang)
+    return snapshot.predicate or t("gap.no_predicate", lang)
 
 
 def predicate_change(comparison: Comparison, lang: Lang) -> str:
@@ -72,7 +72,7 @@ def changes_table(key: str, title: str, label: str, changes: Sequence[Change], l
             t("score.max", lang),
         ),
         tuple((c.key, c.name, c.old, c.new, c.delta, c.max) for c in changes),
-        empty=t("compare.none", lang),
+        empty=t("compare.none_changed", lang),
         signed=(4,),
     )
 
@@ -96,12 +96,45 @@ def comparison_tables(comparison: Comparison, lang: Lang, top: int) -> list[Tabl
         changes_table(
             "losses", t("compare.losses", lang), t("score.item", lang), comparison.losses(top), lang
         ),
+        evidence_table(comparison, lang),
     ]
+
+
+def evidence_table(comparison: Comparison, lang: Lang) -> Table:
+    """Items answered alike whose evidenced points moved: data dukung added or lost."""
+    return Table(
+        "evidence",
+        t("compare.evidence", lang),
+        (
+            t("score.item", lang),
+            t("report.full_name", lang),
+            t("compare.old_evidenced", lang),
+            t("compare.new_evidenced", lang),
+            t("compare.change", lang),
+            t("score.max", lang),
+        ),
+        tuple(
+            (c.key, c.name, c.old_evidenced, c.new_evidenced, c.delta_evidenced, c.max)
+            for c in comparison.evidence_changes()
+        ),
+        empty=t("compare.none_changed", lang),
+        signed=(4,),
+    )
 
 
 def _changes_json(changes: Sequence[Change]) -> list[dict[str, Any]]:
     return [
-        {"key": c.key, "name": c.name, "old": c.old, "new": c.new, "change": c.delta, "max": c.max}
+        {
+            "key": c.key,
+            "name": c.name,
+            "old": c.old,
+            "new": c.new,
+            "change": c.delta,
+            "old_evidenced": c.old_evidenced,
+            "new_evidenced": c.new_evidenced,
+            "change_evidenced": c.delta_evidenced,
+            "max": c.max,
+        }
         for c in changes
     ]
 
@@ -132,6 +165,7 @@ def comparison_json(comparison: Comparison, top: int) -> dict[str, Any]:
         "items": _changes_json(comparison.items),
         "gains": _changes_json(comparison.gains(top)),
         "losses": _changes_json(comparison.losses(top)),
+        "evidence_changes": _changes_json(comparison.evidence_changes()),
     }
 
 
