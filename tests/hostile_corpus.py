@@ -565,7 +565,13 @@ CASES: list[Case] = [
     Case("newline-in-file-name", _newline_name, 1, "wrong-format", "plain text"),
     # outputs
     Case("output-is-folder", _output_is_folder, 2, "output.is_dir", "the output path is a folder"),
-    Case("output-in-missing-folder", _output_in_missing_folder, 2, "output.failed", "cannot write"),
+    Case(
+        "output-in-missing-folder",
+        _output_in_missing_folder,
+        2,
+        "output.no_folder",
+        "folder does not exist",
+    ),
     Case("output-over-input", _output_over_input, 2, "output.is_input", "input"),
     # rubrics
     Case(

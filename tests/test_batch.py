@@ -130,7 +130,14 @@ def test_manifest_targets(runner: CliRunner, province: Path) -> None:
         ("regions: {name: X}\n", "invalid manifest"),
         ("regions:\n  - !!python/object:os.system {name: X}\n", "invalid manifest"),
         ("regions:\n  - {name: X, path: a\n", "invalid manifest"),
-        ("regions:\n  - {name: X, path: a, target: emas}\n", "unknown predikat 'emas'"),
+        (
+            "regions:\n  - {name: X, path: a, target: emas}\n",
+            "kla-batch.yaml: regions[0]: unknown predikat 'emas'",
+        ),
+        (
+            "target: perak\nregions:\n  - {name: X, path: a}\n",
+            "kla-batch.yaml: unknown predikat 'perak'",
+        ),
     ],
 )
 def test_bad_manifests_are_one_line(
@@ -149,6 +156,7 @@ def test_bad_manifests_are_one_line(
 def test_unknown_fail_under_and_missing_root(runner: CliRunner, province: Path) -> None:
     result = _run(runner, str(province), "--fail-under", "emas")
     assert result.exit_code == 2 and "pratama, madya, nindya, utama, kla" in result.stderr
+    assert "--fail-under: unknown predikat 'emas'" in result.stderr
     result = _run(runner, str(province / "nope"))
     assert result.exit_code == 2 and "nope" in result.stderr
     assert _run(runner, str(province), "--jobs", "0").exit_code == 2

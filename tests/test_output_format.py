@@ -101,3 +101,15 @@ def test_help_lists_only_the_formats_the_command_writes(command: str) -> None:
     allowed = ReportFormat if command == "report" else CompareFormat
     shown = result.stdout.split("--format", 1)[1].split(">", 1)[0]
     assert shown.strip(" <") == "|".join(f.value for f in allowed)
+
+
+@pytest.mark.parametrize("command", ["score", "batch", "history", "validate"])
+def test_unwritable_output_is_refused_before_any_work(tmp_path: Path, command: str) -> None:
+    """Checked first: the path does not even need to exist for the error to be about -o."""
+    folder = tmp_path / "laporan"
+    folder.mkdir()
+    code, stderr = _run(command, str(tmp_path / "belum-dibaca"), "-o", str(folder))
+    assert code == 2 and f"{folder}: the output path is a folder" in stderr
+    missing = tmp_path / "tidak-ada" / "hasil.json"
+    code, stderr = _run(command, str(tmp_path / "belum-dibaca"), "-o", str(missing))
+    assert code == 2 and f"{missing}: the output file's folder does not exist" in stderr

@@ -33,6 +33,8 @@ class RegionSpec:
     path: Path
     target: str | None = None
     """Tier id this region must reach (from the manifest or --fail-under)."""
+    origin: str | None = None
+    """Where `target` was written (manifest file and entry), for a located error."""
 
 
 @dataclass(frozen=True)
@@ -180,14 +182,15 @@ def load_manifest(file: Path) -> list[RegionSpec]:
         if name in names:
             raise KlaError("batch.manifest.duplicate", where, params={"name": name})
         names.add(name)
-        target = _text_field(entry, "target", where, required=False) or default
-        specs.append(RegionSpec(name, path, target))
+        own = _text_field(entry, "target", where, required=False)
+        origin = where if own else str(file)
+        specs.append(RegionSpec(name, path, own or default, origin if own or default else None))
     if not specs:
         raise KlaError("batch.no_regions", str(file), "batch.no_regions.hint")
     return specs
 
 
-def resolve_tier(rubric: Rubric, value: str) -> Tier:
+def resolve_tier(rubric: Rubric, value: str, where: str | None = None) -> Tier:
     """A predikat by id or name (any case), or a one-line error listing the rubric's tiers."""
     wanted = value.strip().casefold()
     for tier in rubric.tiers:
@@ -195,6 +198,7 @@ def resolve_tier(rubric: Rubric, value: str) -> Tier:
             return tier
     raise KlaError(
         "batch.unknown_tier",
+        where,
         params={"value": value, "tiers": ", ".join(tier.id for tier in rubric.tiers)},
     )
 
@@ -205,10 +209,9 @@ def with_targets(
     """Each region's target as a tier id: its own (manifest) or `default` (--fail-under)."""
     out = []
     for spec in specs:
-        target = spec.target or default
-        out.append(
-            RegionSpec(spec.name, spec.path, resolve_tier(rubric, target).id if target else None)
-        )
+        target, where = (spec.target, spec.origin) if spec.target else (default, "--fail-under")
+        tier = resolve_tier(rubric, target, where).id if target else None
+        out.append(RegionSpec(spec.name, spec.path, tier))
     return out
 
 

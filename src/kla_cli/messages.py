@@ -1114,6 +1114,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "periksa ejaan nama berkas/folder; beri tanda kutip bila namanya mengandung spasi",
         "check the spelling of the path; quote names that contain spaces",
     ),
+    "output.no_folder": (
+        "folder tujuan berkas keluaran tidak ada",
+        "the output file's folder does not exist",
+    ),
+    "output.no_folder.hint": (
+        "buat foldernya dulu, atau periksa ejaan jalurnya",
+        "create the folder first, or check the spelling of the path",
+    ),
     "output.is_input": (
         "berkas keluaran adalah salah satu berkas masukan; berkas masukan tidak pernah ditimpa",
         "the output file is one of the input files; inputs are never overwritten",

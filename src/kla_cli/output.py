@@ -39,6 +39,15 @@ def forget_inputs() -> None:
     _input_folders.clear()
 
 
+def precheck(target: Path) -> None:
+    """Refuse an output path that cannot be written before any work is done (a batch of 514
+    regions should not fail at the end): a folder, or a file in a folder that does not exist."""
+    if target.is_dir():
+        raise KlaError("output.is_dir", str(target), "output.is_dir.hint")
+    if not target.parent.is_dir():
+        raise KlaError("output.no_folder", str(target), "output.no_folder.hint")
+
+
 def _check_target(target: Path) -> None:
     if target.is_dir():
         raise KlaError("output.is_dir", str(target), "output.is_dir.hint")

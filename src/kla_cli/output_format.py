@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kla_cli.errors import KlaError
+from kla_cli.output import precheck
 
 
 class OutFormat(StrEnum):
@@ -65,7 +66,10 @@ NOT_WRITTEN = frozenset(
 def choose_format(
     output: Path | None, explicit: _F | None, allowed: Sequence[_F], default: _F
 ) -> _F:
-    """The format to write; raise when --format and the extension disagree or it is not allowed."""
+    """The format to write; raise when --format and the extension disagree or it is not allowed,
+    or when the output path cannot be written at all (checked here, before any work)."""
+    if output is not None:
+        precheck(output)
     suffix = output.suffix.lower() if output else ""
     known = ", ".join(f.value for f in allowed)
     if suffix in NOT_WRITTEN:
