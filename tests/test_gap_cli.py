@@ -170,6 +170,9 @@ def test_markdown_has_the_evaluation_report_columns(runner: CliRunner) -> None:
     )
     assert "### Dinas Kesehatan" in out
     assert "## Peluang menambah nilai" in out
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    quick = next(i for i, h in enumerate(headings) if "data dukung" in h)
+    assert quick < headings.index("## Rencana per OPD")  # cheapest first, as the plan is
 
 
 def test_output_file(runner: CliRunner, tmp_path: Path) -> None:

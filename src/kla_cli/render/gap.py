@@ -353,6 +353,22 @@ def gap_markdown(
     lines += [f"- {line}" for line in _summary_lines(analysis, lang)]
     lines += ["", f"## {t('gap.ladder', lang)}", ""]
     lines += _ladder_md(analysis.ladder, lang)
+    # Quick wins first: adding documents for answers already given costs least.
+    if analysis.quick_wins:
+        lines += ["", f"## {t('gap.quick_wins', lang)}", ""]
+        lines += _md_table(
+            [t("gap.col.item", lang), t("gap.col.done", lang), "OPD", t("gap.col.gain", lang)],
+            [
+                [
+                    f"{a.code} {a.question.get(lang)}",
+                    answer_label(index[a.code][1], a.answer_from, lang),
+                    ", ".join(a.opds),
+                    _gain(a, lang),
+                ]
+                for a in analysis.quick_wins
+            ],
+            right=1,
+        )
     if analysis.plan_by_opd:
         lines += ["", f"## {t('gap.plan_by_opd', lang)}"]
         for name, rows in opd_rows(analysis, rubric, lang):
@@ -379,21 +395,6 @@ def gap_markdown(
                 ],
                 right=1,
             )
-    if analysis.quick_wins:
-        lines += ["", f"## {t('gap.quick_wins', lang)}", ""]
-        lines += _md_table(
-            [t("gap.col.item", lang), t("gap.col.done", lang), "OPD", t("gap.col.gain", lang)],
-            [
-                [
-                    f"{a.code} {a.question.get(lang)}",
-                    answer_label(index[a.code][1], a.answer_from, lang),
-                    ", ".join(a.opds),
-                    _gain(a, lang),
-                ]
-                for a in analysis.quick_wins
-            ],
-            right=1,
-        )
     if analysis.opportunities:
         lines += ["", f"## {t('gap.opportunities', lang)}", ""]
         lines += _md_table(
