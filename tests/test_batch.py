@@ -271,3 +271,16 @@ def test_a_region_below_the_lowest_tier_reads_no_predikat(
         assert words in row
     _, data = _json(runner, str(tmp_path))
     assert _regions(data)[0]["predicate"] is None  # JSON stays null
+
+
+def test_the_manifest_is_never_overwritten(runner: CliRunner, province: Path) -> None:
+    manifest = province / "kla-batch.yaml"
+    manifest.write_text("regions:\n  - {name: Kota A, path: kota-a}\n", encoding="utf-8")
+    before = manifest.read_bytes()
+    try:
+        result = _run(runner, str(manifest), "-f", "json", "-o", str(manifest))
+        assert result.exit_code == 2
+        assert "inputs are never overwritten" in result.stderr
+        assert manifest.read_bytes() == before
+    finally:
+        manifest.unlink()

@@ -17,6 +17,7 @@ from typing import Any
 
 from kla_cli.errors import KlaError
 from kla_cli.messages import Lang, current_lang, t
+from kla_cli.output import protect
 from kla_cli.rubric import Rubric, Tier
 from kla_cli.workbook_format import WORKBOOK_SUFFIXES
 
@@ -110,6 +111,7 @@ def _load_yaml(file: Path) -> Any:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    protect(file)
     try:
         if file.stat().st_size > MAX_MANIFEST_BYTES:
             raise _manifest_error(str(file), f"larger than {MAX_MANIFEST_BYTES} bytes")
@@ -274,6 +276,9 @@ _worker: dict[str, Any] = {}
 
 
 def _init_worker(rubric: Rubric, lang: Lang) -> None:
+    from kla_cli.output import stop_guarding
+
+    stop_guarding()  # spawned workers do not inherit the parent's state
     _worker["rubric"] = rubric
     current_lang.set(lang)
 
@@ -294,6 +299,9 @@ def run_batch(
     rubric: Rubric, specs: Sequence[RegionSpec], jobs: int, lang: Lang
 ) -> Iterator[RegionResult]:
     """Yield each region's result as it completes (in parallel processes when jobs > 1)."""
+    from kla_cli.output import stop_guarding
+
+    stop_guarding()  # see there; forked workers inherit it
     if jobs <= 1 or len(specs) <= 1:
         for spec in specs:
             yield assess_region(rubric, spec)
@@ -301,12 +309,15 @@ def run_batch(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
+    import kla_cli.pipeline  # noqa: F401  (loaded once here, so forked workers share it)
+
     methods = multiprocessing.get_all_start_methods()
     # fork shares the loaded rubric and modules with the workers for free; elsewhere the
     # rubric is pickled once per worker.
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     workers = min(jobs, len(specs))
-    size = max(1, min(16, len(specs) // (workers * 4)))
+    # Small chunks: a region takes ~10 ms, so the last chunk leaves a core idle only briefly.
+    size = max(1, min(4, len(specs) // (workers * 4)))
     chunks = [specs[i : i + size] for i in range(0, len(specs), size)]
     with ProcessPoolExecutor(
         workers, mp_context=context, initializer=_init_worker, initargs=(rubric, lang)

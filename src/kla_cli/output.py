@@ -14,7 +14,10 @@ from kla_cli.errors import KlaError
 from kla_cli.workbook_format import WORKBOOK_SUFFIXES
 
 _inputs: set[Path] = set()
-"""Files this run reads (workbooks, rubrics): an output may never replace one of them."""
+"""Files this run reads (workbooks, rubrics), as given: an output may never replace one of
+them. Resolved only when an output is checked, since a batch reads tens of thousands."""
+
+_guarding = True
 
 _input_folders: set[Path] = set()
 """Folders this run reads every workbook of: a spreadsheet written there would be read as an
@@ -23,8 +26,16 @@ OPD workbook next time (`kla report DIR -o DIR/laporan.xlsx` would break the nex
 
 def protect(path: Path) -> None:
     """Record `path` as an input of this run, so `atomic_path` refuses to write over it."""
-    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11/3.12)
-        _inputs.add(path.resolve())
+    if _guarding:
+        _inputs.add(path)
+
+
+def stop_guarding() -> None:
+    """Stop recording inputs: `kla batch` scores regions whose workbooks no output of it can
+    be (its formats are text, and spreadsheet extensions are refused), so recording 10 000
+    paths would only cost time and memory. What was recorded before stays protected."""
+    global _guarding
+    _guarding = False
 
 
 def protect_folder(path: Path) -> None:
@@ -35,8 +46,10 @@ def protect_folder(path: Path) -> None:
 
 def forget_inputs() -> None:
     """Start a new run (the CLI calls this once per command)."""
+    global _guarding
     _inputs.clear()
     _input_folders.clear()
+    _guarding = True
 
 
 def precheck(target: Path) -> None:
@@ -48,12 +61,20 @@ def precheck(target: Path) -> None:
         raise KlaError("output.no_folder", str(target), "output.no_folder.hint")
 
 
+def _resolved(paths: set[Path]) -> set[Path]:
+    out = set()
+    for path in paths:
+        with contextlib.suppress(OSError, RuntimeError):
+            out.add(path.resolve())
+    return out
+
+
 def _check_target(target: Path) -> None:
     if target.is_dir():
         raise KlaError("output.is_dir", str(target), "output.is_dir.hint")
-    with contextlib.suppress(OSError, RuntimeError):
+    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11/3.12)
         resolved = target.resolve()
-        if resolved in _inputs:
+        if resolved in _resolved(_inputs):
             raise KlaError("output.is_input", str(target), "output.is_input.hint")
         if target.suffix.lower() in WORKBOOK_SUFFIXES and resolved.parent in _input_folders:
             raise KlaError("output.in_input_folder", str(target), "output.in_input_folder.hint")

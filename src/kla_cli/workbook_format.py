@@ -7,6 +7,7 @@ column does not break the file.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 ANSWER_SHEET = "Isian"
@@ -79,6 +80,12 @@ META_ROWS = {m.key: 2 + i for i, m in enumerate(META_LABELS)}
 
 def normalise_label(value: object) -> str:
     return " ".join(str(value).split()).strip(" :*").casefold()
+
+
+@functools.lru_cache(maxsize=4096)
+def label_of(text: str) -> str:
+    """`normalise_label` of a cell text, cached: every workbook repeats the same labels."""
+    return normalise_label(text)
 
 
 def meta_cell(key: str) -> str:

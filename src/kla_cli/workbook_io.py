@@ -42,6 +42,7 @@ from kla_cli.workbook_format import (
     OPD_COLUMN,
     REQUIRED_COLUMNS,
     WORKBOOK_SUFFIXES,
+    label_of,
     normalise_label,
 )
 
@@ -159,16 +160,29 @@ MAX_LABEL = 80
 """Longer cell texts are not header or metadata labels (skipped without normalising)."""
 
 
+_HEADER_BY_LABEL: dict[str, str] = {}
+for _column in reversed(_HEADER_COLUMNS):  # the first column accepting a label wins
+    _HEADER_BY_LABEL.update(dict.fromkeys(_column.accepted, _column.key))
+_META_BY_LABEL: dict[str, str] = {}
+for _meta in reversed(META_LABELS):
+    _META_BY_LABEL.update(dict.fromkeys(_meta.accepted, _meta.key))
+
+
+def _label_key(value: CellValue, by_label: dict[str, str]) -> str | None:
+    """The header column or metadata key a cell's text names (labels are text, never numbers;
+    texts longer than MAX_LABEL are questions or titles)."""
+    if not isinstance(value, str) or len(value) > MAX_LABEL:
+        return None
+    return by_label.get(label_of(value))
+
+
 def _find_header(rows: dict[int, list[tuple[int, CellValue]]]) -> tuple[int, dict[str, int]] | None:
     for row in range(1, MAX_HEADER_SCAN + 1):
         found: dict[str, int] = {}
         for c, value in rows.get(row, ()):
-            if isinstance(value, str) and len(value) > MAX_LABEL:
-                continue  # a question or a title, not a header
-            label = normalise_label(value)
-            for column in _HEADER_COLUMNS:
-                if label in column.accepted and column.key not in found:
-                    found[column.key] = c
+            key = _label_key(value, _HEADER_BY_LABEL)
+            if key is not None and key not in found:
+                found[key] = c
         if "code" in found and "answer" in found:
             return row, found
     return None
@@ -183,16 +197,14 @@ def _find_meta(
     for r in sorted(k for k in rows if k < header_row):
         row = rows[r]
         for i, (_c, value) in enumerate(row):
-            if isinstance(value, str) and len(value) > MAX_LABEL:
+            key = _label_key(value, _META_BY_LABEL)
+            if key is None or key in found:
                 continue
-            label = normalise_label(value)
-            for m in META_LABELS:
-                if label in m.accepted and m.key not in found:
-                    right = [(cc, v) for cc, v in row[i + 1 :] if not is_blank(v)]
-                    if right:
-                        cc, v = right[0]
-                        found[m.key] = _text(v) or ""
-                        cells[m.key] = f"{col_letter(cc)}{r}"
+            right = [(cc, v) for cc, v in row[i + 1 :] if not is_blank(v)]
+            if right:
+                cc, v = right[0]
+                found[key] = _text(v) or ""
+                cells[key] = f"{col_letter(cc)}{r}"
     return found, cells
 
 
@@ -515,11 +527,12 @@ def _attr(attrs: bytes, name: bytes) -> str | None:
     return found.group(1).decode("utf-8", "replace") if found else None
 
 
+_PERCENT_ATTRS = tuple(f"numFmtId={q}{n}{q}".encode() for q in "\"'" for n in _PERCENT_BUILTIN)
+
+
 def _maybe_percent(styles: bytes) -> bool:
     """A quick look (no regex over the whole part) for a percent format in the styles."""
-    return b"%" in styles or any(
-        f"numFmtId={q}{n}{q}".encode() in styles for q in "\"'" for n in (9, 10)
-    )
+    return b"%" in styles or any(attr in styles for attr in _PERCENT_ATTRS)
 
 
 def _percent_styles(styles: bytes) -> set[int]:
