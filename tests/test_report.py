@@ -68,6 +68,26 @@ def test_xlsx_sheets_chart_and_numbers(example_xlsx: Path, kla: Rubric) -> None:
     assert indicators.column_dimensions["C"].width > 20
 
 
+def test_xlsx_percent_year_and_alignment(example_xlsx: Path, kla: Rubric) -> None:
+    book = load_workbook(example_xlsx)
+    groups = book["Groups"]
+    assert groups["F1"].value == "%"
+    for (score, maximum, share), fmt in (
+        ((r[2].value, r[4].value, r[5].value), r[5].number_format)
+        for r in groups.iter_rows(min_row=2, max_row=8)
+    ):
+        assert isinstance(share, float) and 0 <= share <= 1 and "%" in fmt
+        assert share == pytest.approx(score / maximum, abs=1e-4)
+    summary = book["Summary"]
+    year = next(row[1] for row in summary.iter_rows(min_row=3) if row[0].value == "Year")
+    assert year.value == 2025 and year.number_format == "0"  # a number, shown without 2.025
+    for ws in book:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.alignment.vertical == "top", (ws.title, cell.coordinate)
+
+
 def test_xlsx_summary_holds_totals_and_ladder(example_xlsx: Path, kla: Rubric) -> None:
     direct = assess(kla, read_region([EXAMPLE])).result
     ws = load_workbook(example_xlsx)["Summary"]

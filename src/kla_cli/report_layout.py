@@ -101,6 +101,7 @@ def groups_table(report: Report, lang: Lang) -> Table:
                 percent(report.total, report.max_total),
             ),
         ),
+        percent=(5,),
     )
 
 

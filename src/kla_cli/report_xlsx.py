@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 POINTS = "#,##0.00"
 COUNT = "#,##0"
+PERCENT = "0.00%"
 MAX_WIDTH = 60
 HEADER_FILL = "DDE5F0"
 
@@ -44,7 +45,15 @@ def _value(value: Cell) -> str | float | int | None:
     return str(safe_cell(value)) if isinstance(value, str) else value
 
 
-def _put(ws: Worksheet, row: int, column: int, value: Cell) -> None:
+def _put(ws: Worksheet, row: int, column: int, value: Cell, *, percent: bool = False) -> None:
+    """A number stays a number: points as #,##0.00, counts as #,##0, a percentage as a fraction
+    shown 0.00%, and a text of digits only (a year such as 2025) as a whole number."""
+    if isinstance(value, str) and value.isdigit() and len(value) <= 9 and value[0] != "0":
+        ws.cell(row=row, column=column, value=int(value)).number_format = "0"
+        return
+    if percent and isinstance(value, int | float) and not isinstance(value, bool):
+        ws.cell(row=row, column=column, value=value / 100).number_format = PERCENT
+        return
     cell = ws.cell(row=row, column=column, value=_value(value))
     if isinstance(value, float):
         cell.number_format = POINTS
@@ -64,10 +73,15 @@ def _put_header(ws: Worksheet, row: int, headers: Sequence[str]) -> None:
 
 def _put_rows(ws: Worksheet, table: Table, row: int, lang: Lang) -> int:
     """Write the header at `row` and the rows below it; return the next free row."""
+    from openpyxl.styles import Alignment
+
     _put_header(ws, row, table.headers)
+    for column in range(len(table.headers)):
+        if table.rows and table.numeric(column):  # a number's header sits above it, right
+            ws.cell(row=row, column=column + 1).alignment = Alignment(horizontal="right")
     for offset, values in enumerate(table.rows, start=1):
         for column, value in enumerate(values, start=1):
-            _put(ws, row + offset, column, value)
+            _put(ws, row + offset, column, value, percent=column - 1 in table.percent)
     if not table.rows and table.empty:
         ws.cell(row=row + 1, column=1, value=_value(table.empty))
         return row + 2
@@ -162,9 +176,31 @@ def _bar_chart(
     ws.add_chart(chart, anchor)
 
 
+def _align(book: Workbook) -> None:
+    """Every cell aligned to the top, so that a wrapped text and the single-line cells beside
+    it start on the same line (Excel's default is the bottom), and padded by one indent from
+    its neighbour (a right-aligned number would otherwise touch the text after it)."""
+    from openpyxl.styles import Alignment
+
+    for ws in book.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                old = cell.alignment
+                number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
+                cell.alignment = Alignment(
+                    horizontal="right" if number else old.horizontal,
+                    vertical="top",
+                    wrap_text=old.wrap_text,
+                    indent=1,
+                )
+
+
 def _to_bytes(book: Workbook) -> bytes:
     from kla_cli.sheet_fit import fit_wrapped_rows
 
+    _align(book)
     fit_wrapped_rows(book)
     buffer = io.BytesIO()
     book.save(buffer)

@@ -27,6 +27,8 @@ class Table:
     """Columns holding changes, shown with a sign (+12,50)."""
     lead: str = ""
     """A sentence introducing the table."""
+    percent: tuple[int, ...] = ()
+    """Columns holding percentages (0–100): a spreadsheet stores them as fractions shown as %."""
 
     def numeric(self, column: int) -> bool:
         values = [row[column] for row in self.rows if row[column] not in (None, "")]
