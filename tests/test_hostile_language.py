@@ -93,3 +93,30 @@ def test_escaped_braces_without_arguments() -> None:
         if "{{" in en and "{" not in en.replace("{{", "").replace("}}", "")
     )
     assert "{{" not in t(hint, "en")
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_lang_may_follow_the_command_as_the_issue_writes_it(lang: str) -> None:
+    """`kla score examples/kota-contoh --lang en` reads the same as `kla --lang en score …`."""
+    after = CliRunner().invoke(app, ["score", str(EXAMPLE), "--lang", lang])
+    before = CliRunner().invoke(app, ["--lang", lang, "score", str(EXAMPLE)])
+    equals = CliRunner().invoke(app, ["score", f"--lang={lang}", str(EXAMPLE)])
+    assert after.exit_code == before.exit_code == equals.exit_code == 0
+    assert after.stdout == before.stdout == equals.stdout
+    assert ("Kelompok" if lang == "id" else "Group") in after.stdout
+
+
+def test_global_options_after_a_double_dash_are_left_alone() -> None:
+    from kla_cli.cli import _global_options_first
+
+    args = ["score", "x", "--debug", "--lang", "en", "--", "--lang", "id"]
+    assert _global_options_first(args) == [
+        "--debug",
+        "--lang",
+        "en",
+        "score",
+        "x",
+        "--",
+        "--lang",
+        "id",
+    ]

@@ -42,7 +42,10 @@ def _h(key: str) -> str:
 class _OneLineUsageErrors(typer.core.TyperGroup):
     """Usage errors (unknown option, bad choice, missing argument) on one line, in the user's
     language, with a hint, instead of the framework's usage block. Typer bundles its own click
-    in recent versions, so the exception is recognised by its interface, not its class."""
+    in recent versions, so the exception is recognised by its interface, not its class.
+
+    Also lets the global options stand anywhere: `kla score DIR --lang en` as well as
+    `kla --lang en score DIR` (people add the language at the end)."""
 
     def main(
         self,
@@ -53,6 +56,7 @@ class _OneLineUsageErrors(typer.core.TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        args = _global_options_first(sys.argv[1:] if args is None else list(args))
         run = functools.partial(
             super().main,
             args,
@@ -64,7 +68,7 @@ class _OneLineUsageErrors(typer.core.TyperGroup):
         )
         if not standalone_mode:
             return run()
-        _early_lang(sys.argv[1:] if args is None else list(args))
+        _early_lang(args)
         try:
             code = run()
         except typer.Abort:
@@ -86,6 +90,31 @@ class _OneLineUsageErrors(typer.core.TyperGroup):
             err(f"{t('error.prefix')}: {where}: {text}{end} {hint}")
             sys.exit(ExitCode.CANNOT_RUN)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+GLOBAL_FLAGS = ("--debug",)
+GLOBAL_OPTIONS = ("--lang",)
+
+
+def _global_options_first(args: list[str]) -> list[str]:
+    """Move --lang X and --debug, wherever they are (before a `--`), to the front."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest += args[i:]
+            break
+        if arg in GLOBAL_FLAGS or ("=" in arg and arg.split("=", 1)[0] in GLOBAL_OPTIONS):
+            front.append(arg)
+        elif arg in GLOBAL_OPTIONS and i + 1 < len(args):
+            front += args[i : i + 2]
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
 
 
 def _early_lang(args: list[str]) -> None:
