@@ -18,6 +18,7 @@ _inputs: set[Path] = set()
 them. Resolved only when an output is checked, since a batch reads tens of thousands."""
 
 _guarding = True
+"""Whether `protect` records (see `stop_guarding`)."""
 
 _input_folders: set[Path] = set()
 """Folders this run reads every workbook of: a spreadsheet written there would be read as an
@@ -70,8 +71,7 @@ def _resolved(paths: set[Path]) -> set[Path]:
 
 
 def _check_target(target: Path) -> None:
-    if target.is_dir():
-        raise KlaError("output.is_dir", str(target), "output.is_dir.hint")
+    precheck(target)
     with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11/3.12)
         resolved = target.resolve()
         if resolved in _resolved(_inputs):
