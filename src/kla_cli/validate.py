@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kla_cli.answers import AnswerProblem, display, is_blank, parse_answer
 from kla_cli.findings import Finding, Severity
-from kla_cli.rubric import Indicator, Item, Rubric
+from kla_cli.rubric import Indicator, Item, Opd, Rubric
 from kla_cli.scoring import Response
 from kla_cli.submission import Row, Submission
 from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
@@ -63,7 +63,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
             out.opds.append(opd.id)
         rows_seen: dict[str, Row] = {}
         for row in sub.rows:
-            _check_row(rubric, index, sub, row, rows_seen, seen, out)
+            _check_row(rubric, index, sub, opd, row, rows_seen, seen, out)
         if opd:
             answering.append((sub, opd.id, rows_seen))
         elif not sub.opd:  # a recap names the OPD on every row
@@ -191,6 +191,7 @@ def _check_row(
     rubric: Rubric,
     index: dict[str, tuple[Indicator, Item]],
     sub: Submission,
+    sub_opd: Opd | None,
     row: Row,
     rows_seen: dict[str, Row],
     seen: dict[str, tuple[Response, Row, Submission]],
@@ -234,7 +235,7 @@ def _check_row(
         return
 
     opd_name = row.opd or sub.opd
-    opd = rubric.opd_by_name(opd_name) if opd_name else None
+    opd = rubric.opd_by_name(row.opd) if row.opd else sub_opd
     responsible = rubric.item_opds(indicator, item)
     if opd and opd.id not in responsible:
         add(WARNING, "not-responsible", row.answer_cell, code=row.code, opd=opd.name)

@@ -49,9 +49,6 @@ from kla_cli.workbook_format import (
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 """Refuse workbooks that inflate beyond this (zip bombs); also the size cap of .xls files."""
 
-MAX_MERGED_CELLS = 2000
-"""Rows (and columns) of one merged range looked at: a merge over a whole column stays cheap."""
-
 ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 
@@ -63,54 +60,76 @@ Engine = Literal["calamine", "openpyxl"]
 
 @dataclass
 class Grid:
-    """The cells of one sheet: non-blank values by (row, column), 1-based, plus format facts."""
+    """The cells of one sheet, 1-based, plus format facts.
 
-    values: dict[tuple[int, int], CellValue] = field(default_factory=dict)
+    The cells are kept as the reader's rows (`rows[r - 1][c - 1]`, '' or None when empty) and
+    converted only when looked at (`get`, `cells`): the batch reads tens of thousands of sheets,
+    and most of a sheet's cells (questions, hints) are never needed.
+    """
+
+    rows: list[Sequence[object]] = field(default_factory=list)
     percent: set[tuple[int, int]] = field(default_factory=set)
     """Cells with a percent number format."""
     formulas: set[tuple[int, int]] = field(default_factory=set)
     """Cells holding a formula whose cached value is missing."""
-    merged: dict[tuple[int, int], str] = field(default_factory=dict)
-    """Cells hidden under a merge (all but its top-left cell) -> the merged range, e.g. E7:E8."""
-    _rows: dict[int, list[tuple[int, CellValue]]] | None = field(
-        default=None, repr=False, compare=False
-    )
-    """`by_row()` as built by `from_rows` (the values are not changed after that)."""
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Merged ranges as (first row, first column, last row, last column)."""
 
     def get(self, row: int, col: int) -> CellValue:
-        return self.values.get((row, col))
+        rows = self.rows
+        if row > len(rows):
+            return None
+        cells = rows[row - 1]
+        if col > len(cells):
+            return None
+        raw = cells[col - 1]
+        if raw == "" or raw is None:
+            return None
+        return raw if type(raw) in _PLAIN_TYPES else _cell_value(raw)  # type: ignore[return-value]
+
+    def cells(self, row: int) -> list[tuple[int, CellValue]]:
+        """The non-empty cells of `row` as (column, value), left to right."""
+        if row > len(self.rows):
+            return []
+        return [
+            (c, raw if type(raw) in _PLAIN_TYPES else _cell_value(raw))  # type: ignore[misc]
+            for c, raw in enumerate(self.rows[row - 1], start=1)
+            if raw != "" and raw is not None
+        ]
+
+    def merged_over(self, row: int, col: int) -> str | None:
+        """The merged range hiding this cell (one of a merge's cells but its first), e.g. E7:E8."""
+        for r0, c0, r1, c1 in self.merged:
+            if r0 <= row <= r1 and c0 <= col <= c1 and (row, col) != (r0, c0):
+                return f"{col_letter(c0)}{r0}:{col_letter(c1)}{r1}"
+        return None
+
+    def put(self, row: int, col: int, value: CellValue) -> None:
+        rows = self.rows
+        if len(rows) < row:
+            rows.extend([()] * (row - len(rows)))
+        cells = rows[row - 1]
+        if not isinstance(cells, list):
+            cells = rows[row - 1] = list(cells)
+        if len(cells) < col:
+            cells.extend([None] * (col - len(cells)))
+        cells[col - 1] = value
 
     @property
-    def max_row(self) -> int:
-        return max((r for r, _ in self.values), default=0)
-
-    def by_row(self) -> dict[int, list[tuple[int, CellValue]]]:
-        """Row number -> [(column, value)] sorted by column."""
-        if self._rows is not None:
-            return self._rows
-        rows: dict[int, list[tuple[int, CellValue]]] = {}
-        for (r, c), value in sorted(self.values.items()):
-            rows.setdefault(r, []).append((c, value))
-        return rows
+    def values(self) -> dict[tuple[int, int], CellValue]:
+        """Every non-empty cell by (row, column)."""
+        return {(r, c): v for r in range(1, len(self.rows) + 1) for c, v in self.cells(r)}
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[object]]) -> Grid:
         """From rows of values starting at A1 (as calamine gives them); '' is an empty cell."""
-        values: dict[tuple[int, int], CellValue] = {}
-        by_row: dict[int, list[tuple[int, CellValue]]] = {}
-        plain = _PLAIN_TYPES
-        for r, row in enumerate(rows, start=1):
-            cells = []
-            for c, raw in enumerate(row, start=1):
-                if raw == "" or raw is None:
-                    continue
-                value: CellValue = raw if type(raw) in plain else _cell_value(raw)  # type: ignore[assignment]
-                values[(r, c)] = value
-                cells.append((c, value))
-            if cells:
-                by_row[r] = cells
-        grid = cls(values)
-        grid._rows = by_row
+        return cls(rows if isinstance(rows, list) else list(rows))
+
+    @classmethod
+    def from_cells(cls, values: dict[tuple[int, int], CellValue]) -> Grid:
+        grid = cls()
+        for (r, c), value in values.items():
+            grid.put(r, c, value)
         return grid
 
 
@@ -147,12 +166,14 @@ def col_number(letters: str) -> int:
 
 
 def _text(value: CellValue) -> str | None:
-    if is_blank(value):
+    """A cell as text (None when blank); a whole number without its '.0'."""
+    if value is None:
         return None
-    text = str(value).strip()
+    if type(value) is str:
+        return value.strip() or None
     if isinstance(value, float) and value.is_integer():
-        text = str(int(value))
-    return text
+        return str(int(value))
+    return str(value).strip()
 
 
 _HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN)
@@ -176,26 +197,30 @@ def _label_key(value: CellValue, by_label: dict[str, str]) -> str | None:
     return by_label.get(label_of(value))
 
 
-def _find_header(rows: dict[int, list[tuple[int, CellValue]]]) -> tuple[int, dict[str, int]] | None:
-    for row in range(1, MAX_HEADER_SCAN + 1):
+_Cells = list[tuple[int, CellValue]]
+
+
+def _find_header(grid: Grid) -> tuple[int, dict[str, int], list[_Cells]] | None:
+    """The header row, its columns by key, and the cells of the rows above it."""
+    above: list[_Cells] = []
+    for row in range(1, min(MAX_HEADER_SCAN, len(grid.rows)) + 1):
+        cells = grid.cells(row)
         found: dict[str, int] = {}
-        for c, value in rows.get(row, ()):
+        for c, value in cells:
             key = _label_key(value, _HEADER_BY_LABEL)
             if key is not None and key not in found:
                 found[key] = c
         if "code" in found and "answer" in found:
-            return row, found
+            return row, found, above
+        above.append(cells)
     return None
 
 
-def _find_meta(
-    rows: dict[int, list[tuple[int, CellValue]]], header_row: int
-) -> tuple[dict[str, str], dict[str, str]]:
+def _find_meta(above: list[_Cells]) -> tuple[dict[str, str], dict[str, str]]:
     """Metadata labels above the header: the first non-blank cell to a label's right."""
     found: dict[str, str] = {}
     cells: dict[str, str] = {}
-    for r in sorted(k for k in rows if k < header_row):
-        row = rows[r]
+    for r, row in enumerate(above, start=1):
         for i, (_c, value) in enumerate(row):
             key = _label_key(value, _META_BY_LABEL)
             if key is None or key in found:
@@ -210,12 +235,11 @@ def _find_meta(
 
 def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]) -> Submission:
     """Find metadata, header and item rows in the answer sheet's grid (pure)."""
-    rows = grid.by_row()
-    header = _find_header(rows)
+    header = _find_header(grid)
     if header is None:
         finding = Finding(Severity.ERROR, "no-header", file, sheet, "A1")
         return Submission(file, sheet, meta=meta, findings=(finding,))
-    header_row, cols = header
+    header_row, cols, above = header
     missing = [key for key in REQUIRED_COLUMNS if key not in cols]
     if missing:
         names = {c.key: c.header for c in COLUMNS}
@@ -232,14 +256,14 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
         )
         return Submission(file, sheet, meta=meta, findings=findings)
 
-    found_meta, meta_cells = _find_meta(rows, header_row)
+    found_meta, meta_cells = _find_meta(above)
     code_col, answer_col = cols["code"], cols["answer"]
     evidence_col, note_col, opd_col = cols["evidence"], cols.get("note"), cols.get("opd")
     letters = {"answer_col": col_letter(answer_col), "evidence_col": col_letter(evidence_col)}
     code_letter = col_letter(code_col)
     get = grid.get
     items: list[Row] = []
-    for r in sorted(k for k in rows if k > header_row):
+    for r in range(header_row + 1, len(grid.rows) + 1):
         code = _text(get(r, code_col))
         if code is None:
             continue
@@ -253,7 +277,7 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
                 opd=_text(get(r, opd_col)) if opd_col else None,
                 percent_cell=(r, answer_col) in grid.percent,
                 uncached_formula=(r, answer_col) in grid.formulas,
-                merged=grid.merged.get((r, answer_col)),
+                merged=grid.merged_over(r, answer_col) if grid.merged else None,
                 code_col=code_letter,
                 **letters,
             )
@@ -357,8 +381,11 @@ def _meta_from_rows(rows: Iterable[Sequence[object]]) -> dict[str, str]:
         if len(row) < 2:
             continue
         key, value = row[0], row[1]
-        if key not in (None, "") and value not in (None, ""):
-            meta[str(key)] = _text(_cell_value(value)) or str(value)
+        if key in (None, "") or value in (None, ""):
+            continue
+        if type(value) is not str:
+            value = _text(_cell_value(value)) or str(value)
+        meta[str(key)] = value.strip() or value
     return meta
 
 
@@ -405,12 +432,10 @@ class _CalamineBook:
     def grid(self, sheet: str) -> Grid:
         found = self._book.get_sheet_by_name(sheet)
         grid = Grid.from_rows(found.to_python(skip_empty_area=False))
-        for (r0, c0), (r1, c1) in found.merged_cell_ranges or ():
-            name = f"{col_letter(c0 + 1)}{r0 + 1}:{col_letter(c1 + 1)}{r1 + 1}"
-            for r in range(r0 + 1, min(r1, r0 + MAX_MERGED_CELLS) + 2):
-                for c in range(c0 + 1, min(c1, c0 + MAX_MERGED_CELLS) + 2):
-                    if (r, c) != (r0 + 1, c0 + 1):
-                        grid.merged[(r, c)] = name
+        grid.merged = [
+            (r0 + 1, c0 + 1, r1 + 1, c1 + 1)
+            for (r0, c0), (r1, c1) in found.merged_cell_ranges or ()
+        ]
         return grid
 
     def rows(self, sheet: str) -> Iterable[Sequence[object]]:
@@ -613,11 +638,19 @@ def _percent_cells(xml: bytes, styles: set[int]) -> set[tuple[int, int]] | None:
 def _add_xlsx_facts(
     archive: _Parts, path: Path, sheet: str, grid: Grid, submission: Submission
 ) -> Submission:
-    """Add percent cells and uncached formulas that calamine cannot report (see module doc)."""
+    """Add percent cells and uncached formulas that calamine cannot report (see module doc).
+
+    A percent format only matters to a number, and error values and formulas only to an answer
+    that reads blank: a sheet with neither is left alone.
+    """
     blank_answer = any(is_blank(r.answer) for r in submission.rows)
+    number_answer = any(isinstance(r.answer, int | float) for r in submission.rows)
+    if not blank_answer and not number_answer:
+        return submission
     try:
         names = set(archive.namelist())
-        styles = archive.read("xl/styles.xml") if "xl/styles.xml" in names else b""
+        has_styles = number_answer and "xl/styles.xml" in names
+        styles = archive.read("xl/styles.xml") if has_styles else b""
         percent = _percent_styles(styles) if _maybe_percent(styles) else set()
         if not percent and not blank_answer:
             return submission
@@ -629,10 +662,10 @@ def _add_xlsx_facts(
         return _with_openpyxl_facts(path, sheet, grid, submission)
     changed = False
     if blank_answer and _RE_ERROR_TYPE.search(xml):
-        for key, text in _error_cells(xml).items():
-            grid.values.setdefault(key, text)
-            grid._rows = None  # the values changed
-            changed = True
+        for (r, c), text in _error_cells(xml).items():
+            if grid.get(r, c) is None:
+                grid.put(r, c, text)
+                changed = True
     if percent:
         cells = _percent_cells(xml, percent)
         if cells is None:
@@ -671,6 +704,7 @@ def _with_openpyxl_facts(path: Path, sheet: str, grid: Grid, submission: Submiss
 
 def _grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
     grid = Grid()
+    values: dict[tuple[int, int], CellValue] = {}
     for row in rows:
         for cell in row:
             value = getattr(cell, "value", None)
@@ -681,9 +715,10 @@ def _grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
                 if isinstance(value, str) and value.startswith("="):
                     grid.formulas.add(key)
                 continue
-            grid.values[key] = value
+            values[key] = value
             if "%" in str(getattr(cell, "number_format", "")):
                 grid.percent.add(key)
+    grid.rows = Grid.from_cells(values).rows
     return grid
 
 

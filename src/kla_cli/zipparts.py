@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import struct
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 _EOCD = b"PK\x05\x06"
 _EOCD_SIZE = 22
@@ -24,8 +24,7 @@ _LOCAL = struct.Struct("<4s22xHH")
 """Local file header: signature, then name and extra lengths."""
 
 
-@dataclass(frozen=True)
-class _Member:
+class _Member(NamedTuple):
     method: int
     compressed: int
     size: int
@@ -35,13 +34,11 @@ class _Member:
 class ZipParts:
     """The members of a plain zip file; `open` returns None when the file is not plain."""
 
-    def __init__(self, data: bytes, members: dict[str, _Member]) -> None:
+    def __init__(self, data: bytes, members: dict[str, _Member], uncompressed_size: int) -> None:
         self.data = data
         self.members = members
-
-    @property
-    def uncompressed_size(self) -> int:
-        return sum(m.size for m in self.members.values())
+        self.uncompressed_size = uncompressed_size
+        """The members' sizes once inflated, as the directory states them."""
 
     def namelist(self) -> list[str]:
         return list(self.members)
@@ -84,19 +81,20 @@ class ZipParts:
             return None  # data before the archive, or a damaged directory
         directory = data[cd_offset:at]
         members: dict[str, _Member] = {}
-        pos = 0
+        pos = total = 0
+        unpack, header = _CENTRAL.unpack_from, _CENTRAL.size
         for _ in range(count):
-            if pos + _CENTRAL.size > len(directory):
+            if pos + header > len(directory):
                 return None
-            sig, flags, method, compressed, size, name_len, extra_len, comment_len, offset = (
-                _CENTRAL.unpack_from(directory, pos)
+            sig, flags, method, compressed, size, name_len, extra_len, comment_len, offset = unpack(
+                directory, pos
             )
             if sig != b"PK\x01\x02" or flags & 0x1 or method not in (0, 8):
                 return None  # damaged, encrypted or an unusual compression
-            start = pos + _CENTRAL.size
-            name = directory[start : start + name_len].decode(
-                "utf-8" if flags & 0x800 else "cp437", "replace"
-            )
+            start = pos + header
+            raw = directory[start : start + name_len]
+            name = raw.decode("utf-8" if flags & 0x800 else "cp437", "replace")
             members[name] = _Member(method, compressed, size, offset)
+            total += size
             pos = start + name_len + extra_len + comment_len
-        return cls(data, members)
+        return cls(data, members, total)
