@@ -20,11 +20,13 @@ readers so that `kla --help` stays fast.
 
 from __future__ import annotations
 
+import functools
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from io import BytesIO
 from pathlib import Path
 from typing import Literal, Protocol
 
@@ -45,6 +47,7 @@ from kla_cli.workbook_format import (
     label_of,
     normalise_label,
 )
+from kla_cli.zipparts import ZipParts
 
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 """Refuse workbooks that inflate beyond this (zip bombs); also the size cap of .xls files."""
@@ -63,7 +66,7 @@ class Grid:
     """The cells of one sheet, 1-based, plus format facts.
 
     The cells are kept as the reader's rows (`rows[r - 1][c - 1]`, '' or None when empty) and
-    converted only when looked at (`get`, `cells`): the batch reads tens of thousands of sheets,
+    converted only when looked at (`get`): the batch reads tens of thousands of sheets,
     and most of a sheet's cells (questions, hints) are never needed.
     """
 
@@ -87,16 +90,6 @@ class Grid:
             return None
         return raw if type(raw) in _PLAIN_TYPES else _cell_value(raw)  # type: ignore[return-value]
 
-    def cells(self, row: int) -> list[tuple[int, CellValue]]:
-        """The non-empty cells of `row` as (column, value), left to right."""
-        if row > len(self.rows):
-            return []
-        return [
-            (c, raw if type(raw) in _PLAIN_TYPES else _cell_value(raw))  # type: ignore[misc]
-            for c, raw in enumerate(self.rows[row - 1], start=1)
-            if raw != "" and raw is not None
-        ]
-
     def merged_over(self, row: int, col: int) -> str | None:
         """The merged range hiding this cell (one of a merge's cells but its first), e.g. E7:E8."""
         for r0, c0, r1, c1 in self.merged:
@@ -118,7 +111,12 @@ class Grid:
     @property
     def values(self) -> dict[tuple[int, int], CellValue]:
         """Every non-empty cell by (row, column)."""
-        return {(r, c): v for r in range(1, len(self.rows) + 1) for c, v in self.cells(r)}
+        return {
+            (r, c): self.get(r, c)
+            for r, row in enumerate(self.rows, start=1)
+            for c, raw in enumerate(row, start=1)
+            if raw != "" and raw is not None
+        }
 
     @classmethod
     def from_rows(cls, rows: Iterable[Sequence[object]]) -> Grid:
@@ -181,56 +179,60 @@ MAX_LABEL = 80
 """Longer cell texts are not header or metadata labels (skipped without normalising)."""
 
 
-_HEADER_BY_LABEL: dict[str, str] = {}
-for _column in reversed(_HEADER_COLUMNS):  # the first column accepting a label wins
-    _HEADER_BY_LABEL.update(dict.fromkeys(_column.accepted, _column.key))
-_META_BY_LABEL: dict[str, str] = {}
+_LABELS: dict[str, tuple[str | None, str | None]] = {}
+"""Normalised label -> (header column key, metadata key) it names (the first column wins)."""
+for _column in reversed(_HEADER_COLUMNS):
+    for _label in _column.accepted:
+        _LABELS[_label] = (_column.key, None)
 for _meta in reversed(META_LABELS):
-    _META_BY_LABEL.update(dict.fromkeys(_meta.accepted, _meta.key))
+    for _label in _meta.accepted:
+        _LABELS[_label] = (_LABELS.get(_label, (None, None))[0], _meta.key)
 
 
-def _label_key(value: CellValue, by_label: dict[str, str]) -> str | None:
-    """The header column or metadata key a cell's text names (labels are text, never numbers;
-    texts longer than MAX_LABEL are questions or titles)."""
-    if not isinstance(value, str) or len(value) > MAX_LABEL:
-        return None
-    return by_label.get(label_of(value))
+@functools.lru_cache(maxsize=4096)
+def _label_keys(text: str) -> tuple[str | None, str | None] | None:
+    """The header column and metadata keys a cell's text names, or None (cached: every
+    workbook repeats the same labels)."""
+    return _LABELS.get(label_of(text))
 
 
-_Cells = list[tuple[int, CellValue]]
+_Top = tuple[int, dict[str, int], dict[str, str], dict[str, str]]
 
 
-def _find_header(grid: Grid) -> tuple[int, dict[str, int], list[_Cells]] | None:
-    """The header row, its columns by key, and the cells of the rows above it."""
-    above: list[_Cells] = []
-    for row in range(1, min(MAX_HEADER_SCAN, len(grid.rows)) + 1):
-        cells = grid.cells(row)
+def _find_header(grid: Grid) -> _Top | None:
+    """The header row and its columns by key, and the metadata above it: values by key and
+    their cells. A metadata value is the first non-blank cell to its label's right.
+
+    Labels are texts, never numbers; texts longer than MAX_LABEL are questions or titles.
+    """
+    meta: dict[str, str] = {}
+    meta_cells: dict[str, str] = {}
+    for r, row in enumerate(grid.rows[:MAX_HEADER_SCAN], start=1):
         found: dict[str, int] = {}
-        for c, value in cells:
-            key = _label_key(value, _HEADER_BY_LABEL)
-            if key is not None and key not in found:
-                found[key] = c
-        if "code" in found and "answer" in found:
-            return row, found, above
-        above.append(cells)
-    return None
-
-
-def _find_meta(above: list[_Cells]) -> tuple[dict[str, str], dict[str, str]]:
-    """Metadata labels above the header: the first non-blank cell to a label's right."""
-    found: dict[str, str] = {}
-    cells: dict[str, str] = {}
-    for r, row in enumerate(above, start=1):
-        for i, (_c, value) in enumerate(row):
-            key = _label_key(value, _META_BY_LABEL)
-            if key is None or key in found:
+        labels: list[tuple[int, str]] = []
+        for c, raw in enumerate(row, start=1):
+            if type(raw) is not str or not raw or len(raw) > MAX_LABEL:
                 continue
-            right = [(cc, v) for cc, v in row[i + 1 :] if not is_blank(v)]
-            if right:
-                cc, v = right[0]
-                found[key] = _text(v) or ""
-                cells[key] = f"{col_letter(cc)}{r}"
-    return found, cells
+            keys = _label_keys(raw)
+            if keys is None:
+                continue
+            column, meta_key = keys
+            if column is not None and column not in found:
+                found[column] = c
+            if meta_key is not None:
+                labels.append((c, meta_key))
+        if "code" in found and "answer" in found:
+            return r, found, meta, meta_cells
+        for c, key in labels:
+            if key in meta:
+                continue
+            for cc in range(c + 1, len(row) + 1):
+                value = grid.get(r, cc)
+                if not is_blank(value):
+                    meta[key] = _text(value) or ""
+                    meta_cells[key] = f"{col_letter(cc)}{r}"
+                    break
+    return None
 
 
 def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]) -> Submission:
@@ -239,7 +241,7 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
     if header is None:
         finding = Finding(Severity.ERROR, "no-header", file, sheet, "A1")
         return Submission(file, sheet, meta=meta, findings=(finding,))
-    header_row, cols, above = header
+    header_row, cols, found_meta, meta_cells = header
     missing = [key for key in REQUIRED_COLUMNS if key not in cols]
     if missing:
         names = {c.key: c.header for c in COLUMNS}
@@ -256,7 +258,6 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
         )
         return Submission(file, sheet, meta=meta, findings=findings)
 
-    found_meta, meta_cells = _find_meta(above)
     code_col, answer_col = cols["code"], cols["answer"]
     evidence_col, note_col, opd_col = cols["evidence"], cols.get("note"), cols.get("opd")
     letters = {"answer_col": col_letter(answer_col), "evidence_col": col_letter(evidence_col)}
@@ -423,10 +424,15 @@ class _Book(Protocol):
 
 
 class _CalamineBook:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, data: bytes | None = None) -> None:
+        """`data`: the file's bytes when already read (then calamine reads exactly the bytes
+        that were checked, and the file is not read twice)."""
         from python_calamine import CalamineWorkbook
 
-        self._book = CalamineWorkbook.from_path(str(path))
+        if data is None:
+            self._book = CalamineWorkbook.from_path(str(path))
+        else:
+            self._book = CalamineWorkbook.from_filelike(BytesIO(data))
         self.sheet_names: Sequence[str] = self._book.sheet_names
 
     def grid(self, sheet: str) -> Grid:
@@ -495,8 +501,6 @@ class _Parts(Protocol):
 
 def _open_parts(path: Path) -> _Parts | Submission:
     """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
-    from kla_cli.zipparts import ZipParts
-
     fast = ZipParts.open(path)
     if fast is not None:
         size = fast.uncompressed_size
@@ -522,7 +526,12 @@ def _read_xlsx(path: Path) -> Submission:
     if isinstance(parts, Submission):
         return parts
     try:
-        read = _read_grid(path, _CalamineBook)
+        # calamine is given the bytes already read, unless the container is not plainly an
+        # .xlsx (it would then guess the format from the bytes, where the name should decide)
+        data = None
+        if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts.members:
+            data = parts.data
+        read = _read_grid(path, lambda path: _CalamineBook(path, data))
         if isinstance(read, Submission):
             return _calamine_failed(path) if read.findings[0].code == "unreadable" else read
         sheet, grid, meta = read
