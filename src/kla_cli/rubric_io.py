@@ -84,10 +84,13 @@ def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any
         raise KlaError("rubric.not_mapping", name, "rubric.not_mapping.hint")
     own = _Lines()
     own.walk(node, (), name)
+    loader = _SafeLoader("")  # builds the data from the nodes already parsed
     try:
-        data = yaml.load(text, Loader=_SafeLoader)
+        data = loader.construct_document(node)
     except yaml.YAMLError as exc:
         raise _yaml_error(name, exc) from None
+    finally:
+        loader.dispose()
     base_name = data.pop("extends", None)
     if base_name is not None:
         base_file = file.parent / str(base_name)

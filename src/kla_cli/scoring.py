@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kla_cli.answers import Answer
 from kla_cli.rubric import AnswerType, Direction, Item, Rubric, Text, Tier, tier_for
 
 
-@dataclass(frozen=True)
-class Response:
+class Response(NamedTuple):
     """One item's answer as consolidated from the OPD workbooks."""
 
     answer: Answer
@@ -30,8 +30,9 @@ class Response:
         return bool(self.evidence and self.evidence.strip())
 
 
-@dataclass(frozen=True)
-class ItemScore:
+class ItemScore(NamedTuple):
+    """One item's points (a named tuple for speed, like `Response`; see `submission.Row`)."""
+
     code: str
     type: AnswerType
     question: Text

@@ -6,13 +6,17 @@ Produced by the workbook readers (`workbook_io`), consumed by `validate`. No I/O
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from kla_cli.answers import CellValue
 from kla_cli.findings import Finding
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
+    """One item row of a workbook. Rows, responses and item scores are named tuples, not frozen
+    dataclasses: as immutable, and built about three times faster, which a national batch of
+    hundreds of thousands of rows feels."""
+
     code: str
     row: int
     answer: CellValue

@@ -9,6 +9,7 @@ Decompression is capped, so a member lying about its size cannot inflate without
 
 from __future__ import annotations
 
+import os
 import struct
 import zlib
 from pathlib import Path
@@ -65,9 +66,10 @@ class ZipParts:
     def open(cls, path: Path) -> ZipParts | None:
         """Index the central directory; None when it is not a plain zip (let zipfile decide)."""
         try:
-            if path.stat().st_size > MAX_FILE:
-                return None
-            data = path.read_bytes()  # workbooks are small: one read, then slices
+            with open(path, "rb") as file:
+                if os.fstat(file.fileno()).st_size > MAX_FILE:
+                    return None
+                data = file.read()  # workbooks are small: one read, then slices
         except OSError:
             return None
         end = len(data)
@@ -93,7 +95,10 @@ class ZipParts:
                 return None  # damaged, encrypted or an unusual compression
             start = pos + header
             raw = directory[start : start + name_len]
-            name = raw.decode("utf-8" if flags & 0x800 else "cp437", "replace")
+            if raw.isascii():  # the usual case, and the fastest codec
+                name = raw.decode("ascii")
+            else:
+                name = raw.decode("utf-8" if flags & 0x800 else "cp437", "replace")
             members[name] = _Member(method, compressed, size, offset)
             total += size
             pos = start + name_len + extra_len + comment_len
