@@ -48,7 +48,7 @@ def test_not_a_number(raw: object) -> None:
 
 
 def _item(rubric: Rubric, code: str):  # type: ignore[no-untyped-def]
-    return rubric.item_index()[code][1]
+    return rubric.item_index[code][1]
 
 
 @pytest.mark.parametrize(

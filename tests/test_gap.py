@@ -33,7 +33,7 @@ def _result(
 
 
 def _item(rubric: Rubric, code: str) -> Item:
-    return rubric.item_index()[code][1]
+    return rubric.item_index[code][1]
 
 
 # --- tiers and ladder ----------------------------------------------------------------------

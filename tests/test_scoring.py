@@ -9,7 +9,7 @@ from kla_cli.scoring import Response, item_points, score_region
 
 
 def _item(rubric: Rubric, code: str):  # type: ignore[no-untyped-def]
-    return rubric.item_index()[code][1]
+    return rubric.item_index[code][1]
 
 
 @pytest.mark.parametrize(("answer", "points"), [("a", 20), ("b", 12), ("c", 0), ("z", 0)])

@@ -306,6 +306,7 @@ def run_batch(
         for spec in specs:
             yield assess_region(rubric, spec)
         return
+    import gc
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
@@ -319,12 +320,18 @@ def run_batch(
     # Small chunks: a region takes ~10 ms, so the last chunk leaves a core idle only briefly.
     size = max(1, min(4, len(specs) // (workers * 4)))
     chunks = [specs[i : i + size] for i in range(0, len(specs), size)]
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(rubric, lang)
-    ) as pool:
-        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
-        for future in as_completed(futures):
-            yield from future.result()
+    # The parent's objects are left out of the workers' garbage collections, which would
+    # otherwise touch (and so copy) every inherited page.
+    gc.freeze()
+    try:
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(rubric, lang)
+        ) as pool:
+            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
+            for future in as_completed(futures):
+                yield from future.result()
+    finally:
+        gc.unfreeze()
 
 
 # --- summary ---------------------------------------------------------------------------------

@@ -532,7 +532,7 @@ def parse_assumption(rubric: Rubric, text: str) -> tuple[str, Answer]:
     code = code.strip()
     if not sep or not code or not raw.strip():
         raise KlaError("gap.assume_syntax", params={"value": text}, hint="gap.assume_syntax.hint")
-    index = rubric.item_index()
+    index = rubric.item_index
     if code not in index:
         raise KlaError("gap.assume_unknown", params={"code": code}, hint="gap.assume_unknown.hint")
     try:
@@ -551,7 +551,7 @@ def what_if(rubric: Rubric, result: ScoreResult, assumptions: Mapping[str, Answe
     responses: dict[str, Response] = {
         s.code: s.response for s in result.all_items() if s.response is not None
     }
-    index = rubric.item_index()
+    index = rubric.item_index
     for code, answer in assumptions.items():
         indicator, item = index[code]
         old = responses.get(code)

@@ -173,7 +173,9 @@ class Rubric(_Model):
             for item in indicator.items:
                 yield indicator, item
 
+    @cached_property
     def item_index(self) -> dict[str, tuple[Indicator, Item]]:
+        """Item code -> its indicator and item."""
         return {item.code: (ind, item) for ind, item in self.iter_items()}
 
     def item_opds(self, indicator: Indicator, item: Item) -> tuple[str, ...]:

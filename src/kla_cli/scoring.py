@@ -148,6 +148,7 @@ def score_region(
     skipped: tuple[str, ...] = (),
 ) -> ScoreResult:
     """Score one region's consolidated responses (missing items earn 0)."""
+    get = responses.get
     indicators = tuple(
         IndicatorScore(
             number=ind.number,
@@ -155,25 +156,29 @@ def score_region(
             name=ind.name,
             opd=ind.opd,
             items=tuple(
-                score_item(item, rubric.item_opds(ind, item), responses.get(item.code))
-                for item in ind.items
+                score_item(item, rubric.item_opds(ind, item), get(item.code)) for item in ind.items
             ),
         )
         for ind in rubric.indicators
     )
+    by_group: dict[str, list[IndicatorScore]] = {}
+    for ind_score in indicators:
+        by_group.setdefault(ind_score.group, []).append(ind_score)
     groups = tuple(
         GroupScore(
             id=g.id,
             name=g.name,
             short=g.short or g.name,
-            score=round(sum(i.score for i in indicators if i.group == g.id), 2),
-            score_evidenced=round(sum(i.score_evidenced for i in indicators if i.group == g.id), 2),
-            max=round(sum(i.max for i in indicators if i.group == g.id), 2),
+            score=round(sum(i.score for i in mine), 2),
+            score_evidenced=round(sum(i.score_evidenced for i in mine), 2),
+            max=round(sum(i.max for i in mine), 2),
         )
         for g in rubric.groups
+        for mine in (by_group.get(g.id, ()),)
     )
-    total = round(sum(i.points for ind in indicators for i in ind.items), 2)
-    total_evidenced = round(sum(i.points_evidenced for ind in indicators for i in ind.items), 2)
+    items = [i for ind in indicators for i in ind.items]
+    total = round(sum(i.points for i in items), 2)
+    total_evidenced = round(sum(i.points_evidenced for i in items), 2)
     return ScoreResult(
         rubric_id=rubric.id,
         rubric_version=rubric.version,

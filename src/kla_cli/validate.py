@@ -48,7 +48,7 @@ def rubric_fingerprint(rubric: Rubric) -> str:
 def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Validation:
     """Check every submission of one region and consolidate their answers."""
     out = Validation()
-    index = rubric.item_index()
+    index = rubric.item_index
     fingerprint = rubric_fingerprint(rubric)
     seen: dict[str, tuple[Response, Row, Submission]] = {}
     answering: list[tuple[Submission, str, dict[str, Row]]] = []

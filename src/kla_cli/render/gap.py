@@ -99,7 +99,7 @@ def opd_short(rubric: Rubric, opd_id: str) -> str:
 
 def opd_rows(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> list[tuple[str, list[OpdRow]]]:
     """The plan per lead OPD: (OPD name, rows), in rubric order."""
-    index = rubric.item_index()
+    index = rubric.item_index
     out: list[tuple[str, list[OpdRow]]] = []
     for group in analysis.plan_by_opd:
         rows = []
@@ -344,7 +344,7 @@ def gap_markdown(
     *,
     assumed_line: str | None = None,
 ) -> str:
-    index = rubric.item_index()
+    index = rubric.item_index
     result = analysis.result
     title = f"# {t('gap.title', lang)}: {md_escape(result.region or '-')} {result.year or ''}"
     lines = [title.rstrip(), ""]
@@ -466,7 +466,7 @@ def gap_table(
     from rich.console import Console
     from rich.table import Table
 
-    index = rubric.item_index()
+    index = rubric.item_index
     result = analysis.result
     console = Console(
         file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
@@ -565,7 +565,7 @@ def _assumed_line(
     before: ScoreResult | None,
     lang: Lang,
 ) -> str:
-    index = rubric.item_index()
+    index = rubric.item_index
     answers = ", ".join(
         f"{code} = {answer_label(index[code][1], answer, lang)}" for code, answer in assumed.items()
     )
