@@ -529,7 +529,7 @@ def _read_xlsx(path: Path) -> Submission:
         # calamine is given the bytes already read, unless the container is not plainly an
         # .xlsx (it would then guess the format from the bytes, where the name should decide)
         data = None
-        if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts.members:
+        if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
             data = parts.data
         read = _read_grid(path, lambda path: _CalamineBook(path, data))
         if isinstance(read, Submission):
@@ -561,12 +561,14 @@ def _attr(attrs: bytes, name: bytes) -> str | None:
     return found.group(1).decode("utf-8", "replace") if found else None
 
 
-_PERCENT_ATTRS = tuple(f"numFmtId={q}{n}{q}".encode() for q in "\"'" for n in _PERCENT_BUILTIN)
+_RE_PERCENT_ID = re.compile(
+    rb"numFmtId\s*=\s*[\"'](?:" + b"|".join(b"%d" % n for n in _PERCENT_BUILTIN) + rb")[\"']"
+)
 
 
 def _maybe_percent(styles: bytes) -> bool:
-    """A quick look (no regex over the whole part) for a percent format in the styles."""
-    return b"%" in styles or any(attr in styles for attr in _PERCENT_ATTRS)
+    """A quick look for a percent format in the styles (a custom one has % in its code)."""
+    return b"%" in styles or _RE_PERCENT_ID.search(styles) is not None
 
 
 def _percent_styles(styles: bytes) -> set[int]:

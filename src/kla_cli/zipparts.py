@@ -13,7 +13,6 @@ import os
 import struct
 import zlib
 from pathlib import Path
-from typing import NamedTuple
 
 _EOCD = b"PK\x05\x06"
 _EOCD_SIZE = 22
@@ -25,37 +24,52 @@ _LOCAL = struct.Struct("<4s22xHH")
 """Local file header: signature, then name and extra lengths."""
 
 
-class _Member(NamedTuple):
-    method: int
-    compressed: int
-    size: int
-    offset: int
-
-
 class ZipParts:
     """The members of a plain zip file; `open` returns None when the file is not plain."""
 
-    def __init__(self, data: bytes, members: dict[str, _Member], uncompressed_size: int) -> None:
+    def __init__(
+        self, data: bytes, directory: bytes, members: dict[bytes, int], uncompressed_size: int
+    ) -> None:
         self.data = data
-        self.members = members
+        self._directory = directory
+        self._members = members
+        """Raw member name -> where its header starts in the central directory (names are
+        decoded and headers unpacked only for the few members read)."""
         self.uncompressed_size = uncompressed_size
         """The members' sizes once inflated, as the directory states them."""
 
+    def __contains__(self, name: str) -> bool:
+        return self._key(name) in self._members
+
+    def _key(self, name: str) -> bytes:
+        return name.encode("utf-8") if name.isascii() else self._nonascii.get(name, b"")
+
+    @property
+    def _nonascii(self) -> dict[str, bytes]:
+        return {self._decode(raw): raw for raw in self._members if not raw.isascii()}
+
+    def _decode(self, raw: bytes) -> str:
+        flags = _CENTRAL.unpack_from(self._directory, self._members[raw])[1]
+        return raw.decode("utf-8" if flags & 0x800 else "cp437", "replace")
+
     def namelist(self) -> list[str]:
-        return list(self.members)
+        return [
+            raw.decode("ascii") if raw.isascii() else self._decode(raw) for raw in self._members
+        ]
 
     def read(self, name: str, limit: int = 64 * 1024 * 1024) -> bytes:
         """A member's bytes (at most `limit`); KeyError if absent, ValueError if damaged."""
-        member = self.members[name]
-        head = self.data[member.offset : member.offset + _LOCAL.size]
+        pos = self._members[self._key(name)]
+        _, _, method, compressed, _, _, _, _, offset = _CENTRAL.unpack_from(self._directory, pos)
+        head = self.data[offset : offset + _LOCAL.size]
         if len(head) < _LOCAL.size:
             raise ValueError("truncated local header")
         signature, name_len, extra_len = _LOCAL.unpack(head)
         if signature != b"PK\x03\x04":
             raise ValueError("bad local header")
-        start = member.offset + _LOCAL.size + name_len + extra_len
-        data = self.data[start : start + member.compressed]
-        if member.method == 0:
+        start = offset + _LOCAL.size + name_len + extra_len
+        data = self.data[start : start + compressed]
+        if method == 0:
             return data[:limit]
         try:
             return zlib.decompressobj(-15).decompress(data, limit)
@@ -82,24 +96,19 @@ class ZipParts:
         if cd_offset + cd_size != at:
             return None  # data before the archive, or a damaged directory
         directory = data[cd_offset:at]
-        members: dict[str, _Member] = {}
+        members: dict[bytes, int] = {}
         pos = total = 0
         unpack, header = _CENTRAL.unpack_from, _CENTRAL.size
         for _ in range(count):
             if pos + header > len(directory):
                 return None
-            sig, flags, method, compressed, size, name_len, extra_len, comment_len, offset = unpack(
+            sig, flags, method, _, size, name_len, extra_len, comment_len, _ = unpack(
                 directory, pos
             )
             if sig != b"PK\x01\x02" or flags & 0x1 or method not in (0, 8):
                 return None  # damaged, encrypted or an unusual compression
             start = pos + header
-            raw = directory[start : start + name_len]
-            if raw.isascii():  # the usual case, and the fastest codec
-                name = raw.decode("ascii")
-            else:
-                name = raw.decode("utf-8" if flags & 0x800 else "cp437", "replace")
-            members[name] = _Member(method, compressed, size, offset)
+            members[directory[start : start + name_len]] = pos
             total += size
             pos = start + name_len + extra_len + comment_len
-        return cls(data, members, total)
+        return cls(data, directory, members, total)
