@@ -16,7 +16,7 @@ from kla_cli.pipeline import assess
 from kla_cli.rubric import Rubric
 from kla_cli.submission import Submission
 from kla_cli.synthetic import synthetic_answers, write_region
-from kla_cli.workbook_format import ANSWER_SHEET, META_SHEET
+from kla_cli.workbook_format import ANSWER_SHEET, META_PROPERTY, META_SHEET
 from kla_cli.workbook_io import Grid, read_workbook, submission_from_grid, workbook_paths
 
 from .conftest import EXAMPLE
@@ -255,3 +255,75 @@ def test_zipparts_matches_zipfile_and_declines_unusual_files(tmp_path: Path) -> 
     assert [f.code for f in read_workbook(truncated).findings] == [
         "damaged"
     ]  # kla_cli.sniff: a cut-off zip
+
+
+# --- kla's metadata as document properties ---------------------------------------------------
+
+
+def _sheet_meta(path: Path) -> dict[str, str]:
+    ws = load_workbook(path)[META_SHEET]
+    return {str(k): str(v) for k, v in ws.iter_rows(values_only=True, max_col=2) if k and v}
+
+
+def _without(path: Path, target: Path, *, sheet: bool = False, properties: bool = False) -> Path:
+    """A copy of the form without its `_meta` sheet or without its document properties."""
+    from openpyxl.packaging.custom import CustomPropertyList
+
+    book = load_workbook(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if sheet:
+        del book[META_SHEET]
+    if properties:
+        book.custom_doc_props = CustomPropertyList()
+    book.save(target)
+    return target
+
+
+def test_form_records_its_metadata_twice(dinkes_book: Path) -> None:
+    book = load_workbook(dinkes_book)
+    properties = {
+        p.name.removeprefix(META_PROPERTY): p.value
+        for p in book.custom_doc_props
+        if p.name.startswith(META_PROPERTY)
+    }
+    assert properties == _sheet_meta(dinkes_book)
+    assert properties["rubric_id"] == "mini" and properties["region"] == "Kota Uji"
+
+
+def test_metadata_read_from_properties_or_sheet_alike(dinkes_book: Path, tmp_path: Path) -> None:
+    expected = _sheet_meta(dinkes_book)
+    no_sheet = _without(dinkes_book, tmp_path / "no-sheet.xlsx", sheet=True)
+    no_props = _without(dinkes_book, tmp_path / "no-props.xlsx", properties=True)
+    for path in (dinkes_book, no_sheet, no_props):
+        fast, reference = _both(path)
+        assert fast.meta == reference.meta == expected, path.name
+    neither = _without(no_sheet, tmp_path / "neither.xlsx", properties=True)
+    assert read_workbook(neither).meta == read_workbook(neither, engine="openpyxl").meta == {}
+
+
+def test_properties_unescaped_and_others_ignored(tmp_path: Path, dinkes_book: Path) -> None:
+    from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+
+    book = load_workbook(dinkes_book)
+    book.custom_doc_props = CustomPropertyList()
+    book.custom_doc_props.append(StringProperty(name="kla.region", value="Kota A & B <Uji>"))
+    book.custom_doc_props.append(StringProperty(name="Author note", value="not kla's"))
+    book.save(tmp_path / "escaped.xlsx")
+    fast, reference = _both(tmp_path / "escaped.xlsx")
+    assert fast.meta == reference.meta == {"region": "Kota A & B <Uji>"}
+
+
+def test_properties_survive_libreoffice(dinkes_book: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; cannot re-save a form with it")
+    no_sheet = _without(dinkes_book, tmp_path / "in" / "form.xlsx", sheet=True)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out")]
+        + [str(no_sheet)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    resaved = read_workbook(tmp_path / "out" / "form.xlsx")
+    assert resaved.meta == _sheet_meta(dinkes_book)

@@ -27,6 +27,7 @@ from kla_cli.rubric import Rubric
 from kla_cli.synthetic import write_region
 from kla_cli.template import Filled
 from kla_cli.validate import validate_region
+from kla_cli.workbook_format import META_KEYS, META_PROPERTY
 
 from .conftest import MINI_RUBRIC
 
@@ -52,6 +53,23 @@ def edit(path: Path, cells: dict[str, object], sheet: str = "Isian") -> None:
     ws = book[sheet]
     for ref, value in cells.items():
         ws[ref] = value
+    book.save(path)
+
+
+def edit_meta(path: Path, key: str, value: str, *, properties: bool = True) -> None:
+    """Change one of kla's metadata values as a form made elsewhere would have it: in the
+    hidden `_meta` sheet and in the document properties; `properties=False` makes a form from
+    before kla wrote document properties (only the sheet)."""
+    from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+
+    book = load_workbook(path)
+    book["_meta"].cell(META_KEYS.index(key) + 1, 2).value = value
+    kept = [p for p in book.custom_doc_props if p.name != META_PROPERTY + key]
+    book.custom_doc_props = CustomPropertyList()
+    if properties:
+        for prop in kept:
+            book.custom_doc_props.append(prop)
+        book.custom_doc_props.append(StringProperty(name=META_PROPERTY + key, value=value))
     book.save(path)
 
 
@@ -116,7 +134,16 @@ CASES = [
     ),
     Case(
         "other-rubric",
-        lambda f: edit(f / "dinkes.xlsx", {"B1": "kla-2019"}, "_meta"),
+        lambda f: edit_meta(f / "dinkes.xlsx", "rubric_id", "kla-2019"),
+        E,
+        "wrong-rubric",
+        "dinkes.xlsx",
+        "_meta",
+        "B1",
+    ),
+    Case(
+        "other-rubric-older-form",
+        lambda f: edit_meta(f / "dinkes.xlsx", "rubric_id", "kla-2019", properties=False),
         E,
         "wrong-rubric",
         "dinkes.xlsx",
@@ -125,7 +152,7 @@ CASES = [
     ),
     Case(
         "old-version",
-        lambda f: edit(f / "dinkes.xlsx", {"B2": "0"}, "_meta"),
+        lambda f: edit_meta(f / "dinkes.xlsx", "rubric_version", "0"),
         E,
         "rubric-version",
         "dinkes.xlsx",
@@ -134,7 +161,7 @@ CASES = [
     ),
     Case(
         "rubric-changed",
-        lambda f: edit(f / "dinkes.xlsx", {"B3": "0123456789abcdef"}, "_meta"),
+        lambda f: edit_meta(f / "dinkes.xlsx", "rubric_hash", "0123456789abcdef"),
         W,
         "rubric-changed",
         "dinkes.xlsx",

@@ -26,6 +26,7 @@ from kla_cli.workbook_format import (
     HEADER_ROW,
     META_KEYS,
     META_LABELS,
+    META_PROPERTY,
     META_ROWS,
     META_SHEET,
 )
@@ -206,7 +207,7 @@ def build_workbook(
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
 
     _instructions(book.create_sheet(INSTRUCTION_SHEET), rubric, opd_name, lang)
-    _meta(book.create_sheet(META_SHEET), rubric, opd, opd_name, region, year)
+    _meta(book, rubric, opd, opd_name, region, year)
     return book
 
 
@@ -225,8 +226,11 @@ def _instructions(ws: Worksheet, rubric: Rubric, opd_name: str, lang: Lang) -> N
 
 
 def _meta(
-    ws: Worksheet, rubric: Rubric, opd: Opd | None, opd_name: str, region: str, year: str
+    book: Workbook, rubric: Rubric, opd: Opd | None, opd_name: str, region: str, year: str
 ) -> None:
+    """The hidden `_meta` sheet, and the same pairs as document properties (`META_PROPERTY`)."""
+    from openpyxl.packaging.custom import StringProperty
+
     values = {
         "rubric_id": rubric.id,
         "rubric_version": rubric.version,
@@ -238,7 +242,11 @@ def _meta(
         "generator": f"kla-cli {__version__}",
     }
     rows = [(key, safe_cell(values[key])) for key in META_KEYS]
-    for row in rows:
-        ws.append(row)
+    ws = book.create_sheet(META_SHEET)
+    for key, value in rows:
+        ws.append((key, value))
+        if value:
+            prop = StringProperty(name=META_PROPERTY + key, value=value)
+            book.custom_doc_props.append(prop)  # type: ignore[attr-defined]
     ws.sheet_state = "hidden"
     ws.protection.sheet = True

@@ -24,6 +24,10 @@ META_KEYS = (
     "generator",
 )
 """The `_meta` rows in the order written (key in column A, value in column B)."""
+META_PROPERTY = "kla."
+"""The same keys and values are also written as custom document properties named `kla.<key>`,
+which survive Excel and LibreOffice and are read without parsing a second sheet. The reader
+takes them when present, else the `_meta` sheet (older forms, other spreadsheet programs)."""
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 """The files read as OPD workbooks (a folder's other files are ignored)."""

@@ -40,6 +40,7 @@ from kla_cli.workbook_format import (
     COLUMNS,
     MAX_HEADER_SCAN,
     META_LABELS,
+    META_PROPERTY,
     META_SHEET,
     OPD_COLUMN,
     REQUIRED_COLUMNS,
@@ -49,6 +50,8 @@ from kla_cli.workbook_format import (
 )
 from kla_cli.zipparts import ZipParts
 
+MAX_PROPERTIES = 1024 * 1024
+"""Bytes of the document properties part looked at (kla's take a few hundred)."""
 MAX_UNCOMPRESSED = 256 * 1024 * 1024
 """Refuse workbooks that inflate beyond this (zip bombs); also the size cap of .xls files."""
 
@@ -377,6 +380,7 @@ def _check_size(path: Path) -> Submission | None:
 
 
 def _meta_from_rows(rows: Iterable[Sequence[object]]) -> dict[str, str]:
+    """Key/value pairs (the `_meta` sheet's columns A and B, or the document properties)."""
     meta: dict[str, str] = {}
     for row in rows:
         if len(row) < 2:
@@ -418,17 +422,23 @@ class _Book(Protocol):
 
     def grid(self, sheet: str) -> Grid: ...
 
-    def rows(self, sheet: str) -> Iterable[Sequence[object]]: ...
+    def meta(self) -> dict[str, str]:
+        """What kla recorded in the file: its document properties, else its `_meta` sheet."""
+        ...
 
     def close(self) -> None: ...
 
 
 class _CalamineBook:
-    def __init__(self, path: Path, data: bytes | None = None) -> None:
+    def __init__(
+        self, path: Path, data: bytes | None = None, properties: dict[str, str] | None = None
+    ) -> None:
         """`data`: the file's bytes when already read (then calamine reads exactly the bytes
-        that were checked, and the file is not read twice)."""
+        that were checked, and the file is not read twice); `properties`: kla's document
+        properties when already read (calamine does not read them)."""
         from python_calamine import CalamineWorkbook
 
+        self._properties = properties
         if data is None:
             self._book = CalamineWorkbook.from_path(str(path))
         else:
@@ -444,8 +454,13 @@ class _CalamineBook:
         ]
         return grid
 
-    def rows(self, sheet: str) -> Iterable[Sequence[object]]:
-        return self._book.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    def meta(self) -> dict[str, str]:
+        if self._properties is not None:
+            return self._properties
+        if META_SHEET not in self.sheet_names:
+            return {}
+        rows = self._book.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
+        return _meta_from_rows(rows)
 
     def close(self) -> None:
         self._book.close()
@@ -461,8 +476,18 @@ class _OpenpyxlBook:
     def grid(self, sheet: str) -> Grid:
         return _grid_openpyxl(self._book[sheet].iter_rows(), data_only=True)
 
-    def rows(self, sheet: str) -> Iterable[Sequence[object]]:
-        return self._book[sheet].iter_rows(values_only=True, max_col=2)
+    def meta(self) -> dict[str, str]:
+        properties = getattr(self._book, "custom_doc_props", ())  # not in the type stubs
+        found = [
+            (p.name.removeprefix(META_PROPERTY), p.value)
+            for p in properties
+            if p.name.startswith(META_PROPERTY) and isinstance(p.value, str)
+        ]
+        if found:
+            return _meta_from_rows(found)
+        if META_SHEET not in self.sheet_names:
+            return {}
+        return _meta_from_rows(self._book[META_SHEET].iter_rows(values_only=True, max_col=2))
 
     def close(self) -> None:
         self._book.close()
@@ -483,7 +508,7 @@ def _read_grid(
         if sheet is None:
             return _missing_sheet(file, names)
         grid = book.grid(sheet)
-        meta = _meta_from_rows(book.rows(META_SHEET)) if META_SHEET in names else {}
+        meta = book.meta()
     except Exception as exc:
         return _unreadable(file, exc)
     finally:
@@ -528,10 +553,10 @@ def _read_xlsx(path: Path) -> Submission:
     try:
         # calamine is given the bytes already read, unless the container is not plainly an
         # .xlsx (it would then guess the format from the bytes, where the name should decide)
-        data = None
+        data = properties = None
         if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
-            data = parts.data
-        read = _read_grid(path, lambda path: _CalamineBook(path, data))
+            data, properties = parts.data, _read_properties(parts)
+        read = _read_grid(path, lambda path: _CalamineBook(path, data, properties))
         if isinstance(read, Submission):
             return _calamine_failed(path) if read.findings[0].code == "unreadable" else read
         sheet, grid, meta = read
@@ -554,6 +579,34 @@ _RE_CELL = re.compile(rb"<" + _NS + rb"c\b([^>]*)>")
 _RE_FORMULA = re.compile(rb"<" + _NS + rb"f[\s/>]")
 _RE_SHEET = re.compile(rb"<" + _NS + rb"sheet\b([^>]*)>")
 _RE_REL = re.compile(rb"<" + _NS + rb"Relationship\b([^>]*)>")
+
+
+_CUSTOM_PROPERTIES = "docProps/custom.xml"
+_RE_PROPERTY = re.compile(
+    r"<(?:[A-Za-z_][\w.-]*:)?property\b[^>]*?\sname\s*=\s*[\"']"
+    + re.escape(META_PROPERTY)
+    + r"([^\"']*)[\"'][^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?(?:lpwstr|bstr)>([^<]*)<"
+)
+"""One of kla's custom properties with a text value: its key (the name after the prefix) and
+its text."""
+
+
+def _read_properties(parts: ZipParts) -> dict[str, str] | None:
+    """kla's metadata from the custom document properties part, read without calamine (which
+    does not see it); None when there is none (the `_meta` sheet is read instead)."""
+    if _CUSTOM_PROPERTIES not in parts:
+        return None
+    try:
+        xml = parts.read(_CUSTOM_PROPERTIES, limit=MAX_PROPERTIES)
+    except ValueError:
+        return None
+    text = xml.decode("utf-8", "replace")
+    pairs: list[tuple[str, str]] = _RE_PROPERTY.findall(text)
+    if "&" in text:  # XML's five entities and character references
+        from html import unescape
+
+        pairs = [(unescape(key), unescape(value)) for key, value in pairs]
+    return _meta_from_rows(pairs) if pairs else None
 
 
 def _attr(attrs: bytes, name: bytes) -> str | None:
