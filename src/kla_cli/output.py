@@ -21,7 +21,7 @@ _guarding = True
 """Whether `protect` records (see `stop_guarding`)."""
 
 _input_folders: set[Path] = set()
-"""Folders this run reads every workbook of: a spreadsheet written there would be read as an
+"""Folders (as given, like `_inputs`) this run reads every workbook of: a spreadsheet written there would be read as an
 OPD workbook next time (`kla report DIR -o DIR/laporan.xlsx` would break the next `kla score DIR`)."""
 
 
@@ -32,7 +32,7 @@ def protect(path: Path) -> None:
 
 
 def stop_guarding() -> None:
-    """Stop recording inputs: `kla batch` scores regions whose workbooks no output of it can
+    """Stop recording inputs and input folders: `kla batch` scores regions whose workbooks no output of it can
     be (its formats are text, and spreadsheet extensions are refused), so recording 10 000
     paths would only cost time and memory. What was recorded before stays protected."""
     global _guarding
@@ -41,8 +41,8 @@ def stop_guarding() -> None:
 
 def protect_folder(path: Path) -> None:
     """Record `path` as a folder of input workbooks: no spreadsheet output may land in it."""
-    with contextlib.suppress(OSError, RuntimeError):
-        _input_folders.add(path.resolve())
+    if _guarding:
+        _input_folders.add(path)
 
 
 def forget_inputs() -> None:
@@ -76,7 +76,9 @@ def _check_target(target: Path) -> None:
         resolved = target.resolve()
         if resolved in _resolved(_inputs):
             raise KlaError("output.is_input", str(target), "output.is_input.hint")
-        if target.suffix.lower() in WORKBOOK_SUFFIXES and resolved.parent in _input_folders:
+        if target.suffix.lower() in WORKBOOK_SUFFIXES and resolved.parent in _resolved(
+            _input_folders
+        ):
             raise KlaError("output.in_input_folder", str(target), "output.in_input_folder.hint")
 
 

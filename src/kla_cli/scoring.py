@@ -8,11 +8,11 @@ cuts unevidenced answers. Points are floats; totals are rounded to two decimals,
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from kla_cli.answers import Answer
-from kla_cli.rubric import AnswerType, Direction, Item, Rubric, Text, Tier, tier_for
+from kla_cli.rubric import AnswerType, Direction, Indicator, Item, Rubric, Text, Tier, tier_for
 
 
 class Response(NamedTuple):
@@ -54,23 +54,30 @@ class ItemScore(NamedTuple):
         )
 
 
-@dataclass(frozen=True)
-class IndicatorScore:
+class IndicatorScore(NamedTuple):
+    """An indicator's items and their sums (made by `indicator_score`)."""
+
     number: int
     group: str
     name: Text
     opd: tuple[str, ...]
     items: tuple[ItemScore, ...]
-    score: float = field(init=False)
-    score_evidenced: float = field(init=False)
-    max: float = field(init=False)
+    score: float
+    score_evidenced: float
+    max: float
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "score", round(sum(i.points for i in self.items), 2))
-        object.__setattr__(
-            self, "score_evidenced", round(sum(i.points_evidenced for i in self.items), 2)
-        )
-        object.__setattr__(self, "max", round(sum(i.max for i in self.items), 2))
+
+def indicator_score(indicator: Indicator, items: tuple[ItemScore, ...]) -> IndicatorScore:
+    return IndicatorScore(
+        number=indicator.number,
+        group=indicator.group,
+        name=indicator.name,
+        opd=indicator.opd,
+        items=items,
+        score=round(sum(i.points for i in items), 2),
+        score_evidenced=round(sum(i.points_evidenced for i in items), 2),
+        max=round(sum(i.max for i in items), 2),
+    )
 
 
 @dataclass(frozen=True)
@@ -150,12 +157,9 @@ def score_region(
     """Score one region's consolidated responses (missing items earn 0)."""
     get = responses.get
     indicators = tuple(
-        IndicatorScore(
-            number=ind.number,
-            group=ind.group,
-            name=ind.name,
-            opd=ind.opd,
-            items=tuple(
+        indicator_score(
+            ind,
+            tuple(
                 score_item(item, rubric.item_opds(ind, item), get(item.code)) for item in ind.items
             ),
         )

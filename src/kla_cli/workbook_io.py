@@ -21,6 +21,7 @@ readers so that `kla --help` stays fast.
 from __future__ import annotations
 
 import functools
+import os
 import re
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
@@ -524,6 +525,10 @@ class _Parts(Protocol):
     def read(self, name: str) -> bytes: ...
 
 
+def _has(archive: _Parts, name: str) -> bool:
+    return name in archive if isinstance(archive, ZipParts) else name in archive.namelist()
+
+
 def _open_parts(path: Path) -> _Parts | Submission:
     """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
     fast = ZipParts.open(path)
@@ -712,14 +717,13 @@ def _add_xlsx_facts(
     if not blank_answer and not number_answer:
         return submission
     try:
-        names = set(archive.namelist())
-        has_styles = number_answer and "xl/styles.xml" in names
+        has_styles = number_answer and _has(archive, "xl/styles.xml")
         styles = archive.read("xl/styles.xml") if has_styles else b""
         percent = _percent_styles(styles) if _maybe_percent(styles) else set()
         if not percent and not blank_answer:
             return submission
         part = _sheet_part(archive, sheet)
-        xml = archive.read(part) if part in names else None
+        xml = archive.read(part) if part and _has(archive, part) else None
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
         xml = None
     if xml is None:
@@ -823,11 +827,14 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            inside = sorted(
-                p
-                for p in path.iterdir()
-                if p.suffix.lower() in WORKBOOK_SUFFIXES and not p.name.startswith(("~$", "."))
-            )
+            names = [
+                name
+                for name in os.listdir(path)
+                if name.lower().endswith(WORKBOOK_SUFFIXES) and not name.startswith(("~$", "."))
+            ]
+            # sorted by name as paths sort (case-insensitively on Windows), without making and
+            # comparing a Path per file
+            inside = [path / name for name in sorted(names, key=os.path.normcase)]
             if not inside:
                 raise KlaError("path.no_workbooks", str(path), "path.no_workbooks.hint")
             protect_folder(path)
