@@ -362,8 +362,11 @@ def _missing_sheet(file: str, names: Sequence[str]) -> Submission:
     return Submission(file, findings=(finding,))
 
 
+_ANSWER_LABEL = normalise_label(ANSWER_SHEET)
+
+
 def _answer_sheet(names: Sequence[str]) -> str | None:
-    return next((n for n in names if normalise_label(n) == ANSWER_SHEET.lower()), None)
+    return next((n for n in names if label_of(n) == _ANSWER_LABEL), None)
 
 
 def _check_size(path: Path) -> Submission | None:
