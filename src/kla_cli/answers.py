@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from kla_cli.display import printable
-from kla_cli.rubric import AnswerType, Item
+from kla_cli.rubric import AnswerType, Item, fold
 
 Answer = float | str | bool | frozenset[str]
 """A parsed answer: a number (percent/count), an option key (choice), yes/no, ticked keys."""
@@ -132,16 +132,12 @@ def _letter(text: str) -> str | None:
     return match.group(1) if match else None
 
 
-def _norm(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
 def _parse_choice(item: Item, raw: CellValue) -> str:
     keys = {o.key for o in item.options}
-    text = _norm(str(raw))
-    for option in item.options:
-        if text in (_norm(option.label.id), _norm(option.label.en)):
-            return option.key
+    text = fold(str(raw))
+    for label_id, label_en, key in item.option_folds:
+        if text in (label_id, label_en):
+            return key
     letter = _letter(text)
     if letter in keys:
         return letter
@@ -150,12 +146,11 @@ def _parse_choice(item: Item, raw: CellValue) -> str:
 
 def _parse_checklist(item: Item, raw: CellValue) -> frozenset[str]:
     keys = {o.key for o in item.options}
-    text = _norm(str(raw))
+    text = fold(str(raw))
     if text in _EMPTY_LIST:
         return frozenset()
-    labels = {_norm(o.label.id): o.key for o in item.options} | {
-        _norm(o.label.en): o.key for o in item.options
-    }
+    folds = item.option_folds
+    labels = {label: key for label, _, key in folds} | {label: key for _, label, key in folds}
     ticked: set[str] = set()
     for part in _LIST_SEPARATOR.split(text):
         token = part.strip()

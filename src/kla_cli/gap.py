@@ -50,6 +50,7 @@ from kla_cli.rubric import (
     Rubric,
     Text,
     Tier,
+    fold,
     tier_floor,
     tier_for,
 )
@@ -175,7 +176,7 @@ class GapAnalysis:
 
 def find_tier(rubric: Rubric, name: str) -> Tier:
     """The tier named `name` (id, Indonesian or English name, any case), or KlaError."""
-    wanted = " ".join(name.split()).casefold()
+    wanted = fold(name)
     for tier in rubric.tiers:
         if wanted in {tier.id, tier.name.id.casefold(), tier.name.en.casefold()}:
             return tier

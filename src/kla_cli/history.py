@@ -8,7 +8,7 @@ from itertools import groupby
 
 from kla_cli.compare import Snapshot
 from kla_cli.messages import Lang, fmt_points, t
-from kla_cli.rubric import Rubric, tier_floor
+from kla_cli.rubric import Rubric, fold, tier_floor
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ class Mismatch:
 
 
 def _same(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+    return fold(a) == fold(b)
 
 
 def mismatches(history: History) -> tuple[Mismatch, ...]:

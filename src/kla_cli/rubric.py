@@ -18,6 +18,8 @@ from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+_MISSING = object()
+
 Path = tuple[str | int, ...]
 """A location inside the rubric document, e.g. ("indicators", 3, "items", 0, "max")."""
 
@@ -58,6 +60,11 @@ class Direction(StrEnum):
     """Higher values are better (e.g. birth-certificate coverage)."""
     LOWER = "lower"
     """Lower values are better (e.g. stunting prevalence, child marriage)."""
+
+
+def fold(text: str) -> str:
+    """`text` for matching: inner spaces collapsed, ends trimmed, case folded."""
+    return " ".join(text.split()).casefold()
 
 
 class Option(_Model):
@@ -106,6 +113,13 @@ class Item(_Model):
     """For `percent` and `count`."""
     opd: tuple[str, ...] = ()
     """Responsible OPD ids when they differ from the indicator's."""
+
+    @cached_property
+    def option_folds(self) -> tuple[tuple[str, str, str], ...]:
+        """(Indonesian label, English label, key) of each option, the labels `fold`ed: an answer
+        may name an option by its label, in any case and spacing."""
+        return tuple((fold(o.label.id), fold(o.label.en), o.key) for o in self.options)
+
     effort: Effort | None = None
     """Hint for the gap plan: how costly improving this item usually is."""
 
@@ -183,7 +197,15 @@ class Rubric(_Model):
 
     def opd_by_name(self, name: str) -> Opd | None:
         """Find an OPD by id, name or alias, ignoring case and surrounding space."""
-        return self.opd_names.get(" ".join(name.split()).casefold())
+        found = self._opd_lookups.get(name, _MISSING)
+        if found is _MISSING:
+            found = self._opd_lookups[name] = self.opd_names.get(fold(name))
+        return found  # type: ignore[return-value]
+
+    @cached_property
+    def _opd_lookups(self) -> dict[str, Opd | None]:
+        """`opd_by_name` answers by the name as written (every workbook repeats a few names)."""
+        return {}
 
     @cached_property
     def opd_names(self) -> dict[str, Opd]:

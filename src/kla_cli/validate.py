@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from kla_cli.answers import AnswerProblem, display, is_blank, parse_answer
 from kla_cli.findings import Finding, Severity
-from kla_cli.rubric import Indicator, Item, Opd, Rubric
+from kla_cli.rubric import Indicator, Item, Opd, Rubric, fold
 from kla_cli.scoring import Response
 from kla_cli.submission import Row, Submission
 from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
@@ -75,10 +75,11 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
         _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 
     answered_opds = set(out.opds)
+    place = None
     for opd in rubric.opds:
         assigned = [item.code for _, item in rubric.items_by_opd.get(opd.id, ())]
         if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
-            file = _region_place(submissions)
+            file = place = place or _region_place(submissions)
             out.findings.append(
                 Finding(
                     WARNING, "opd-missing", file, args={"opd": opd.name, "count": len(assigned)}
@@ -174,7 +175,7 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
                 out.region = value
             else:
                 out.year = value
-        elif " ".join(value.split()).casefold() != " ".join(current.split()).casefold():
+        elif value != current and fold(value) != fold(current):
             out.findings.append(
                 Finding(
                     ERROR,
