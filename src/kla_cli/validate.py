@@ -103,6 +103,8 @@ def _region_place(submissions: Sequence[Submission]) -> str:
     import posixpath
 
     folders = [posixpath.dirname(sub.file.replace("\\", "/")) or "." for sub in submissions]
+    if len(set(folders)) == 1:  # the usual case: one folder
+        return folders[0]
     try:
         return (posixpath.commonpath(folders) if folders else "") or "."
     except ValueError:  # absolute and relative paths mixed
