@@ -267,6 +267,7 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
     letters = {"answer_col": col_letter(answer_col), "evidence_col": col_letter(evidence_col)}
     code_letter = col_letter(code_col)
     get = grid.get
+    answer_merged = any(c0 <= answer_col <= c1 for _, c0, _, c1 in grid.merged)
     items: list[Row] = []
     for r in range(header_row + 1, len(grid.rows) + 1):
         code = _text(get(r, code_col))
@@ -282,7 +283,7 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
                 opd=_text(get(r, opd_col)) if opd_col else None,
                 percent_cell=(r, answer_col) in grid.percent,
                 uncached_formula=(r, answer_col) in grid.formulas,
-                merged=grid.merged_over(r, answer_col) if grid.merged else None,
+                merged=grid.merged_over(r, answer_col) if answer_merged else None,
                 code_col=code_letter,
                 **letters,
             )
