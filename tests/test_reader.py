@@ -318,12 +318,12 @@ def test_properties_survive_libreoffice(dinkes_book: Path, tmp_path: Path) -> No
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed; cannot re-save a form with it")
     no_sheet = _without(dinkes_book, tmp_path / "in" / "form.xlsx", sheet=True)
+    out = tmp_path / "out"
     subprocess.run(
-        [soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(tmp_path / "out")]
-        + [str(no_sheet)],
+        [soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(no_sheet)],
         check=True,
         capture_output=True,
         timeout=120,
     )
-    resaved = read_workbook(tmp_path / "out" / "form.xlsx")
+    resaved = read_workbook(out / "form.xlsx")
     assert resaved.meta == _sheet_meta(dinkes_book)
