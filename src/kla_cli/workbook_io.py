@@ -127,13 +127,6 @@ class Grid:
         """From rows of values starting at A1 (as calamine gives them); '' is an empty cell."""
         return cls(rows if isinstance(rows, list) else list(rows))
 
-    @classmethod
-    def from_cells(cls, values: dict[tuple[int, int], CellValue]) -> Grid:
-        grid = cls()
-        for (r, c), value in values.items():
-            grid.put(r, c, value)
-        return grid
-
 
 _PLAIN_TYPES = frozenset({str, float, int, bool})
 
@@ -776,7 +769,6 @@ def _with_openpyxl_facts(path: Path, sheet: str, grid: Grid, submission: Submiss
 
 def _grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
     grid = Grid()
-    values: dict[tuple[int, int], CellValue] = {}
     for row in rows:
         for cell in row:
             value = getattr(cell, "value", None)
@@ -787,10 +779,9 @@ def _grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
                 if isinstance(value, str) and value.startswith("="):
                     grid.formulas.add(key)
                 continue
-            values[key] = value
+            grid.put(*key, value)
             if "%" in str(getattr(cell, "number_format", "")):
                 grid.percent.add(key)
-    grid.rows = Grid.from_cells(values).rows
     return grid
 
 
