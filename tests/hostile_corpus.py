@@ -17,6 +17,8 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 from kla_cli.display import printable
 from kla_cli.rubric_io import load_rubric
 from kla_cli.synthetic import synthetic_answers
@@ -299,6 +301,16 @@ def _folder_named_xlsx(tmp: Path) -> Built:
     return _folder_score(folder, odd)
 
 
+def _fifo_named_xlsx(tmp: Path) -> Built:
+    """A named pipe in the folder: opening it for reading would wait for a writer forever."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes on this system")
+    folder = _region(tmp)
+    odd = folder / "antrian.xlsx"
+    os.mkfifo(odd)
+    return _folder_score(folder, odd)
+
+
 # --- rubrics -----------------------------------------------------------------------------
 
 
@@ -561,6 +573,7 @@ CASES: list[Case] = [
     Case("folder-without-workbooks", _empty_folder, 2, "path.no_workbooks", "no .xlsx files"),
     Case("symlink-loop-in-region", _symlink_loop, 1, "cannot-open", "symbolic links"),
     Case("folder-named-xlsx", _folder_named_xlsx, 1, "cannot-open", "directory"),
+    Case("named-pipe-named-xlsx", _fifo_named_xlsx, 1, "not-a-file", "named pipe"),
     Case("non-utf8-file-name", _non_utf8_name, 1, "wrong-format", "plain text"),
     Case("newline-in-file-name", _newline_name, 1, "wrong-format", "plain text"),
     # outputs

@@ -43,3 +43,91 @@ def test_output_that_is_a_folder_is_refused(tmp_path: Path) -> None:
     with pytest.raises(KlaError) as info:
         write_text(tmp_path, "x")
     assert str(tmp_path) in info.value.render()
+
+
+def test_a_symlink_is_followed_and_stays_a_link(tmp_path: Path) -> None:
+    real = tmp_path / "real.csv"
+    real.write_text("lama\n", encoding="utf-8")
+    link = tmp_path / "link.csv"
+    link.symlink_to(real)
+    write_text(link, "baru\n")
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8") == "baru\n"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_pipe_is_written_through_not_replaced(tmp_path: Path) -> None:
+    import threading
+
+    fifo = tmp_path / "out.csv"
+    os.mkfifo(fifo)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()))
+    reader.start()
+    write_text(fifo, "a,b\n")
+    reader.join(timeout=10)
+    assert got == [b"a,b\n"]
+    assert fifo.is_fifo()
+
+
+def test_a_character_device_is_written_through(tmp_path: Path) -> None:
+    if not Path(os.devnull).is_char_device():
+        pytest.skip(f"{os.devnull} is not a character device here")
+    write_text(
+        Path(os.devnull), "x\n"
+    )  # replacing /dev/null by a file would need root and break it
+    assert Path(os.devnull).is_char_device()
+
+
+def test_a_full_device_gives_a_located_error() -> None:
+    if not Path("/dev/full").is_char_device():
+        pytest.skip("/dev/full exists on Linux only")
+    with pytest.raises(KlaError) as info:
+        write_text(Path("/dev/full"), "x\n")
+    assert "/dev/full" in info.value.render()
+
+
+def test_a_socket_is_refused(tmp_path: Path) -> None:
+    import socket
+
+    if not hasattr(socket, "AF_UNIX"):
+        pytest.skip("no Unix sockets on this system")
+    path = tmp_path / "s.csv"
+    with socket.socket(socket.AF_UNIX) as sock:
+        try:
+            sock.bind(str(path))
+        except OSError as exc:  # path too long for a socket address on some systems
+            pytest.skip(f"cannot bind a socket here: {exc}")
+        with pytest.raises(KlaError) as info:
+            write_text(path, "x\n")
+    assert info.value.key == "output.not_regular"
+
+
+@pytest.mark.parametrize("target", ["/dev/full", "pipe"])
+def test_stdout_that_cannot_take_the_result(target: str) -> None:
+    """A full disk is one located line and exit 2; a reader that stops early (`| head`) is not
+    an error, and neither ends in a traceback."""
+    import subprocess
+    import sys
+
+    if target == "/dev/full" and not Path(target).is_char_device():
+        pytest.skip("/dev/full exists on Linux only")
+    root = Path(__file__).parent.parent / "examples" / "provinsi-contoh"
+    cmd = [sys.executable, "-m", "kla_cli", "batch", str(root), "-f", "csv", "-j", "1"]
+    env = {**os.environ, "KLA_LANG": "en"}
+    if target == "pipe":
+        proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.close()  # the reader is gone before anything is written
+        stderr = proc.stderr.read().decode()
+        assert proc.wait(timeout=120) in (0, 1)  # the example province has regions below target
+        assert "Traceback" not in stderr and "Error:" not in stderr
+        return
+    with open(target, "wb") as full:
+        done = subprocess.run(cmd, stdout=full, stderr=subprocess.PIPE, env=env, check=False)
+    lines = done.stderr.decode().strip().splitlines()
+    assert done.returncode == 2
+    assert lines == [
+        "Error: stdout: cannot write: No space left on device. Hint: check the free disk space"
+        " and that whatever reads the output is still running"
+    ]

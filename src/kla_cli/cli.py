@@ -247,13 +247,27 @@ def _width() -> int:
 def emit(text: str, output: Path | None) -> None:
     """Machine output: to `output` atomically, or to stdout."""
     if output is None:
-        sys.stdout.write(encodable(text))
-        sys.stdout.flush()
+        try:
+            sys.stdout.write(encodable(text))
+            sys.stdout.flush()
+        except BrokenPipeError:  # `kla batch ... | head`: the reader has what it wanted
+            _silence_stdout()
+        except OSError as exc:  # e.g. a full disk behind `> file`
+            _silence_stdout()
+            raise KlaError(
+                "output.failed", "stdout", "output.stream.hint", {"error": exc.strerror or exc}
+            ) from None
         return
     from kla_cli.output import write_text
 
     write_text(output, text)
     err(t("output.written", path=output))
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's final flush does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def report_findings(findings: list[Finding], *, warnings: bool) -> None:

@@ -135,6 +135,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give a file name, e.g. -o report.json",
     ),
     "output.failed": ("tidak dapat menulis: {error}", "cannot write: {error}"),
+    "output.not_regular": (
+        "berkas keluaran bukan berkas biasa (mis. soket atau perangkat blok)",
+        "the output path is not a regular file (e.g. a socket or a block device)",
+    ),
+    "output.not_regular.hint": (
+        "beri nama berkas biasa, mis. -o laporan.json, atau hilangkan -o untuk menulis ke layar",
+        "name a regular file, e.g. -o report.json, or leave -o out to write to the screen",
+    ),
+    "output.stream.hint": (
+        "periksa ruang disk dan bahwa penerima keluaran masih berjalan",
+        "check the free disk space and that whatever reads the output is still running",
+    ),
     "output.written": ("ditulis: {path}", "written: {path}"),
     # --- rubric ----------------------------------------------------------------------------
     "rubric.invalid": (
@@ -1213,6 +1225,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.cannot-open.hint": (
         "pastikan ini berkas biasa yang boleh dibaca, bukan folder atau tautan yang rusak",
         "make sure it is an ordinary file you may read, not a folder or a broken link",
+    ),
+    "finding.not-a-file": (
+        "bukan berkas biasa (mis. pipa bernama atau perangkat), tidak dibaca",
+        "not an ordinary file (e.g. a named pipe or a device), not read",
+    ),
+    "finding.not-a-file.hint": (
+        "pindahkan atau hapus dari folder isian; simpan isian OPD sebagai berkas .xlsx biasa",
+        "move it out of the workbook folder or delete it; save OPD workbooks as ordinary .xlsx files",
     ),
     "finding.xml-entities": (
         "bagian {part} memuat deklarasi entitas XML (DOCTYPE), yang ditolak demi keamanan",

@@ -1,10 +1,17 @@
 """Writing outputs: atomically (temp file + rename), so an interrupted run never leaves half a
-report and an existing report is replaced only by a complete new one."""
+report and an existing report is replaced only by a complete new one.
+
+Not every path names a plain file. A symlink is followed (the file it points to is replaced,
+the link stays); a character device or a pipe (`-o /dev/stdout`, `-o /dev/null`, a FIFO) is
+written through, since renaming over it would swap a device for a file; anything else that is
+not a plain file (a socket, a block device) is refused.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -82,10 +89,32 @@ def _check_target(target: Path) -> None:
             raise KlaError("output.in_input_folder", str(target), "output.in_input_folder.hint")
 
 
+def _is_stream(target: Path) -> bool:
+    """A character device or a pipe: written through, never replaced."""
+    try:
+        mode = os.stat(target).st_mode
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def _final(target: Path) -> Path:
+    """The path that will be replaced: a symlink's target, so that the link stays a link."""
+    if not target.is_symlink():
+        return target
+    try:
+        return Path(os.path.realpath(target, strict=False))
+    except (OSError, RuntimeError):
+        raise KlaError("output.not_regular", str(target), "output.not_regular.hint") from None
+
+
 @contextlib.contextmanager
 def atomic_path(target: Path) -> Iterator[Path]:
     """Yield a temporary path beside `target`; on success it replaces `target` in one step."""
+    target = _final(target)
     _check_target(target)
+    if target.exists() and not target.is_file():
+        raise KlaError("output.not_regular", str(target), "output.not_regular.hint")
     parent = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
@@ -119,10 +148,18 @@ def _mode_for(target: Path) -> int:
 
 
 def write_text(target: Path, text: str) -> None:
-    with atomic_path(target) as tmp:
-        tmp.write_text(encodable(text), encoding="utf-8", newline="")
+    write_bytes(target, encodable(text).encode("utf-8"))
 
 
 def write_bytes(target: Path, data: bytes) -> None:
+    if _is_stream(target):
+        try:
+            with open(target, "wb") as stream:
+                stream.write(data)
+        except OSError as exc:
+            raise KlaError(
+                "output.failed", str(target), "output.stream.hint", {"error": exc.strerror or exc}
+            ) from None
+        return
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -318,6 +319,17 @@ def _too_large(file: str, size: int) -> Submission:
     return Submission(file, findings=(finding,))
 
 
+def _is_plain_file(path: Path) -> bool:
+    """Not a pipe, device or socket (a folder or a broken link: opening it reports why)."""
+    try:
+        mode = os.stat(path).st_mode
+    except (OSError, ValueError):
+        return True
+    return not (
+        stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
+    )
+
+
 def _open_failed(path: Path, exc: Exception) -> Submission:
     """The file could not be opened as a workbook: say what it really is when we can tell."""
     from kla_cli.sniff import content_problem
@@ -399,6 +411,9 @@ def read_workbook(path: Path, *, engine: Engine = "calamine") -> Submission:
     engines give the same Submission for the same file.
     """
     protect(path)
+    if not _is_plain_file(path):  # a named pipe would block the read forever
+        finding = Finding(Severity.ERROR, "not-a-file", str(path))
+        return Submission(str(path), findings=(finding,))
     if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
         return _read_xlsx(path)
     problem = _check_size(path)
