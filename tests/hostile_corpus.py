@@ -877,7 +877,7 @@ CASES += [
         _manifest(ALIAS_BOMB),
         2,
         "batch.manifest.invalid",
-        "too many YAML nodes",
+        "more than 100000 YAML nodes",
     ),
     Case(
         "manifest-python-tag",

@@ -92,12 +92,58 @@ def test_exit_codes(runner: CliRunner, province: Path, tmp_path: Path, mini: Rub
     assert "kota-kosong" in result.stderr and "kota-a" in result.stdout
 
 
-def test_region_folder_as_root_is_read_as_regions(runner: CliRunner, province: Path) -> None:
-    # ROOT = one region's folder: each workbook is then read as a (recap) region of its own
-    code, data = _json(runner, str(province / "kota-a"))
-    assert {r["name"] for r in _regions(data)} == {"bappeda", "dinkes", "dp3a"}
-    assert all(r["workbooks"] == 1 and r["status"] == "ok" for r in _regions(data))
-    assert code == 0
+def test_region_folder_as_root_is_refused(runner: CliRunner, province: Path) -> None:
+    """ROOT = one region's folder (a common slip): one line saying so, not 3 'regions'."""
+    result = _run(runner, str(province / "kota-a"), "--format", "json", "--lang", "en")
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.strip().splitlines()
+    assert "kota-a: this folder holds one region's OPD workbooks" in line
+    assert f"kla score {province / 'kota-a'}" in line
+
+
+def test_an_opd_form_among_recaps_is_not_a_region(
+    runner: CliRunner, province: Path, tmp_path: Path, mini: Rubric
+) -> None:
+    """A stray OPD workbook beside region folders (or named by a manifest) is reported as one,
+    with the command that scores its folder; the recaps and folders still count."""
+    import shutil
+
+    root = tmp_path / "prov"
+    shutil.copytree(province / "kota-a", root / "kota-a")
+    shutil.copy(province / "kab-b" / "dinkes.xlsx", root / "dinkes.xlsx")
+    code, data = _json(runner, str(root), "--lang", "en")
+    by_name = {r["name"]: r for r in _regions(data)}
+    assert by_name["kota-a"]["status"] == "ok"
+    stray = by_name["dinkes"]
+    assert stray["status"] == "unreadable" and code == 2
+    problem = str(stray["problem"])
+    assert problem.startswith(f"{root / 'dinkes.xlsx'}: this is one OPD's workbook (")
+    assert f"kla score {root}" in problem
+    manifest = root / "kla-batch.yaml"
+    manifest.write_text("regions:\n  - {name: X, path: dinkes.xlsx}\n")
+    code, data = _json(runner, str(manifest), "--lang", "en")
+    assert code == 2 and "one OPD's workbook" in str(_regions(data)[0]["problem"])
+
+
+def test_unreadable_region_names_the_file_and_the_fix(
+    runner: CliRunner, tmp_path: Path, mini: Rubric
+) -> None:
+    root = tmp_path / "prov"
+    write_region(mini, root / "kota-a", "Kota A", "2025", answers_in_band(mini, 72, 78, seed=1))
+    (root / "kota-b").mkdir()
+    (root / "kota-b" / "dinkes.xlsx").write_text("kode;jawaban\n1.1;Ya\n")
+    (root / "kota-c").mkdir()
+    for name in ("a.xlsx", "b.xlsx"):
+        (root / "kota-c" / name).write_bytes(b"")
+    result = _run(runner, str(root), "--lang", "en", "--format", "markdown")
+    assert result.exit_code == 2
+    errors = [ln for ln in result.stderr.splitlines() if ln.startswith("Error:")]
+    one = next(ln for ln in errors if "kota-b" in ln)
+    assert str(root / "kota-b" / "dinkes.xlsx") in one and "[wrong-format]" in one
+    assert "save it as an Excel Workbook" in one  # the hint
+    two = next(ln for ln in errors if "kota-c" in ln)
+    assert "none of its 2 workbooks could be read: " in two and "a.xlsx" in two
+    assert "[wrong-format]" in result.stdout  # the markdown summary says it too
 
 
 def test_manifest_targets(runner: CliRunner, province: Path) -> None:
@@ -120,23 +166,60 @@ def test_manifest_targets(runner: CliRunner, province: Path) -> None:
     assert code == 1
 
 
+def test_fail_under_overrides_the_manifests_default_not_its_entries(
+    runner: CliRunner, province: Path
+) -> None:
+    """Like any command-line option over a file's setting: --fail-under replaces the
+    top-level target; a region's own target stays, and stderr says how many kept one."""
+    manifest = province / "targets.yaml"
+    manifest.write_text(
+        "target: pratama\n"
+        "regions:\n"
+        "  - {name: Kota A, path: kota-a, target: utama}\n"
+        "  - {name: Kabupaten B, path: ./kab-b}\n"
+    )
+    try:
+        result = _run(runner, str(manifest), "--fail-under", "nindya", "-f", "json")
+    finally:
+        manifest.unlink()
+    by_name = {r["name"]: r for r in json.loads(result.stdout)["regions"]}
+    assert by_name["Kota A"]["target_id"] == "utama"
+    assert (
+        by_name["Kabupaten B"]["target_id"] == "nindya" and by_name["Kabupaten B"]["met"] is False
+    )
+    assert "1 of 2 regions keep their own target" in result.stderr
+    # shown as written beside the manifest, not resolved to an absolute path
+    assert by_name["Kabupaten B"]["path"] == str(province / "kab-b")
+    assert result.exit_code == 1
+
+
 @pytest.mark.parametrize(
     ("body", "expected"),
     [
         ("regions:\n  - {name: X, path: ../outside}\n", "leaves the manifest's folder"),
         ("regions:\n  - {name: X, path: /etc}\n", "leaves the manifest's folder"),
-        ("regions:\n  - {name: X, path: a}\n  - {name: X, path: b}\n", "appears twice"),
-        ("regions:\n  - {name: X, path: a, weight: 2}\n", "unknown key 'weight'"),
+        (
+            "regions:\n  - {name: X, path: a}\n  - {name: X, path: b}\n",
+            "kla-batch.yaml:3: regions[1]: region name 'X' appears twice. Hint: regions[0] (line 2)",
+        ),
+        (
+            "regions:\n  - {name: X, path: a}\n\n  - {name: Y, path: a, weight: 2}\n",
+            "kla-batch.yaml:4: regions[1]: invalid manifest: unknown key 'weight' (known: name,",
+        ),
+        ("title: P\nregion: []\n", "kla-batch.yaml: invalid manifest: expected a mapping"),
+        ("regions: []\nfoo: 1\n", "kla-batch.yaml:2: invalid manifest: unknown key 'foo'"),
+        ("regions:\n  - 5\n", "kla-batch.yaml:2: regions[0]: invalid manifest: each entry must"),
+        ("regions:\n  - {name: [1], path: a}\n", "regions[0]: invalid manifest: 'name' must be"),
         ("regions: {name: X}\n", "invalid manifest"),
         ("regions:\n  - !!python/object:os.system {name: X}\n", "invalid manifest"),
         ("regions:\n  - {name: X, path: a\n", "invalid manifest"),
         (
             "regions:\n  - {name: X, path: a, target: emas}\n",
-            "kla-batch.yaml: regions[0]: unknown predikat 'emas'",
+            "kla-batch.yaml:2: regions[0]: unknown predikat 'emas'",
         ),
         (
             "target: perak\nregions:\n  - {name: X, path: a}\n",
-            "kla-batch.yaml: unknown predikat 'perak'",
+            "kla-batch.yaml:1: unknown predikat 'perak'",
         ),
     ],
 )
@@ -284,3 +367,17 @@ def test_the_manifest_is_never_overwritten(runner: CliRunner, province: Path) ->
         assert manifest.read_bytes() == before
     finally:
         manifest.unlink()
+
+
+def test_manifest_paths_are_shown_as_written(
+    province: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(province)
+    manifest = Path("paths.yaml")
+    manifest.write_text("regions:\n  - {name: B, path: ./kab-b/}\n  - {name: C, path: kab-c}\n")
+    try:
+        specs = load_manifest(manifest)
+    finally:
+        manifest.unlink()
+    assert [str(spec.path) for spec in specs] == ["kab-b", "kab-c"]
+    assert all(spec.path.is_dir() for spec in specs)

@@ -172,26 +172,54 @@ def test_example_workbooks_open_with_openpyxl() -> None:
 
 
 @pytest.mark.parametrize(
-    ("args", "says"),
+    ("args", "says_en", "says_id"),
     [
-        (["score", str(EXAMPLE), "-f", "xyz"], "'xyz' is not one of 'table', 'json'"),
-        (["score"], "Missing argument"),
-        (["scor", str(EXAMPLE)], "No such command 'scor'"),
-        (["score", str(EXAMPLE), "--bogus"], "No such option: --bogus"),
+        (
+            ["score", str(EXAMPLE), "-f", "xyz"],
+            "'xyz' is not a valid value for --format / -f: choose one of: table, json,",
+            "nilai 'xyz' tidak sah untuk --format / -f: pilih salah satu: table, json,",
+        ),
+        (["score"], "missing PATHS", "PATHS belum diberikan"),
+        (
+            ["scor", str(EXAMPLE)],
+            "no such command 'scor' (perhaps: score)",
+            "perintah 'scor' tidak ada (mungkin: score)",
+        ),
+        (
+            ["score", str(EXAMPLE), "--bogus"],
+            "no such option: --bogus",
+            "opsi --bogus tidak ada",
+        ),
+        (
+            ["batch", str(EXAMPLE), "--jobs", "abc"],
+            "'abc' is not a valid value for --jobs / -j: must be a whole number",
+            "nilai 'abc' tidak sah untuk --jobs / -j: harus bilangan bulat",
+        ),
+        (["batch", str(EXAMPLE), "--fail-under"], "option --fail-under needs a value", "opsi"),
+        (
+            ["batch", str(EXAMPLE), "extra"],
+            "unexpected extra arguments: extra",
+            "argumen berlebih: extra",
+        ),
     ],
 )
 @pytest.mark.parametrize(
     ("lang", "prefix", "hint"), [("en", "Error", "Hint"), ("id", "Galat", "Saran")]
 )
 def test_usage_errors_are_one_line_with_a_hint(
-    args: list[str], says: str, lang: str, prefix: str, hint: str
+    args: list[str], says_en: str, says_id: str, lang: str, prefix: str, hint: str
 ) -> None:
+    """In the user's language: the framework's own English texts are translated."""
     result = CliRunner().invoke(app, ["--lang", lang, *args], prog_name="kla")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1, result.stderr
-    assert result.stderr.startswith(f"{prefix}: kla") and says in result.stderr
+    says = says_en if lang == "en" else says_id
+    assert result.stderr.startswith(f"{prefix}: kla") and says in result.stderr, result.stderr
     assert f"{hint}: " in result.stderr and "--help" in result.stderr
+    if lang == "id":
+        for english in ("No such", "Missing", "Invalid value", "Input should", "requires an"):
+            assert english not in result.stderr
 
 
 @pytest.mark.parametrize(

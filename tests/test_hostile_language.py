@@ -120,3 +120,24 @@ def test_global_options_after_a_double_dash_are_left_alone() -> None:
         "--lang",
         "id",
     ]
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_help_follows_lang(lang: str, where: str) -> None:
+    """Help is declared before --lang is parsed; `--lang X --help` still speaks X (both ways,
+    so one of them swaps whatever language this process started in)."""
+    args = (
+        ["--lang", lang, "batch", "--help"]
+        if where == "before"
+        else ["batch", "-h", "--lang", lang]
+    )
+    out = " ".join(CliRunner().invoke(app, args).stdout.split())
+    other = "en" if lang == "id" else "id"
+    for key in ("help.batch", "help.jobs", "help.help"):
+        wanted, unwanted = (" ".join(t(key, x).split()) for x in (lang, other))
+        assert wanted[:40] in out, key
+        assert unwanted[:40] not in out, key
+    top = " ".join(CliRunner().invoke(app, ["--lang", lang, "--help"]).stdout.split())
+    assert " ".join(t("help.app", lang).split())[:40] in top
+    assert " ".join(t("help.score", lang).split())[:30] in top

@@ -126,12 +126,12 @@ def test_interrupted_score_keeps_the_old_report(
     out = tmp_path / "hasil.json"
     out.write_text("laporan lama\n", encoding="utf-8")
 
-    def half_then_interrupt(self: Path, data: str, *args: object, **kwargs: object) -> int:
-        with self.open("w", encoding="utf-8") as handle:
+    def half_then_interrupt(self: Path, data: bytes, *args: object, **kwargs: object) -> int:
+        with self.open("wb") as handle:
             handle.write(data[: len(data) // 2])
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(Path, "write_text", half_then_interrupt)
+    monkeypatch.setattr(Path, "write_bytes", half_then_interrupt)
     result = CliRunner().invoke(
         app, ["--lang", "en", "score", str(EXAMPLE), "-f", "json", "-o", str(out)]
     )

@@ -13,13 +13,16 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kla_cli.errors import KlaError
 from kla_cli.messages import Lang, current_lang, t
 from kla_cli.output import protect
 from kla_cli.rubric import Rubric, Tier
 from kla_cli.workbook_format import WORKBOOK_SUFFIXES
+
+if TYPE_CHECKING:
+    from kla_cli.submission import Submission
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MAX_MANIFEST_BYTES = 1024 * 1024
@@ -36,6 +39,8 @@ class RegionSpec:
     """Tier id this region must reach (from the manifest or --fail-under)."""
     origin: str | None = None
     """Where `target` was written (manifest file and entry), for a located error."""
+    shared_target: bool = False
+    """`target` is the manifest's top-level one, which --fail-under overrides."""
 
 
 @dataclass(frozen=True)
@@ -99,43 +104,78 @@ def discover(root: Path) -> list[RegionSpec]:
     ]
     if not specs:
         raise KlaError("batch.no_regions", str(root), "batch.no_regions.hint")
+    if not any(spec.path.is_dir() for spec in specs):
+        _refuse_region_folder(root, specs[0].path)
     return specs
 
 
-def _manifest_error(where: str, error: str) -> KlaError:
+def _refuse_region_folder(root: Path, first: Path) -> None:
+    """ROOT holding only workbooks is a folder of recaps, unless they are OPD forms: then it is
+    one region's folder, given by mistake (22 'could not be read' regions would hide that)."""
+    from kla_cli.workbook_io import read_workbook
+
+    sub = read_workbook(first)
+    if sub.opd is not None and not any(row.opd for row in sub.rows):
+        raise KlaError(
+            "batch.root_is_region",
+            str(root),
+            "batch.root_is_region.hint",
+            {"opd": sub.opd, "folder": root},
+        )
+
+
+def _manifest_error(where: str, what: str, **params: object) -> KlaError:
+    """`manifest.yaml:7: invalid manifest: <what>. Hint: …` with `what` from the catalogue."""
+    error = t(f"batch.manifest.{what}", **params)
     return KlaError("batch.manifest.invalid", where, "batch.manifest.hint", {"error": error})
 
 
-def _load_yaml(file: Path) -> Any:
-    """Safe YAML (no object tags), size- and node-capped like the rubric loader."""
+def _load_yaml(file: Path) -> tuple[Any, Any]:
+    """Safe YAML (no object tags), size- and node-capped like the rubric loader: the data and
+    its composed node (for line numbers)."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     protect(file)
     try:
         if file.stat().st_size > MAX_MANIFEST_BYTES:
-            raise _manifest_error(str(file), f"larger than {MAX_MANIFEST_BYTES} bytes")
+            raise _manifest_error(str(file), "too_big", size=MAX_MANIFEST_BYTES)
         text = file.read_text(encoding="utf-8")
-        stack = [yaml.compose(text, Loader=loader)]
+        root = yaml.compose(text, Loader=loader)
+        stack = [root]
         nodes = 0
         while stack:  # count nodes before constructing: nested aliases cannot blow up
             node = stack.pop()
             nodes += 1
             if nodes > MAX_MANIFEST_NODES:
-                raise _manifest_error(str(file), "too many YAML nodes")
+                raise _manifest_error(str(file), "too_many_nodes", count=MAX_MANIFEST_NODES)
             if isinstance(node, yaml.MappingNode):
                 stack.extend(n for pair in node.value for n in pair)
             elif isinstance(node, yaml.SequenceNode):
                 stack.extend(node.value)
-        return yaml.load(text, Loader=loader)
+        return yaml.load(text, Loader=loader), root
     except OSError as exc:
         raise KlaError("path.missing", str(file), params={"error": exc}) from None
-    except UnicodeDecodeError as exc:
-        raise _manifest_error(str(file), exc.reason) from None
+    except UnicodeDecodeError:
+        raise _manifest_error(str(file), "not_utf8") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{file}:{mark.line + 1}" if mark else str(file)
-        raise _manifest_error(where, str(getattr(exc, "problem", None) or exc)) from None
+        problem = str(getattr(exc, "problem", None) or exc)
+        raise _manifest_error(where, "yaml", problem=problem) from None
+
+
+def _lines(root: Any) -> tuple[dict[str, int], list[int]]:
+    """Line numbers (1-based) of the top-level keys and of each `regions` entry, given the
+    composed node of a manifest already known to be a mapping."""
+    keys: dict[str, int] = {}
+    entries: list[int] = []
+    for key, value in root.value:
+        if isinstance(key.value, str):
+            keys[key.value] = key.start_mark.line + 1
+            if key.value == "regions" and isinstance(value.value, list):
+                entries = [item.start_mark.line + 1 for item in value.value]
+    return keys, entries
 
 
 def _text_field(entry: dict[str, Any], key: str, where: str, required: bool) -> str | None:
@@ -143,50 +183,68 @@ def _text_field(entry: dict[str, Any], key: str, where: str, required: bool) -> 
     if value is None and not required:
         return None
     if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value):
-        raise _manifest_error(where, f"'{key}' must be a text")
+        raise _manifest_error(where, "not_text", key=key)
     return str(value).strip()
 
 
 def load_manifest(file: Path) -> list[RegionSpec]:
     """`regions: [{name, path, target?}]` plus an optional top-level `target`.
 
-    Paths are relative to the manifest and must stay inside its folder.
+    Paths are relative to the manifest and must stay inside its folder. Errors name the
+    manifest's line and the entry (`kla-batch.yaml:7: regions[2]: …`).
     """
-    data = _load_yaml(file)
+    data, root = _load_yaml(file)
     if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
-        raise _manifest_error(str(file), "expected a mapping with a 'regions' list")
-    unknown = set(data) - {"regions", "target", "title"}
+        raise _manifest_error(str(file), "no_regions_list")
+    keys, entries = _lines(root)
+    unknown = sorted(set(data) - {"regions", "target", "title"}, key=str)
     if unknown:
-        raise _manifest_error(str(file), f"unknown key '{sorted(unknown)[0]}'")
-    default = _text_field(data, "target", str(file), required=False)
+        where = f"{file}:{keys[unknown[0]]}" if unknown[0] in keys else str(file)
+        raise _manifest_error(
+            where, "unknown_key", key=unknown[0], allowed="regions, target, title"
+        )
+    top = f"{file}:{keys['target']}" if "target" in keys else str(file)
+    default = _text_field(data, "target", top, required=False)
     base = file.parent.resolve()
     specs: list[RegionSpec] = []
-    names: set[str] = set()
+    names: dict[str, str] = {}
     for i, entry in enumerate(data["regions"]):
-        where = f"{file}: regions[{i}]"
+        where = (
+            f"{file}:{entries[i]}: regions[{i}]" if i < len(entries) else f"{file}: regions[{i}]"
+        )
         if not isinstance(entry, dict):
-            raise _manifest_error(where, "expected {name, path, target}")
-        extra = set(entry) - {"name", "path", "target"}
+            raise _manifest_error(where, "not_entry")
+        extra = sorted(set(entry) - {"name", "path", "target"}, key=str)
         if extra:
-            raise _manifest_error(where, f"unknown key '{sorted(extra)[0]}'")
+            raise _manifest_error(where, "unknown_key", key=extra[0], allowed="name, path, target")
         name = _text_field(entry, "name", where, required=True) or ""
         raw = _text_field(entry, "path", where, required=True) or ""
         try:
-            path = (base / raw).resolve()
+            resolved = (base / raw).resolve()
         except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11/3.12)
             raise KlaError(
                 "batch.manifest.loop", where, "batch.manifest.escape.hint", {"path": raw}
             ) from None
-        if not path.is_relative_to(base):
+        if not resolved.is_relative_to(base):
             raise KlaError(
                 "batch.manifest.escape", where, "batch.manifest.escape.hint", {"path": raw}
             )
         if name in names:
-            raise KlaError("batch.manifest.duplicate", where, params={"name": name})
-        names.add(name)
+            raise KlaError(
+                "batch.manifest.duplicate",
+                where,
+                "batch.manifest.duplicate.hint",
+                {"name": name, "first": names[name]},
+            )
+        line = entries[i] if i < len(entries) else "?"
+        names[name] = t("batch.manifest.entry", index=i, line=line)
         own = _text_field(entry, "target", where, required=False)
-        origin = where if own else str(file)
-        specs.append(RegionSpec(name, path, own or default, origin if own or default else None))
+        # shown as the user wrote it (beside the manifest), read from where it really is
+        path = Path(os.path.normpath(file.parent / raw))
+        if own:
+            specs.append(RegionSpec(name, path, own, where))
+        else:
+            specs.append(RegionSpec(name, path, default, top if default else None, True))
     if not specs:
         raise KlaError("batch.no_regions", str(file), "batch.no_regions.hint")
     return specs
@@ -208,10 +266,13 @@ def resolve_tier(rubric: Rubric, value: str, where: str | None = None) -> Tier:
 def with_targets(
     rubric: Rubric, specs: Iterable[RegionSpec], default: str | None
 ) -> list[RegionSpec]:
-    """Each region's target as a tier id: its own (manifest) or `default` (--fail-under)."""
+    """Each region's target as a tier id. A region's own target (manifest entry) wins; then
+    --fail-under (`default`), which overrides the manifest's top-level target as a command-line
+    option overrides a file's setting."""
     out = []
     for spec in specs:
-        target, where = (spec.target, spec.origin) if spec.target else (default, "--fail-under")
+        own = spec.target and not (default and spec.shared_target)
+        target, where = (spec.target, spec.origin) if own else (default, "--fail-under")
         tier = resolve_tier(rubric, target, where).id if target else None
         out.append(RegionSpec(spec.name, spec.path, tier))
     return out
@@ -233,8 +294,13 @@ def assess_region(rubric: Rubric, spec: RegionSpec) -> RegionResult:
         return _replace(base, problem=f"{type(exc).__name__}: {exc}")
     if all(sub.findings and not sub.rows for sub in submissions):
         lines = tuple(f.render() for sub in submissions for f in sub.findings)
-        problem = t("batch.no_workbook_read", count=len(submissions))
+        problem = lines[0]  # located, with its hint
+        if len(submissions) > 1:
+            problem = f"{t('batch.no_workbook_read', count=len(submissions))}: {problem}"
         return _replace(base, problem=problem, messages=lines[:MAX_MESSAGES])
+    form = _opd_form(spec, submissions)
+    if form is not None:
+        return _replace(base, problem=form)
     try:
         assessment = assess(rubric, submissions)
     except Exception as exc:
@@ -262,6 +328,22 @@ def assess_region(rubric: Rubric, spec: RegionSpec) -> RegionResult:
         year=validation.year,
         messages=tuple(f.render() for f in blocking[:MAX_MESSAGES]),
     )
+
+
+def _opd_form(spec: RegionSpec, submissions: Sequence[Submission]) -> str | None:
+    """Why a region given as one workbook is one OPD's form rather than a region's recap (a
+    common slip: `kla batch` pointed at one region's folder), or None."""
+    if len(submissions) != 1 or not spec.path.is_file():
+        return None
+    (sub,) = submissions
+    if sub.opd is None or any(row.opd for row in sub.rows):
+        return None
+    return KlaError(
+        "batch.opd_form",
+        str(spec.path),
+        "batch.opd_form.hint",
+        {"opd": sub.opd, "folder": spec.path.parent},
+    ).render()
 
 
 def _replace(result: RegionResult, **changes: Any) -> RegionResult:

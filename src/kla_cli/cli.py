@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import sys
 import traceback
 from collections.abc import Callable, Sequence
@@ -35,8 +36,35 @@ with contextlib.suppress(ValueError):
     _HELP_LANG = detect_lang(None)
 
 
+_HELP_KEYS: dict[str, str] = {}
+"""Help text (in `_HELP_LANG`) -> its catalogue key, so that `--lang en --help` can swap it."""
+
+
 def _h(key: str) -> str:
-    return t(key, _HELP_LANG)
+    """A help text. The framework wants it when commands are declared, before --lang is
+    parsed, so it is written in the environment's language and swapped by `_translate_help`."""
+    text = t(key, _HELP_LANG)
+    _HELP_KEYS[text] = key
+    return text
+
+
+def _translate_help(command: Any, lang: Lang) -> None:
+    """Put every help text of `command` and its subcommands into `lang` (for `--lang X`)."""
+    _HELP_KEYS.setdefault(_HELP_OPTION_EN, "help.help")
+    if isinstance(command.help, str) and command.help in _HELP_KEYS:
+        command.help = t(_HELP_KEYS[command.help], lang)
+    with contextlib.suppress(Exception):  # the framework's own --help option, made on demand
+        names = type("Ctx", (), {"help_option_names": ["-h", "--help"]})()
+        command.get_help_option(names)
+    for param in [*command.params, getattr(command, "_help_option", None)]:
+        text = getattr(param, "help", None)
+        if isinstance(text, str) and text in _HELP_KEYS:
+            param.help = t(_HELP_KEYS[text], lang)
+    for sub in getattr(command, "commands", {}).values():
+        _translate_help(sub, lang)
+
+
+_HELP_OPTION_EN = "Show this message and exit."
 
 
 class _OneLineUsageErrors(typer.core.TyperGroup):
@@ -69,6 +97,7 @@ class _OneLineUsageErrors(typer.core.TyperGroup):
         if not standalone_mode:
             return run()
         _early_lang(args)
+        _translate_help(self, active_lang())
         try:
             code = run()
         except typer.Abort:
@@ -84,12 +113,61 @@ class _OneLineUsageErrors(typer.core.TyperGroup):
                 sys.exit(ExitCode.CANNOT_RUN)
             ctx = getattr(exc, "ctx", None)
             where = ctx.command_path if ctx is not None else "kla"
-            text = " ".join(message().replace("Value error, ", "").split()).rstrip(".")
+            text = _usage_text(exc) or message().replace("Value error, ", "")
+            text = " ".join(text.split()).rstrip(".")
             hint = t("hint", text=t("usage.hint", command=where))
             end = "" if text.endswith(("?", "!")) else "."
             err(f"{t('error.prefix')}: {where}: {text}{end} {hint}")
             sys.exit(ExitCode.CANNOT_RUN)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+_EXPECTED = {"int_parsing": "usage.expected.int", "float_parsing": "usage.expected.number"}
+_USAGE_PATTERNS = (
+    (
+        re.compile(r"No such command '(?P<name>[^']*)'\.?(\s*Did you mean '(?P<maybe>[^']*)'\?)?"),
+        "usage.no_command",
+    ),
+    (re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<args>.*)\)"), "usage.extra"),
+    (re.compile(r"Option '(?P<option>.*)' requires an? (argument|value)"), "usage.needs_value"),
+)
+
+
+def _usage_text(exc: Exception) -> str | None:
+    """The framework's usage error in the user's language (its own texts are English only);
+    None for one not recognised, which is then shown as the framework words it."""
+    kind = type(exc).__name__
+    param = getattr(exc, "param", None)
+    try:
+        if kind == "NoSuchOption":
+            maybe = ", ".join(getattr(exc, "possibilities", None) or ())
+            text = t("usage.no_option", option=getattr(exc, "option_name", ""))
+            return f"{text} ({t('usage.maybe', options=maybe)})" if maybe else text
+        if kind == "MissingParameter" and param is not None:
+            name = " / ".join(param.opts) if param.param_type_name == "option" else param.name
+            return t("usage.missing", name=name.upper() if "-" not in name else name)
+        errors = getattr(exc.__cause__, "errors", None)
+        if kind == "BadParameter" and param is not None and callable(errors):
+            first = errors()[0]
+            detail = str(first["msg"]).removeprefix("Value error, ")
+            choices = re.search(r"is not one of (.*?)\.?$", detail)
+            if choices:
+                expected = t("usage.expected.choice", choices=choices.group(1).replace("'", ""))
+            else:
+                key = _EXPECTED.get(first["type"])
+                expected = t(key) if key else detail
+            option = " / ".join(param.opts) or param.name
+            return t("usage.bad_value", option=option, value=first["input"], expected=expected)
+        message = str(getattr(exc, "message", ""))
+        for pattern, key in _USAGE_PATTERNS:
+            if found := pattern.match(message):
+                fields = found.groupdict()
+                maybe = fields.pop("maybe", None)
+                text = t(key, **fields)
+                return f"{text} ({t('usage.maybe', options=maybe)})" if maybe else text
+    except (AttributeError, IndexError, KeyError, TypeError):
+        pass
+    return None
 
 
 GLOBAL_FLAGS = ("--debug",)
@@ -626,7 +704,11 @@ def batch(
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
     model = _load_rubric(rubric)
-    specs = with_targets(model, discover(root), fail_under)
+    found = discover(root)
+    own = sum(1 for spec in found if spec.target and not spec.shared_target)
+    if fail_under and own:
+        err(t("batch.own_targets", count=own, total=len(found)))
+    specs = with_targets(model, found, fail_under)
     lang = active_lang()
     results = run_batch(model, specs, jobs or default_jobs(), lang)
     if sys.stderr.isatty() and fmt is not BatchFormat.JSON:

@@ -25,6 +25,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.prefix": ("Galat", "Error"),
     "warning.prefix": ("Peringatan", "Warning"),
     "hint": ("Saran: {text}", "Hint: {text}"),
+    "usage.no_option": ("opsi {option} tidak ada", "no such option: {option}"),
+    "usage.maybe": ("mungkin: {options}", "perhaps: {options}"),
+    "usage.missing": ("{name} belum diberikan", "missing {name}"),
+    "usage.no_command": ("perintah '{name}' tidak ada", "no such command '{name}'"),
+    "usage.extra": ("argumen berlebih: {args}", "unexpected extra arguments: {args}"),
+    "usage.needs_value": ("opsi {option} memerlukan nilai", "option {option} needs a value"),
+    "usage.expected.choice": ("pilih salah satu: {choices}", "choose one of: {choices}"),
+    "usage.bad_value": (
+        "nilai '{value}' tidak sah untuk {option}: {expected}",
+        "'{value}' is not a valid value for {option}: {expected}",
+    ),
+    "usage.expected.int": ("harus bilangan bulat, mis. 4", "must be a whole number, e.g. 4"),
+    "usage.expected.number": ("harus bilangan, mis. 0,5", "must be a number, e.g. 0.5"),
     "usage.hint": ("lihat {command} --help", "see {command} --help"),
     "debug.hint": (
         "jalankan ulang dengan --debug untuk melihat traceback",
@@ -852,6 +865,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     #
     #
     # === batch (issue 5): add entries below this line ===
+    "help.help": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
     "help.batch": (
         "Nilai banyak kabupaten/kota sekaligus: satu folder per kabupaten/kota, atau manifest YAML.",
         "Score many regions in one run: one folder per region, or a manifest YAML.",
@@ -898,6 +912,33 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "none of its {count} {count:plural/workbook/workbooks} could be read",
     ),
     "batch.progress": ("Menilai", "Scoring"),
+    "batch.opd_form": (
+        "ini isian satu OPD ({opd}), bukan rekap satu kabupaten/kota",
+        "this is one OPD's workbook ({opd}), not a region's recap",
+    ),
+    "batch.opd_form.hint": (
+        "kla batch menerima satu folder per kabupaten/kota (atau rekap dari kla merge); "
+        "untuk menilai folder ini sebagai satu kabupaten/kota: kla score {folder}",
+        "kla batch takes one folder per region (or a recap made by kla merge); "
+        "to score this folder as one region: kla score {folder}",
+    ),
+    "batch.root_is_region": (
+        "folder ini berisi isian OPD ({opd}, …) satu kabupaten/kota, bukan satu folder per "
+        "kabupaten/kota",
+        "this folder holds one region's OPD workbooks ({opd}, …), not one folder per region",
+    ),
+    "batch.root_is_region.hint": (
+        "untuk satu kabupaten/kota: kla score {folder}; untuk kla batch, beri folder induk yang "
+        "berisi folder-folder kabupaten/kota",
+        "for one region: kla score {folder}; for kla batch, give the parent folder that holds "
+        "the region folders",
+    ),
+    "batch.own_targets": (
+        "catatan: {count} dari {total} kabupaten/kota memakai target sendiri dari manifest; "
+        "--fail-under berlaku untuk yang lain",
+        "note: {count} of {total} {total:plural/region/regions} keep their own target from the "
+        "manifest; --fail-under applies to the others",
+    ),
     "batch.no_regions": (
         "tidak ada folder kabupaten/kota atau berkas isian di sini",
         "no region folders or workbooks here",
@@ -910,6 +951,31 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch.manifest.hint": (
         "tulis 'regions:' berisi daftar {{name, path, target}}; lihat docs/batch.md",
         "write 'regions:' as a list of {{name, path, target}}; see docs/batch.md",
+    ),
+    "batch.manifest.too_big": ("lebih besar dari {size} bita", "larger than {size} bytes"),
+    "batch.manifest.too_many_nodes": (
+        "lebih dari {count} simpul YAML",
+        "more than {count} YAML nodes",
+    ),
+    "batch.manifest.not_utf8": ("bukan teks UTF-8", "not UTF-8 text"),
+    "batch.manifest.yaml": ("YAML tidak dapat dibaca ({problem})", "unreadable YAML ({problem})"),
+    "batch.manifest.no_regions_list": (
+        "harus berupa pemetaan dengan daftar 'regions'",
+        "expected a mapping with a 'regions' list",
+    ),
+    "batch.manifest.unknown_key": (
+        "kunci '{key}' tidak dikenal (yang dikenal: {allowed})",
+        "unknown key '{key}' (known: {allowed})",
+    ),
+    "batch.manifest.not_text": ("'{key}' harus berupa teks", "'{key}' must be a text"),
+    "batch.manifest.not_entry": (
+        "setiap entri harus berupa {{name, path, target}}",
+        "each entry must be {{name, path, target}}",
+    ),
+    "batch.manifest.entry": ("regions[{index}] (baris {line})", "regions[{index}] (line {line})"),
+    "batch.manifest.duplicate.hint": (
+        "nama sudah dipakai oleh {first}; beri setiap kabupaten/kota nama yang berbeda",
+        "{first} already has that name; give every region its own name",
     ),
     "batch.manifest.escape": (
         "path '{path}' keluar dari folder manifest",

@@ -185,8 +185,10 @@ def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
     ]
     for rank, r in enumerate(summary.results, start=1):
         cells = [md_escape(cell) for cell in _row(summary, rank, r, lang)]
-        if r.failed:
+        if r.status in ("below", "unreadable"):
             cells[6] = f"**{cells[6]}**"
+        elif r.status == "invalid":
+            cells[7] = f"**{cells[7]}**"
         lines.append("| " + " | ".join(cells) + " |")
     lines += ["", _summary_line(summary, lang)]
     problems = [(r, _why(summary, r, lang)) for r in summary.results if r.failed]
