@@ -570,7 +570,13 @@ CASES: list[Case] = [
     Case("zero-width-space", _answer("13.2", "1\u200b2"), 1, "not-a-number", "'1\\u200b2'"),
     # paths
     Case("missing-path", _missing_path, 2, "path.missing", "no such file or folder"),
-    Case("folder-without-workbooks", _empty_folder, 2, "path.no_workbooks", "no .xlsx files"),
+    Case(
+        "folder-without-workbooks",
+        _empty_folder,
+        2,
+        "path.no_workbooks",
+        "no workbooks (.xlsx, .xlsm, .xls, .ods)",
+    ),
     Case("symlink-loop-in-region", _symlink_loop, 1, "cannot-open", "symbolic links"),
     Case("folder-named-xlsx", _folder_named_xlsx, 1, "cannot-open", "directory"),
     Case("named-pipe-named-xlsx", _fifo_named_xlsx, 1, "not-a-file", "named pipe"),

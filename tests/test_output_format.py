@@ -52,6 +52,17 @@ def test_refused(output: str, explicit: Format | None, key: str) -> None:
     assert caught.value.where == output
 
 
+@pytest.mark.parametrize("formats", [tuple(Format), tuple(ReportFormat), tuple(CompareFormat)])
+def test_refused_extension_hint_names_a_file_the_command_writes(
+    formats: tuple[Format, ...],
+) -> None:
+    with pytest.raises(KlaError) as caught:
+        choose_format(Path("hasil.pdf"), None, formats, formats[0])
+    example = caught.value.params["example"]
+    assert isinstance(example, str)
+    assert choose_format(Path(f"hasil{example}"), None, formats, formats[0]) in formats
+
+
 def test_excel_needs_a_file() -> None:
     with pytest.raises(KlaError) as caught:
         choose_format(None, ReportFormat.XLSX, tuple(ReportFormat), ReportFormat.MARKDOWN)

@@ -36,8 +36,9 @@ with contextlib.suppress(ValueError):
     _HELP_LANG = detect_lang(None)
 
 
-_HELP_KEYS: dict[str, str] = {}
-"""Help text (in `_HELP_LANG`) -> its catalogue key, so that `--lang en --help` can swap it."""
+_HELP_KEYS: dict[str, str] = {"Show this message and exit.": "help.help"}
+"""Help text (in `_HELP_LANG`) -> its catalogue key, so that `--lang en --help` can swap it;
+the first is the framework's own text for --help (English only)."""
 
 
 def _h(key: str) -> str:
@@ -50,7 +51,6 @@ def _h(key: str) -> str:
 
 def _translate_help(command: Any, lang: Lang) -> None:
     """Put every help text of `command` and its subcommands into `lang` (for `--lang X`)."""
-    _HELP_KEYS.setdefault(_HELP_OPTION_EN, "help.help")
     if isinstance(command.help, str) and command.help in _HELP_KEYS:
         command.help = t(_HELP_KEYS[command.help], lang)
     with contextlib.suppress(Exception):  # the framework's own --help option, made on demand
@@ -62,9 +62,6 @@ def _translate_help(command: Any, lang: Lang) -> None:
             param.help = t(_HELP_KEYS[text], lang)
     for sub in getattr(command, "commands", {}).values():
         _translate_help(sub, lang)
-
-
-_HELP_OPTION_EN = "Show this message and exit."
 
 
 class _OneLineUsageErrors(typer.core.TyperGroup):

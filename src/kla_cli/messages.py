@@ -132,8 +132,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "path.missing": ("berkas atau folder tidak ada", "no such file or folder"),
     "path.no_workbooks": (
-        "tidak ada berkas .xlsx di folder ini",
-        "no .xlsx files in this folder",
+        "tidak ada berkas isian (.xlsx, .xlsm, .xls, .ods) di folder ini",
+        "no workbooks (.xlsx, .xlsm, .xls, .ods) in this folder",
     ),
     "path.no_workbooks.hint": (
         "letakkan berkas isian OPD (.xlsx) di folder ini",
@@ -1108,8 +1108,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kla does not write '{suffix}' files (formats available: {known})",
     ),
     "output.suffix_unsupported.hint": (
-        "pakai ekstensi salah satu format itu, mis. -o laporan.xlsx untuk laporan",
-        "use one of those formats' extensions, e.g. -o report.xlsx for a report",
+        "pakai ekstensi salah satu format itu, mis. -o hasil{example}",
+        "use one of those formats' extensions, e.g. -o result{example}",
     ),
     "report.needs_output": (
         "format {fmt} harus ditulis ke berkas",

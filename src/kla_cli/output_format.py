@@ -63,6 +63,12 @@ NOT_WRITTEN = frozenset(
 """Extensions of files no command writes: refused rather than filled with something else."""
 
 
+def _example(allowed: Sequence[StrEnum]) -> str:
+    """A file name this command does write (for a hint): `.xlsx` for a report, `.md` for batch."""
+    values = {f.value for f in allowed}
+    return next((suffix for suffix, fmt in SUFFIXES.items() if fmt in values), ".txt")
+
+
 def choose_format(
     output: Path | None, explicit: _F | None, allowed: Sequence[_F], default: _F
 ) -> _F:
@@ -77,7 +83,11 @@ def choose_format(
             "output.suffix_unsupported",
             str(output),
             "output.suffix_unsupported.hint",
-            {"suffix": output.suffix if output else "", "known": known},
+            {
+                "suffix": output.suffix if output else "",
+                "known": known,
+                "example": _example(allowed),
+            },
         )
     implied = SUFFIXES.get(suffix)
     if explicit is not None and implied is not None and explicit.value != implied:
