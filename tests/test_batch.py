@@ -11,9 +11,20 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from kla_cli.batch import RegionSpec, assess_region, discover, load_manifest, run_batch
+from kla_cli.batch import (
+    BatchSummary,
+    RegionResult,
+    RegionSpec,
+    assess_region,
+    discover,
+    load_manifest,
+    run_batch,
+    summarise,
+)
 from kla_cli.cli import app
 from kla_cli.errors import KlaError
+from kla_cli.messages import Lang, t
+from kla_cli.render.batch import batch_table
 from kla_cli.rubric import Rubric
 from kla_cli.synthetic import answers_in_band, write_region
 
@@ -381,3 +392,126 @@ def test_manifest_paths_are_shown_as_written(
         manifest.unlink()
     assert [str(spec.path) for spec in specs] == ["kab-b", "kab-c"]
     assert all(spec.path.is_dir() for spec in specs)
+
+
+def _table_summary(kla: Rubric, names: list[str], lang: Lang) -> BatchSummary:
+    """Regions in every state the table shows: each tier, no predikat, invalid, unreadable."""
+    tiers = [None, *(tier.id for tier in kla.tiers)]
+    results = [
+        RegionResult(
+            name,
+            f"prov/{name}",
+            target="madya",
+            total=410.0 + 100 * i,
+            total_evidenced=400.0 + 100 * i,
+            predicate=tiers[i % len(tiers)],
+            met=i % len(tiers) >= 2,
+            errors=1 if i == 1 else 0,
+        )
+        for i, name in enumerate(names)
+    ]
+    results.append(RegionResult("kota-hilang", "prov/kota-hilang", problem="missing"))
+    return summarise(kla, results, lang)
+
+
+def _region_column(lines: list[str], rank: int) -> str:
+    """The region cell of a table row, its wrapped lines joined (the column starts at 3)."""
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{rank}  "))
+    parts = [lines[start][3:].split("  ")[0]]
+    for line in lines[start + 1 :]:
+        if not line.startswith("   "):  # the next row, or the summary line
+            break
+        parts.append(line[3:].split("  ")[0])
+    return " ".join(part for part in parts if part)
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+@pytest.mark.parametrize("width", [80, 100, 160])
+def test_table_fits_the_line_and_never_cuts_a_region_name(
+    kla: Rubric, lang: Lang, width: int
+) -> None:
+    names = ["kota-harapan", "kabupaten-sejahtera", "Kabupaten Kepulauan Seribu", "kota-lama"]
+    summary = _table_summary(kla, [*names, "kab-b", "kab-c"], lang)
+    lines = batch_table(summary, lang, color=False, width=width).splitlines()
+    assert all(len(line) <= width for line in lines), max(lines, key=len)
+    assert not any("…" in line for line in lines)
+    for rank, result in enumerate(summary.results, start=1):
+        # whole, on one line when the line has room (the other columns wrap first); else
+        # wrapped at its spaces: never cut
+        assert _region_column(lines, rank) == result.name
+    if width >= 100:
+        assert any("Kabupaten Kepulauan Seribu" in line for line in lines)
+    text = "\n".join(lines)
+    header = " ".join(t(f"batch.col.{col}", lang) for col in ("errors", "met", "target"))
+    for word in header.split():  # the last columns are there too, not cropped
+        assert word in text
+    for tier in kla.tiers:  # tier names wrap at spaces, never inside a word
+        for word in tier.name.get(lang).split():
+            assert word in text
+
+
+def test_a_name_longer_than_the_line_allows_is_folded_not_cut(kla: Rubric) -> None:
+    long = "kabupaten-" + "sangat-panjang-" * 5 + "akhir"
+    summary = _table_summary(kla, [long, "kota-lama"], "en")
+    lines = batch_table(summary, "en", color=False, width=80).splitlines()
+    assert all(len(line) <= 80 for line in lines)
+    rank = next(i for i, r in enumerate(summary.results, start=1) if r.name == long)
+    assert _region_column(lines, rank).replace(" ", "") == long
+
+
+def _batch_with_stderr_on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
+    """Run `kla batch` on the example province with stderr on a pseudo-terminal (as in an
+    interactive shell) and stdout on a pipe: exit code, stdout, what the terminal got."""
+    import os
+    import subprocess
+    import sys
+
+    pty = pytest.importorskip("pty", reason="pseudo-terminals are POSIX only")
+    master, slave = pty.openpty()
+    cmd = [sys.executable, "-m", "kla_cli", "batch", str(PROVINCE_EXAMPLE), "-j", "2", *args]
+    env = {**os.environ, "KLA_LANG": "en", "COLUMNS": "100"}
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, env=env)
+    os.close(slave)
+    assert proc.stdout is not None
+    out = proc.stdout.read()
+    terminal = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed (Linux reports EIO)
+            break
+        if not chunk:
+            break
+        terminal.append(chunk)
+    os.close(master)
+    return proc.wait(timeout=120), out, b"".join(terminal)
+
+
+def test_progress_bar_on_a_terminal_only_and_never_with_json() -> None:
+    code, out, terminal = _batch_with_stderr_on_a_terminal()
+    assert code == 1  # kota-lama has a broken workbook
+    assert b"Scoring" in terminal and b"7/7" in terminal.replace(b"\x1b[0m", b"")
+    assert b"Scoring" not in out and b"\x1b[" not in out  # the summary stays clean
+    assert b"kota-harapan" in out
+
+    code, out, terminal = _batch_with_stderr_on_a_terminal("--format", "json")
+    assert code == 1
+    assert b"Scoring" not in terminal
+    assert len(json.loads(out)["regions"]) == 7
+
+
+def test_no_progress_bar_in_logs() -> None:
+    """stderr to a file or a CI log (not a terminal): no bar, only the lines that matter."""
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-m", "kla_cli", "batch", str(PROVINCE_EXAMPLE), "-j", "2"],
+        capture_output=True,
+        env={**os.environ, "KLA_LANG": "en"},
+        check=False,
+    )
+    assert done.returncode == 1
+    assert b"Scoring" not in done.stderr and b"\x1b[" not in done.stderr
+    assert b"Scoring" not in done.stdout

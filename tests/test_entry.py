@@ -4,24 +4,23 @@ is measured by bench/batch_bench.py, never by a timed test)."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from kla_cli import __version__
-from kla_cli.entry import _only_version
+from kla_cli.entry import _exit_code, _only_version
 
 HEAVY = ("openpyxl", "python_calamine", "pydantic", "pydantic_core", "yaml", "rich")
 
 _PROBE = """
 import json, sys
 sys.argv = ["kla", *json.loads(sys.argv[1])]
-from kla_cli.entry import main
-try:
-    main()
-except SystemExit:
-    pass
+from kla_cli.entry import run
+run()
 sys.stdout.flush()
 loaded = sorted({m.split(".")[0] for m in sys.modules})
 sys.stderr.write(json.dumps(loaded))
@@ -67,3 +66,59 @@ def test_help_loads_no_reader_and_no_validation_library() -> None:
 )
 def test_only_version(args: list[str], fast: bool) -> None:
     assert _only_version(args) is fast
+
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (
+            [
+                "batch",
+                "examples/provinsi-contoh",
+                "-f",
+                "json",
+                "-j",
+                "2",
+                "--fail-under",
+                "pratama",
+            ],
+            1,
+        ),
+        (["batch", "examples/provinsi-contoh", "-f", "json", "-j", "1"], 1),  # one invalid region
+        (["batch", "examples/no-such-province", "-f", "json"], 2),
+        (["score", "examples/kota-contoh", "-f", "json"], 0),
+    ],
+)
+def test_the_console_script_ends_with_the_commands_exit_code_and_all_its_output(
+    args: list[str], code: int
+) -> None:
+    """`main` skips the interpreter's teardown (os._exit): the exit code and every byte of
+    stdout and stderr must still arrive, through a pipe as through a file."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kla_cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "KLA_LANG": "en"},
+        check=False,
+    )
+    assert done.returncode == code, done.stderr
+    if code == 2:
+        assert done.stdout == ""
+        assert done.stderr.count("\n") == 1 and "no-such-province" in done.stderr
+        return
+    result = json.loads(done.stdout)  # the whole document, not a truncated buffer
+    if args[0] == "batch":
+        assert len(result["regions"]) == 7
+    else:
+        assert result["total"] > 0
+
+
+def test_exit_code_is_what_sys_exit_would_give(capsys: pytest.CaptureFixture[str]) -> None:
+    assert _exit_code(SystemExit()) == 0
+    assert _exit_code(SystemExit(2)) == 2
+    assert _exit_code(SystemExit("stopped")) == 1
+    assert capsys.readouterr().err == "stopped\n"

@@ -198,7 +198,30 @@ def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _column_widths(headers: list[str], rows: list[list[str]], width: int) -> list[int] | None:
+    """Column widths for a line of `width`, or None when every cell fits unwrapped.
+
+    The region's name is what the reader looks for: it keeps its full length, the other
+    columns wrap at spaces (never inside a word) and take what the region leaves; only when
+    even that does not fit is the name folded onto a second line, never cut off.
+    """
+    columns = list(zip(headers, *rows, strict=True))
+    longest = [max(len(cell) for cell in column) for column in columns]
+    gaps = 2 * (len(columns) - 1)
+    if sum(longest) + gaps <= width:
+        return None
+    widths = [max(len(word) for cell in column for word in cell.split()) for column in columns]
+    widths[1] = max(8, min(longest[1], width - gaps - sum(widths) + widths[1]))
+    spare = width - gaps - sum(widths)
+    for i, full in enumerate(longest):
+        grow = max(0, min(spare, full - widths[i]))
+        widths[i] += grow
+        spare -= grow
+    return widths
+
+
 def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -> str:
+    from rich import box
     from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
@@ -206,15 +229,30 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
     console = Console(
         file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
     )
+    # No vertical rules and two spaces between columns (not a rule and two padding spaces,
+    # as `kla score` tables have): eight columns and a region's name fit 80 characters, and a
+    # list of hundreds of regions reads (and greps) line by line.
     table = Table(
         title=f"{t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
         title_justify="left",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
     )
-    for i, key in enumerate(_HEADERS):
-        table.add_column(t(key, lang), justify="right" if i in (0, 2, 3, 7) else "left")
+    headers = [t(key, lang) for key in _HEADERS]
+    rows = [_row(summary, rank, r, lang) for rank, r in enumerate(summary.results, start=1)]
+    widths = _column_widths(headers, rows, width)
+    for i, header in enumerate(headers):
+        table.add_column(
+            header,
+            justify="right" if i in (0, 2, 3, 7) else "left",
+            width=widths[i] if widths else None,
+            overflow="fold",
+        )
     styles = {"ok": "green", "below": "yellow", "invalid": "red", "unreadable": "bold red"}
-    for rank, r in enumerate(summary.results, start=1):
-        cells = [escape(cell) for cell in _row(summary, rank, r, lang)]
+    for r, row in zip(summary.results, rows, strict=True):
+        cells = [escape(cell) for cell in row]
         cells[6] = f"[{styles[r.status]}]{cells[6]}[/]"
         table.add_row(*cells)
     console.print(table)
