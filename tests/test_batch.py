@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from kla_cli.batch import (
 from kla_cli.cli import app
 from kla_cli.errors import KlaError
 from kla_cli.messages import Lang, t
+from kla_cli.pipeline import read_region
 from kla_cli.render.batch import batch_table
 from kla_cli.rubric import Rubric
 from kla_cli.synthetic import answers_in_band, write_region
@@ -515,3 +517,38 @@ def test_no_progress_bar_in_logs() -> None:
     assert done.returncode == 1
     assert b"Scoring" not in done.stderr and b"\x1b[" not in done.stderr
     assert b"Scoring" not in done.stdout
+
+
+def _peak_bytes(work: Callable[[], object]) -> int:
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        work()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat_with_the_number_of_regions(kla: Rubric, tmp_path: Path) -> None:
+    """A region's cells and findings are dropped once its small result is made: 24 more
+    regions cost a few KB each, where keeping what was read would cost tens of KB each."""
+    import shutil
+
+    filled = answers_in_band(kla, 600, 700, seed=7)
+    write_region(kla, tmp_path / "r00", "Kabupaten Datar", "2025", filled)
+    for i in range(1, 32):
+        shutil.copytree(tmp_path / "r00", tmp_path / f"r{i:02d}")
+    specs = [RegionSpec(p.name, p) for p in sorted(tmp_path.iterdir())]
+    summarise(kla, run_batch(kla, specs, 1, "en"), "en")  # warm: caches, interned path parts
+
+    def batch(n: int) -> int:
+        return _peak_bytes(lambda: summarise(kla, run_batch(kla, specs[:n], 1, "en"), "en"))
+
+    def keeping_everything(n: int) -> int:
+        return _peak_bytes(lambda: [read_region([spec.path]) for spec in specs[:n]])
+
+    per_region = (batch(32) - batch(8)) / 24
+    kept_per_region = (keeping_everything(32) - keeping_everything(8)) / 24
+    assert per_region < 4_000, per_region
+    assert kept_per_region > 10 * 4_000, kept_per_region  # the bound would catch a leak
