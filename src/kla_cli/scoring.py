@@ -111,6 +111,9 @@ class ScoreResult:
         return [item for ind in self.indicators for item in ind.items]
 
 
+_NUMBER = (int, float)
+
+
 def item_points(item: Item, answer: Answer) -> float:
     """Points `answer` earns on `item`, by the rubric's rules alone."""
     kind = item.type
@@ -121,7 +124,7 @@ def item_points(item: Item, answer: Answer) -> float:
     if kind is AnswerType.CHECKLIST:
         ticked = answer if isinstance(answer, frozenset) else frozenset()
         return min(item.max, sum(o.points for o in item.options if o.key in ticked))
-    if isinstance(answer, bool) or not isinstance(answer, int | float):
+    if type(answer) is bool or not isinstance(answer, _NUMBER):
         return 0.0
     if item.direction is Direction.LOWER:
         reached = [b.points for b in item.bands if answer <= b.threshold]
@@ -133,16 +136,16 @@ def item_points(item: Item, answer: Answer) -> float:
 def score_item(item: Item, opd: tuple[str, ...], response: Response | None) -> ItemScore:
     points = 0.0 if response is None else item_points(item, response.answer)
     evidenced = points if (not item.evidence or (response and response.has_evidence)) else 0.0
-    return ItemScore(
-        code=item.code,
-        type=item.type,
-        question=item.question,
-        max=item.max,
-        points=points,
-        points_evidenced=evidenced,
-        evidence_required=item.evidence,
-        response=response,
-        opd=opd,
+    return ItemScore(  # positional (the field order): once per item of every region
+        item.code,
+        item.type,
+        item.question,
+        item.max,
+        points,
+        evidenced,
+        item.evidence,
+        response,
+        opd,
     )
 
 

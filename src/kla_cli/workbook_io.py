@@ -26,6 +26,7 @@ import re
 import stat
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from io import BytesIO
@@ -258,28 +259,30 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
 
     code_col, answer_col = cols["code"], cols["answer"]
     evidence_col, note_col, opd_col = cols["evidence"], cols.get("note"), cols.get("opd")
-    letters = {"answer_col": col_letter(answer_col), "evidence_col": col_letter(evidence_col)}
+    answer_letter, evidence_letter = col_letter(answer_col), col_letter(evidence_col)
     code_letter = col_letter(code_col)
     get = grid.get
     answer_merged = any(c0 <= answer_col <= c1 for _, c0, _, c1 in grid.merged)
+    percent, formulas = grid.percent, grid.formulas
     items: list[Row] = []
     for r in range(header_row + 1, len(grid.rows) + 1):
         code = _text(get(r, code_col))
         if code is None:
             continue
         items.append(
-            Row(
-                code=code,
-                row=r,
-                answer=get(r, answer_col),
-                evidence=_text(get(r, evidence_col)),
-                note=_text(get(r, note_col)) if note_col else None,
-                opd=_text(get(r, opd_col)) if opd_col else None,
-                percent_cell=(r, answer_col) in grid.percent,
-                uncached_formula=(r, answer_col) in grid.formulas,
-                merged=grid.merged_over(r, answer_col) if answer_merged else None,
-                code_col=code_letter,
-                **letters,
+            Row(  # positional (the field order of Row): this runs for every row of a batch
+                code,
+                r,
+                get(r, answer_col),
+                _text(get(r, evidence_col)),
+                _text(get(r, note_col)) if note_col else None,
+                _text(get(r, opd_col)) if opd_col else None,
+                (r, answer_col) in percent,
+                (r, answer_col) in formulas,
+                grid.merged_over(r, answer_col) if answer_merged else None,
+                answer_letter,
+                evidence_letter,
+                code_letter,
             )
         )
     return Submission(
@@ -641,6 +644,10 @@ def _maybe_percent(styles: bytes) -> bool:
     return b"%" in styles or _RE_PERCENT_ID.search(styles) is not None
 
 
+def _percent_in(styles: bytes) -> frozenset[int]:
+    return frozenset(_percent_styles(styles)) if _maybe_percent(styles) else frozenset()
+
+
 def _percent_styles(styles: bytes) -> set[int]:
     """Indexes of the cell formats (the `s` of a cell) that show numbers as percentages."""
     percent_fmts = set(_PERCENT_BUILTIN)
@@ -656,6 +663,25 @@ def _percent_styles(styles: bytes) -> set[int]:
         fmt_id = _attr(m.group(1), rb"numFmtId")
         if fmt_id and fmt_id.isdigit() and int(fmt_id) in percent_fmts:
             found.add(index)
+    return found
+
+
+_PERCENT_FORMATS: dict[tuple[int, bytes], frozenset[int]] = {}
+"""Percent cell formats by styles part as stored: the forms of one template share it, so a
+batch inflates and scans it once, not once per workbook."""
+
+
+def _percent_formats(archive: _Parts) -> frozenset[int]:
+    """The percent cell formats of the workbook's styles part."""
+    if not isinstance(archive, ZipParts):
+        return _percent_in(archive.read("xl/styles.xml"))
+    key = archive.stored("xl/styles.xml")
+    found = _PERCENT_FORMATS.get(key)
+    if found is None:
+        found = _percent_in(archive.read("xl/styles.xml"))
+        if len(_PERCENT_FORMATS) >= 64:  # a few templates in a run; bound it anyway
+            _PERCENT_FORMATS.clear()
+        _PERCENT_FORMATS[key] = found
     return found
 
 
@@ -699,7 +725,7 @@ def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
-def _percent_cells(xml: bytes, styles: set[int]) -> set[tuple[int, int]] | None:
+def _percent_cells(xml: bytes, styles: AbstractSet[int]) -> set[tuple[int, int]] | None:
     """Cells whose style is a percent format; None when the cheap scan cannot tell."""
     if 0 in styles:
         return None  # unstyled cells would be percent too: leave it to openpyxl
@@ -730,8 +756,7 @@ def _add_xlsx_facts(
         return submission
     try:
         has_styles = number_answer and _has(archive, "xl/styles.xml")
-        styles = archive.read("xl/styles.xml") if has_styles else b""
-        percent = _percent_styles(styles) if _maybe_percent(styles) else set()
+        percent = _percent_formats(archive) if has_styles else frozenset()
         if not percent and not blank_answer:
             return submission
         part = _sheet_part(archive, sheet)

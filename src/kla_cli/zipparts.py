@@ -57,8 +57,9 @@ class ZipParts:
             raw.decode("ascii") if raw.isascii() else self._decode(raw) for raw in self._members
         ]
 
-    def read(self, name: str, limit: int = 64 * 1024 * 1024) -> bytes:
-        """A member's bytes (at most `limit`); KeyError if absent, ValueError if damaged."""
+    def stored(self, name: str) -> tuple[int, bytes]:
+        """A member as stored: its compression method (0 stored, 8 deflated) and bytes, which
+        identify its content without inflating it; KeyError if absent, ValueError if damaged."""
         pos = self._members[self._key(name)]
         _, _, method, compressed, _, _, _, _, offset = _CENTRAL.unpack_from(self._directory, pos)
         head = self.data[offset : offset + _LOCAL.size]
@@ -68,7 +69,11 @@ class ZipParts:
         if signature != b"PK\x03\x04":
             raise ValueError("bad local header")
         start = offset + _LOCAL.size + name_len + extra_len
-        data = self.data[start : start + compressed]
+        return method, self.data[start : start + compressed]
+
+    def read(self, name: str, limit: int = 64 * 1024 * 1024) -> bytes:
+        """A member's bytes (at most `limit`); KeyError if absent, ValueError if damaged."""
+        method, data = self.stored(name)
         if method == 0:
             return data[:limit]
         try:
