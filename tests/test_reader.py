@@ -72,6 +72,26 @@ def test_percent_format_seen_by_fast_reader(dinkes_book: Path, number_format: st
     assert not next(r for r in fast.rows if r.code == "13.2").percent_cell
 
 
+def test_percent_formats_are_remembered_per_styles_part(dinkes_book: Path, tmp_path: Path) -> None:
+    """The styles part's percent formats are cached by its stored bytes (a batch reads the
+    same template's styles thousands of times): a workbook with other styles is never given
+    a remembered answer."""
+    plain = tmp_path / "plain.xlsx"
+    plain.write_bytes(dinkes_book.read_bytes())
+    rows = _answer_rows(dinkes_book)
+    book = load_workbook(dinkes_book)
+    cell = book[ANSWER_SHEET].cell(rows["13.1"], 5)
+    cell.value, cell.number_format = 0.955, "0.0%"
+    book.save(dinkes_book)
+    book = load_workbook(plain)
+    book[ANSWER_SHEET].cell(rows["13.1"], 5).value = 0.955
+    book.save(plain)
+    for path, percent in [(plain, False), (dinkes_book, True), (plain, False), (dinkes_book, True)]:
+        fast, reference = _both(path)
+        assert fast == reference
+        assert next(r for r in fast.rows if r.code == "13.1").percent_cell is percent
+
+
 def test_uncached_formula_flagged_by_fast_reader(dinkes_book: Path) -> None:
     rows = _answer_rows(dinkes_book)
     book = load_workbook(dinkes_book)
