@@ -210,7 +210,7 @@ def _find_header(grid: Grid) -> _Top | None:
         found: dict[str, int] = {}
         labels: list[tuple[int, str]] = []
         for c, raw in enumerate(row, start=1):
-            if type(raw) is not str or not raw or len(raw) > MAX_LABEL:
+            if not raw or type(raw) is not str or len(raw) > MAX_LABEL:  # most cells are ''
                 continue
             keys = _label_keys(raw)
             if keys is None:
@@ -626,7 +626,9 @@ def _read_properties(parts: ZipParts) -> dict[str, str] | None:
         from html import unescape
 
         pairs = [(unescape(key), unescape(value)) for key, value in pairs]
-    return _meta_from_rows(pairs) if pairs else None
+    if not pairs:
+        return None
+    return {key: value.strip() or value for key, value in pairs if key and value}
 
 
 def _attr(attrs: bytes, name: bytes) -> str | None:
