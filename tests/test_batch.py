@@ -459,9 +459,9 @@ def test_a_name_longer_than_the_line_allows_is_folded_not_cut(kla: Rubric) -> No
     assert _region_column(lines, rank).replace(" ", "") == long
 
 
-def _batch_with_stderr_on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
+def _batch_with_stderr_on_a_terminal(tmp_path: Path, *args: str) -> tuple[int, bytes, bytes]:
     """Run `kla batch` on the example province with stderr on a pseudo-terminal (as in an
-    interactive shell) and stdout on a pipe: exit code, stdout, what the terminal got."""
+    interactive shell) and stdout to a file: exit code, stdout, what the terminal got."""
     import os
     import subprocess
     import sys
@@ -469,32 +469,34 @@ def _batch_with_stderr_on_a_terminal(*args: str) -> tuple[int, bytes, bytes]:
     pty = pytest.importorskip("pty", reason="pseudo-terminals are POSIX only")
     master, slave = pty.openpty()
     cmd = [sys.executable, "-m", "kla_cli", "batch", str(PROVINCE_EXAMPLE), "-j", "2", *args]
-    env = {**os.environ, "KLA_LANG": "en", "COLUMNS": "100"}
-    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=slave, env=env)
-    os.close(slave)
-    assert proc.stdout is not None
-    out = proc.stdout.read()
-    terminal = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:  # the other end closed (Linux reports EIO)
-            break
-        if not chunk:
-            break
-        terminal.append(chunk)
-    os.close(master)
-    return proc.wait(timeout=120), out, b"".join(terminal)
+    # TERM: rich draws no bar on a 'dumb' terminal, which some CI runners declare
+    env = {**os.environ, "KLA_LANG": "en", "COLUMNS": "100", "TERM": "xterm"}
+    out_file = tmp_path / "stdout"
+    with out_file.open("wb") as out:  # a file, not a pipe: nothing to drain while reading the pty
+        proc = subprocess.Popen(cmd, stdout=out, stderr=slave, env=env)
+        os.close(slave)
+        terminal = []
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:  # the other end closed (Linux reports EIO)
+                break
+            if not chunk:
+                break
+            terminal.append(chunk)
+        os.close(master)
+        code = proc.wait(timeout=120)
+    return code, out_file.read_bytes(), b"".join(terminal)
 
 
-def test_progress_bar_on_a_terminal_only_and_never_with_json() -> None:
-    code, out, terminal = _batch_with_stderr_on_a_terminal()
+def test_progress_bar_on_a_terminal_only_and_never_with_json(tmp_path: Path) -> None:
+    code, out, terminal = _batch_with_stderr_on_a_terminal(tmp_path)
     assert code == 1  # kota-lama has a broken workbook
     assert b"Scoring" in terminal and b"7/7" in terminal.replace(b"\x1b[0m", b"")
     assert b"Scoring" not in out and b"\x1b[" not in out  # the summary stays clean
     assert b"kota-harapan" in out
 
-    code, out, terminal = _batch_with_stderr_on_a_terminal("--format", "json")
+    code, out, terminal = _batch_with_stderr_on_a_terminal(tmp_path, "--format", "json")
     assert code == 1
     assert b"Scoring" not in terminal
     assert len(json.loads(out)["regions"]) == 7
@@ -567,3 +569,23 @@ def test_memory_stays_flat_with_the_number_of_regions(tmp_path: Path, kla: Rubri
     per_region = json.loads(done.stdout)
     assert per_region["batch"] < 8_000, per_region
     assert per_region["kept"] > 5 * 8_000, per_region  # the bound would catch a leak
+
+
+def test_tier_names_too_long_for_the_line_are_folded_and_every_column_stays(kla: Rubric) -> None:
+    """A rubric's own tier names may hold words longer than the line allows beside seven other
+    columns: those are folded inside the word, and no column (the rank first) is dropped."""
+    long = "Kabupaten/KotaLayakAnakParipurnaSekaliPanjangNamanya"
+    base = _table_summary(kla, ["Kabupaten Kepulauan Seribu", "kota-lama"], "en")
+    summary = BatchSummary(
+        base.rubric_id,
+        base.rubric_version,
+        base.provisional,
+        dict.fromkeys(base.tier_names, long),
+        base.results,
+        base.counts,
+    )
+    lines = batch_table(summary, "en", color=False, width=80).splitlines()
+    assert all(len(line) <= 80 for line in lines), max(lines, key=len)
+    for rank in range(1, len(summary.results) + 1):
+        assert any(line.startswith(f"{rank}  ") for line in lines)
+    assert "Errors" in "\n".join(lines)

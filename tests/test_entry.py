@@ -117,6 +117,40 @@ def test_the_console_script_ends_with_the_commands_exit_code_and_all_its_output(
         assert result["total"] > 0
 
 
+def test_the_console_script_writes_an_output_file_whole(tmp_path: Path) -> None:
+    out = tmp_path / "hasil.json"
+    done = subprocess.run(
+        [sys.executable, "-m", "kla_cli", "batch", "examples/provinsi-contoh", "-o", str(out)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "KLA_LANG": "en"},
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr  # one region has a broken workbook
+    assert len(json.loads(out.read_text(encoding="utf-8"))["regions"]) == 7
+    assert done.stdout == ""
+    assert str(out) in done.stderr  # "written: …", flushed before the process ended
+
+
+def test_a_closed_stdout_is_still_one_line_and_exit_2(tmp_path: Path) -> None:
+    """Started with stdout closed (`kla … >&-`), Python has no sys.stdout at all."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kla_cli", "score", "examples/kota-contoh", "-f", "json"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "KLA_LANG": "en"},
+        check=False,
+        close_fds=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert "Traceback" not in done.stderr
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.count("\n") == 1
+
+
 def test_exit_code_is_what_sys_exit_would_give(capsys: pytest.CaptureFixture[str]) -> None:
     assert _exit_code(SystemExit()) == 0
     assert _exit_code(SystemExit(2)) == 2

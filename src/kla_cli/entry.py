@@ -63,8 +63,9 @@ def run() -> int:
 def main() -> None:
     code = run()
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None when the process was started with it closed
+                stream.flush()
     except (OSError, ValueError):
         sys.exit(code)  # let the interpreter's own exit deal with the stream
     os._exit(code)

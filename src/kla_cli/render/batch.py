@@ -198,25 +198,44 @@ def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
     return "\n".join(lines) + "\n"
 
 
+MIN_FOLDED = 4
+"""The narrowest a column is folded to when even its longest words do not fit the line."""
+
+
 def _column_widths(headers: list[str], rows: list[list[str]], width: int) -> list[int] | None:
     """Column widths for a line of `width`, or None when every cell fits unwrapped.
 
     The region's name is what the reader looks for: it keeps its full length, the other
     columns wrap at spaces (never inside a word) and take what the region leaves; only when
-    even that does not fit is the name folded onto a second line, never cut off.
+    even that does not fit is the name folded onto a second line, never cut off. Room left
+    over goes first to cells, then to headers (a header wraps more readily than a value).
+    When the other columns' longest words alone overflow the line (a rubric with very long
+    tier names), the widest of them are folded inside their words, so that every column stays.
     """
+    from rich.cells import cell_len
+
     columns = list(zip(headers, *rows, strict=True))
-    longest = [max(len(cell) for cell in column) for column in columns]
+    longest = [max(cell_len(cell) for cell in column) for column in columns]
     gaps = 2 * (len(columns) - 1)
     if sum(longest) + gaps <= width:
         return None
-    widths = [max(len(word) for cell in column for word in cell.split()) for column in columns]
+    values = [max((cell_len(cell) for cell in column[1:]), default=0) for column in columns]
+    widths = [max(cell_len(w) for cell in column for w in cell.split()) for column in columns]
     widths[1] = max(8, min(longest[1], width - gaps - sum(widths) + widths[1]))
     spare = width - gaps - sum(widths)
-    for i, full in enumerate(longest):
-        grow = max(0, min(spare, full - widths[i]))
-        widths[i] += grow
-        spare -= grow
+    for goal in (values, longest):
+        for i, full in enumerate(goal):
+            grow = max(0, min(spare, full - widths[i]))
+            widths[i] += grow
+            spare -= grow
+    over = -spare
+    while over > 0:
+        foldable = [i for i in range(1, len(widths)) if widths[i] > MIN_FOLDED]
+        if not foldable:
+            break  # the terminal is narrower than any table: rich crops what is left
+        widest = max(foldable, key=lambda i: (widths[i], i != 1))  # the name last
+        widths[widest] -= 1
+        over -= 1
     return widths
 
 
