@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -71,6 +72,19 @@ def test_only_version(args: list[str], fast: bool) -> None:
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _kla(*args: str, **options: Any) -> subprocess.CompletedProcess[str]:
+    """The console script's own path (`python -m kla_cli` runs `entry.main`), in English."""
+    options.setdefault("capture_output", True)
+    return subprocess.run(
+        [sys.executable, "-m", "kla_cli", *args],
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "KLA_LANG": "en"},
+        check=False,
+        **options,
+    )
+
+
 @pytest.mark.parametrize(
     ("args", "code"),
     [
@@ -97,14 +111,7 @@ def test_the_console_script_ends_with_the_commands_exit_code_and_all_its_output(
 ) -> None:
     """`main` skips the interpreter's teardown (os._exit): the exit code and every byte of
     stdout and stderr must still arrive, through a pipe as through a file."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kla_cli", *args],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "KLA_LANG": "en"},
-        check=False,
-    )
+    done = _kla(*args)
     assert done.returncode == code, done.stderr
     if code == 2:
         assert done.stdout == ""
@@ -119,14 +126,7 @@ def test_the_console_script_ends_with_the_commands_exit_code_and_all_its_output(
 
 def test_the_console_script_writes_an_output_file_whole(tmp_path: Path) -> None:
     out = tmp_path / "hasil.json"
-    done = subprocess.run(
-        [sys.executable, "-m", "kla_cli", "batch", "examples/provinsi-contoh", "-o", str(out)],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "KLA_LANG": "en"},
-        check=False,
-    )
+    done = _kla("batch", "examples/provinsi-contoh", "-o", str(out))
     assert done.returncode == 1, done.stderr  # one region has a broken workbook
     assert len(json.loads(out.read_text(encoding="utf-8"))["regions"]) == 7
     assert done.stdout == ""
@@ -135,14 +135,14 @@ def test_the_console_script_writes_an_output_file_whole(tmp_path: Path) -> None:
 
 def test_a_closed_stdout_is_still_one_line_and_exit_2(tmp_path: Path) -> None:
     """Started with stdout closed (`kla … >&-`), Python has no sys.stdout at all."""
-    done = subprocess.run(
-        [sys.executable, "-m", "kla_cli", "score", "examples/kota-contoh", "-f", "json"],
+    done = _kla(
+        "score",
+        "examples/kota-contoh",
+        "-f",
+        "json",
+        capture_output=False,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "KLA_LANG": "en"},
-        check=False,
         close_fds=True,
         preexec_fn=lambda: os.close(1),
     )

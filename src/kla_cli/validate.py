@@ -242,7 +242,7 @@ def _check_row(
     responsible = rubric.item_opds(indicator, item)
     if opd and opd.id not in responsible:
         add(WARNING, "not-responsible", row.answer_cell, code=row.code, opd=opd.name)
-    source = f"{sub.file}:{sub.sheet}!{row.answer_col}{row.row}"
+    source = f"{sub.file}:{sub.sheet}!{row.answer_cell}"
     response = Response(answer, row.evidence, source, opd.id if opd else opd_name)
     if item.evidence and not response.has_evidence:
         add(WARNING, "evidence-missing", row.evidence_cell, code=row.code)

@@ -626,9 +626,7 @@ def _read_properties(parts: ZipParts) -> dict[str, str] | None:
         from html import unescape
 
         pairs = [(unescape(key), unescape(value)) for key, value in pairs]
-    if not pairs:
-        return None
-    return {key: value.strip() or value for key, value in pairs if key and value}
+    return _meta_from_rows(pairs) if pairs else None
 
 
 def _attr(attrs: bytes, name: bytes) -> str | None:
@@ -680,7 +678,7 @@ def _percent_formats(archive: _Parts) -> frozenset[int]:
     key = archive.stored("xl/styles.xml")
     found = _PERCENT_FORMATS.get(key)
     if found is None:
-        found = _percent_in(archive.read("xl/styles.xml"))
+        found = _percent_in(archive.inflate(key))
         if len(_PERCENT_FORMATS) >= 64:  # a few templates in a run; bound it anyway
             _PERCENT_FORMATS.clear()
         _PERCENT_FORMATS[key] = found

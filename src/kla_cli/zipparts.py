@@ -73,7 +73,12 @@ class ZipParts:
 
     def read(self, name: str, limit: int = 64 * 1024 * 1024) -> bytes:
         """A member's bytes (at most `limit`); KeyError if absent, ValueError if damaged."""
-        method, data = self.stored(name)
+        return self.inflate(self.stored(name), limit)
+
+    @staticmethod
+    def inflate(stored: tuple[int, bytes], limit: int = 64 * 1024 * 1024) -> bytes:
+        """The bytes of a member as `stored` returned it (at most `limit`); ValueError if damaged."""
+        method, data = stored
         if method == 0:
             return data[:limit]
         try:

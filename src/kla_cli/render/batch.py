@@ -200,6 +200,8 @@ def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
 
 MIN_FOLDED = 4
 """The narrowest a column is folded to when even its longest words do not fit the line."""
+MIN_NAME = 8
+"""The narrowest the region column is given before the other columns are folded."""
 
 
 def _column_widths(headers: list[str], rows: list[list[str]], width: int) -> list[int] | None:
@@ -221,7 +223,7 @@ def _column_widths(headers: list[str], rows: list[list[str]], width: int) -> lis
         return None
     values = [max((cell_len(cell) for cell in column[1:]), default=0) for column in columns]
     widths = [max(cell_len(w) for cell in column for w in cell.split()) for column in columns]
-    widths[1] = max(8, min(longest[1], width - gaps - sum(widths) + widths[1]))
+    widths[1] = max(MIN_NAME, min(longest[1], width - gaps - sum(widths) + widths[1]))
     spare = width - gaps - sum(widths)
     for goal in (values, longest):
         for i, full in enumerate(goal):
