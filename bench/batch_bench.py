@@ -67,10 +67,10 @@ NATIONAL = 514
 
 def generate(corpus: Path, regions: int) -> list[Path]:
     """`regions` folders of OPDS_PER_REGION workbooks; returns every workbook path."""
-    from kla_cli.output import atomic_path
-    from kla_cli.rubric_io import load_rubric
-    from kla_cli.synthetic import answers_in_band
-    from kla_cli.template import build_workbook, items_for
+    from kla_cli.io.output import atomic_path
+    from kla_cli.io.rubric_yaml import load_rubric
+    from kla_cli.workbook.form_writer import build_workbook, items_for
+    from kla_cli.workbook.synthetic import answers_in_band
 
     rubric = load_rubric(ROOT / "rubrics" / "kla-2023.yaml")
     opds = [opd for opd in rubric.opds if items_for(rubric, opd)][:OPDS_PER_REGION]

@@ -14,8 +14,8 @@ import shutil
 import sys
 from pathlib import Path
 
-from kla_cli.rubric_io import load_rubric
-from kla_cli.synthetic import answers_in_band, score_filled, write_region
+from kla_cli.io.rubric_yaml import load_rubric
+from kla_cli.workbook.synthetic import answers_in_band, score_filled, write_region
 
 ROOT = Path(__file__).resolve().parents[1]
 FOLDER = ROOT / "examples" / "provinsi-contoh"

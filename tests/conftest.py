@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kla_cli.messages import current_lang
-from kla_cli.rubric import Rubric
-from kla_cli.rubric_io import load_rubric
-from kla_cli.template import Filled
+from kla_cli.core.rubric import Rubric
+from kla_cli.i18n.messages import current_lang
+from kla_cli.io.rubric_yaml import load_rubric
+from kla_cli.workbook.form_writer import Filled
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
@@ -61,7 +61,7 @@ def make_region(tmp_path: Path) -> MakeRegion:
         year: str = "2025",
         name: str = "region",
     ) -> Path:
-        from kla_cli.synthetic import write_region
+        from kla_cli.workbook.synthetic import write_region
 
         folder = tmp_path / name
         write_region(rubric, folder, region, year, filled)

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from kla_cli.display import printable
-from kla_cli.rubric_io import load_rubric
-from kla_cli.synthetic import synthetic_answers
-from kla_cli.template import build_workbook
-from kla_cli.workbook_format import ANSWER_SHEET, FIRST_ITEM_ROW, HEADER_ROW
+from kla_cli.core.form_layout import ANSWER_SHEET, FIRST_ITEM_ROW, HEADER_ROW
+from kla_cli.i18n.display import printable
+from kla_cli.io.rubric_yaml import load_rubric
+from kla_cli.workbook.form_writer import build_workbook
+from kla_cli.workbook.synthetic import synthetic_answers
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -162,7 +162,7 @@ def _external_entity(members: dict[str, bytes]) -> None:
 
 def _zip_bomb(tmp: Path) -> Built:
     """A workbook with an extra member that inflates past the cap (zeros compress ~1000:1)."""
-    from kla_cli.workbook_io import MAX_UNCOMPRESSED
+    from kla_cli.workbook.read import MAX_UNCOMPRESSED
 
     path = tmp / "bom.xlsx"
     path.write_bytes(_xlsx_bytes(_book()))
@@ -212,7 +212,7 @@ def _truncated() -> bytes:
 
 
 def _region(tmp: Path, name: str = "wilayah") -> Path:
-    from kla_cli.synthetic import write_region
+    from kla_cli.workbook.synthetic import write_region
 
     rubric = load_rubric(MINI)
     folder = tmp / name

@@ -7,8 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from kla_cli.answers import AnswerProblem, parse_answer, parse_number
-from kla_cli.rubric import Rubric
+from kla_cli.core.answers import AnswerProblem, parse_answer, parse_number
+from kla_cli.core.rubric import Rubric
 
 
 @pytest.mark.parametrize(

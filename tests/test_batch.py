@@ -21,12 +21,12 @@ from kla_cli.batch import (
     run_batch,
     summarise,
 )
-from kla_cli.cli import app
+from kla_cli.cli.app import app
+from kla_cli.core.rubric import Rubric
 from kla_cli.errors import KlaError
-from kla_cli.messages import Lang, t
+from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.batch import batch_table
-from kla_cli.rubric import Rubric
-from kla_cli.synthetic import answers_in_band, write_region
+from kla_cli.workbook.synthetic import answers_in_band, write_region
 
 from .conftest import MINI_RUBRIC, ROOT
 
@@ -523,8 +523,8 @@ _MEMORY_PROBE = """
 import json, sys, tracemalloc
 from pathlib import Path
 from kla_cli.batch import RegionSpec, run_batch
-from kla_cli.pipeline import read_region
-from kla_cli.rubric_io import load_rubric
+from kla_cli.core.assess import read_region
+from kla_cli.io.rubric_yaml import load_rubric
 
 rubric = load_rubric(Path(sys.argv[1]))
 specs = [RegionSpec(p.name, p) for p in sorted(Path(sys.argv[2]).iterdir())]

@@ -11,11 +11,11 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
-from kla_cli.pipeline import assess, read_region
-from kla_cli.rubric import Rubric
-from kla_cli.synthetic import synthetic_answers
-from kla_cli.template import Filled
+from kla_cli.cli.app import app
+from kla_cli.core.assess import assess, read_region
+from kla_cli.core.rubric import Rubric
+from kla_cli.workbook.form_writer import Filled
+from kla_cli.workbook.synthetic import synthetic_answers
 
 from .conftest import EXAMPLE, MakeRegion
 

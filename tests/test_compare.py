@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kla_cli.answers import Answer
-from kla_cli.cli import app
-from kla_cli.compare import compare, snapshot_from_json, snapshot_from_result
+from kla_cli.cli.app import app
+from kla_cli.core.answers import Answer
+from kla_cli.core.compare import compare, snapshot_from_json, snapshot_from_result
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.scoring import Response, ScoreResult, score_region
 from kla_cli.render.score import score_json
-from kla_cli.rubric import Rubric
-from kla_cli.scoring import Response, ScoreResult, score_region
-from kla_cli.template import Filled
+from kla_cli.workbook.form_writer import Filled
 
 from .conftest import MINI_RUBRIC, MakeRegion
 

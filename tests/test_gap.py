@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kla_cli import gap
-from kla_cli.answers import Answer
+from kla_cli.core import gap
+from kla_cli.core.answers import Answer
+from kla_cli.core.rubric import AnswerType, Item, Option, Rubric, Tier, tier_floor
+from kla_cli.core.scoring import Response, ScoreResult, score_region
 from kla_cli.errors import KlaError
-from kla_cli.rubric import AnswerType, Item, Option, Rubric, Tier, tier_floor
-from kla_cli.rubric_io import load_rubric
-from kla_cli.scoring import Response, ScoreResult, score_region
+from kla_cli.io.rubric_yaml import load_rubric
 
 from .conftest import MINI_RUBRIC
 

@@ -10,10 +10,10 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from kla_cli import gap
-from kla_cli.cli import app
-from kla_cli.pipeline import assess, read_region
-from kla_cli.rubric import Rubric
+from kla_cli.cli.app import app
+from kla_cli.core import gap
+from kla_cli.core.assess import assess, read_region
+from kla_cli.core.rubric import Rubric
 
 from .conftest import EXAMPLE
 

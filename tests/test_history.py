@@ -9,12 +9,12 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from kla_cli.answers import Answer
-from kla_cli.cli import app
-from kla_cli.compare import snapshot_from_result
-from kla_cli.history import YearResult, build_history, story
+from kla_cli.cli.app import app
+from kla_cli.core.answers import Answer
+from kla_cli.core.compare import snapshot_from_result
+from kla_cli.core.history import YearResult, build_history, story
+from kla_cli.core.rubric import Rubric
 from kla_cli.render.score import score_json
-from kla_cli.rubric import Rubric
 
 from .conftest import MINI_RUBRIC, MakeRegion
 from .test_compare import NEW, OLD, filled, scored

@@ -10,8 +10,8 @@ import string
 import pytest
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
-from kla_cli.messages import MESSAGES, t
+from kla_cli.cli.app import app
+from kla_cli.i18n.messages import MESSAGES, t
 
 from .conftest import EXAMPLE
 
@@ -107,7 +107,7 @@ def test_lang_may_follow_the_command_as_the_issue_writes_it(lang: str) -> None:
 
 
 def test_global_options_after_a_double_dash_are_left_alone() -> None:
-    from kla_cli.cli import _global_options_first
+    from kla_cli.cli.app import _global_options_first
 
     args = ["score", "x", "--debug", "--lang", "en", "--", "--lang", "id"]
     assert _global_options_first(args) == [

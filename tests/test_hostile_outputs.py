@@ -11,12 +11,12 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from kla_cli import output
-from kla_cli.cli import app
+from kla_cli.cli.app import app
+from kla_cli.core.form_layout import ANSWER_SHEET, FIRST_ITEM_ROW
+from kla_cli.core.rubric import Rubric
+from kla_cli.io import output
 from kla_cli.render import FORMULA_PREFIXES
-from kla_cli.rubric import Rubric
-from kla_cli.synthetic import synthetic_answers, write_region
-from kla_cli.workbook_format import ANSWER_SHEET, FIRST_ITEM_ROW
+from kla_cli.workbook.synthetic import synthetic_answers, write_region
 
 from .conftest import EXAMPLE, MINI_RUBRIC
 

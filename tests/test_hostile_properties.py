@@ -9,13 +9,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kla_cli.answers import Answer
-from kla_cli.pipeline import assess
-from kla_cli.rubric import AnswerType, Direction, Item, Rubric, tier_for
-from kla_cli.rubric_io import load_rubric
-from kla_cli.scoring import Response, score_region
-from kla_cli.template import Filled, build_workbook, items_for
-from kla_cli.workbook_io import read_workbook
+from kla_cli.core.answers import Answer
+from kla_cli.core.assess import assess
+from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric, tier_for
+from kla_cli.core.scoring import Response, score_region
+from kla_cli.io.rubric_yaml import load_rubric
+from kla_cli.workbook.form_writer import Filled, build_workbook, items_for
+from kla_cli.workbook.read import read_workbook
 
 from .conftest import KLA_RUBRIC, MINI_RUBRIC
 

@@ -10,10 +10,10 @@ from typing import Any
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
-from kla_cli.rubric import Rubric
-from kla_cli.synthetic import answer_for_quality
-from kla_cli.template import cell_answer
+from kla_cli.cli.app import app
+from kla_cli.core.rubric import Rubric
+from kla_cli.workbook.form_writer import cell_answer
+from kla_cli.workbook.synthetic import answer_for_quality
 
 from .conftest import KLA_RUBRIC, MINI_RUBRIC
 from .test_template import FORM_HEADER

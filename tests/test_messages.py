@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from kla_cli.messages import MESSAGES, detect_lang, fmt_num, fmt_points, t
+from kla_cli.i18n.messages import MESSAGES, detect_lang, fmt_num, fmt_points, t
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "kla_cli"
 

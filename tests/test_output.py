@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kla_cli.errors import KlaError
-from kla_cli.output import atomic_path, write_text
+from kla_cli.io.output import atomic_path, write_text
 
 
 def test_new_file_gets_umask_permissions(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
+from kla_cli.cli.app import app
 from kla_cli.errors import KlaError
-from kla_cli.output_format import CompareFormat, OutFormat, ReportFormat, choose_format
 from kla_cli.render import Format
+from kla_cli.render.formats import CompareFormat, OutFormat, ReportFormat, choose_format
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-contoh"
 

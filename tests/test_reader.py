@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from kla_cli.pipeline import assess
-from kla_cli.rubric import Rubric
-from kla_cli.submission import Submission
-from kla_cli.synthetic import synthetic_answers, write_region
-from kla_cli.workbook_format import ANSWER_SHEET, META_PROPERTY, META_SHEET
-from kla_cli.workbook_io import Grid, read_workbook, submission_from_grid, workbook_paths
+from kla_cli.core.assess import assess
+from kla_cli.core.form_layout import ANSWER_SHEET, META_PROPERTY, META_SHEET
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.submission import Submission
+from kla_cli.workbook.read import Grid, read_workbook, submission_from_grid, workbook_paths
+from kla_cli.workbook.synthetic import synthetic_answers, write_region
 
 from .conftest import EXAMPLE
 
@@ -127,7 +127,7 @@ def test_broken_files_are_findings_not_exceptions(tmp_path: Path) -> None:
     bad_xls = tmp_path / "rusak.xls"
     bad_xls.write_bytes(b"\xd0\xcf\x11\xe0 not really ole2")
     expected = {not_zip: "wrong-format", empty_zip: "wrong-format", bad_xls: "unreadable"}
-    for path, code in expected.items():  # what the file really is: see kla_cli.sniff
+    for path, code in expected.items():  # what the file really is: see kla_cli.workbook.sniff
         sub = read_workbook(path)
         assert [f.code for f in sub.findings] == [code], path.name
         assert sub.findings[0].file == str(path)
@@ -144,7 +144,7 @@ def test_missing_answer_sheet(tmp_path: Path) -> None:
 
 
 def test_zip_bomb_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kla_cli import workbook_io
+    from kla_cli.workbook import read as workbook_io
 
     monkeypatch.setattr(workbook_io, "MAX_UNCOMPRESSED", 1000)
     sub = read_workbook(sorted(EXAMPLE.glob("*.xlsx"))[0])
@@ -254,7 +254,7 @@ def test_ods_converted_by_libreoffice(tmp_path: Path) -> None:
 
 
 def test_zipparts_matches_zipfile_and_declines_unusual_files(tmp_path: Path) -> None:
-    from kla_cli.zipparts import ZipParts
+    from kla_cli.workbook.zipparts import ZipParts
 
     source = sorted(EXAMPLE.glob("*.xlsx"))[0]
     parts = ZipParts.open(source)
@@ -274,7 +274,7 @@ def test_zipparts_matches_zipfile_and_declines_unusual_files(tmp_path: Path) -> 
     assert ZipParts.open(truncated) is None
     assert [f.code for f in read_workbook(truncated).findings] == [
         "damaged"
-    ]  # kla_cli.sniff: a cut-off zip
+    ]  # kla_cli.workbook.sniff: a cut-off zip
 
 
 # --- kla's metadata as document properties ---------------------------------------------------

@@ -12,15 +12,15 @@ from openpyxl import load_workbook
 from openpyxl.chart import BarChart
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
-from kla_cli.findings import Finding, Severity
-from kla_cli.pipeline import assess, read_region
-from kla_cli.report_html import report_html
-from kla_cli.report_model import build_report
-from kla_cli.report_xlsx import report_workbook
-from kla_cli.rubric import Rubric
-from kla_cli.scoring import score_region
-from kla_cli.template import Filled
+from kla_cli.cli.app import app
+from kla_cli.core.assess import assess, read_region
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.report_model import build_report
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.scoring import score_region
+from kla_cli.render.html import report_html
+from kla_cli.render.xlsx import report_workbook
+from kla_cli.workbook.form_writer import Filled
 
 from .conftest import EXAMPLE, MINI_RUBRIC, MakeRegion
 from .test_compare import OLD, filled

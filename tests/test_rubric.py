@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
+from kla_cli.cli.app import app
 from kla_cli.errors import KlaError
-from kla_cli.rubric_io import load_rubric
+from kla_cli.io.rubric_yaml import load_rubric
 
 from .conftest import KLA_RUBRIC, MINI_RUBRIC, ROOT
 

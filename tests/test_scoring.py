@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kla_cli.rubric import Rubric, Tier, tier_floor, tier_for
-from kla_cli.scoring import Response, item_points, score_region
+from kla_cli.core.rubric import Rubric, Tier, tier_floor, tier_for
+from kla_cli.core.scoring import Response, item_points, score_region
 
 
 def _item(rubric: Rubric, code: str):  # type: ignore[no-untyped-def]

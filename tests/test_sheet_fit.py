@@ -6,11 +6,11 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from kla_cli.rubric import Rubric
-from kla_cli.sheet_fit import LINE_HEIGHT, text_lines
-from kla_cli.template import build_workbook
-from kla_cli.template_files import save_workbook
-from kla_cli.workbook_format import FIRST_ITEM_ROW
+from kla_cli.core.form_layout import FIRST_ITEM_ROW
+from kla_cli.core.rubric import Rubric
+from kla_cli.workbook.form_writer import build_workbook
+from kla_cli.workbook.forms import save_workbook
+from kla_cli.workbook.row_heights import LINE_HEIGHT, text_lines
 
 
 def test_text_lines() -> None:

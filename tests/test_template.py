@@ -12,10 +12,10 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
-from kla_cli.rubric import Rubric
-from kla_cli.template import items_for
-from kla_cli.validate import rubric_fingerprint
+from kla_cli.cli.app import app
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.validate import rubric_fingerprint
+from kla_cli.workbook.form_writer import items_for
 
 from .conftest import KLA_RUBRIC, MINI_RUBRIC
 

@@ -18,16 +18,16 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from kla_cli.cli import app
-from kla_cli.findings import Finding, Severity
-from kla_cli.messages import MESSAGES
-from kla_cli.pipeline import read_region
+from kla_cli.cli.app import app
+from kla_cli.core.assess import read_region
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.form_layout import META_KEYS, META_PROPERTY
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.validate import validate_region
+from kla_cli.i18n.messages import MESSAGES
 from kla_cli.render.findings import github_line
-from kla_cli.rubric import Rubric
-from kla_cli.synthetic import write_region
-from kla_cli.template import Filled
-from kla_cli.validate import validate_region
-from kla_cli.workbook_format import META_KEYS, META_PROPERTY
+from kla_cli.workbook.form_writer import Filled
+from kla_cli.workbook.synthetic import write_region
 
 from .conftest import MINI_RUBRIC
 
@@ -107,7 +107,7 @@ CASES = [
         "text-file",
         lambda f: (f / "dinkes.xlsx").write_text("Jawaban: ya\n"),
         E,
-        "wrong-format",  # what the file really is: kla_cli.sniff
+        "wrong-format",  # what the file really is: kla_cli.workbook.sniff
         "dinkes.xlsx",
         None,
         None,

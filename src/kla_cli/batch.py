@@ -15,14 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
+from kla_cli.core.rubric import Rubric, Tier
 from kla_cli.errors import KlaError
-from kla_cli.messages import Lang, current_lang, t
-from kla_cli.output import protect
-from kla_cli.rubric import Rubric, Tier
-from kla_cli.workbook_format import WORKBOOK_SUFFIXES
+from kla_cli.i18n.messages import Lang, current_lang, t
+from kla_cli.io.output import protect
 
 if TYPE_CHECKING:
-    from kla_cli.submission import Submission
+    from kla_cli.core.submission import Submission
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MAX_MANIFEST_BYTES = 1024 * 1024
@@ -112,7 +112,7 @@ def discover(root: Path) -> list[RegionSpec]:
 def _refuse_region_folder(root: Path, first: Path) -> None:
     """ROOT holding only workbooks is a folder of recaps, unless they are OPD forms: then it is
     one region's folder, given by mistake (22 'could not be read' regions would hide that)."""
-    from kla_cli.workbook_io import read_workbook
+    from kla_cli.workbook.read import read_workbook
 
     sub = read_workbook(first)
     if sub.opd is not None and not any(row.opd for row in sub.rows):
@@ -283,7 +283,7 @@ def with_targets(
 
 def assess_region(rubric: Rubric, spec: RegionSpec) -> RegionResult:
     """Read, validate and score one region; any failure becomes the result's `problem`."""
-    from kla_cli.pipeline import assess, read_region
+    from kla_cli.core.assess import assess, read_region
 
     base = RegionResult(spec.name, str(spec.path), spec.target)
     try:
@@ -358,7 +358,7 @@ _worker: dict[str, Any] = {}
 
 
 def _init_worker(rubric: Rubric, lang: Lang) -> None:
-    from kla_cli.output import stop_guarding
+    from kla_cli.io.output import stop_guarding
 
     stop_guarding()  # spawned workers do not inherit the parent's state
     _worker["rubric"] = rubric
@@ -381,7 +381,7 @@ def run_batch(
     rubric: Rubric, specs: Sequence[RegionSpec], jobs: int, lang: Lang
 ) -> Iterator[RegionResult]:
     """Yield each region's result as it completes (in parallel processes when jobs > 1)."""
-    from kla_cli.output import stop_guarding
+    from kla_cli.io.output import stop_guarding
 
     stop_guarding()  # see there; forked workers inherit it
     if jobs <= 1 or len(specs) <= 1:
@@ -392,7 +392,7 @@ def run_batch(
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    import kla_cli.pipeline  # noqa: F401  (loaded once here, so forked workers share it)
+    import kla_cli.core.assess  # noqa: F401  (loaded once here, so forked workers share it)
 
     methods = multiprocessing.get_all_start_methods()
     # fork shares the loaded rubric and modules with the workers for free; elsewhere the

@@ -51,7 +51,7 @@ def run() -> int:
 
         sys.stdout.write(f"kla {__version__}\n")
         return 0
-    from kla_cli.cli import main as cli_main
+    from kla_cli.cli.app import main as cli_main
 
     try:
         cli_main()

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from kla_cli.display import printable
-from kla_cli.messages import Lang, t
+from kla_cli.i18n.display import printable
+from kla_cli.i18n.messages import Lang, t
 
 
 class ExitCode(IntEnum):

@@ -6,12 +6,12 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from kla_cli.compare import Change, Comparison, Snapshot
-from kla_cli.messages import Lang, fmt_points, t
-from kla_cli.output_format import OutFormat
+from kla_cli.core.compare import Change, Comparison, Snapshot
+from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.render.formats import OutFormat
 from kla_cli.render.markdown import document_markdown
+from kla_cli.render.tables import Cell, Table, cell_text
 from kla_cli.render.terminal import document_terminal
-from kla_cli.tables import Cell, Table, cell_text
 
 
 def _side(snapshot: Snapshot) -> str:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kla_cli.findings import Finding, Severity
-from kla_cli.messages import Lang, t
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.i18n.messages import Lang, t
 
 
 class FindingFormat(StrEnum):

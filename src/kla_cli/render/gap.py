@@ -14,13 +14,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kla_cli.answers import Answer
-from kla_cli.gap import Action, ActionKind, Basis, GapAnalysis, Rung
-from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.core.answers import Answer
+from kla_cli.core.gap import Action, ActionKind, Basis, GapAnalysis, Rung
+from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric, Tier, tier_floor, tier_for
+from kla_cli.core.scoring import ScoreResult
+from kla_cli.i18n.messages import Lang, fmt_points, t
 from kla_cli.render import Format, md_escape, safe_cell
 from kla_cli.render.score import answer_json, answer_text
-from kla_cli.rubric import AnswerType, Direction, Item, Rubric, Tier, tier_floor, tier_for
-from kla_cli.scoring import ScoreResult
 
 TABLE_OPPORTUNITIES = 5
 """Opportunities shown on the one-screen table (Markdown and JSON list them all)."""

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from kla_cli.history import History, predicate_name, story
-from kla_cli.messages import Lang, t
-from kla_cli.output_format import OutFormat
+from kla_cli.core.history import History, predicate_name, story
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.render.formats import OutFormat
 from kla_cli.render.markdown import document_markdown
+from kla_cli.render.tables import Table
 from kla_cli.render.terminal import document_terminal
-from kla_cli.tables import Table
 
 
 def history_title(history: History, lang: Lang) -> str:
@@ -70,11 +70,11 @@ def render_history(
 ) -> str | bytes:
     """Text for every format but Excel (bytes)."""
     if fmt is OutFormat.XLSX:
-        from kla_cli.report_xlsx import history_workbook
+        from kla_cli.render.xlsx import history_workbook
 
         return history_workbook(history, lang)
     if fmt is OutFormat.HTML:
-        from kla_cli.report_html import history_html
+        from kla_cli.render.html import history_html
 
         return history_html(history, lang)
     if fmt is OutFormat.JSON:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kla_cli.messages import Lang
+from kla_cli.i18n.messages import Lang
 from kla_cli.render import md_escape
-from kla_cli.tables import Table, cell_text
+from kla_cli.render.tables import Table, cell_text
 
 
 def table_markdown(table: Table, lang: Lang, level: int = 2) -> list[str]:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from kla_cli.messages import Lang
-from kla_cli.output_format import OutFormat
+from kla_cli.core.report_model import Report
+from kla_cli.i18n.messages import Lang
+from kla_cli.render.formats import OutFormat
 from kla_cli.render.markdown import document_markdown
-from kla_cli.report_layout import heading, notes, report_tables
-from kla_cli.report_model import Report
+from kla_cli.render.report_layout import heading, notes, report_tables
 
 
 def report_markdown(report: Report, lang: Lang) -> str:
@@ -18,11 +18,11 @@ def report_markdown(report: Report, lang: Lang) -> str:
 def render_report(report: Report, fmt: OutFormat, lang: Lang) -> str | bytes:
     """Text for Markdown and HTML, bytes for Excel."""
     if fmt is OutFormat.XLSX:
-        from kla_cli.report_xlsx import report_workbook
+        from kla_cli.render.xlsx import report_workbook
 
         return report_workbook(report, lang)
     if fmt is OutFormat.HTML:
-        from kla_cli.report_html import report_html
+        from kla_cli.render.html import report_html
 
         return report_html(report, lang)
     return report_markdown(report, lang)

@@ -7,13 +7,13 @@ import io
 import json
 from typing import Any
 
-from kla_cli.answers import Answer
-from kla_cli.findings import Finding
-from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.core.answers import Answer
+from kla_cli.core.findings import Finding
+from kla_cli.core.rubric import Tier
+from kla_cli.core.scoring import ItemScore, ScoreResult
+from kla_cli.i18n.messages import Lang, fmt_points, t
 from kla_cli.render import Format, md_escape, safe_cell
 from kla_cli.render.findings import finding_json
-from kla_cli.rubric import Tier
-from kla_cli.scoring import ItemScore, ScoreResult
 
 
 def answer_json(answer: Answer | None) -> object:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 
-from kla_cli.messages import Lang
-from kla_cli.tables import Table, cell_text
+from kla_cli.i18n.messages import Lang
+from kla_cli.render.tables import Table, cell_text
 
 
 def document_terminal(

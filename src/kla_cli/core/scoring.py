@@ -11,8 +11,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from kla_cli.answers import Answer
-from kla_cli.rubric import AnswerType, Direction, Indicator, Item, Rubric, Text, Tier, tier_for
+from kla_cli.core.answers import Answer
+from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Rubric, Text, Tier, tier_for
 
 
 class Response(NamedTuple):

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kla_cli.errors import KlaError
-from kla_cli.output import precheck
+from kla_cli.io.output import precheck
 
 
 class OutFormat(StrEnum):

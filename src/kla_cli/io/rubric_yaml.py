@@ -16,10 +16,10 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from kla_cli.core.rubric import Path, Rubric, rubric_problems
 from kla_cli.errors import KlaError
-from kla_cli.messages import t
-from kla_cli.output import protect
-from kla_cli.rubric import Path, Rubric, rubric_problems
+from kla_cli.i18n.messages import t
+from kla_cli.io.output import protect
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000

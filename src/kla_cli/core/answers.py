@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from kla_cli.display import printable
-from kla_cli.rubric import AnswerType, Item, fold
+from kla_cli.core.rubric import AnswerType, Item, fold
+from kla_cli.i18n.display import printable
 
 Answer = float | str | bool | frozenset[str]
 """A parsed answer: a number (percent/count), an option key (choice), yes/no, ticked keys."""

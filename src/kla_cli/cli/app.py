@@ -20,16 +20,16 @@ import typer
 import typer.core
 
 from kla_cli import __version__
-from kla_cli.display import encodable
 from kla_cli.errors import ExitCode, KlaError
-from kla_cli.messages import Lang, active_lang, current_lang, detect_lang, t
-from kla_cli.output import forget_inputs
-from kla_cli.output_format import CompareFormat, OutFormat, ReportFormat, choose_format
+from kla_cli.i18n.display import encodable
+from kla_cli.i18n.messages import Lang, active_lang, current_lang, detect_lang, t
+from kla_cli.io.output import forget_inputs
 from kla_cli.render import Format
+from kla_cli.render.formats import CompareFormat, OutFormat, ReportFormat, choose_format
 
 if TYPE_CHECKING:
-    from kla_cli.findings import Finding
-    from kla_cli.rubric import Rubric
+    from kla_cli.core.findings import Finding
+    from kla_cli.core.rubric import Rubric
 
 _HELP_LANG: Lang = "id"
 with contextlib.suppress(ValueError):
@@ -300,7 +300,7 @@ PathsArg = Annotated[list[Path], typer.Argument(help=_h("help.paths"), show_defa
 
 
 def _load_rubric(path: Path | None) -> Rubric:
-    from kla_cli.rubric_io import default_rubric_path, load_rubric
+    from kla_cli.io.rubric_yaml import default_rubric_path, load_rubric
 
     return load_rubric(path or default_rubric_path())
 
@@ -333,7 +333,7 @@ def emit(text: str, output: Path | None) -> None:
                 "output.failed", "stdout", "output.stream.hint", {"error": exc.strerror or exc}
             ) from None
         return
-    from kla_cli.output import write_text
+    from kla_cli.io.output import write_text
 
     write_text(output, text)
     err(t("output.written", path=output))
@@ -346,7 +346,7 @@ def _silence_stdout() -> None:
 
 
 def report_findings(findings: list[Finding], *, warnings: bool) -> None:
-    from kla_cli.findings import Severity
+    from kla_cli.core.findings import Severity
 
     for finding in findings:
         if warnings or finding.severity is Severity.ERROR:
@@ -369,7 +369,7 @@ def score(
     detail: Annotated[bool, typer.Option("--detail", help=_h("help.detail"))] = False,
     show_warnings: Annotated[bool, typer.Option("--warnings", help=_h("help.warnings"))] = False,
 ) -> None:
-    from kla_cli.pipeline import assess, read_region
+    from kla_cli.core.assess import assess, read_region
     from kla_cli.render.score import render_score
 
     fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
@@ -402,7 +402,7 @@ def score(
 def rubric_check(
     files: Annotated[list[Path], typer.Argument(help=_h("help.rubric_files"), show_default=False)],
 ) -> None:
-    from kla_cli.rubric_io import load_rubric
+    from kla_cli.io.rubric_yaml import load_rubric
 
     failed = False
     for file in files:
@@ -474,8 +474,8 @@ def template(
     ] = "id",
     force: Annotated[bool, typer.Option("--force", help=_h("help.force"))] = False,
 ) -> None:
-    from kla_cli.template import items_for
-    from kla_cli.template_files import form_language, select_opds, write_templates
+    from kla_cli.workbook.form_writer import items_for
+    from kla_cli.workbook.forms import form_language, select_opds, write_templates
 
     lang = form_language(form_lang)
     model = _load_rubric(rubric)
@@ -508,10 +508,10 @@ def validate(
     output: OutputOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=_h("help.strict"))] = False,
 ) -> None:
-    from kla_cli.findings import has_errors
-    from kla_cli.pipeline import read_region
+    from kla_cli.core.assess import read_region
+    from kla_cli.core.findings import has_errors
+    from kla_cli.core.validate import validate_region
     from kla_cli.render.findings import render_findings
-    from kla_cli.validate import validate_region
 
     fmt = choose_format(output, fmt, tuple(FindingFormat), FindingFormat.TEXT)
     model = _load_rubric(rubric)
@@ -532,10 +532,10 @@ def merge(
     ],
     rubric: RubricOpt = None,
 ) -> None:
-    from kla_cli.findings import Severity
-    from kla_cli.messages import fmt_points
-    from kla_cli.pipeline import assess, read_region
-    from kla_cli.recap import build_recap, check_recap_target, write_recap
+    from kla_cli.core.assess import assess, read_region
+    from kla_cli.core.findings import Severity
+    from kla_cli.i18n.messages import fmt_points
+    from kla_cli.workbook.recap_writer import build_recap, check_recap_target, write_recap
 
     model = _load_rubric(rubric)
     check_recap_target(output, paths)
@@ -565,7 +565,7 @@ def merge(
 # === gap command (issue 4) ===
 
 if TYPE_CHECKING:
-    from kla_cli.scoring import ScoreResult
+    from kla_cli.core.scoring import ScoreResult
 
 _AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=_h("help.allow_errors"))]
 
@@ -594,7 +594,7 @@ def gap(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from kla_cli import gap as core
+    from kla_cli.core import gap as core
     from kla_cli.render.gap import render_gap, render_ladder
 
     fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
@@ -635,7 +635,7 @@ def gap(
 
 
 def _parse_total(text: str, max_total: float) -> float:
-    from kla_cli.answers import AnswerProblem, parse_number
+    from kla_cli.core.answers import AnswerProblem, parse_number
 
     try:
         value = parse_number(text)
@@ -652,7 +652,7 @@ def _parse_total(text: str, max_total: float) -> float:
 
 def _scored(model: Rubric, paths: list[Path], allow_errors: bool) -> ScoreResult:
     """Read, validate and score a region; blocking errors stop (exit 2) unless allowed."""
-    from kla_cli.pipeline import assess, read_region
+    from kla_cli.core.assess import assess, read_region
 
     assessment = assess(model, read_region(paths))
     blocking = assessment.validation.blocking
@@ -758,7 +758,7 @@ def _write(data: str | bytes, output: Path | None) -> None:
     if isinstance(data, str):
         emit(data, output)
         return
-    from kla_cli.output import write_bytes
+    from kla_cli.io.output import write_bytes
 
     assert output is not None  # choose_format refuses binary formats without -o
     write_bytes(output, data)
@@ -791,9 +791,9 @@ def report(
     ] = None,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    from kla_cli.pipeline import assess, read_region
+    from kla_cli.core.assess import assess, read_region
+    from kla_cli.core.report_model import build_report
     from kla_cli.render.report import render_report
-    from kla_cli.report_model import build_report
 
     kind = OutFormat(choose_format(output, fmt, tuple(ReportFormat), ReportFormat.MARKDOWN))
     model = _load_rubric(rubric)
@@ -818,9 +818,9 @@ def compare(
     top: Annotated[int, typer.Option("--top", min=1, help=_h("help.top"))] = 10,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    from kla_cli.compare import compare as compare_results
+    from kla_cli.core.compare import compare as compare_results
     from kla_cli.render.compare import render_comparison
-    from kla_cli.results_io import load_result
+    from kla_cli.sources import load_result
 
     kind = OutFormat(choose_format(output, fmt, tuple(CompareFormat), CompareFormat.TABLE))
     model = _load_rubric(rubric)
@@ -861,9 +861,9 @@ def history(
     output: OutputOpt = None,
     allow_errors: AllowErrorsOpt = False,
 ) -> None:
-    from kla_cli.history import YearResult, build_history, mismatches
+    from kla_cli.core.history import YearResult, build_history, mismatches
     from kla_cli.render.history import render_history
-    from kla_cli.results_io import load_result, year_sources
+    from kla_cli.sources import load_result, year_sources
 
     kind = choose_format(output, fmt, tuple(OutFormat), OutFormat.TABLE)
     model = _load_rubric(rubric)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
-from kla_cli.findings import Finding, Severity
+from kla_cli.core.findings import Finding, Severity
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -29,7 +29,7 @@ def _finding(file: str, code: str, **args: object) -> Finding:
 
 
 def _wrong(file: str, kind: str) -> Finding:
-    from kla_cli.messages import t
+    from kla_cli.i18n.messages import t
 
     return _finding(file, "wrong-format", format=t(f"format.{kind}"))
 

@@ -10,11 +10,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from kla_cli.rubric import Rubric
-from kla_cli.scoring import ScoreResult, score_region
-from kla_cli.submission import Submission
-from kla_cli.validate import Validation, validate_region
-from kla_cli.workbook_io import read_workbook, workbook_paths
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.scoring import ScoreResult, score_region
+from kla_cli.core.submission import Submission
+from kla_cli.core.validate import Validation, validate_region
+from kla_cli.workbook.read import read_workbook, workbook_paths
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kla_cli.messages import Lang
-from kla_cli.rubric import Rubric
-from kla_cli.scoring import ScoreResult
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.scoring import ScoreResult
+from kla_cli.i18n.messages import Lang
 
 
 @dataclass(frozen=True)

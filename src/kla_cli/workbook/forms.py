@@ -10,11 +10,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kla_cli.core.rubric import Opd, Rubric
 from kla_cli.errors import KlaError
-from kla_cli.messages import LANGS, Lang
-from kla_cli.output import atomic_path
-from kla_cli.rubric import Opd, Rubric
-from kla_cli.template import build_workbook, items_for
+from kla_cli.i18n.messages import LANGS, Lang
+from kla_cli.io.output import atomic_path
+from kla_cli.workbook.form_writer import build_workbook, items_for
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def save_workbook(book: Workbook, target: Path) -> None:
     """Save an openpyxl workbook atomically (a complete file or none)."""
-    from kla_cli.sheet_fit import fit_wrapped_rows
+    from kla_cli.workbook.row_heights import fit_wrapped_rows
 
     fit_wrapped_rows(book)
     with atomic_path(target) as tmp:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from kla_cli.answers import Answer
-from kla_cli.rubric import AnswerType, Direction, Item, Rubric
-from kla_cli.scoring import Response, ScoreResult, score_region
-from kla_cli.template import Filled, build_workbook, items_for
-from kla_cli.template_files import save_workbook
+from kla_cli.core.answers import Answer
+from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric
+from kla_cli.core.scoring import Response, ScoreResult, score_region
+from kla_cli.workbook.form_writer import Filled, build_workbook, items_for
+from kla_cli.workbook.forms import save_workbook
 
 
 def _band_value(item: Item, index: int | None, rng: random.Random) -> float:

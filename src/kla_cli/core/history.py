@@ -6,9 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import groupby
 
-from kla_cli.compare import Snapshot
-from kla_cli.messages import Lang, fmt_points, t
-from kla_cli.rubric import Rubric, fold, tier_floor
+from kla_cli.core.compare import Snapshot
+from kla_cli.core.rubric import Rubric, fold, tier_floor
+from kla_cli.i18n.messages import Lang, fmt_points, t
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kla_cli.compare import Snapshot, snapshot_from_json, snapshot_from_result
+from kla_cli.core.compare import Snapshot, snapshot_from_json, snapshot_from_result
+from kla_cli.core.findings import Finding
+from kla_cli.core.rubric import Rubric
 from kla_cli.errors import KlaError
-from kla_cli.findings import Finding
-from kla_cli.messages import Lang
-from kla_cli.rubric import Rubric
+from kla_cli.i18n.messages import Lang
 
 JSON_LIMIT = 20 * 1024 * 1024
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -29,7 +29,7 @@ def load_result(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
     """A saved JSON result (`*.json`), or the workbooks at `path` scored with `rubric`."""
     if path.is_file() and path.suffix.lower() == ".json":
         return Loaded(_read_json(path, rubric, lang), [], [])
-    from kla_cli.pipeline import assess, read_region
+    from kla_cli.core.assess import assess, read_region
 
     assessment = assess(rubric, read_region([path]))
     validation = assessment.validation

@@ -13,11 +13,12 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from kla_cli import __version__
-from kla_cli.history import History, story
-from kla_cli.messages import Lang, t
+from kla_cli.core.history import History, story
+from kla_cli.core.report_model import Report
+from kla_cli.i18n.messages import Lang, t
 from kla_cli.render import safe_cell
 from kla_cli.render.history import history_table
-from kla_cli.report_layout import (
+from kla_cli.render.report_layout import (
     findings_table,
     groups_table,
     heading,
@@ -27,8 +28,7 @@ from kla_cli.report_layout import (
     plan_table,
     summary_table,
 )
-from kla_cli.report_model import Report
-from kla_cli.tables import Cell, Table, cell_text
+from kla_cli.render.tables import Cell, Table, cell_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -198,7 +198,7 @@ def _align(book: Workbook) -> None:
 
 
 def _to_bytes(book: Workbook) -> bytes:
-    from kla_cli.sheet_fit import fit_wrapped_rows
+    from kla_cli.workbook.row_heights import fit_wrapped_rows
 
     _align(book)
     fit_wrapped_rows(book)

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kla_cli.answers import AnswerProblem, display, is_blank, parse_answer
-from kla_cli.findings import Finding, Severity
-from kla_cli.rubric import Indicator, Item, Opd, Rubric, fold
-from kla_cli.scoring import Response
-from kla_cli.submission import Row, Submission
-from kla_cli.workbook_format import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
+from kla_cli.core.answers import AnswerProblem, display, is_blank, parse_answer
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
+from kla_cli.core.rubric import Indicator, Item, Opd, Rubric, fold
+from kla_cli.core.scoring import Response
+from kla_cli.core.submission import Row, Submission
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 

@@ -16,9 +16,9 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-from kla_cli.display import encodable
+from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.errors import KlaError
-from kla_cli.workbook_format import WORKBOOK_SUFFIXES
+from kla_cli.i18n.display import encodable
 
 _inputs: set[Path] = set()
 """Files this run reads (workbooks, rubrics), as given: an output may never replace one of

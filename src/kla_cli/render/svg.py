@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kla_cli.messages import Lang, fmt_points
+from kla_cli.i18n.messages import Lang, fmt_points
 
 SCORE = "#2f6db5"
 EVIDENCED = "#5aa469"

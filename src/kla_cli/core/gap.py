@@ -39,9 +39,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kla_cli.answers import Answer, AnswerProblem, parse_answer
-from kla_cli.errors import KlaError
-from kla_cli.rubric import (
+from kla_cli.core.answers import Answer, AnswerProblem, parse_answer
+from kla_cli.core.rubric import (
     AnswerType,
     Direction,
     Effort,
@@ -54,7 +53,8 @@ from kla_cli.rubric import (
     tier_floor,
     tier_for,
 )
-from kla_cli.scoring import ItemScore, Response, ScoreResult, item_points, score_region
+from kla_cli.core.scoring import ItemScore, Response, ScoreResult, item_points, score_region
+from kla_cli.errors import KlaError
 
 ASSUMED_EVIDENCE = "(--assume)"
 """The data dukung recorded for an assumed answer."""

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kla_cli.findings import Finding, Severity
-from kla_cli.gap import Basis, OpdPlan, Plan, make_plan, next_tier, plan_by_opd, points_needed
-from kla_cli.gap import ladder as gap_ladder
-from kla_cli.rubric import Rubric, Text, Tier
-from kla_cli.scoring import GroupScore, IndicatorScore, ScoreResult
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.gap import Basis, OpdPlan, Plan, make_plan, next_tier, plan_by_opd, points_needed
+from kla_cli.core.gap import ladder as gap_ladder
+from kla_cli.core.rubric import Rubric, Text, Tier
+from kla_cli.core.scoring import GroupScore, IndicatorScore, ScoreResult
 
 
 @dataclass(frozen=True)

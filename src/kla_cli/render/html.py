@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from kla_cli import __version__
-from kla_cli.history import History, story
-from kla_cli.messages import Lang, t
+from kla_cli.core.history import History, story
+from kla_cli.core.report_model import Report
+from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.history import history_table, history_title
-from kla_cli.report_layout import heading, notes, report_tables
-from kla_cli.report_model import Report
-from kla_cli.svg import Bar, esc, group_bars, year_columns
-from kla_cli.tables import Table, cell_text
+from kla_cli.render.report_layout import heading, notes, report_tables
+from kla_cli.render.svg import Bar, esc, group_bars, year_columns
+from kla_cli.render.tables import Table, cell_text
 
 CSS = """
 :root { color-scheme: light; }

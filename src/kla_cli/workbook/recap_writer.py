@@ -14,21 +14,27 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kla_cli.findings import Finding, Severity
-from kla_cli.messages import Lang, fmt_points, t
-from kla_cli.pipeline import Assessment
-from kla_cli.render import safe_cell
-from kla_cli.rubric import Indicator, Item, Rubric, Tier
-from kla_cli.scoring import ItemScore, Response
-from kla_cli.submission import Row, Submission
-from kla_cli.template import HEADER_FILL, INSTRUCTION_SHEET, Filled, build_workbook, items_for
-from kla_cli.workbook_format import (
+from kla_cli.core.assess import Assessment
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.form_layout import (
     ANSWER_SHEET,
     COLUMNS,
     FIRST_ITEM_ROW,
     HEADER_ROW,
     META_SHEET,
     OPD_COLUMN,
+)
+from kla_cli.core.rubric import Indicator, Item, Rubric, Tier
+from kla_cli.core.scoring import ItemScore, Response
+from kla_cli.core.submission import Row, Submission
+from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.render import safe_cell
+from kla_cli.workbook.form_writer import (
+    HEADER_FILL,
+    INSTRUCTION_SHEET,
+    Filled,
+    build_workbook,
+    items_for,
 )
 
 if TYPE_CHECKING:
@@ -273,6 +279,6 @@ def check_recap_target(target: Path, inputs: Sequence[Path]) -> None:
 
 
 def write_recap(target: Path, book: Workbook) -> None:
-    from kla_cli.template_files import save_workbook
+    from kla_cli.workbook.forms import save_workbook
 
     save_workbook(book, target)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kla_cli.answers import CellValue
-from kla_cli.findings import Finding
+from kla_cli.core.answers import CellValue
+from kla_cli.core.findings import Finding
 
 
 class Row(NamedTuple):

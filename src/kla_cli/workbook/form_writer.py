@@ -14,12 +14,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kla_cli import __version__
-from kla_cli.answers import Answer
-from kla_cli.messages import Lang, fmt_num, t
-from kla_cli.render import safe_cell
-from kla_cli.rubric import AnswerType, Direction, Indicator, Item, Opd, Rubric
-from kla_cli.validate import rubric_fingerprint
-from kla_cli.workbook_format import (
+from kla_cli.core.answers import Answer
+from kla_cli.core.form_layout import (
     ANSWER_SHEET,
     COLUMNS,
     FIRST_ITEM_ROW,
@@ -30,6 +26,10 @@ from kla_cli.workbook_format import (
     META_ROWS,
     META_SHEET,
 )
+from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Opd, Rubric
+from kla_cli.core.validate import rubric_fingerprint
+from kla_cli.i18n.messages import Lang, fmt_num, t
+from kla_cli.render import safe_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -33,12 +33,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Literal, Protocol
 
-from kla_cli.answers import CellValue, is_blank
-from kla_cli.errors import KlaError
-from kla_cli.findings import Finding, Severity
-from kla_cli.output import protect, protect_folder
-from kla_cli.submission import Row, Submission
-from kla_cli.workbook_format import (
+from kla_cli.core.answers import CellValue, is_blank
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.form_layout import (
     ANSWER_SHEET,
     COLUMNS,
     MAX_HEADER_SCAN,
@@ -51,7 +48,10 @@ from kla_cli.workbook_format import (
     label_of,
     normalise_label,
 )
-from kla_cli.zipparts import ZipParts
+from kla_cli.core.submission import Row, Submission
+from kla_cli.errors import KlaError
+from kla_cli.io.output import protect, protect_folder
+from kla_cli.workbook.zipparts import ZipParts
 
 MAX_PROPERTIES = 1024 * 1024
 """Bytes of the document properties part looked at (kla's take a few hundred)."""
@@ -335,7 +335,7 @@ def _is_plain_file(path: Path) -> bool:
 
 def _open_failed(path: Path, exc: Exception) -> Submission:
     """The file could not be opened as a workbook: say what it really is when we can tell."""
-    from kla_cli.sniff import content_problem
+    from kla_cli.workbook.sniff import content_problem
 
     found = content_problem(path) if path.suffix.lower() in XLSX_SUFFIXES else None
     if found:
@@ -349,7 +349,7 @@ def _open_failed(path: Path, exc: Exception) -> Submission:
 def _calamine_failed(path: Path) -> Submission:
     """Calamine could not read a zip container: refuse what is unsafe or not a workbook, then
     let openpyxl try (it reports its own error if it fails too)."""
-    from kla_cli.sniff import declares_entities
+    from kla_cli.workbook.sniff import declares_entities
 
     try:
         with zipfile.ZipFile(path) as archive:

@@ -6,13 +6,13 @@ apart. Numbers stay numbers here (a float is points, an int a count); each write
 
 from __future__ import annotations
 
-from kla_cli.findings import Finding
-from kla_cli.gap import Action, ActionKind
-from kla_cli.messages import Lang, fmt_points, t
+from kla_cli.core.findings import Finding
+from kla_cli.core.gap import Action, ActionKind
+from kla_cli.core.report_model import EvidenceStatus, Report
+from kla_cli.core.rubric import Tier
+from kla_cli.i18n.messages import Lang, fmt_points, t
 from kla_cli.render.score import answer_text
-from kla_cli.report_model import EvidenceStatus, Report
-from kla_cli.rubric import Tier
-from kla_cli.tables import Cell, Table
+from kla_cli.render.tables import Cell, Table
 
 
 def predicate_text(tier: Tier | None, lowest: float, lang: Lang) -> str:
