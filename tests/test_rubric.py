@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
 from kla_cli.errors import KlaError
-from kla_cli.io.rubric_yaml import load_rubric
+from kla_cli.io.rubric_yaml import default_rubric_path, load_rubric, shipped_rubrics
 
 from .conftest import KLA_RUBRIC, MINI_RUBRIC, ROOT
 
@@ -39,7 +39,10 @@ def _details(path: Path) -> list[str]:
 
 
 def test_shipped_rubrics_load() -> None:
-    for path in sorted((ROOT / "rubrics").glob("*.yaml")):
+    paths = sorted(shipped_rubrics().glob("*.yaml"))
+    assert paths, f"no rubric found in {shipped_rubrics()}"
+    assert default_rubric_path() in paths
+    for path in paths:
         rubric = load_rubric(path)
         assert sum(item.max for _, item in rubric.iter_items()) == pytest.approx(rubric.max_total)
 

@@ -184,14 +184,18 @@ def load_rubric(file: FsPath) -> Rubric:
     return rubric
 
 
+def shipped_rubrics() -> FsPath:
+    """The folder of the rubrics kla ships: `kla_cli/rubrics` inside an installed wheel (package
+    data, found with importlib.resources), else the checkout's top-level `rubrics/` (an editable
+    install). Never the working directory: a folder of the user's must not shadow the rubric."""
+    from importlib.resources import files
+
+    packaged = files("kla_cli") / "rubrics"
+    if packaged.is_dir():
+        return FsPath(str(packaged))
+    return FsPath(__file__).resolve().parents[3] / "rubrics"
+
+
 def default_rubric_path() -> FsPath:
-    """The shipped rubric: `rubrics/` beside the package source or in the working directory."""
-    here = FsPath(__file__).resolve()
-    for candidate in (
-        here.parents[2] / "rubrics",
-        FsPath.cwd() / "rubrics",
-        here.parent / "rubrics",
-    ):
-        if (candidate / DEFAULT_RUBRIC).is_file():
-            return candidate / DEFAULT_RUBRIC
-    return FsPath("rubrics") / DEFAULT_RUBRIC
+    """The shipped default rubric."""
+    return shipped_rubrics() / DEFAULT_RUBRIC
