@@ -162,7 +162,7 @@ def _external_entity(members: dict[str, bytes]) -> None:
 
 def _zip_bomb(tmp: Path) -> Built:
     """A workbook with an extra member that inflates past the cap (zeros compress ~1000:1)."""
-    from kla_cli.workbook.read import MAX_UNCOMPRESSED
+    from kla_cli.workbook.books import MAX_UNCOMPRESSED
 
     path = tmp / "bom.xlsx"
     path.write_bytes(_xlsx_bytes(_book()))

@@ -14,10 +14,8 @@ from typer.testing import CliRunner, Result
 from kla_cli.batch import (
     BatchSummary,
     RegionResult,
-    RegionSpec,
     assess_region,
     discover,
-    load_manifest,
     run_batch,
     summarise,
 )
@@ -25,6 +23,7 @@ from kla_cli.cli.app import app
 from kla_cli.core.rubric import Rubric
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, t
+from kla_cli.io.manifest import RegionSpec, load_manifest
 from kla_cli.render.batch import batch_table
 from kla_cli.workbook.synthetic import answers_in_band, write_region
 
@@ -224,6 +223,7 @@ def test_fail_under_overrides_the_manifests_default_not_its_entries(
         ("regions: {name: X}\n", "invalid manifest"),
         ("regions:\n  - !!python/object:os.system {name: X}\n", "invalid manifest"),
         ("regions:\n  - {name: X, path: a\n", "invalid manifest"),
+        ("regions:\n  - {name: X\x00, path: a}\n", "control characters are not allowed)"),
         (
             "regions:\n  - {name: X, path: a, target: emas}\n",
             "kla-batch.yaml:2: regions[0]: unknown predikat 'emas'",
@@ -522,7 +522,8 @@ def test_no_progress_bar_in_logs() -> None:
 _MEMORY_PROBE = """
 import json, sys, tracemalloc
 from pathlib import Path
-from kla_cli.batch import RegionSpec, run_batch
+from kla_cli.batch import run_batch
+from kla_cli.io.manifest import RegionSpec
 from kla_cli.core.assess import read_region
 from kla_cli.io.rubric_yaml import load_rubric
 

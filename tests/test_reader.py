@@ -16,7 +16,10 @@ from kla_cli.core.assess import assess
 from kla_cli.core.form_layout import ANSWER_SHEET, META_PROPERTY, META_SHEET
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.submission import Submission
-from kla_cli.workbook.read import Grid, read_workbook, submission_from_grid, workbook_paths
+from kla_cli.workbook.grid import Grid
+from kla_cli.workbook.paths import workbook_paths
+from kla_cli.workbook.read import read_workbook
+from kla_cli.workbook.sheet import submission_from_grid
 from kla_cli.workbook.synthetic import synthetic_answers, write_region
 
 from .conftest import EXAMPLE
@@ -144,9 +147,9 @@ def test_missing_answer_sheet(tmp_path: Path) -> None:
 
 
 def test_zip_bomb_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from kla_cli.workbook import read as workbook_io
+    from kla_cli.workbook import books
 
-    monkeypatch.setattr(workbook_io, "MAX_UNCOMPRESSED", 1000)
+    monkeypatch.setattr(books, "MAX_UNCOMPRESSED", 1000)
     sub = read_workbook(sorted(EXAMPLE.glob("*.xlsx"))[0])
     assert [f.code for f in sub.findings] == ["too-large"]
     assert sub.findings[0].args["limit"] == "0"  # MB

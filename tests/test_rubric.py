@@ -168,6 +168,14 @@ def test_alias_bomb_is_refused(tmp_path: Path) -> None:
     assert info.value.key == "rubric.too_complex"
 
 
+def test_recursive_alias_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "loop.yaml"
+    path.write_text("id: x\ngroups: &g [*g]\n", encoding="utf-8")
+    with pytest.raises(KlaError) as info:
+        load_rubric(path)
+    assert info.value.key == "rubric.too_complex"
+
+
 def test_cli_check_ok(runner: CliRunner) -> None:
     result = runner.invoke(app, ["rubric", "check", str(MINI_RUBRIC), str(KLA_RUBRIC)])
     assert result.exit_code == 0, result.output

@@ -1,6 +1,6 @@
 """Many regions in one run: find them (folders or a manifest), score each, summarise.
 
-`discover` turns ROOT into `RegionSpec`s; `run_batch` scores them one by one or in a process
+`discover` turns ROOT into `RegionSpec`s (a manifest is read by `io.manifest`); `run_batch` scores them one by one or in a process
 pool and yields one small `RegionResult` per region as soon as it is done (a region's cells are
 dropped when its result is made, so memory stays flat with the number of regions); `summarise`
 ranks the results. A region that cannot be read becomes a result with a `problem`, never an
@@ -16,31 +16,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
+from kla_cli.core.gap import find_tier
 from kla_cli.core.rubric import Rubric, Tier
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, current_lang, t
-from kla_cli.io.output import protect
+from kla_cli.io.manifest import MANIFEST_SUFFIXES, RegionSpec, load_manifest
 
 if TYPE_CHECKING:
     from kla_cli.core.submission import Submission
 
-MANIFEST_SUFFIXES = (".yaml", ".yml")
-MAX_MANIFEST_BYTES = 1024 * 1024
-MAX_MANIFEST_NODES = 100_000
 MAX_MESSAGES = 5
 """Error lines kept per region (for JUnit/GitHub output); the full list is `kla score`'s job."""
-
-
-@dataclass(frozen=True)
-class RegionSpec:
-    name: str
-    path: Path
-    target: str | None = None
-    """Tier id this region must reach (from the manifest or --fail-under)."""
-    origin: str | None = None
-    """Where `target` was written (manifest file and entry), for a located error."""
-    shared_target: bool = False
-    """`target` is the manifest's top-level one, which --fail-under overrides."""
 
 
 @dataclass(frozen=True)
@@ -124,143 +110,17 @@ def _refuse_region_folder(root: Path, first: Path) -> None:
         )
 
 
-def _manifest_error(where: str, what: str, **params: object) -> KlaError:
-    """`manifest.yaml:7: invalid manifest: <what>. Hint: …` with `what` from the catalogue."""
-    error = t(f"batch.manifest.{what}", **params)
-    return KlaError("batch.manifest.invalid", where, "batch.manifest.hint", {"error": error})
-
-
-def _load_yaml(file: Path) -> tuple[Any, Any]:
-    """Safe YAML (no object tags), size- and node-capped like the rubric loader: the data and
-    its composed node (for line numbers)."""
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    protect(file)
-    try:
-        if file.stat().st_size > MAX_MANIFEST_BYTES:
-            raise _manifest_error(str(file), "too_big", size=MAX_MANIFEST_BYTES)
-        text = file.read_text(encoding="utf-8")
-        root = yaml.compose(text, Loader=loader)
-        stack = [root]
-        nodes = 0
-        while stack:  # count nodes before constructing: nested aliases cannot blow up
-            node = stack.pop()
-            nodes += 1
-            if nodes > MAX_MANIFEST_NODES:
-                raise _manifest_error(str(file), "too_many_nodes", count=MAX_MANIFEST_NODES)
-            if isinstance(node, yaml.MappingNode):
-                stack.extend(n for pair in node.value for n in pair)
-            elif isinstance(node, yaml.SequenceNode):
-                stack.extend(node.value)
-        return yaml.load(text, Loader=loader), root
-    except OSError as exc:
-        raise KlaError("path.missing", str(file), params={"error": exc}) from None
-    except UnicodeDecodeError:
-        raise _manifest_error(str(file), "not_utf8") from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"{file}:{mark.line + 1}" if mark else str(file)
-        problem = str(getattr(exc, "problem", None) or exc)
-        raise _manifest_error(where, "yaml", problem=problem) from None
-
-
-def _lines(root: Any) -> tuple[dict[str, int], list[int]]:
-    """Line numbers (1-based) of the top-level keys and of each `regions` entry, given the
-    composed node of a manifest already known to be a mapping."""
-    keys: dict[str, int] = {}
-    entries: list[int] = []
-    for key, value in root.value:
-        if isinstance(key.value, str):
-            keys[key.value] = key.start_mark.line + 1
-            if key.value == "regions" and isinstance(value.value, list):
-                entries = [item.start_mark.line + 1 for item in value.value]
-    return keys, entries
-
-
-def _text_field(entry: dict[str, Any], key: str, where: str, required: bool) -> str | None:
-    value = entry.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str | int | float) or isinstance(value, bool) or not str(value):
-        raise _manifest_error(where, "not_text", key=key)
-    return str(value).strip()
-
-
-def load_manifest(file: Path) -> list[RegionSpec]:
-    """`regions: [{name, path, target?}]` plus an optional top-level `target`.
-
-    Paths are relative to the manifest and must stay inside its folder. Errors name the
-    manifest's line and the entry (`kla-batch.yaml:7: regions[2]: …`).
-    """
-    data, root = _load_yaml(file)
-    if not isinstance(data, dict) or not isinstance(data.get("regions"), list):
-        raise _manifest_error(str(file), "no_regions_list")
-    keys, entries = _lines(root)
-    unknown = sorted(set(data) - {"regions", "target", "title"}, key=str)
-    if unknown:
-        where = f"{file}:{keys[unknown[0]]}" if unknown[0] in keys else str(file)
-        raise _manifest_error(
-            where, "unknown_key", key=unknown[0], allowed="regions, target, title"
-        )
-    top = f"{file}:{keys['target']}" if "target" in keys else str(file)
-    default = _text_field(data, "target", top, required=False)
-    base = file.parent.resolve()
-    specs: list[RegionSpec] = []
-    names: dict[str, str] = {}
-    for i, entry in enumerate(data["regions"]):
-        where = (
-            f"{file}:{entries[i]}: regions[{i}]" if i < len(entries) else f"{file}: regions[{i}]"
-        )
-        if not isinstance(entry, dict):
-            raise _manifest_error(where, "not_entry")
-        extra = sorted(set(entry) - {"name", "path", "target"}, key=str)
-        if extra:
-            raise _manifest_error(where, "unknown_key", key=extra[0], allowed="name, path, target")
-        name = _text_field(entry, "name", where, required=True) or ""
-        raw = _text_field(entry, "path", where, required=True) or ""
-        try:
-            resolved = (base / raw).resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11/3.12)
-            raise KlaError(
-                "batch.manifest.loop", where, "batch.manifest.escape.hint", {"path": raw}
-            ) from None
-        if not resolved.is_relative_to(base):
-            raise KlaError(
-                "batch.manifest.escape", where, "batch.manifest.escape.hint", {"path": raw}
-            )
-        if name in names:
-            raise KlaError(
-                "batch.manifest.duplicate",
-                where,
-                "batch.manifest.duplicate.hint",
-                {"name": name, "first": names[name]},
-            )
-        line = entries[i] if i < len(entries) else "?"
-        names[name] = t("batch.manifest.entry", index=i, line=line)
-        own = _text_field(entry, "target", where, required=False)
-        # shown as the user wrote it (beside the manifest), read from where it really is
-        path = Path(os.path.normpath(file.parent / raw))
-        if own:
-            specs.append(RegionSpec(name, path, own, where))
-        else:
-            specs.append(RegionSpec(name, path, default, top if default else None, True))
-    if not specs:
-        raise KlaError("batch.no_regions", str(file), "batch.no_regions.hint")
-    return specs
-
-
 def resolve_tier(rubric: Rubric, value: str, where: str | None = None) -> Tier:
-    """A predikat by id or name (any case), or a one-line error listing the rubric's tiers."""
-    wanted = value.strip().casefold()
-    for tier in rubric.tiers:
-        if wanted in {tier.id, tier.name.id.casefold(), tier.name.en.casefold()}:
-            return tier
-    raise KlaError(
-        "batch.unknown_tier",
-        where,
-        params={"value": value, "tiers": ", ".join(tier.id for tier in rubric.tiers)},
-    )
+    """A predikat by id or name (`gap.find_tier`), or a one-line error, located at `where`,
+    listing the rubric's tier ids."""
+    try:
+        return find_tier(rubric, value)
+    except KlaError:
+        raise KlaError(
+            "batch.unknown_tier",
+            where,
+            params={"value": value, "tiers": ", ".join(tier.id for tier in rubric.tiers)},
+        ) from None
 
 
 def with_targets(

@@ -14,7 +14,8 @@ from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import ScoreResult, score_region
 from kla_cli.core.submission import Submission
 from kla_cli.core.validate import Validation, validate_region
-from kla_cli.workbook.read import read_workbook, workbook_paths
+from kla_cli.workbook.paths import workbook_paths
+from kla_cli.workbook.read import read_workbook
 
 
 @dataclass(frozen=True)

@@ -136,16 +136,16 @@ def item_points(item: Item, answer: Answer) -> float:
 def score_item(item: Item, opd: tuple[str, ...], response: Response | None) -> ItemScore:
     points = 0.0 if response is None else item_points(item, response.answer)
     evidenced = points if (not item.evidence or (response and response.has_evidence)) else 0.0
-    return ItemScore(  # positional (the field order): once per item of every region
-        item.code,
-        item.type,
-        item.question,
-        item.max,
-        points,
-        evidenced,
-        item.evidence,
-        response,
-        opd,
+    return ItemScore(
+        code=item.code,
+        type=item.type,
+        question=item.question,
+        max=item.max,
+        points=points,
+        points_evidenced=evidenced,
+        evidence_required=item.evidence,
+        response=response,
+        opd=opd,
     )
 
 

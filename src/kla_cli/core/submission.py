@@ -1,6 +1,6 @@
 """What one OPD workbook says, as plain data: metadata and one row per answered item.
 
-Produced by the workbook readers (`workbook_io`), consumed by `validate`. No I/O here.
+Produced by the workbook reader (`workbook.read`), consumed by `validate`. No I/O here.
 """
 
 from __future__ import annotations

@@ -243,7 +243,9 @@ def _check_row(
     if opd and opd.id not in responsible:
         add(WARNING, "not-responsible", row.answer_cell, code=row.code, opd=opd.name)
     source = f"{sub.file}:{sub.sheet}!{row.answer_cell}"
-    response = Response(answer, row.evidence, source, opd.id if opd else opd_name)
+    response = Response(
+        answer=answer, evidence=row.evidence, source=source, opd=opd.id if opd else opd_name
+    )
     if item.evidence and not response.has_evidence:
         add(WARNING, "evidence-missing", row.evidence_cell, code=row.code)
     if row.code in seen:

@@ -1,8 +1,7 @@
 """Load a rubric YAML file into a `Rubric`, reporting every problem with its file and line.
 
-Only this module imports yaml. Safety: the file size is capped before reading, only YAML's safe
-constructors are used (tags that build objects are refused), and the node count is capped so a
-nested-alias ("billion laughs") document is refused before it is expanded.
+The YAML is read by `yaml_safe.load_yaml` (size and node caps, safe constructors only); this
+module words its problems and locates every path of the document.
 
 A rubric may say `extends: other.yaml` (path relative to itself): its top-level keys then replace
 the base rubric's. The shipped Pratama-501 profile uses this to change only the tiers.
@@ -20,6 +19,16 @@ from kla_cli.core.rubric import Path, Rubric, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
 from kla_cli.io.output import protect
+from kla_cli.io.yaml_safe import (
+    YamlNotMapping,
+    YamlNotUtf8,
+    YamlProblem,
+    YamlSyntax,
+    YamlTag,
+    YamlTooComplex,
+    YamlTooLarge,
+    load_yaml,
+)
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -27,22 +36,15 @@ MAX_EXTENDS = 4
 
 DEFAULT_RUBRIC = "kla-2023.yaml"
 
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML has it (same constructors, ~10x faster), else Python's."""
-
 
 class _Lines:
     """Where each path of the document starts: path -> (file, line)."""
 
     def __init__(self) -> None:
         self.at: dict[Path, tuple[str, int]] = {}
-        self.nodes = 0
 
     def walk(self, node: yaml.Node, path: Path, file: str) -> None:
-        self.nodes += 1
-        if self.nodes > MAX_NODES:
-            where = f"{file}:{node.start_mark.line + 1}"
-            raise KlaError("rubric.too_complex", where, "rubric.too_complex.hint")
+        """Record every path's line (the loader has capped the number of nodes)."""
         self.at[path] = (file, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
@@ -64,33 +66,10 @@ def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any
     name = str(file)
     if depth > MAX_EXTENDS:
         raise KlaError("rubric.extends_loop", name, "rubric.extends_loop.hint")
-    raw = _read_bytes(file)
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise KlaError(
-            "rubric.not_utf8",
-            f"{name}:{line}",
-            "rubric.not_utf8.hint",
-            {"byte": f"{raw[exc.start]:02X}", "column": column},
-        ) from None
-    try:
-        node = yaml.compose(text, Loader=_SafeLoader)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
-    if not isinstance(node, yaml.MappingNode):
-        raise KlaError("rubric.not_mapping", name, "rubric.not_mapping.hint")
+    protect(file)
+    data, node = _load(file)
     own = _Lines()
     own.walk(node, (), name)
-    loader = _SafeLoader("")  # builds the data from the nodes already parsed
-    try:
-        data = loader.construct_document(node)
-    except yaml.YAMLError as exc:
-        raise _yaml_error(name, exc) from None
-    finally:
-        loader.dispose()
     base_name = data.pop("extends", None)
     if base_name is not None:
         base_file = file.parent / str(base_name)
@@ -110,22 +89,11 @@ def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any
     return dict(data)
 
 
-def _read_bytes(file: FsPath) -> bytes:
-    """The file's bytes, after checking its size (so a huge file is never read into memory)."""
+def _load(file: FsPath) -> tuple[Any, yaml.MappingNode]:
+    """`yaml_safe.load_yaml` with its problems in the rubric's words."""
     name = str(file)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise KlaError(
-                "rubric.too_large",
-                name,
-                "rubric.too_large.hint",
-                {"size": size, "limit": MAX_BYTES},
-            )
-        with file.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)[:MAX_BYTES]
-        protect(file)
-        return data
+        data, node = load_yaml(file, max_bytes=MAX_BYTES, max_nodes=MAX_NODES, mapping=True)
     except FileNotFoundError:
         raise KlaError("path.missing", name, "path.missing.hint") from None
     except OSError as exc:
@@ -135,20 +103,29 @@ def _read_bytes(file: FsPath) -> bytes:
             "rubric.unreadable.hint",
             {"error": exc.strerror or type(exc).__name__},
         ) from None
+    except YamlTooLarge as exc:
+        params: dict[str, object] = {"size": exc.size, "limit": exc.limit}
+        raise KlaError("rubric.too_large", name, "rubric.too_large.hint", params) from None
+    except YamlNotUtf8 as exc:
+        params = {"byte": f"{exc.byte:02X}", "column": exc.column}
+        raise KlaError("rubric.not_utf8", _at(name, exc), "rubric.not_utf8.hint", params) from None
+    except YamlNotMapping:
+        raise KlaError("rubric.not_mapping", name, "rubric.not_mapping.hint") from None
+    except YamlTooComplex as exc:
+        raise KlaError("rubric.too_complex", _at(name, exc), "rubric.too_complex.hint") from None
+    except YamlTag as exc:
+        params = {"tag": exc.tag}
+        raise KlaError("rubric.yaml_tag", _at(name, exc), "rubric.yaml_tag.hint", params) from None
+    except YamlSyntax as exc:
+        params = {"error": exc.problem}
+        where = _at(name, exc)
+        raise KlaError("rubric.yaml_error", where, "rubric.yaml_error.hint", params) from None
+    assert isinstance(node, yaml.MappingNode)  # mapping=True
+    return data, node
 
 
-def _yaml_error(name: str, exc: yaml.YAMLError) -> KlaError:
-    """One located line for a YAML problem; tags that would build objects get their own words."""
-    if isinstance(exc, yaml.MarkedYAMLError):
-        mark = exc.problem_mark or exc.context_mark
-        problem = " ".join(str(exc.problem or exc.context or exc).split())
-    else:  # a ReaderError (control characters): it knows the offset, not the line
-        mark, problem = None, " ".join(str(getattr(exc, "reason", exc)).split())
-    where = f"{name}:{mark.line + 1}" if mark else name
-    if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
-        tag = problem.rpartition("tag ")[2].strip("'\"").replace("tag:yaml.org,2002:", "!!")
-        return KlaError("rubric.yaml_tag", where, "rubric.yaml_tag.hint", {"tag": tag})
-    return KlaError("rubric.yaml_error", where, "rubric.yaml_error.hint", {"error": problem})
+def _at(name: str, problem: YamlProblem) -> str:
+    return f"{name}:{problem.line}" if problem.line is not None else name
 
 
 def _dotted(path: Path) -> str:

@@ -78,7 +78,9 @@ def synthetic_answers(
 
 def score_filled(rubric: Rubric, filled: dict[str, Filled]) -> ScoreResult:
     responses = {
-        code: Response(f.answer, f.evidence) for code, f in filled.items() if f.answer is not None
+        code: Response(answer=f.answer, evidence=f.evidence)
+        for code, f in filled.items()
+        if f.answer is not None
     }
     return score_region(rubric, responses)
 

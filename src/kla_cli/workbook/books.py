@@ -1,0 +1,271 @@
+"""Opening a workbook: the calamine and openpyxl adapters (`Book`), the answer sheet's grid
+and kla's metadata read through them, the zip container's parts with the zip-bomb and size
+caps, and the findings that stand for a file that cannot be opened.
+
+What every reading path shares sits here; which path is taken is `read`'s business, and the
+facts read from the xlsx parts are `xlsx_facts`'. Heavy libraries are imported inside the
+adapters so that `kla --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable, Iterable, Sequence
+from io import BytesIO
+from pathlib import Path
+from typing import Protocol
+
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.form_layout import (
+    ANSWER_SHEET,
+    META_PROPERTY,
+    META_SHEET,
+    label_of,
+    normalise_label,
+)
+from kla_cli.core.submission import Submission
+from kla_cli.workbook.grid import Grid
+from kla_cli.workbook.sheet import meta_from_rows
+from kla_cli.workbook.zipparts import ZipParts
+
+MAX_UNCOMPRESSED = 256 * 1024 * 1024
+"""Refuse workbooks that inflate beyond this (zip bombs); also the size cap of .xls files."""
+
+ZIP_SUFFIXES = (".xlsx", ".xlsm", ".ods")
+XLSX_SUFFIXES = (".xlsx", ".xlsm")
+
+
+# --- what cannot be opened -------------------------------------------------------------------
+
+
+def unreadable(file: str, error: object) -> Submission:
+    text = " ".join(str(error).split()) or type(error).__name__  # a library's text, on one line
+    finding = Finding(
+        Severity.ERROR,
+        "unreadable",
+        file,
+        args={"error": text if len(text) <= 200 else text[:199] + "…"},
+    )
+    return Submission(file, findings=(finding,))
+
+
+def too_large(file: str, size: int) -> Submission:
+    mb = 1024 * 1024
+    finding = Finding(
+        Severity.ERROR,
+        "too-large",
+        file,
+        args={"size": f"{size / mb:.0f}", "limit": f"{MAX_UNCOMPRESSED // mb}"},
+    )
+    return Submission(file, findings=(finding,))
+
+
+def open_failed(path: Path, exc: Exception) -> Submission:
+    """The file could not be opened as a workbook: say what it really is when we can tell."""
+    from kla_cli.workbook.sniff import content_problem
+
+    found = content_problem(path) if path.suffix.lower() in XLSX_SUFFIXES else None
+    if found:
+        return Submission(str(path), findings=(found,))
+    if isinstance(exc, OSError) and exc.strerror:
+        finding = Finding(Severity.ERROR, "cannot-open", str(path), args={"error": exc.strerror})
+        return Submission(str(path), findings=(finding,))
+    return unreadable(str(path), str(exc) or type(exc).__name__)
+
+
+def missing_sheet(file: str, names: Sequence[str]) -> Submission:
+    finding = Finding(
+        Severity.ERROR,
+        "missing-sheet",
+        file,
+        args={"sheet": ANSWER_SHEET, "sheets": ", ".join(names)},
+    )
+    return Submission(file, findings=(finding,))
+
+
+_ANSWER_LABEL = normalise_label(ANSWER_SHEET)
+
+
+def _answer_sheet(names: Sequence[str]) -> str | None:
+    return next((n for n in names if label_of(n) == _ANSWER_LABEL), None)
+
+
+def check_size(path: Path) -> Submission | None:
+    """Why the file is not a safe workbook container, or None (zip bomb and size caps)."""
+    if path.suffix.lower() in ZIP_SUFFIXES:
+        parts = open_parts(path)
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
+        return parts if isinstance(parts, Submission) else None
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return open_failed(path, exc)
+    return too_large(str(path), size) if size > MAX_UNCOMPRESSED else None
+
+
+# --- the readers ------------------------------------------------------------------------------
+
+
+class Book(Protocol):
+    """An open workbook as the readers see it (one adapter per library)."""
+
+    sheet_names: Sequence[str]
+
+    def grid(self, sheet: str) -> Grid: ...
+
+    def meta(self) -> dict[str, str]:
+        """What kla recorded in the file: its document properties, else its `_meta` sheet."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class CalamineBook:
+    def __init__(
+        self, path: Path, data: bytes | None = None, properties: dict[str, str] | None = None
+    ) -> None:
+        """`data`: the file's bytes when already read (then calamine reads exactly the bytes
+        that were checked, and the file is not read twice); `properties`: kla's document
+        properties when already read (calamine does not read them)."""
+        from python_calamine import CalamineWorkbook
+
+        self._properties = properties
+        if data is None:
+            self._book = CalamineWorkbook.from_path(str(path))
+        else:
+            self._book = CalamineWorkbook.from_filelike(BytesIO(data))
+        self.sheet_names: Sequence[str] = self._book.sheet_names
+
+    def grid(self, sheet: str) -> Grid:
+        found = self._book.get_sheet_by_name(sheet)
+        grid = Grid.from_rows(found.to_python(skip_empty_area=False))
+        grid.merged = [
+            (r0 + 1, c0 + 1, r1 + 1, c1 + 1)
+            for (r0, c0), (r1, c1) in found.merged_cell_ranges or ()
+        ]
+        return grid
+
+    def meta(self) -> dict[str, str]:
+        if self._properties is not None:
+            return self._properties
+        if META_SHEET not in self.sheet_names:
+            return {}
+        rows = self._book.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
+        return meta_from_rows(rows)
+
+    def close(self) -> None:
+        self._book.close()
+
+
+class OpenpyxlBook:
+    def __init__(self, path: Path) -> None:
+        import openpyxl
+
+        self._book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        self.sheet_names: Sequence[str] = self._book.sheetnames
+
+    def grid(self, sheet: str) -> Grid:
+        return grid_openpyxl(self._book[sheet].iter_rows(), data_only=True)
+
+    def meta(self) -> dict[str, str]:
+        properties = getattr(self._book, "custom_doc_props", ())  # not in the type stubs
+        found = [
+            (p.name.removeprefix(META_PROPERTY), p.value)
+            for p in properties
+            if p.name.startswith(META_PROPERTY) and isinstance(p.value, str)
+        ]
+        if found:
+            return meta_from_rows(found)
+        if META_SHEET not in self.sheet_names:
+            return {}
+        return meta_from_rows(self._book[META_SHEET].iter_rows(values_only=True, max_col=2))
+
+    def close(self) -> None:
+        self._book.close()
+
+
+def read_grid(
+    path: Path, opener: Callable[[Path], Book]
+) -> tuple[str, Grid, dict[str, str]] | Submission:
+    """The answer sheet's name and grid and the metadata sheet; a Submission when unreadable."""
+    file = str(path)
+    try:
+        book = opener(path)
+    except Exception as exc:  # each library raises its own kinds for a corrupt file
+        return unreadable(file, exc)
+    try:
+        names = book.sheet_names
+        sheet = _answer_sheet(names)
+        if sheet is None:
+            return missing_sheet(file, names)
+        grid = book.grid(sheet)
+        meta = book.meta()
+    except Exception as exc:
+        return unreadable(file, exc)
+    finally:
+        book.close()
+    return sheet, grid, meta
+
+
+def grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
+    grid = Grid()
+    for row in rows:
+        for cell in row:
+            value = getattr(cell, "value", None)
+            if value is None:
+                continue
+            key = (int(getattr(cell, "row", 0)), int(getattr(cell, "column", 0)))
+            if not data_only:
+                if isinstance(value, str) and value.startswith("="):
+                    grid.formulas.add(key)
+                continue
+            grid.put(*key, value)
+            if "%" in str(getattr(cell, "number_format", "")):
+                grid.percent.add(key)
+    return grid
+
+
+def uncached_formulas(path: Path, sheet: str) -> set[tuple[int, int]]:
+    """Cells of `sheet` holding a formula (a blank cached value then means never computed)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=False)
+        try:
+            return grid_openpyxl(book[sheet].iter_rows(), data_only=False).formulas
+        finally:
+            book.close()
+    except Exception:
+        return set()
+
+
+# --- the zip container ------------------------------------------------------------------------
+
+
+class Parts(Protocol):
+    """A zip container's members by name: `zipparts.ZipParts` or `zipfile.ZipFile`."""
+
+    def namelist(self) -> list[str]: ...
+
+    def read(self, name: str) -> bytes: ...
+
+
+def has_part(archive: Parts, name: str) -> bool:
+    return name in archive if isinstance(archive, ZipParts) else name in archive.namelist()
+
+
+def open_parts(path: Path) -> Parts | Submission:
+    """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
+    fast = ZipParts.open(path)
+    if fast is not None:
+        size = fast.uncompressed_size
+    else:  # not a plain zip: let the standard library judge it
+        try:
+            with zipfile.ZipFile(path) as archive:
+                size = sum(info.file_size for info in archive.infolist())
+        except (zipfile.BadZipFile, OSError) as exc:
+            return open_failed(path, exc)
+    if size > MAX_UNCOMPRESSED:
+        return too_large(str(path), size)
+    return fast if fast is not None else zipfile.ZipFile(path)

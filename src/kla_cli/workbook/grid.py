@@ -1,0 +1,106 @@
+"""The `Grid`: one sheet's cells as a reader gave them, 1-based, plus the format facts
+(percent cells, uncached formulas, merged ranges) and A1 column letters.
+
+Its own module because every layer of reading shares it: the readers fill it (`books`), the
+xlsx format facts are added to it (`xlsx_facts`) and the header scan reads it (`sheet`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from kla_cli.core.answers import CellValue
+
+
+@dataclass
+class Grid:
+    """The cells of one sheet, 1-based, plus format facts.
+
+    The cells are kept as the reader's rows (`rows[r - 1][c - 1]`, '' or None when empty) and
+    converted only when looked at (`get`): the batch reads tens of thousands of sheets,
+    and most of a sheet's cells (questions, hints) are never needed.
+    """
+
+    rows: list[Sequence[object]] = field(default_factory=list)
+    percent: set[tuple[int, int]] = field(default_factory=set)
+    """Cells with a percent number format."""
+    formulas: set[tuple[int, int]] = field(default_factory=set)
+    """Cells holding a formula whose cached value is missing."""
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    """Merged ranges as (first row, first column, last row, last column)."""
+
+    def get(self, row: int, col: int) -> CellValue:
+        rows = self.rows
+        if row > len(rows):
+            return None
+        cells = rows[row - 1]
+        if col > len(cells):
+            return None
+        raw = cells[col - 1]
+        if raw == "" or raw is None:
+            return None
+        return raw if type(raw) in _PLAIN_TYPES else cell_value(raw)  # type: ignore[return-value]
+
+    def merged_over(self, row: int, col: int) -> str | None:
+        """The merged range hiding this cell (one of a merge's cells but its first), e.g. E7:E8."""
+        for r0, c0, r1, c1 in self.merged:
+            if r0 <= row <= r1 and c0 <= col <= c1 and (row, col) != (r0, c0):
+                return f"{col_letter(c0)}{r0}:{col_letter(c1)}{r1}"
+        return None
+
+    def put(self, row: int, col: int, value: CellValue) -> None:
+        rows = self.rows
+        if len(rows) < row:
+            rows.extend([()] * (row - len(rows)))
+        cells = rows[row - 1]
+        if not isinstance(cells, list):
+            cells = rows[row - 1] = list(cells)
+        if len(cells) < col:
+            cells.extend([None] * (col - len(cells)))
+        cells[col - 1] = value
+
+    @property
+    def values(self) -> dict[tuple[int, int], CellValue]:
+        """Every non-empty cell by (row, column)."""
+        return {
+            (r, c): self.get(r, c)
+            for r, row in enumerate(self.rows, start=1)
+            for c, raw in enumerate(row, start=1)
+            if raw != "" and raw is not None
+        }
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[Sequence[object]]) -> Grid:
+        """From rows of values starting at A1 (as calamine gives them); '' is an empty cell."""
+        return cls(rows if isinstance(rows, list) else list(rows))
+
+
+_PLAIN_TYPES = frozenset({str, float, int, bool})
+
+
+def cell_value(value: object) -> CellValue:
+    """Calamine's values in the types openpyxl gives (dates as datetimes, durations as days)."""
+    if isinstance(value, str | bool | int | float | datetime | time):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    if isinstance(value, timedelta):
+        return value.total_seconds() / 86400
+    return str(value)
+
+
+def col_letter(col: int) -> str:
+    letters = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def col_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number

@@ -1,0 +1,241 @@
+"""Facts read from the parts of an .xlsx container that calamine does not give: *percent
+cells* (Excel stores 95,5% as 0.955) from the styles part, *error values* and *formulas never
+computed* (calamine reads both as empty cells), and kla's custom document properties.
+
+A module of its own because it reads the zip parts with byte-level regular expressions rather
+than through a workbook library: cheap enough for a batch of tens of thousands of files, and
+it falls back to openpyxl when the cheap scan cannot tell.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from collections.abc import Set as AbstractSet
+from pathlib import Path
+
+from kla_cli.core.answers import is_blank
+from kla_cli.core.form_layout import META_PROPERTY
+from kla_cli.core.submission import Submission
+from kla_cli.workbook.books import Parts, grid_openpyxl, has_part, uncached_formulas
+from kla_cli.workbook.grid import Grid, col_number
+from kla_cli.workbook.sheet import meta_from_rows, submission_from_grid
+from kla_cli.workbook.zipparts import ZipParts
+
+MAX_PROPERTIES = 1024 * 1024
+"""Bytes of the document properties part looked at (kla's take a few hundred)."""
+
+
+_PERCENT_BUILTIN = frozenset({9, 10})
+"""Excel's built-in number formats 0% and 0.00%."""
+_NS = rb"(?:[A-Za-z_][\w.-]*:)?"
+_RE_NUMFMT = re.compile(rb"<" + _NS + rb"numFmt\b([^>]*)>")
+_RE_CELLXFS = re.compile(rb"<" + _NS + rb"cellXfs\b.*?</" + _NS + rb"cellXfs>", re.S)
+_RE_XF = re.compile(rb"<" + _NS + rb"xf\b([^>]*)>")
+_RE_CELL = re.compile(rb"<" + _NS + rb"c\b([^>]*)>")
+_RE_FORMULA = re.compile(rb"<" + _NS + rb"f[\s/>]")
+_RE_SHEET = re.compile(rb"<" + _NS + rb"sheet\b([^>]*)>")
+_RE_REL = re.compile(rb"<" + _NS + rb"Relationship\b([^>]*)>")
+
+
+_CUSTOM_PROPERTIES = "docProps/custom.xml"
+_RE_PROPERTY = re.compile(
+    r"<(?:[A-Za-z_][\w.-]*:)?property\b[^>]*?\sname\s*=\s*[\"']"
+    + re.escape(META_PROPERTY)
+    + r"([^\"']*)[\"'][^>]*>\s*<(?:[A-Za-z_][\w.-]*:)?(?:lpwstr|bstr)>([^<]*)<"
+)
+"""One of kla's custom properties with a text value: its key (the name after the prefix) and
+its text."""
+
+
+def read_properties(parts: ZipParts) -> dict[str, str] | None:
+    """kla's metadata from the custom document properties part, read without calamine (which
+    does not see it); None when there is none (the `_meta` sheet is read instead)."""
+    if _CUSTOM_PROPERTIES not in parts:
+        return None
+    try:
+        xml = parts.read(_CUSTOM_PROPERTIES, limit=MAX_PROPERTIES)
+    except ValueError:
+        return None
+    text = xml.decode("utf-8", "replace")
+    pairs: list[tuple[str, str]] = _RE_PROPERTY.findall(text)
+    if "&" in text:  # XML's five entities and character references
+        from html import unescape
+
+        pairs = [(unescape(key), unescape(value)) for key, value in pairs]
+    return meta_from_rows(pairs) if pairs else None
+
+
+def _attr(attrs: bytes, name: bytes) -> str | None:
+    found = re.search(rb"(?:^|\s)" + name + rb'\s*=\s*["\']([^"\']*)["\']', attrs)
+    return found.group(1).decode("utf-8", "replace") if found else None
+
+
+_RE_PERCENT_ID = re.compile(
+    rb"numFmtId\s*=\s*[\"'](?:" + b"|".join(b"%d" % n for n in _PERCENT_BUILTIN) + rb")[\"']"
+)
+
+
+def _maybe_percent(styles: bytes) -> bool:
+    """A quick look for a percent format in the styles (a custom one has % in its code)."""
+    return b"%" in styles or _RE_PERCENT_ID.search(styles) is not None
+
+
+def _percent_in(styles: bytes) -> frozenset[int]:
+    return frozenset(_percent_styles(styles)) if _maybe_percent(styles) else frozenset()
+
+
+def _percent_styles(styles: bytes) -> set[int]:
+    """Indexes of the cell formats (the `s` of a cell) that show numbers as percentages."""
+    percent_fmts = set(_PERCENT_BUILTIN)
+    for m in _RE_NUMFMT.finditer(styles):
+        fmt_id, code = _attr(m.group(1), rb"numFmtId"), _attr(m.group(1), rb"formatCode")
+        if fmt_id and fmt_id.isdigit() and code and "%" in code:
+            percent_fmts.add(int(fmt_id))
+    block = _RE_CELLXFS.search(styles)
+    if block is None:
+        return set()
+    found = set()
+    for index, m in enumerate(_RE_XF.finditer(block.group(0))):
+        fmt_id = _attr(m.group(1), rb"numFmtId")
+        if fmt_id and fmt_id.isdigit() and int(fmt_id) in percent_fmts:
+            found.add(index)
+    return found
+
+
+_PERCENT_FORMATS: dict[tuple[int, bytes], frozenset[int]] = {}
+"""Percent cell formats by styles part as stored: the forms of one template share it, so a
+batch inflates and scans it once, not once per workbook."""
+
+
+def _percent_formats(archive: Parts) -> frozenset[int]:
+    """The percent cell formats of the workbook's styles part."""
+    if not isinstance(archive, ZipParts):
+        return _percent_in(archive.read("xl/styles.xml"))
+    key = archive.stored("xl/styles.xml")
+    found = _PERCENT_FORMATS.get(key)
+    if found is None:
+        found = _percent_in(archive.inflate(key))
+        if len(_PERCENT_FORMATS) >= 64:  # a few templates in a run; bound it anyway
+            _PERCENT_FORMATS.clear()
+        _PERCENT_FORMATS[key] = found
+    return found
+
+
+def _sheet_part(archive: Parts, sheet: str) -> str | None:
+    """The zip member holding worksheet `sheet`, from the workbook part and its relationships."""
+    from xml.sax.saxutils import unescape
+
+    rel_id = None
+    for m in _RE_SHEET.finditer(archive.read("xl/workbook.xml")):
+        name = _attr(m.group(1), rb"name")
+        if name is not None and unescape(name, {"&quot;": '"', "&apos;": "'"}) == sheet:
+            rel_id = _attr(m.group(1), rb"[\w.-]+:id")
+            break
+    if rel_id is None:
+        return None
+    for m in _RE_REL.finditer(archive.read("xl/_rels/workbook.xml.rels")):
+        if _attr(m.group(1), rb"Id") == rel_id:
+            target = _attr(m.group(1), rb"Target") or ""
+            return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+    return None
+
+
+_RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
+_RE_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+_RE_CELL_BODY = re.compile(rb"<" + _NS + rb"c\b([^>]*[^/])>(.*?)</" + _NS + rb"c>", re.S)
+_RE_VALUE = re.compile(rb"<" + _NS + rb"v>([^<]*)</" + _NS + rb"v>")
+
+
+def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
+    """Cells holding an Excel error value (#DIV/0!, #N/A, …), which calamine reads as empty."""
+    found = {}
+    for m in _RE_CELL_BODY.finditer(xml):
+        attrs = m.group(1)
+        if _attr(attrs, rb"t") != "e":
+            continue
+        ref = _RE_REF.match(_attr(attrs, rb"r") or "")
+        value = _RE_VALUE.search(m.group(2))
+        if ref and value:
+            key = (int(ref.group(2)), col_number(ref.group(1)))
+            found[key] = value.group(1).decode("utf-8", "replace")
+    return found
+
+
+def _percent_cells(xml: bytes, styles: AbstractSet[int]) -> set[tuple[int, int]] | None:
+    """Cells whose style is a percent format; None when the cheap scan cannot tell."""
+    if 0 in styles:
+        return None  # unstyled cells would be percent too: leave it to openpyxl
+    cells = set()
+    for m in _RE_CELL.finditer(xml):
+        attrs = m.group(1)
+        style = _attr(attrs, rb"s")
+        if style is None or not style.isdigit() or int(style) not in styles:
+            continue
+        ref = _RE_REF.match(_attr(attrs, rb"r") or "")
+        if ref is None:
+            return None
+        cells.add((int(ref.group(2)), col_number(ref.group(1))))
+    return cells
+
+
+def add_xlsx_facts(
+    archive: Parts, path: Path, sheet: str, grid: Grid, submission: Submission
+) -> Submission:
+    """Add percent cells and uncached formulas that calamine cannot report (see module doc).
+
+    A percent format only matters to a number, and error values and formulas only to an answer
+    that reads blank: a sheet with neither is left alone.
+    """
+    blank_answer = any(is_blank(r.answer) for r in submission.rows)
+    number_answer = any(isinstance(r.answer, int | float) for r in submission.rows)
+    if not blank_answer and not number_answer:
+        return submission
+    try:
+        has_styles = number_answer and has_part(archive, "xl/styles.xml")
+        percent = _percent_formats(archive) if has_styles else frozenset()
+        if not percent and not blank_answer:
+            return submission
+        part = _sheet_part(archive, sheet)
+        xml = archive.read(part) if part and has_part(archive, part) else None
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+        xml = None
+    if xml is None:
+        return _with_openpyxl_facts(path, sheet, grid, submission)
+    changed = False
+    if blank_answer and _RE_ERROR_TYPE.search(xml):
+        for (r, c), text in _error_cells(xml).items():
+            if grid.get(r, c) is None:
+                grid.put(r, c, text)
+                changed = True
+    if percent:
+        cells = _percent_cells(xml, percent)
+        if cells is None:
+            return _with_openpyxl_facts(path, sheet, grid, submission)
+        if cells:
+            grid.percent = cells
+            changed = True
+    if blank_answer and _RE_FORMULA.search(xml):
+        formulas = uncached_formulas(path, sheet)
+        if formulas:
+            grid.formulas = formulas
+            changed = True
+    if not changed:
+        return submission
+    return submission_from_grid(submission.file, submission.sheet, grid, submission.meta)
+
+
+def _with_openpyxl_facts(path: Path, sheet: str, grid: Grid, submission: Submission) -> Submission:
+    """Percent cells and uncached formulas read by openpyxl (unusual layouts only)."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            grid.percent = grid_openpyxl(book[sheet].iter_rows(), data_only=True).percent
+        finally:
+            book.close()
+    except Exception:
+        return submission
+    grid.formulas = uncached_formulas(path, sheet)
+    return submission_from_grid(submission.file, submission.sheet, grid, submission.meta)
