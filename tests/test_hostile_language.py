@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
-from kla_cli.i18n.messages import MESSAGES, t
+from kla_cli.i18n.catalogue import MESSAGES
+from kla_cli.i18n.messages import t
 
 from .conftest import EXAMPLE
 

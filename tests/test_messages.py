@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from kla_cli.i18n.messages import MESSAGES, detect_lang, fmt_num, fmt_points, t
+from kla_cli.i18n.catalogue import MESSAGES
+from kla_cli.i18n.messages import detect_lang, t
+from kla_cli.i18n.numbers import fmt_num, fmt_points
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "kla_cli"
 
