@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
-from kla_cli.i18n.messages import MESSAGES
+from kla_cli.i18n.catalogue import MESSAGES
 
 from .hostile_corpus import CASES, RUBRIC_ARGS, Case, _batch_symlink_loop, _non_utf8_name
 

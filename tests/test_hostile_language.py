@@ -11,7 +11,8 @@ import pytest
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
-from kla_cli.i18n.messages import MESSAGES, t
+from kla_cli.i18n.catalogue import MESSAGES
+from kla_cli.i18n.messages import t
 
 from .conftest import EXAMPLE
 
@@ -59,13 +60,18 @@ def test_unknown_language_is_one_line() -> None:
     assert result.stderr.count("\n") == 1 and "fr" in result.stderr
 
 
-@pytest.mark.parametrize("key", sorted(MESSAGES))
-def test_plurals_are_well_formed_and_english_only(key: str) -> None:
-    indonesian, english = MESSAGES[key]
-    assert not PLURAL.search(indonesian)  # Indonesian nouns do not change with the count
-    for name, one, many in PLURAL.findall(english):
-        assert one and many and one != many
-        assert name in {n for _, n, _, _ in string.Formatter().parse(indonesian) if n}
+def test_plurals_are_well_formed_and_english_only() -> None:
+    offenders = []
+    for key, (indonesian, english) in sorted(MESSAGES.items()):
+        if PLURAL.search(indonesian):  # Indonesian nouns do not change with the count
+            offenders.append(f"{key}: plural form in Indonesian")
+        fields = {n for _, n, _, _ in string.Formatter().parse(indonesian) if n}
+        for name, one, many in PLURAL.findall(english):
+            if not (one and many and one != many):
+                offenders.append(f"{key}: plural/{one}/{many} of {name}")
+            if name not in fields:
+                offenders.append(f"{key}: plural of {name}, not in the Indonesian text")
+    assert not offenders, "\n".join(offenders)
 
 
 def test_no_english_message_counts_without_agreeing() -> None:

@@ -24,7 +24,7 @@ from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import META_KEYS, META_PROPERTY
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.validate import validate_region
-from kla_cli.i18n.messages import MESSAGES
+from kla_cli.i18n.catalogue import MESSAGES
 from kla_cli.render.findings import github_line
 from kla_cli.workbook.form_writer import Filled
 from kla_cli.workbook.synthetic import write_region

@@ -534,7 +534,7 @@ def merge(
 ) -> None:
     from kla_cli.core.assess import assess, read_region
     from kla_cli.core.findings import Severity
-    from kla_cli.i18n.messages import fmt_points
+    from kla_cli.i18n.numbers import fmt_points
     from kla_cli.workbook.recap_writer import build_recap, check_recap_target, write_recap
 
     model = _load_rubric(rubric)

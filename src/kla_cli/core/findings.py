@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from kla_cli.i18n.catalogue import MESSAGES
 from kla_cli.i18n.display import printable
-from kla_cli.i18n.messages import MESSAGES, Lang, t
+from kla_cli.i18n.messages import Lang, t
 
 
 class Severity(StrEnum):

@@ -8,7 +8,8 @@ from itertools import groupby
 
 from kla_cli.core.compare import Snapshot
 from kla_cli.core.rubric import Rubric, fold, tier_floor
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,8 @@ import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import md_escape, safe_cell
 
 if TYPE_CHECKING:

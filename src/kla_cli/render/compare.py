@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from kla_cli.core.compare import Change, Comparison, Snapshot
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.formats import OutFormat
 from kla_cli.render.markdown import document_markdown
 from kla_cli.render.tables import Cell, Table, cell_text

@@ -18,7 +18,8 @@ from kla_cli.core.answers import Answer
 from kla_cli.core.gap import Action, ActionKind, Basis, GapAnalysis, Rung
 from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric, Tier, tier_floor, tier_for
 from kla_cli.core.scoring import ScoreResult
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import Format, md_escape, safe_cell
 from kla_cli.render.score import answer_json, answer_text
 

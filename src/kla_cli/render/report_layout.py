@@ -10,7 +10,8 @@ from kla_cli.core.findings import Finding
 from kla_cli.core.gap import Action, ActionKind
 from kla_cli.core.report_model import EvidenceStatus, Report
 from kla_cli.core.rubric import Tier
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.score import answer_text
 from kla_cli.render.tables import Cell, Table
 

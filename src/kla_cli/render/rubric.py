@@ -5,7 +5,8 @@ from __future__ import annotations
 import io
 
 from kla_cli.core.rubric import Rubric
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 
 
 def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width: int) -> str:

@@ -11,7 +11,8 @@ from kla_cli.core.answers import Answer
 from kla_cli.core.findings import Finding
 from kla_cli.core.rubric import Tier
 from kla_cli.core.scoring import ItemScore, ScoreResult
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import Format, md_escape, safe_cell
 from kla_cli.render.findings import finding_json
 

@@ -10,7 +10,8 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from kla_cli.i18n.messages import Lang, fmt_points
+from kla_cli.i18n.messages import Lang
+from kla_cli.i18n.numbers import fmt_points
 
 SCORE = "#2f6db5"
 EVIDENCED = "#5aa469"

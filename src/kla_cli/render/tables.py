@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kla_cli.i18n.messages import Lang, fmt_num, fmt_points
+from kla_cli.i18n.messages import Lang
+from kla_cli.i18n.numbers import fmt_num, fmt_points
 
 Cell = str | float | int | None
 

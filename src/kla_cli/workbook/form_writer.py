@@ -28,7 +28,8 @@ from kla_cli.core.form_layout import (
 )
 from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Opd, Rubric
 from kla_cli.core.validate import rubric_fingerprint
-from kla_cli.i18n.messages import Lang, fmt_num, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_num
 from kla_cli.render import safe_cell
 
 if TYPE_CHECKING:

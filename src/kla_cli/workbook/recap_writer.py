@@ -27,7 +27,8 @@ from kla_cli.core.form_layout import (
 from kla_cli.core.rubric import Indicator, Item, Rubric, Tier
 from kla_cli.core.scoring import ItemScore, Response
 from kla_cli.core.submission import Row, Submission
-from kla_cli.i18n.messages import Lang, fmt_points, t
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import safe_cell
 from kla_cli.workbook.form_writer import (
     HEADER_FILL,

@@ -1,0 +1,309 @@
+"""Messages for validation findings: `finding.<code>` and, where useful, `finding.<code>.hint`
+(what is expected), their severities, and the summary lines of `kla validate`.
+
+Each entry is key -> (Indonesian, English); `kla_cli.i18n.catalogue` merges the areas.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- finding.*
+    "finding.unreadable": (
+        "bukan buku kerja Excel yang dapat dibaca ({error})",
+        "not a readable Excel workbook ({error})",
+    ),
+    "finding.unreadable.hint": (
+        "buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx",
+        "open it in Excel/LibreOffice and save it again as .xlsx",
+    ),
+    "finding.missing-sheet": (
+        "lembar '{sheet}' tidak ditemukan (ada: {sheets})",
+        "sheet '{sheet}' not found (found: {sheets})",
+    ),
+    "finding.missing-sheet.hint": (
+        "gunakan format dari 'kla template'",
+        "use the format made by 'kla template'",
+    ),
+    "finding.no-header": (
+        "baris judul kolom (Kode, Jawaban, Data dukung) tidak ditemukan",
+        "header row (Kode, Jawaban, Data dukung) not found",
+    ),
+    "finding.no-header.hint": (
+        "jangan hapus baris judul dari format",
+        "do not delete the header row of the format",
+    ),
+    "finding.missing-column": (
+        "kolom '{column}' tidak ada di baris judul",
+        "column '{column}' missing from the header row",
+    ),
+    "finding.missing-column.hint": (
+        "kembalikan kolom itu ke baris judul (lihat 'kla template')",
+        "put the column back in the header row (see 'kla template')",
+    ),
+    "finding.wrong-rubric": (
+        "format ini dibuat untuk rubrik '{found}', bukan '{expected}'",
+        "this format was made for rubric '{found}', not '{expected}'",
+    ),
+    "finding.wrong-rubric.hint": (
+        "kirim ulang format dari 'kla template' dengan rubrik yang benar",
+        "send the OPD a new format made by 'kla template' with the right rubric",
+    ),
+    "finding.rubric-version": (
+        "format versi rubrik {found}, yang berlaku {expected}",
+        "format is for rubric version {found}; the current one is {expected}",
+    ),
+    "finding.rubric-version.hint": (
+        "salin jawaban ke format terbaru dari 'kla template'",
+        "copy the answers into a new format from 'kla template'",
+    ),
+    "finding.rubric-changed": (
+        "rubrik telah diubah sejak format ini dibuat",
+        "the rubric has changed since this format was made",
+    ),
+    "finding.rubric-changed.hint": (
+        "periksa apakah pilihan jawaban masih sama",
+        "check that the answer options are still the same",
+    ),
+    "finding.missing-opd": ("nama OPD kosong", "OPD name is empty"),
+    "finding.missing-opd.hint": ("isi nama OPD", "fill in the OPD name"),
+    "finding.missing-region": ("nama kabupaten/kota kosong", "region name is empty"),
+    "finding.missing-region.hint": ("isi nama kabupaten/kota", "fill in the regency/city name"),
+    "finding.missing-year": ("tahun kosong", "year is empty"),
+    "finding.missing-year.hint": (
+        "isi tahun evaluasi, mis. 2025",
+        "fill in the evaluation year, e.g. 2025",
+    ),
+    "finding.unknown-opd": (
+        "OPD '{opd}' tidak ada dalam daftar OPD rubrik",
+        "OPD '{opd}' is not in the rubric's list of OPDs",
+    ),
+    "finding.unknown-opd.hint": (
+        "tulis nama OPD seperti di 'kla rubric show'",
+        "write the OPD name as 'kla rubric show' lists it",
+    ),
+    "finding.region-mismatch": (
+        "kabupaten/kota '{found}' berbeda dengan berkas lain ('{expected}')",
+        "region '{found}' differs from the other files ('{expected}')",
+    ),
+    "finding.region-mismatch.hint": (
+        "semua berkas satu kabupaten/kota harus menulis nama yang sama",
+        "every file of one region must give the same name",
+    ),
+    "finding.year-mismatch": (
+        "tahun '{found}' berbeda dengan berkas lain ('{expected}')",
+        "year '{found}' differs from the other files ('{expected}')",
+    ),
+    "finding.year-mismatch.hint": (
+        "semua berkas harus untuk tahun evaluasi yang sama",
+        "every file must be for the same evaluation year",
+    ),
+    "finding.unknown-item": (
+        "kode butir '{code}' tidak ada dalam rubrik",
+        "item code '{code}' is not in the rubric",
+    ),
+    "finding.unknown-item.hint": (
+        "periksa kode di kolom Kode; jangan mengubah kode",
+        "check the code in the Kode column; codes must not be edited",
+    ),
+    "finding.duplicate-row": (
+        "butir {code} muncul lebih dari sekali (pertama di {first})",
+        "item {code} appears more than once (first at {first})",
+    ),
+    "finding.duplicate-row.hint": ("hapus baris ganda", "delete the duplicate row"),
+    "finding.formula-not-computed": (
+        "butir {code}: rumus tanpa nilai tersimpan (berkas disimpan oleh program yang tidak menghitungnya)",
+        "item {code}: formula without a saved value (the file was saved by a program that did not compute it)",
+    ),
+    "finding.formula-not-computed.hint": (
+        "buka dan simpan ulang di Excel/LibreOffice, atau ketik nilainya langsung",
+        "open and save it again in Excel/LibreOffice, or type the value itself",
+    ),
+    "finding.not-a-number": (
+        "butir {code}: '{value}' bukan angka",
+        "item {code}: '{value}' is not a number",
+    ),
+    "finding.not-a-number.hint": (
+        "ketik angka saja, mis. 95,5",
+        "type a number only, e.g. 95,5",
+    ),
+    "finding.not-an-option": (
+        "butir {code}: '{value}' bukan salah satu pilihan",
+        "item {code}: '{value}' is not one of the options",
+    ),
+    "finding.not-an-option.hint": (
+        "isi huruf pilihan ({options})",
+        "enter an option letter ({options})",
+    ),
+    "finding.not-yes-no": (
+        "butir {code}: '{value}' bukan Ya/Tidak",
+        "item {code}: '{value}' is not Ya/Tidak (yes/no)",
+    ),
+    "finding.not-yes-no.hint": ("isi Ya atau Tidak", "enter Ya or Tidak"),
+    "finding.percent-out-of-range": (
+        "butir {code}: persentase {value} di luar 0–100",
+        "item {code}: percentage {value} outside 0–100",
+    ),
+    "finding.percent-out-of-range.hint": (
+        "isi persen antara 0 dan 100, mis. 87,5",
+        "enter a percentage between 0 and 100, e.g. 87,5",
+    ),
+    "finding.negative-count": (
+        "butir {code}: jumlah {value} negatif",
+        "item {code}: count {value} is negative",
+    ),
+    "finding.negative-count.hint": ("isi 0 atau lebih", "enter 0 or more"),
+    "finding.not-whole-number": (
+        "butir {code}: jumlah {value} bukan bilangan bulat",
+        "item {code}: count {value} is not a whole number",
+    ),
+    "finding.not-whole-number.hint": (
+        "isi bilangan bulat, mis. 12",
+        "enter a whole number, e.g. 12",
+    ),
+    "finding.not-responsible": (
+        "butir {code} dijawab oleh {opd}, yang bukan penanggung jawabnya",
+        "item {code} is answered by {opd}, which is not responsible for it",
+    ),
+    "finding.not-responsible.hint": (
+        "biarkan OPD penanggung jawab yang menjawab, atau hapus jawaban ini",
+        "let the responsible OPD answer it, or delete this answer",
+    ),
+    "finding.evidence-missing": (
+        "butir {code}: data dukung wajib belum diisi; nilainya hilang saat verifikasi",
+        "item {code}: required evidence (data dukung) is missing; its points are lost at verification",
+    ),
+    "finding.evidence-missing.hint": (
+        "isi nama berkas atau tautan dokumen",
+        "enter the document's file name or link",
+    ),
+    "finding.duplicate-answer": (
+        "butir {code} juga dijawab di {other} (jawaban sama)",
+        "item {code} is also answered at {other} (same answer)",
+    ),
+    "finding.duplicate-answer.hint": (
+        "cukup satu OPD yang menjawab; hapus salah satunya",
+        "one OPD answering is enough; delete one of them",
+    ),
+    "finding.conflicting-answers": (
+        "butir {code}: jawaban '{value}' bertentangan dengan '{first}' di {other}",
+        "item {code}: answer '{value}' contradicts '{first}' at {other}",
+    ),
+    "finding.conflicting-answers.hint": (
+        "sepakati satu jawaban dan hapus yang lain",
+        "agree on one answer and delete the other",
+    ),
+    "finding.unanswered": ("butir {code} belum dijawab", "item {code} is unanswered"),
+    "finding.unanswered.hint": (
+        "isi kolom Jawaban butir ini",
+        "fill in this item's Jawaban (answer) cell",
+    ),
+    "finding.opd-missing": (
+        "belum ada berkas dari {opd} ({count} butir bernilai 0)",
+        "no workbook from {opd} yet ({count} {count:plural/item scores/items score} 0)",
+    ),
+    "finding.opd-missing.hint": (
+        "minta berkas isian dari OPD itu (buat dengan 'kla template --opd')",
+        "ask that OPD for its workbook (make one with 'kla template --opd')",
+    ),
+    "finding.opd-mismatch": (
+        "OPD '{found}' berbeda dengan OPD penerima format ini ('{expected}')",
+        "OPD '{found}' differs from the OPD this form was sent to ('{expected}')",
+    ),
+    "finding.opd-mismatch.hint": (
+        "pakai format milik OPD sendiri, atau perbaiki nama OPD",
+        "use the OPD's own form, or correct the OPD name",
+    ),
+    "finding.empty-file": ("berkas kosong (0 bita)", "the file is empty (0 bytes)"),
+    "finding.empty-file.hint": (
+        "minta OPD mengirim ulang berkasnya (unduhan/kiriman mungkin gagal)",
+        "ask the OPD to send the file again (the download or transfer may have failed)",
+    ),
+    "finding.damaged": (
+        "berkas rusak atau tidak lengkap (mungkin terpotong saat diunduh atau dikirim)",
+        "the file is damaged or incomplete (perhaps cut off while downloading or sending)",
+    ),
+    "finding.damaged.hint": (
+        "minta OPD mengirim ulang berkasnya",
+        "ask the OPD to send the file again",
+    ),
+    "finding.cannot-open": (
+        "berkas tidak dapat dibuka ({error})",
+        "cannot open the file ({error})",
+    ),
+    "finding.cannot-open.hint": (
+        "pastikan ini berkas biasa yang boleh dibaca, bukan folder atau tautan yang rusak",
+        "make sure it is an ordinary file you may read, not a folder or a broken link",
+    ),
+    "finding.not-a-file": (
+        "bukan berkas biasa (mis. pipa bernama atau perangkat), tidak dibaca",
+        "not an ordinary file (e.g. a named pipe or a device), not read",
+    ),
+    "finding.not-a-file.hint": (
+        "pindahkan atau hapus dari folder isian; simpan isian OPD sebagai berkas .xlsx biasa",
+        "move it out of the workbook folder or delete it; save OPD workbooks as ordinary .xlsx files",
+    ),
+    "finding.xml-entities": (
+        "bagian {part} memuat deklarasi entitas XML (DOCTYPE), yang ditolak demi keamanan",
+        "part {part} declares XML entities (DOCTYPE), which are refused for safety",
+    ),
+    "finding.xml-entities.hint": (
+        "Excel tidak pernah menulisnya: minta OPD menyimpan ulang berkas dari Excel/LibreOffice",
+        "Excel never writes these: ask the OPD to save the file again from Excel/LibreOffice",
+    ),
+    "finding.encrypted": (
+        "buku kerja dilindungi kata sandi sehingga tidak dapat dibaca",
+        "the workbook is password-protected, so it cannot be read",
+    ),
+    "finding.encrypted.hint": (
+        "buka di Excel, hapus kata sandi (File → Info → Proteksi Buku Kerja) lalu simpan ulang",
+        "open it in Excel, remove the password (File → Info → Protect Workbook) and save it again",
+    ),
+    "finding.wrong-format": (
+        "isi berkas adalah {format}, bukan .xlsx",
+        "the file's content is {format}, not .xlsx",
+    ),
+    "finding.wrong-format.hint": (
+        "buka di Excel/LibreOffice lalu simpan sebagai Buku Kerja Excel (.xlsx)",
+        "open it in Excel/LibreOffice and save it as an Excel Workbook (.xlsx)",
+    ),
+    "finding.too-large": (
+        "isi berkas mengembang menjadi {size} MB, melebihi batas {limit} MB (kemungkinan bom zip)",
+        "the file inflates to {size} MB, over the limit of {limit} MB (possibly a zip bomb)",
+    ),
+    "finding.too-large.hint": (
+        "hapus gambar dan lembar yang tidak perlu lalu simpan ulang; format isian biasanya < 1 MB",
+        "remove pictures and sheets that are not needed and save it again; a form is usually < 1 MB",
+    ),
+    "finding.merged-cell": (
+        "butir {code}: sel jawaban termasuk sel gabungan {range}, sehingga jawabannya hilang",
+        "item {code}: the answer cell is part of the merged cells {range}, so its answer is lost",
+    ),
+    "finding.merged-cell.hint": (
+        "pisahkan sel (Unmerge) dan isi satu jawaban per baris",
+        "unmerge the cells and type one answer per row",
+    ),
+    # --- findings.*
+    "findings.blocking": (
+        "{count} galat validasi; penilaian dihentikan",
+        "{count} validation {count:plural/error/errors}; not scoring",
+    ),
+    "findings.blocking.hint": (
+        "perbaiki galat di atas (lihat 'kla validate') atau jalankan dengan --allow-errors",
+        "fix the errors above (see 'kla validate') or run with --allow-errors",
+    ),
+    "findings.skipped": (
+        "{count} butir dilewati karena galat: {codes}",
+        "{count} {count:plural/item/items} skipped because of errors: {codes}",
+    ),
+    # --- severity.*
+    "severity.error": ("galat", "error"),
+    "severity.warning": ("peringatan", "warning"),
+    # --- validate.*
+    "validate.file_clean": ("{file}: bersih", "{file}: clean"),
+    "validate.file_summary": (
+        "{file}: {errors} galat, {warnings} peringatan",
+        "{file}: errors: {errors}, warnings: {warnings}",
+    ),
+    "validate.total": (
+        "{files} berkas diperiksa: {errors} galat, {warnings} peringatan",
+        "{files} {files:plural/file/files} checked: errors: {errors}, warnings: {warnings}",
+    ),
+}

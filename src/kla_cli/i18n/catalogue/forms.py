@@ -1,0 +1,139 @@
+"""Messages for OPD forms: `kla template` and the form it writes, `kla merge` and its recap.
+
+Each entry is key -> (Indonesian, English); `kla_cli.i18n.catalogue` merges the areas.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- tpl.*
+    "tpl.title": ("Format isian OPD · {rubric}", "OPD answer form · {rubric}"),
+    "tpl.fill_hint": (
+        "Isi hanya sel kuning. Kolom Kode jangan diubah. * = wajib data dukung.",
+        "Fill in the yellow cells only. Do not edit the Kode column. * = evidence required.",
+    ),
+    "tpl.choice": ("Pilih satu huruf:", "Choose one letter:"),
+    "tpl.checklist": (
+        "Tulis semua huruf yang terpenuhi, mis. a, c:",
+        "Write every letter that applies, e.g. a, c:",
+    ),
+    "tpl.yesno": ("Ya / Tidak (Ya = {points})", "Ya / Tidak (yes = {points})"),
+    "tpl.percent": ("Persen 0–100", "Percent 0–100"),
+    "tpl.count": ("Jumlah", "Count"),
+    "tpl.higher": ("makin tinggi makin baik", "higher is better"),
+    "tpl.lower": ("makin rendah makin baik", "lower is better"),
+    "tpl.dv_yesno": ("Isi Ya atau Tidak.", "Enter Ya or Tidak."),
+    "tpl.dv_percent": ("Isi angka persen 0 sampai 100.", "Enter a percentage from 0 to 100."),
+    "tpl.dv_count": ("Isi bilangan bulat 0 atau lebih.", "Enter a whole number, 0 or more."),
+    "tpl.dv_choice": ("Pilih salah satu huruf: {options}.", "Choose one letter: {options}."),
+    "tpl.instr.title": ("Petunjuk pengisian", "How to fill in this form"),
+    "tpl.instr.1": (
+        "Format ini untuk {opd}. Isi lembar 'Isian': satu baris per butir pertanyaan evaluasi KLA.",
+        "This form is for {opd}. Fill in the 'Isian' sheet: one row per KLA evaluation question.",
+    ),
+    "tpl.instr.2": (
+        "Isi nama OPD, kabupaten/kota dan tahun di bagian atas bila masih kosong.",
+        "Fill in the OPD, regency/city and year at the top if they are empty.",
+    ),
+    "tpl.instr.3": (
+        "Kolom Jawaban: pilihan huruf (a, b, c …), Ya/Tidak, persen (mis. 87,5) atau jumlah, sesuai kolom 'Pilihan jawaban / satuan'.",
+        "Answer column: an option letter (a, b, c …), Ya/Tidak, a percentage (e.g. 87,5) or a count, as the 'Pilihan jawaban / satuan' column says.",
+    ),
+    "tpl.instr.4": (
+        "Kolom Data dukung: nama berkas atau tautan dokumen bukti (SK, Perda, laporan, foto). Butir bertanda * wajib data dukung; tanpa data dukung nilainya hilang saat verifikasi administrasi.",
+        "Data dukung column: the file name or link of the evidence (decree, regulation, report, photo). Items marked * require evidence; without it their points are lost at administrative verification.",
+    ),
+    "tpl.instr.5": (
+        "Kolom Keterangan: catatan bebas untuk Gugus Tugas.",
+        "Keterangan column: free notes for the task force.",
+    ),
+    "tpl.instr.6": (
+        "Jangan mengubah kolom Kode, menghapus baris judul, atau mengganti nama lembar.",
+        "Do not edit the Kode column, delete the header row, or rename sheets.",
+    ),
+    "tpl.instr.7": (
+        "Ketik nilai langsung; jangan memakai rumus yang merujuk ke berkas lain.",
+        "Type values directly; do not use formulas that refer to other files.",
+    ),
+    "tpl.instr.8": (
+        "Simpan sebagai .xlsx lalu kirim ke sekretariat Gugus Tugas KLA.",
+        "Save as .xlsx and send it to the KLA task force secretariat.",
+    ),
+    # --- template.*
+    "template.unknown_opd": (
+        "OPD tidak dikenal '{opd}'; pilih salah satu: {known}",
+        "unknown OPD '{opd}'; choose one of: {known}",
+    ),
+    "template.exists": (
+        "berkas sudah ada ({count} berkas akan tertimpa)",
+        "file already exists ({count} {count:plural/file/files} would be overwritten)",
+    ),
+    "template.exists.hint": (
+        "pilih folder lain, atau tambahkan --force untuk menimpa",
+        "choose another folder, or add --force to overwrite",
+    ),
+    "template.not_dir": ("bukan folder", "not a folder"),
+    "template.not_dir.hint": (
+        "beri nama folder dengan -o, mis. -o format-2025",
+        "give a folder with -o, e.g. -o forms-2025",
+    ),
+    "template.no_items": (
+        "{opd} tidak memimpin butir apa pun; formatnya tanpa butir",
+        "{opd} leads no items; its form has no items",
+    ),
+    "template.written": (
+        "{count} format ditulis ke {folder}",
+        "{count} {count:plural/form/forms} written to {folder}",
+    ),
+    # --- recap.*
+    "recap.title": ("Rekap penilaian mandiri · {rubric}", "Self-assessment recap · {rubric}"),
+    "recap.hint": (
+        "Rekap dari {files} berkas OPD. Kolom OPD, Berkas dan Sel menunjukkan asal setiap jawaban.",
+        "Recap of {files} OPD {files:plural/workbook/workbooks}. The OPD, File and Cell columns show where each answer came from.",
+    ),
+    "recap.skipped": (
+        "dilewati: jawaban bergalat, lihat lembar Temuan",
+        "skipped: the answer had errors, see the Findings sheet",
+    ),
+    "recap.sheet.summary": ("Ringkasan", "Summary"),
+    "recap.sheet.unanswered": ("Belum dijawab", "Unanswered"),
+    "recap.sheet.findings": ("Temuan", "Findings"),
+    "recap.col.points": ("Nilai", "Points"),
+    "recap.col.points_evidenced": ("Nilai berdata dukung", "Points with evidence"),
+    "recap.col.max": ("Maks", "Max"),
+    "recap.col.file": ("Berkas", "File"),
+    "recap.col.cell": ("Sel", "Cell"),
+    "recap.col.sheet": ("Lembar", "Sheet"),
+    "recap.col.severity": ("Tingkat", "Severity"),
+    "recap.col.code": ("Kode temuan", "Finding code"),
+    "recap.col.problem": ("Masalah", "Problem"),
+    "recap.col.expected": ("Yang diharapkan", "Expected"),
+    "recap.col.required": ("Wajib", "Required"),
+    "recap.col.status": ("Status", "Status"),
+    "recap.status.blank": ("belum dijawab", "not answered"),
+    "recap.status.no_file": ("belum ada berkas dari OPD ini", "no workbook from this OPD yet"),
+    "recap.status.error": ("jawaban bergalat (lihat Temuan)", "answer has errors (see Findings)"),
+    "recap.files": ("Berkas OPD dibaca", "OPD workbooks read"),
+    "recap.predicate_evidenced": ("Predikat berdata dukung", "Predikat with evidence"),
+    "recap.answered": ("Butir dijawab", "Items answered"),
+    "recap.unanswered": ("Butir belum dijawab", "Items unanswered"),
+    "recap.skipped_count": ("Butir dilewati (galat)", "Items skipped (errors)"),
+    "recap.errors": ("Galat", "Errors"),
+    "recap.warnings": ("Peringatan", "Warnings"),
+    # --- merge.*
+    "merge.written": (
+        "rekap ditulis: {path} (total {total}, {errors} galat, {warnings} peringatan)",
+        "recap written: {path} (total {total}, errors: {errors}, warnings: {warnings})",
+    ),
+    "merge.not_xlsx": (
+        "berkas rekap harus berakhiran .xlsx",
+        "the recap file must end in .xlsx",
+    ),
+    "merge.not_xlsx.hint": ("mis. -o rekap.xlsx", "e.g. -o rekap.xlsx"),
+    "merge.inside": (
+        "berkas rekap tidak boleh di dalam folder yang digabung",
+        "the recap file must not be inside the folder being merged",
+    ),
+    "merge.inside.hint": (
+        "tulis rekap di luar folder itu, mis. -o ../rekap.xlsx",
+        "write the recap outside that folder, e.g. -o ../rekap.xlsx",
+    ),
+}

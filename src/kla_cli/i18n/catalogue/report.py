@@ -1,0 +1,165 @@
+"""Messages for `kla report`, `kla compare` and `kla history`: the region report, two results
+side by side, and a region's years.
+
+Each entry is key -> (Indonesian, English); `kla_cli.i18n.catalogue` merges the areas.
+"""
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- report.*
+    "report.title": ("Laporan evaluasi KLA", "KLA evaluation report"),
+    "report.sheet.summary": ("Ringkasan", "Summary"),
+    "report.sheet.groups": ("Kelompok", "Groups"),
+    "report.sheet.indicators": ("Indikator", "Indicators"),
+    "report.sheet.plan": ("Rencana OPD", "OPD plan"),
+    "report.sheet.findings": ("Temuan", "Findings"),
+    "report.ladder": ("Tangga ke predikat berikutnya", "Ladder to the next predikat"),
+    "report.floor": ("Total minimum", "Minimum total"),
+    "report.needed": ("Kurang (total)", "Still needed (total)"),
+    "report.needed_evidenced": (
+        "Kurang (total berdata dukung)",
+        "Still needed (total with evidence)",
+    ),
+    "report.top_tier": (
+        "Sudah mencapai predikat tertinggi.",
+        "Already at the highest predikat.",
+    ),
+    "report.full_name": ("Nama lengkap", "Full name"),
+    "report.gap": ("Selisih ke maks", "Gap to max"),
+    "report.evidence_status": ("Status data dukung", "Data dukung status"),
+    "report.evidence_present": ("Data dukung ada", "Evidence present"),
+    "report.evidence.complete": ("lengkap", "complete"),
+    "report.evidence.missing": ("{count} tanpa data dukung", "{count} without evidence"),
+    "report.evidence.unanswered": ("{count} belum dijawab", "{count} unanswered"),
+    "report.plan.evidence": ("lengkapi data dukung", "add the data dukung"),
+    "report.plan.answer": ("jawaban {old} → {new}", "answer {old} → {new}"),
+    "report.plan.action": ("Langkah", "Action"),
+    "report.plan.from": ("Nilai kini", "Points now"),
+    "report.plan.to": ("Nilai sesudah", "Points after"),
+    "report.plan.gain": ("Tambahan", "Gain"),
+    "report.plan.lead": (
+        "Menuju {tier} (total berdata dukung minimal {floor}): {start} → {end} dengan {count} langkah.",
+        "Towards {tier} (total with evidence of at least {floor}): {start} → {end} in {count} {count:plural/step/steps}.",
+    ),
+    "report.plan.unreachable": (
+        "{tier} tidak dapat dicapai: total berdata dukung terbaik yang mungkin {best}.",
+        "{tier} cannot be reached: the best possible total with evidence is {best}.",
+    ),
+    "report.plan.done": (
+        "{tier} sudah tercapai; tidak ada langkah yang diperlukan.",
+        "{tier} is already reached; no action is needed.",
+    ),
+    "report.effort": ("Upaya", "Effort"),
+    "report.effort.low": ("rendah", "low"),
+    "report.effort.medium": ("sedang", "medium"),
+    "report.effort.high": ("tinggi", "high"),
+    "report.chart.groups": ("Nilai vs maksimum per kelompok", "Score vs maximum per group"),
+    "report.findings.none": ("Tidak ada temuan.", "No findings."),
+    "report.findings.count": (
+        "{errors} galat, {warnings} peringatan",
+        "{errors} {errors:plural/error/errors}, {warnings} {warnings:plural/warning/warnings}",
+    ),
+    "report.severity": ("Tingkat", "Severity"),
+    "report.file": ("Berkas", "File"),
+    "report.sheet": ("Lembar", "Sheet"),
+    "report.cell": ("Sel", "Cell"),
+    "report.message": ("Pesan", "Message"),
+    "report.notes": ("Catatan", "Notes"),
+    "report.made_by": ("Dibuat dengan kla {version}", "Made with kla {version}"),
+    "report.format_mismatch": (
+        "--format {fmt} tidak cocok dengan ekstensi berkas keluaran '{suffix}'",
+        "--format {fmt} does not match the output file extension '{suffix}'",
+    ),
+    "report.format_mismatch.hint": (
+        "hapus --format atau ganti ekstensi berkas",
+        "drop --format or change the file extension",
+    ),
+    "report.format_unsupported": (
+        "format {fmt} tidak tersedia untuk perintah ini (pilih: {known})",
+        "format {fmt} is not available for this command (choose: {known})",
+    ),
+    "report.needs_output": (
+        "format {fmt} harus ditulis ke berkas",
+        "format {fmt} must be written to a file",
+    ),
+    "report.needs_output.hint": (
+        "tambahkan -o laporan.xlsx",
+        "add -o report.xlsx",
+    ),
+    # --- compare.*
+    "compare.title": ("Perbandingan hasil", "Comparison of results"),
+    "compare.old": ("Lama", "Old"),
+    "compare.new": ("Baru", "New"),
+    "compare.change": ("Perubahan", "Change"),
+    "compare.predicate_up": ("naik: {old} → {new}", "up: {old} → {new}"),
+    "compare.predicate_down": ("turun: {old} → {new}", "down: {old} → {new}"),
+    "compare.predicate_same": ("tetap {name}", "unchanged: {name}"),
+    "compare.gains": ("Kenaikan terbesar", "Biggest gains"),
+    "compare.losses": ("Penurunan terbesar", "Biggest losses"),
+    "compare.evidence": (
+        "Data dukung berubah (jawaban sama)",
+        "Evidence changed (same answers)",
+    ),
+    "compare.old_evidenced": ("Lama (berdata dukung)", "Old (evidenced)"),
+    "compare.new_evidenced": ("Baru (berdata dukung)", "New (evidenced)"),
+    "compare.none_changed": ("tidak ada", "none"),
+    "compare.items": ("Butir", "Items"),
+    "compare.items_changed": (
+        "{count} dari {total} butir berubah",
+        "{count} of {total} {total:plural/item/items} changed",
+    ),
+    "compare.rubric_differs": (
+        "kedua hasil memakai rubrik berbeda ({old} dan {new}); butir dibandingkan menurut kode",
+        "the two results use different rubrics ({old} and {new}); items are matched by code",
+    ),
+    "compare.unreadable": ("tidak dapat dibaca: {error}", "cannot be read: {error}"),
+    "compare.bad_json": (
+        "bukan hasil JSON dari 'kla score --format json' ({error})",
+        "not a JSON result of 'kla score --format json' ({error})",
+    ),
+    "compare.bad_json.hint": (
+        "buat dengan 'kla score FOLDER --format json -o hasil.json'",
+        "make one with 'kla score FOLDER --format json -o result.json'",
+    ),
+    # --- history.*
+    "history.mismatch_year": (
+        "isinya untuk tahun {found}, bukan {expected}; periksa apakah berkasnya tertukar",
+        "its results are for {found}, not {expected}; check that the files are not mixed up",
+    ),
+    "history.mismatch_region": (
+        "isinya untuk {found}, bukan {expected}; periksa apakah berkasnya tertukar",
+        "its results are for {found}, not {expected}; check that the files are not mixed up",
+    ),
+    "history.not_folder": (
+        "bukan folder",
+        "not a folder",
+    ),
+    "history.title": ("Riwayat penilaian KLA", "KLA assessment history"),
+    "history.sheet": ("Riwayat", "History"),
+    "history.chart": ("Total per tahun", "Total per year"),
+    "history.source": ("Sumber", "Source"),
+    "history.story": ("Perjalanan", "Story"),
+    "history.no_years": (
+        "tidak ada subfolder tahun (mis. 2019) atau hasil JSON bernama tahun di folder ini",
+        "no year subfolders (e.g. 2019) or JSON results named by year in this folder",
+    ),
+    "history.no_years.hint": (
+        "buat satu subfolder per tahun berisi berkas isian, atau simpan 'kla score -f json -o 2024.json'",
+        "make one subfolder per year holding its workbooks, or save 'kla score -f json -o 2024.json'",
+    ),
+    "history.duplicate_year": (
+        "tahun {year} muncul dua kali ({first} dan {second})",
+        "year {year} appears twice ({first} and {second})",
+    ),
+    "history.duplicate_year.hint": (
+        "simpan satu sumber per tahun",
+        "keep one source per year",
+    ),
+    "history.times.1": ("{name} sekali", "{name} once"),
+    "history.times.2": ("{name} dua kali", "{name} twice"),
+    "history.times.n": ("{name} {count} kali", "{name} {count} times"),
+    "history.now": ("kini {name}", "now {name}"),
+    "history.now_running": (
+        "kini {name} ({count} tahun berturut-turut)",
+        "now {name} ({count} years running)",
+    ),
+}
