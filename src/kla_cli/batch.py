@@ -19,7 +19,6 @@ from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.core.rubric import Rubric, Tier
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, current_lang, t
-from kla_cli.io.output import protect
 
 if TYPE_CHECKING:
     from kla_cli.core.submission import Submission
@@ -136,7 +135,6 @@ def _load_yaml(file: Path) -> tuple[Any, Any]:
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    protect(file)
     try:
         if file.stat().st_size > MAX_MANIFEST_BYTES:
             raise _manifest_error(str(file), "too_big", size=MAX_MANIFEST_BYTES)
@@ -278,6 +276,12 @@ def with_targets(
     return out
 
 
+def own_targets(specs: Iterable[RegionSpec]) -> int:
+    """How many regions name a target of their own (a manifest entry's): --fail-under does not
+    override those."""
+    return sum(1 for spec in specs if spec.target and not spec.shared_target)
+
+
 # --- scoring one region ----------------------------------------------------------------------
 
 
@@ -358,9 +362,6 @@ _worker: dict[str, Any] = {}
 
 
 def _init_worker(rubric: Rubric, lang: Lang) -> None:
-    from kla_cli.io.output import stop_guarding
-
-    stop_guarding()  # spawned workers do not inherit the parent's state
     _worker["rubric"] = rubric
     current_lang.set(lang)
 
@@ -381,9 +382,6 @@ def run_batch(
     rubric: Rubric, specs: Sequence[RegionSpec], jobs: int, lang: Lang
 ) -> Iterator[RegionResult]:
     """Yield each region's result as it completes (in parallel processes when jobs > 1)."""
-    from kla_cli.io.output import stop_guarding
-
-    stop_guarding()  # see there; forked workers inherit it
     if jobs <= 1 or len(specs) <= 1:
         for spec in specs:
             yield assess_region(rubric, spec)

@@ -19,7 +19,6 @@ from pydantic import ValidationError
 from kla_cli.core.rubric import Path, Rubric, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
-from kla_cli.io.output import protect
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -32,11 +31,12 @@ _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Lines:
-    """Where each path of the document starts: path -> (file, line)."""
+    """Where each path of the document starts: path -> (file, line); and the files read."""
 
     def __init__(self) -> None:
         self.at: dict[Path, tuple[str, int]] = {}
         self.nodes = 0
+        self.files: list[FsPath] = []
 
     def walk(self, node: yaml.Node, path: Path, file: str) -> None:
         self.nodes += 1
@@ -65,6 +65,7 @@ def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any
     if depth > MAX_EXTENDS:
         raise KlaError("rubric.extends_loop", name, "rubric.extends_loop.hint")
     raw = _read_bytes(file)
+    lines.files.append(file)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -124,7 +125,6 @@ def _read_bytes(file: FsPath) -> bytes:
             )
         with file.open("rb") as handle:
             data = handle.read(MAX_BYTES + 1)[:MAX_BYTES]
-        protect(file)
         return data
     except FileNotFoundError:
         raise KlaError("path.missing", name, "path.missing.hint") from None
@@ -160,6 +160,12 @@ def _dotted(path: Path) -> str:
 
 def load_rubric(file: FsPath) -> Rubric:
     """Read and check a rubric; raise KlaError listing every problem, one located line each."""
+    return load_rubric_and_files(file)[0]
+
+
+def load_rubric_and_files(file: FsPath) -> tuple[Rubric, tuple[FsPath, ...]]:
+    """`load_rubric`, and the files it read: `file` and the rubrics it extends (inputs that
+    no output of the run may replace)."""
     lines = _Lines()
     data = _read_document(file, lines)
     name = str(file)
@@ -181,7 +187,7 @@ def load_rubric(file: FsPath) -> Rubric:
             for p in problems
         ]
         raise KlaError("rubric.invalid", name, "rubric.hint", {"count": len(details)}, details)
-    return rubric
+    return rubric, tuple(lines.files)
 
 
 def default_rubric_path() -> FsPath:

@@ -50,7 +50,6 @@ from kla_cli.core.form_layout import (
 )
 from kla_cli.core.submission import Row, Submission
 from kla_cli.errors import KlaError
-from kla_cli.io.output import protect, protect_folder
 from kla_cli.workbook.zipparts import ZipParts
 
 MAX_PROPERTIES = 1024 * 1024
@@ -413,7 +412,6 @@ def read_workbook(path: Path, *, engine: Engine = "calamine") -> Submission:
     `engine="openpyxl"` reads with openpyxl only (the reference reader, .xlsx/.xlsm); both
     engines give the same Submission for the same file.
     """
-    protect(path)
     if not _is_plain_file(path):  # a named pipe would block the read forever
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))
@@ -872,7 +870,6 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
             inside = [path / name for name in sorted(names, key=os.path.normcase)]
             if not inside:
                 raise KlaError("path.no_workbooks", str(path), "path.no_workbooks.hint")
-            protect_folder(path)
             found.extend(inside)
         elif path.is_file():
             if path.suffix.lower() not in WORKBOOK_SUFFIXES:
