@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 
 from kla_cli import __version__
-from kla_cli.entry import _exit_code, _only_version
+from kla_cli.cli.argv import only_version
+from kla_cli.entry import _exit_code
 
 HEAVY = ("openpyxl", "python_calamine", "pydantic", "pydantic_core", "yaml", "rich")
 
@@ -66,7 +67,7 @@ def test_help_loads_no_reader_and_no_validation_library() -> None:
     ],
 )
 def test_only_version(args: list[str], fast: bool) -> None:
-    assert _only_version(args) is fast
+    assert only_version(args) is fast
 
 
 ROOT = Path(__file__).resolve().parents[1]

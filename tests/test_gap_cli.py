@@ -274,3 +274,17 @@ def test_csv_plan_per_opd(runner: CliRunner) -> None:
     checklist = next(r for r in rows if r["code"] == "24.4")
     assert checklist["done"] == "c" and checklist["todo"].startswith("a (")
     assert round(sum(float(r["gain"]) for r in rows), 2) == 161.0
+
+
+def test_blocking_findings_stop_gap_as_they_stop_score(runner: CliRunner) -> None:
+    """Blocking validation errors are findings (exit 1) for gap as for score, said the same way;
+    --allow-errors goes on with those items at 0."""
+    broken = EXAMPLE.parent / "provinsi-contoh" / "kota-lama"
+    gap_run = runner.invoke(app, ["--lang", "en", "gap", str(broken), "--target", "madya"])
+    score_run = runner.invoke(app, ["--lang", "en", "score", str(broken)])
+    assert gap_run.exit_code == score_run.exit_code == 1, gap_run.output
+    assert gap_run.stderr == score_run.stderr
+    assert gap_run.stderr.splitlines()[-1].startswith("Error: 1 validation error; not scoring.")
+    assert gap_run.stdout == ""
+    allowed = runner.invoke(app, ["gap", str(broken), "--target", "madya", "--allow-errors"])
+    assert allowed.exit_code in (0, 1) and allowed.stdout, allowed.output

@@ -113,10 +113,10 @@ def test_lang_may_follow_the_command_as_the_issue_writes_it(lang: str) -> None:
 
 
 def test_global_options_after_a_double_dash_are_left_alone() -> None:
-    from kla_cli.cli.app import _global_options_first
+    from kla_cli.cli.argv import scan
 
     args = ["score", "x", "--debug", "--lang", "en", "--", "--lang", "id"]
-    assert _global_options_first(args) == [
+    assert scan(args).globals_first() == [
         "--debug",
         "--lang",
         "en",

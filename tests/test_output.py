@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kla_cli.errors import KlaError
-from kla_cli.io.output import atomic_path, write_text
+from kla_cli.io.output import Inputs, atomic_path, write_bytes, write_text
 
 
 def test_new_file_gets_umask_permissions(tmp_path: Path) -> None:
@@ -131,3 +131,23 @@ def test_stdout_that_cannot_take_the_result(target: str) -> None:
         "Error: stdout: cannot write: No space left on device. Hint: check the free disk space"
         " and that whatever reads the output is still running"
     ]
+
+
+def test_the_inputs_given_are_never_written_over(tmp_path: Path) -> None:
+    """An input file is never replaced (not even through another spelling of its path), and no
+    spreadsheet lands in an input folder; other outputs there are fine."""
+    rubric = tmp_path / "rubrik.yaml"
+    rubric.write_text("id: x\n", encoding="utf-8")
+    folder = tmp_path / "kota"
+    folder.mkdir()
+    inputs = Inputs(files=frozenset({rubric}), folders=frozenset({folder}))
+    with pytest.raises(KlaError) as info:
+        write_text(folder / ".." / "rubrik.yaml", "x\n", inputs=inputs)
+    assert info.value.key == "output.is_input"
+    assert rubric.read_text(encoding="utf-8") == "id: x\n"
+    with pytest.raises(KlaError) as info:
+        write_bytes(folder / "laporan.xlsx", b"PK", inputs=inputs)
+    assert info.value.key == "output.in_input_folder"
+    write_text(folder / "laporan.md", "# Laporan\n", inputs=inputs)
+    write_text(rubric, "baru\n")  # without inputs, nothing is guarded
+    assert rubric.read_text(encoding="utf-8") == "baru\n"

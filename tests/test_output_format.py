@@ -9,9 +9,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
+from kla_cli.cli.options import choose_format
 from kla_cli.errors import KlaError
 from kla_cli.render import Format
-from kla_cli.render.formats import CompareFormat, OutFormat, ReportFormat, choose_format
+from kla_cli.render.formats import CompareFormat, OutFormat, ReportFormat
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-contoh"
 

@@ -138,6 +138,12 @@ def with_targets(
     return out
 
 
+def own_targets(specs: Iterable[RegionSpec]) -> int:
+    """How many regions name a target of their own (a manifest entry's): --fail-under does not
+    override those."""
+    return sum(1 for spec in specs if spec.target and not spec.shared_target)
+
+
 # --- scoring one region ----------------------------------------------------------------------
 
 
@@ -218,9 +224,6 @@ _worker: dict[str, Any] = {}
 
 
 def _init_worker(rubric: Rubric, lang: Lang) -> None:
-    from kla_cli.io.output import stop_guarding
-
-    stop_guarding()  # spawned workers do not inherit the parent's state
     _worker["rubric"] = rubric
     current_lang.set(lang)
 
@@ -241,9 +244,6 @@ def run_batch(
     rubric: Rubric, specs: Sequence[RegionSpec], jobs: int, lang: Lang
 ) -> Iterator[RegionResult]:
     """Yield each region's result as it completes (in parallel processes when jobs > 1)."""
-    from kla_cli.io.output import stop_guarding
-
-    stop_guarding()  # see there; forked workers inherit it
     if jobs <= 1 or len(specs) <= 1:
         for spec in specs:
             yield assess_region(rubric, spec)

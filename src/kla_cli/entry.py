@@ -17,21 +17,7 @@ from __future__ import annotations
 import os
 import sys
 
-
-def _only_version(args: list[str]) -> bool:
-    """`--version`, perhaps with the global options that do not change it (`--lang en`,
-    `--debug`); a bad --lang value is left to the CLI to report."""
-    rest = []
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--lang" and i + 1 < len(args) and args[i + 1] in ("id", "en"):
-            i += 2
-            continue
-        if arg not in ("--debug", "--lang=id", "--lang=en"):
-            rest.append(arg)
-        i += 1
-    return rest == ["--version"]
+from kla_cli.cli.argv import only_version
 
 
 def _exit_code(exc: SystemExit) -> int:
@@ -46,7 +32,7 @@ def _exit_code(exc: SystemExit) -> int:
 
 def run() -> int:
     """Run the command line in `sys.argv`; the exit code."""
-    if _only_version(sys.argv[1:]):
+    if only_version(sys.argv[1:]):
         from kla_cli import __version__
 
         sys.stdout.write(f"kla {__version__}\n")

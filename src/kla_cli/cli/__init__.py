@@ -1,0 +1,1 @@
+"""The command line: the typer app (`app`), its commands (`commands/`) and what they share."""

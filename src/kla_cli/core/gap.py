@@ -39,7 +39,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from kla_cli.core.answers import Answer, AnswerProblem, parse_answer
+from kla_cli.core.answers import Answer, AnswerProblem, parse_answer, parse_number
 from kla_cli.core.rubric import (
     AnswerType,
     Direction,
@@ -211,6 +211,31 @@ def ladder(rubric: Rubric, total: float) -> tuple[Rung, ...]:
         for tier in rubric.tiers
         if tier_floor(rubric, tier) > round(total, 2)
     )
+
+
+def parse_total(text: str, max_total: float) -> float:
+    """A total typed by hand (`kla gap --score 588,40`), rounded to 2 decimals; KlaError unless
+    it is a number from 0 to `max_total`."""
+    try:
+        value = parse_number(text)
+    except AnswerProblem:
+        value = -1.0
+    if not 0 <= value <= max_total:
+        raise KlaError(
+            "gap.score_invalid",
+            params={"value": text, "max": f"{max_total:g}"},
+            hint="gap.score_invalid.hint",
+        )
+    return round(value, 2)
+
+
+def total_ladder(
+    rubric: Rubric, total: float, target: str | None
+) -> tuple[Tier, float, tuple[Rung, ...]]:
+    """Where a bare total stands (`kla gap --score`): the tier aimed at (`target`, else the next
+    one not reached), the points it still needs, and every tier not yet reached."""
+    tier = find_tier(rubric, target) if target else next_tier(rubric, total)
+    return tier, points_needed(rubric, total, tier), ladder(rubric, total)
 
 
 def basis_total(result: ScoreResult, basis: Basis) -> float:

@@ -14,7 +14,6 @@ from typing import Any
 
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
-from kla_cli.io.output import protect
 from kla_cli.io.yaml_safe import (
     YamlNotUtf8,
     YamlSyntax,
@@ -49,7 +48,6 @@ def _manifest_error(where: str, what: str, **params: object) -> KlaError:
 def _load_yaml(file: Path) -> tuple[Any, Any]:
     """The manifest's data and its composed node (for line numbers), loaded safely
     (`yaml_safe`: size- and node-capped like a rubric, no object tags)."""
-    protect(file)
     try:
         return load_yaml(file, max_bytes=MAX_MANIFEST_BYTES, max_nodes=MAX_MANIFEST_NODES)
     except OSError as exc:

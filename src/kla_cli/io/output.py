@@ -14,50 +14,30 @@ import os
 import stat
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.errors import KlaError
 from kla_cli.i18n.display import encodable
 
-_inputs: set[Path] = set()
-"""Files this run reads (workbooks, rubrics), as given: an output may never replace one of
-them. Resolved only when an output is checked, since a batch reads tens of thousands."""
 
-_guarding = True
-"""Whether `protect` records (see `stop_guarding`)."""
+@dataclass(frozen=True)
+class Inputs:
+    """What a run reads, as given on the command line or found there: no output may replace one
+    of `files` (workbooks, rubrics, a manifest), and no spreadsheet output may land in one of
+    `folders` (it would be read as an OPD workbook next time: `kla report DIR -o
+    DIR/laporan.xlsx` would break the next `kla score DIR`). Resolved only when an output is
+    checked."""
 
-_input_folders: set[Path] = set()
-"""Folders (as given, like `_inputs`) this run reads every workbook of: a spreadsheet written there would be read as an
-OPD workbook next time (`kla report DIR -o DIR/laporan.xlsx` would break the next `kla score DIR`)."""
+    files: frozenset[Path] = frozenset()
+    folders: frozenset[Path] = frozenset()
 
-
-def protect(path: Path) -> None:
-    """Record `path` as an input of this run, so `atomic_path` refuses to write over it."""
-    if _guarding:
-        _inputs.add(path)
+    def __or__(self, other: Inputs) -> Inputs:
+        return Inputs(self.files | other.files, self.folders | other.folders)
 
 
-def stop_guarding() -> None:
-    """Stop recording inputs and input folders: `kla batch` scores regions whose workbooks no output of it can
-    be (its formats are text, and spreadsheet extensions are refused), so recording 10 000
-    paths would only cost time and memory. What was recorded before stays protected."""
-    global _guarding
-    _guarding = False
-
-
-def protect_folder(path: Path) -> None:
-    """Record `path` as a folder of input workbooks: no spreadsheet output may land in it."""
-    if _guarding:
-        _input_folders.add(path)
-
-
-def forget_inputs() -> None:
-    """Start a new run (the CLI calls this once per command)."""
-    global _guarding
-    _inputs.clear()
-    _input_folders.clear()
-    _guarding = True
+NO_INPUTS = Inputs()
 
 
 def precheck(target: Path) -> None:
@@ -69,7 +49,7 @@ def precheck(target: Path) -> None:
         raise KlaError("output.no_folder", str(target), "output.no_folder.hint")
 
 
-def _resolved(paths: set[Path]) -> set[Path]:
+def _resolved(paths: frozenset[Path]) -> set[Path]:
     out = set()
     for path in paths:
         with contextlib.suppress(OSError, RuntimeError):
@@ -77,14 +57,14 @@ def _resolved(paths: set[Path]) -> set[Path]:
     return out
 
 
-def _check_target(target: Path) -> None:
+def _check_target(target: Path, inputs: Inputs) -> None:
     precheck(target)
     with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11/3.12)
         resolved = target.resolve()
-        if resolved in _resolved(_inputs):
+        if resolved in _resolved(inputs.files):
             raise KlaError("output.is_input", str(target), "output.is_input.hint")
         if target.suffix.lower() in WORKBOOK_SUFFIXES and resolved.parent in _resolved(
-            _input_folders
+            inputs.folders
         ):
             raise KlaError("output.in_input_folder", str(target), "output.in_input_folder.hint")
 
@@ -109,10 +89,11 @@ def _final(target: Path) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target` in one step."""
+def atomic_path(target: Path, *, inputs: Inputs = NO_INPUTS) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` in one step.
+    Refused when `target` is one of `inputs` or a spreadsheet in one of their folders."""
     target = _final(target)
-    _check_target(target)
+    _check_target(target, inputs)
     if target.exists() and not target.is_file():
         raise KlaError("output.not_regular", str(target), "output.not_regular.hint")
     parent = target.parent if str(target.parent) else Path(".")
@@ -147,11 +128,11 @@ def _mode_for(target: Path) -> int:
         return 0o666 & ~umask
 
 
-def write_text(target: Path, text: str) -> None:
-    write_bytes(target, encodable(text).encode("utf-8"))
+def write_text(target: Path, text: str, *, inputs: Inputs = NO_INPUTS) -> None:
+    write_bytes(target, encodable(text).encode("utf-8"), inputs=inputs)
 
 
-def write_bytes(target: Path, data: bytes) -> None:
+def write_bytes(target: Path, data: bytes, *, inputs: Inputs = NO_INPUTS) -> None:
     if _is_stream(target):
         try:
             with open(target, "wb") as stream:
@@ -161,5 +142,5 @@ def write_bytes(target: Path, data: bytes) -> None:
                 "output.failed", str(target), "output.stream.hint", {"error": exc.strerror or exc}
             ) from None
         return
-    with atomic_path(target) as tmp:
+    with atomic_path(target, inputs=inputs) as tmp:
         tmp.write_bytes(data)

@@ -18,7 +18,6 @@ from pydantic import ValidationError
 from kla_cli.core.rubric import Path, Rubric, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
-from kla_cli.io.output import protect
 from kla_cli.io.yaml_safe import (
     YamlNotMapping,
     YamlNotUtf8,
@@ -38,10 +37,11 @@ DEFAULT_RUBRIC = "kla-2023.yaml"
 
 
 class _Lines:
-    """Where each path of the document starts: path -> (file, line)."""
+    """Where each path of the document starts: path -> (file, line); and the files read."""
 
     def __init__(self) -> None:
         self.at: dict[Path, tuple[str, int]] = {}
+        self.files: list[FsPath] = []
 
     def walk(self, node: yaml.Node, path: Path, file: str) -> None:
         """Record every path's line (the loader has capped the number of nodes)."""
@@ -66,7 +66,7 @@ def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any
     name = str(file)
     if depth > MAX_EXTENDS:
         raise KlaError("rubric.extends_loop", name, "rubric.extends_loop.hint")
-    protect(file)
+    lines.files.append(file)
     data, node = _load(file)
     own = _Lines()
     own.walk(node, (), name)
@@ -137,6 +137,12 @@ def _dotted(path: Path) -> str:
 
 def load_rubric(file: FsPath) -> Rubric:
     """Read and check a rubric; raise KlaError listing every problem, one located line each."""
+    return load_rubric_and_files(file)[0]
+
+
+def load_rubric_and_files(file: FsPath) -> tuple[Rubric, tuple[FsPath, ...]]:
+    """`load_rubric`, and the files it read: `file` and the rubrics it extends (inputs that
+    no output of the run may replace)."""
     lines = _Lines()
     data = _read_document(file, lines)
     name = str(file)
@@ -158,7 +164,7 @@ def load_rubric(file: FsPath) -> Rubric:
             for p in problems
         ]
         raise KlaError("rubric.invalid", name, "rubric.hint", {"count": len(details)}, details)
-    return rubric
+    return rubric, tuple(lines.files)
 
 
 def shipped_rubrics() -> FsPath:

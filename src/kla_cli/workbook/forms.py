@@ -13,19 +13,19 @@ from typing import TYPE_CHECKING
 from kla_cli.core.rubric import Opd, Rubric
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import LANGS, Lang
-from kla_cli.io.output import atomic_path
+from kla_cli.io.output import NO_INPUTS, Inputs, atomic_path
 from kla_cli.workbook.form_writer import build_workbook, items_for
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
 
 
-def save_workbook(book: Workbook, target: Path) -> None:
-    """Save an openpyxl workbook atomically (a complete file or none)."""
+def save_workbook(book: Workbook, target: Path, *, inputs: Inputs = NO_INPUTS) -> None:
+    """Save an openpyxl workbook atomically (a complete file or none), never over `inputs`."""
     from kla_cli.workbook.row_heights import fit_wrapped_rows
 
     fit_wrapped_rows(book)
-    with atomic_path(target) as tmp:
+    with atomic_path(target, inputs=inputs) as tmp:
         book.save(tmp)
 
 
@@ -67,8 +67,10 @@ def write_templates(
     year: str,
     lang: Lang,
     force: bool = False,
+    inputs: Inputs = NO_INPUTS,
 ) -> list[Path]:
-    """One workbook per OPD in `folder` (created if needed); refuses to overwrite unless `force`."""
+    """One workbook per OPD in `folder` (created if needed); refuses to overwrite unless `force`,
+    and never overwrites one of `inputs`."""
     if folder.exists() and not folder.is_dir():
         raise KlaError("template.not_dir", str(folder), "template.not_dir.hint")
     targets = [template_path(folder, opd) for opd in opds]
@@ -88,5 +90,5 @@ def write_templates(
         ) from None
     for opd, target in zip(opds, targets, strict=True):
         book = build_workbook(rubric, opd, region=region, year=year, lang=lang)
-        save_workbook(book, target)
+        save_workbook(book, target, inputs=inputs)
     return targets

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.errors import KlaError
-from kla_cli.io.output import protect_folder
 
 
 def workbook_paths(paths: Iterable[Path]) -> list[Path]:
@@ -29,7 +28,6 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
             inside = [path / name for name in sorted(names, key=os.path.normcase)]
             if not inside:
                 raise KlaError("path.no_workbooks", str(path), "path.no_workbooks.hint")
-            protect_folder(path)
             found.extend(inside)
         elif path.is_file():
             if path.suffix.lower() not in WORKBOOK_SUFFIXES:

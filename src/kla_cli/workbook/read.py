@@ -29,7 +29,6 @@ from typing import Literal
 from kla_cli.core.answers import is_blank
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.submission import Submission
-from kla_cli.io.output import protect
 from kla_cli.workbook.books import (
     XLSX_SUFFIXES,
     CalamineBook,
@@ -53,7 +52,6 @@ def read_workbook(path: Path, *, engine: Engine = "calamine") -> Submission:
     `engine="openpyxl"` reads with openpyxl only (the reference reader, .xlsx/.xlsm); both
     engines give the same Submission for the same file.
     """
-    protect(path)
     if not _is_plain_file(path):  # a named pipe would block the read forever
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))

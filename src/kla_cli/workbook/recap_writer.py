@@ -42,6 +42,8 @@ if TYPE_CHECKING:
     from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from kla_cli.io.output import Inputs
+
 EXTRA_COLUMNS = ("recap.col.points", "recap.col.points_evidenced", "recap.col.max")
 PROVENANCE_COLUMNS = ("recap.col.file", "recap.col.cell")
 
@@ -279,7 +281,8 @@ def check_recap_target(target: Path, inputs: Sequence[Path]) -> None:
         raise KlaError("merge.inside", str(target), "merge.inside.hint")
 
 
-def write_recap(target: Path, book: Workbook) -> None:
+def write_recap(target: Path, book: Workbook, inputs: Inputs) -> None:
+    """Save the recap, never over one of the run's `inputs`."""
     from kla_cli.workbook.forms import save_workbook
 
-    save_workbook(book, target)
+    save_workbook(book, target, inputs=inputs)

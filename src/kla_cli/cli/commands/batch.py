@@ -1,0 +1,99 @@
+"""`kla batch`: every region of a province (folders or a manifest) scored in one run."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from kla_cli.cli.console import emit, err, guard, use_color, width
+from kla_cli.cli.framework import h
+from kla_cli.cli.options import OutputOpt, RubricOpt, choose_format, load_rubric
+from kla_cli.errors import ExitCode, KlaError
+from kla_cli.i18n.messages import active_lang, t
+from kla_cli.io.output import Inputs
+from kla_cli.render.batch import BatchFormat
+
+if TYPE_CHECKING:
+    from kla_cli.batch import RegionResult
+
+
+@guard
+def batch(
+    root: Annotated[Path, typer.Argument(help=h("help.batch_root"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        BatchFormat | None,
+        typer.Option("--format", "-f", help=h("help.format"), show_default=False),
+    ] = None,
+    output: OutputOpt = None,
+    jobs: Annotated[
+        int | None, typer.Option("--jobs", "-j", help=h("help.jobs"), show_default=False)
+    ] = None,
+    fail_under: Annotated[
+        str | None, typer.Option("--fail-under", help=h("help.fail_under"), show_default=False)
+    ] = None,
+) -> None:
+    from kla_cli.batch import (
+        default_jobs,
+        discover,
+        own_targets,
+        run_batch,
+        summarise,
+        with_targets,
+    )
+    from kla_cli.render.batch import render_batch
+
+    fmt = choose_format(output, fmt, tuple(BatchFormat), BatchFormat.TABLE)
+    if jobs is not None and jobs < 1:
+        raise KlaError("batch.jobs")
+    model, rubric_files = load_rubric(rubric)
+    found = discover(root)
+    manifest = Inputs(files=frozenset({root})) if root.is_file() else Inputs()
+    own = own_targets(found)
+    if fail_under and own:
+        err(t("batch.own_targets", count=own, total=len(found)))
+    specs = with_targets(model, found, fail_under)
+    lang = active_lang()
+    results = run_batch(model, specs, jobs or default_jobs(), lang)
+    if sys.stderr.isatty() and fmt is not BatchFormat.JSON:
+        results = _with_progress(results, len(specs))
+    summary = summarise(model, _report_unreadable(results), lang)
+    color = use_color(output) and fmt is BatchFormat.TABLE
+    text = render_batch(summary, fmt, lang, color=color, width=width())
+    emit(text, output, rubric_files | manifest)
+    if summary.unreadable:
+        raise typer.Exit(ExitCode.CANNOT_RUN)
+    if summary.below:
+        raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _report_unreadable(results: Iterable[RegionResult]) -> Iterator[RegionResult]:
+    """Say on stderr, as it happens, which region could not be read."""
+    for result in results:
+        if result.problem is not None:
+            err(f"{t('error.prefix')}: {result.name}: {result.problem}")
+        yield result
+
+
+def _with_progress(results: Iterable[RegionResult], total: int) -> Iterator[RegionResult]:
+    """A progress bar on stderr (terminals only: the caller checks)."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    with Progress(
+        f"[bold]{t('batch.progress')}[/]",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=total)
+        for result in results:
+            progress.advance(task)
+            yield result

@@ -1,0 +1,65 @@
+"""`kla compare`: what changed between two results of a region (workbooks or saved JSON)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kla_cli.cli.console import emit, err, guard, refuse_blocking, use_color, width
+from kla_cli.cli.framework import h
+from kla_cli.cli.options import (
+    AllowErrorsOpt,
+    OutputOpt,
+    RubricOpt,
+    choose_format,
+    load_rubric,
+    source_inputs,
+)
+from kla_cli.i18n.messages import active_lang, t
+from kla_cli.render.formats import CompareFormat, OutFormat
+
+
+@guard
+def compare(
+    old: Annotated[Path, typer.Argument(help=h("help.compare_old"), show_default=False)],
+    new: Annotated[Path, typer.Argument(help=h("help.compare_new"), show_default=False)],
+    rubric: RubricOpt = None,
+    fmt: Annotated[
+        CompareFormat | None,
+        typer.Option("--format", "-f", help=h("help.format"), show_default=False),
+    ] = None,
+    output: OutputOpt = None,
+    top: Annotated[int, typer.Option("--top", min=1, help=h("help.top"))] = 10,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.core.compare import compare as compare_results
+    from kla_cli.render.compare import render_comparison
+    from kla_cli.sources import load_result
+
+    kind = OutFormat(choose_format(output, fmt, tuple(CompareFormat), CompareFormat.TABLE))
+    model, rubric_files = load_rubric(rubric)
+    sides = [load_result(path, model, active_lang()) for path in (old, new)]
+    for side in sides:
+        refuse_blocking(side.findings, side.blocking, allow_errors)
+    result = compare_results(sides[0].snapshot, sides[1].snapshot)
+    if not result.same_rubric:
+        was, now = result.old, result.new
+        err(
+            f"{t('warning.prefix')}: "
+            + t(
+                "compare.rubric_differs",
+                old=f"{was.rubric_id} {was.rubric_version}",
+                new=f"{now.rubric_id} {now.rubric_version}",
+            )
+        )
+    text = render_comparison(
+        result,
+        kind,
+        active_lang(),
+        top=top,
+        color=use_color(output) and kind is OutFormat.TABLE,
+        width=width(),
+    )
+    emit(text, output, rubric_files | source_inputs(old) | source_inputs(new))

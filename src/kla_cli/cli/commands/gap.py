@@ -1,0 +1,89 @@
+"""`kla gap`: what a region (or a bare total, `--score`) still needs to reach a predikat."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.framework import h
+from kla_cli.cli.options import (
+    AllowErrorsOpt,
+    FormatOpt,
+    OutputOpt,
+    RubricOpt,
+    choose_format,
+    load_rubric,
+    read_region,
+)
+from kla_cli.errors import ExitCode, KlaError
+from kla_cli.i18n.messages import active_lang
+from kla_cli.render import Format
+
+
+@guard
+def gap(
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help=h("help.gap_paths"), show_default=False)
+    ] = None,
+    target: Annotated[
+        str | None, typer.Option("--target", "-t", help=h("help.gap_target"), show_default=False)
+    ] = None,
+    assume: Annotated[
+        list[str] | None,
+        typer.Option("--assume", "-a", help=h("help.gap_assume"), show_default=False),
+    ] = None,
+    score_text: Annotated[
+        str | None, typer.Option("--score", help=h("help.gap_score"), show_default=False)
+    ] = None,
+    evidenced: Annotated[
+        bool, typer.Option("--evidenced/--self-assessed", help=h("help.gap_basis"))
+    ] = True,
+    allow_errors: AllowErrorsOpt = False,
+    rubric: RubricOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+) -> None:
+    from kla_cli.core import gap as core
+    from kla_cli.core.assess import assess
+    from kla_cli.render.gap import render_gap, render_ladder
+
+    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
+    model, rubric_files = load_rubric(rubric)
+    if score_text is not None:
+        if paths or assume:
+            key = "gap.score_and_paths" if paths else "gap.score_only"
+            raise KlaError(key, params={"option": "--assume"})
+        total = core.parse_total(score_text, model.max_total)
+        tier, needed, rungs = core.total_ladder(model, total, target)
+        text = render_ladder(model, total, tier, rungs, needed, fmt, active_lang())
+        emit(text, output, rubric_files)
+        raise typer.Exit(ExitCode.OK if needed <= 0 else ExitCode.FINDINGS)
+    if not paths:
+        raise KlaError("gap.no_input", hint="gap.no_input.hint")
+    wanted = core.find_tier(model, target) if target else None
+    assumed = dict(core.parse_assumption(model, text) for text in assume or [])
+    submissions, workbooks = read_region(paths)
+    assessment = assess(model, submissions)
+    refuse_blocking([], assessment.validation.blocking, allow_errors)
+    result = assessment.result
+    before = result if assumed else None
+    if assumed:
+        result = core.what_if(model, result, assumed)
+    basis = core.Basis.EVIDENCED if evidenced else core.Basis.SELF_ASSESSED
+    tier = wanted or core.next_tier(model, core.basis_total(result, basis))
+    analysis = core.analyse(model, result, tier, basis)
+    text = render_gap(
+        analysis,
+        model,
+        fmt,
+        active_lang(),
+        before=before,
+        assumed=assumed,
+        color=use_color(output) and fmt is Format.TABLE,
+        width=width(),
+    )
+    emit(text, output, rubric_files | workbooks)
+    raise typer.Exit(ExitCode.OK if analysis.reached else ExitCode.FINDINGS)

@@ -1,0 +1,46 @@
+"""`kla report`: one region's report for the evaluation team (Markdown, HTML or Excel)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kla_cli.cli.console import emit, guard, refuse_blocking
+from kla_cli.cli.framework import h
+from kla_cli.cli.options import (
+    AllowErrorsOpt,
+    OutputOpt,
+    PathsArg,
+    RubricOpt,
+    choose_format,
+    load_rubric,
+    read_region,
+)
+from kla_cli.i18n.messages import active_lang
+from kla_cli.render.formats import OutFormat, ReportFormat
+
+
+@guard
+def report(
+    paths: PathsArg,
+    rubric: RubricOpt = None,
+    output: OutputOpt = None,
+    fmt: Annotated[
+        ReportFormat | None,
+        typer.Option("--format", "-f", help=h("help.report_format"), show_default=False),
+    ] = None,
+    allow_errors: AllowErrorsOpt = False,
+) -> None:
+    from kla_cli.core.assess import assess
+    from kla_cli.core.report_model import build_report
+    from kla_cli.render.report import render_report
+
+    kind = OutFormat(choose_format(output, fmt, tuple(ReportFormat), ReportFormat.MARKDOWN))
+    model, rubric_files = load_rubric(rubric)
+    submissions, workbooks = read_region(paths)
+    assessment = assess(model, submissions)
+    validation = assessment.validation
+    refuse_blocking(validation.findings, validation.blocking, allow_errors)
+    content = build_report(model, assessment.result, validation.findings)
+    emit(render_report(content, kind, active_lang()), output, rubric_files | workbooks)

@@ -1,0 +1,54 @@
+"""`kla score`: one region's total, predikat, groups and (with --detail) indicators."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.framework import h
+from kla_cli.cli.options import (
+    AllowErrorsOpt,
+    FormatOpt,
+    OutputOpt,
+    PathsArg,
+    RubricOpt,
+    choose_format,
+    load_rubric,
+    read_region,
+)
+from kla_cli.i18n.messages import active_lang
+from kla_cli.render import Format
+
+
+@guard
+def score(
+    paths: PathsArg,
+    rubric: RubricOpt = None,
+    fmt: FormatOpt = None,
+    output: OutputOpt = None,
+    allow_errors: AllowErrorsOpt = False,
+    detail: Annotated[bool, typer.Option("--detail", help=h("help.detail"))] = False,
+    show_warnings: Annotated[bool, typer.Option("--warnings", help=h("help.warnings"))] = False,
+) -> None:
+    from kla_cli.core.assess import assess
+    from kla_cli.render.score import render_score
+
+    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
+    model, rubric_files = load_rubric(rubric)
+    submissions, workbooks = read_region(paths)
+    assessment = assess(model, submissions)
+    validation = assessment.validation
+    refuse_blocking(validation.findings, validation.blocking, allow_errors, warnings=show_warnings)
+    text = render_score(
+        assessment.result,
+        fmt,
+        active_lang(),
+        lowest=model.tiers[0].min,
+        findings=validation.findings,
+        detail=detail,
+        color=use_color(output) and fmt is Format.TABLE,
+        width=width(),
+    )
+    emit(text, output, rubric_files | workbooks)

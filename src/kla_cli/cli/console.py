@@ -1,0 +1,141 @@
+"""What the commands say and where: the result to stdout or a file, everything else (progress,
+findings, errors) to stderr, one line each; table width and colour; and the error boundary
+`guard`, which turns any exception of a command into one line and exit 2 (a traceback only with
+--debug).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
+
+import typer
+
+from kla_cli.errors import ExitCode, KlaError
+from kla_cli.i18n.display import encodable
+from kla_cli.i18n.messages import t
+from kla_cli.io.output import NO_INPUTS, Inputs
+
+if TYPE_CHECKING:
+    from kla_cli.core.findings import Finding
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_debug = {"on": False}
+"""--debug: show the traceback behind an error line (set by the app's main callback)."""
+
+
+def set_debug(on: bool) -> None:
+    _debug["on"] = on
+
+
+def err(line: str) -> None:
+    """Progress, findings and errors go to stderr; stdout is for the result only."""
+    sys.stderr.write(line + "\n")
+
+
+def show_error(exc: KlaError) -> None:
+    """A KlaError as its detail lines and one `Error: …` line (with the traceback if --debug)."""
+    if _debug["on"]:
+        traceback.print_exc()
+    for line in exc.details:
+        err(line)
+    err(f"{t('error.prefix')}: {exc.render()}")
+
+
+def guard(fn: Callable[P, R]) -> Callable[P, R]:
+    """The error boundary of a command: nothing but one line (and exit 2) gets out."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return fn(*args, **kwargs)
+        except KlaError as exc:
+            show_error(exc)
+            raise typer.Exit(ExitCode.CANNOT_RUN) from None
+        except KeyboardInterrupt:
+            err(f"{t('error.prefix')}: {t('interrupted')}")
+            raise typer.Exit(ExitCode.CANNOT_RUN) from None
+        except typer.Exit:
+            raise
+        except Exception as exc:
+            if _debug["on"]:
+                traceback.print_exc()
+            error = f"{type(exc).__name__}: {exc}"
+            err(f"{t('error.prefix')}: {t('internal', error=error, hint=t('debug.hint'))}")
+            raise typer.Exit(ExitCode.CANNOT_RUN) from None
+
+    return wrapper
+
+
+def use_color(output: Path | None) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def width() -> int:
+    """Table width: COLUMNS when set (as rich and the shells do), else the terminal's, else 100."""
+    columns = os.environ.get("COLUMNS", "")
+    try:
+        found = int(columns) if columns.isdigit() else os.get_terminal_size(sys.stdout.fileno())[0]
+    except (OSError, ValueError):
+        return 100
+    return max(80, min(160, found))
+
+
+def emit(data: str | bytes, output: Path | None, inputs: Inputs = NO_INPUTS) -> None:
+    """The result: to `output` atomically (never over one of `inputs`), or text to stdout."""
+    if output is not None:
+        from kla_cli.io.output import write_bytes, write_text
+
+        if isinstance(data, str):
+            write_text(output, data, inputs=inputs)
+        else:
+            write_bytes(output, data, inputs=inputs)
+        err(t("output.written", path=output))
+        return
+    assert isinstance(data, str)  # choose_format refuses binary formats without -o
+    try:
+        sys.stdout.write(encodable(data))
+        sys.stdout.flush()
+    except BrokenPipeError:  # `kla batch ... | head`: the reader has what it wanted
+        _silence_stdout()
+    except OSError as exc:  # e.g. a full disk behind `> file`
+        _silence_stdout()
+        raise KlaError(
+            "output.failed", "stdout", "output.stream.hint", {"error": exc.strerror or exc}
+        ) from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that Python's final flush does not fail a second time."""
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def report_findings(findings: list[Finding], *, warnings: bool) -> None:
+    from kla_cli.core.findings import Severity
+
+    for finding in findings:
+        if warnings or finding.severity is Severity.ERROR:
+            err(finding.render())
+
+
+def refuse_blocking(
+    findings: list[Finding], blocking: list[Finding], allowed: bool, *, warnings: bool = False
+) -> None:
+    """Show the blocking errors (or, when there are none, `findings`); then, unless
+    --allow-errors, stop with exit 1 (findings), as every command that scores does."""
+    report_findings(blocking if blocking else findings, warnings=warnings)
+    if blocking and not allowed:
+        err(
+            f"{t('error.prefix')}: {t('findings.blocking', count=len(blocking))}. "
+            f"{t('hint', text=t('findings.blocking.hint'))}"
+        )
+        raise typer.Exit(ExitCode.FINDINGS)

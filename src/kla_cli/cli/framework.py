@@ -1,0 +1,254 @@
+"""Every workaround for the CLI framework (typer, and the click it is built on), in one place.
+
+- Help texts are declared before --lang is parsed: `h` writes them in the environment's language
+  and `translate_help` swaps them into the one asked for.
+- A usage error (unknown option or command, missing or bad value) is one line in the user's
+  language with a hint, instead of the framework's English usage block.
+- The global options may stand anywhere (`kla score DIR --lang en`), and the language is set
+  before parsing, so that a usage error already speaks it.
+
+Click's exceptions are recognised by their class and read through their attributes (`param`,
+`option_name`, ...), never through their English text. The two usage errors click raises as a
+bare `UsageError` with only a text (an unknown command, extra arguments) are raised here instead,
+as `UnknownCommand` and `ExtraArguments`, where the framework would raise them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import importlib
+import sys
+from collections.abc import Iterator, Sequence
+from difflib import get_close_matches
+from enum import Enum
+from typing import Any
+
+import typer
+import typer.core
+
+from kla_cli.cli.argv import scan
+from kla_cli.cli.console import err
+from kla_cli.errors import ExitCode
+from kla_cli.i18n.display import printable
+from kla_cli.i18n.messages import Lang, active_lang, current_lang, detect_lang, t
+
+click = importlib.import_module(typer.BadParameter.__module__)
+"""click's exception classes as typer raises them, found through typer's public `BadParameter`:
+the copy of click typer bundles in recent versions, click itself in older ones."""
+_NO_ARGS_IS_HELP: Any = getattr(click, "NoArgsIsHelpError", ())
+"""Raised for `kla` alone (click 8.2 and later; earlier ones print the help and exit 0)."""
+
+# --- help texts ----------------------------------------------------------------------------
+
+HELP_LANG: Lang = "id"
+with contextlib.suppress(ValueError):
+    HELP_LANG = detect_lang(None)
+
+_HELP_KEYS: dict[str, str] = {"Show this message and exit.": "help.help"}
+"""Help text (in `HELP_LANG`) -> its catalogue key, so that `--lang en --help` can swap it;
+the first is the framework's own text for --help (English only)."""
+
+
+def h(key: str) -> str:
+    """A help text. The framework wants it when commands are declared, before --lang is
+    parsed, so it is written in the environment's language and swapped by `translate_help`."""
+    text = t(key, HELP_LANG)
+    _HELP_KEYS[text] = key
+    return text
+
+
+def translate_help(command: Any, lang: Lang) -> None:
+    """Put every help text of `command` and its subcommands into `lang` (for `--lang X`)."""
+    if isinstance(command.help, str) and command.help in _HELP_KEYS:
+        command.help = t(_HELP_KEYS[command.help], lang)
+    with contextlib.suppress(Exception):  # the framework's own --help option, made on demand
+        names = type("Ctx", (), {"help_option_names": ["-h", "--help"]})()
+        command.get_help_option(names)
+    for param in [*command.params, getattr(command, "_help_option", None)]:
+        text = getattr(param, "help", None)
+        if isinstance(text, str) and text in _HELP_KEYS:
+            param.help = t(_HELP_KEYS[text], lang)
+    for sub in getattr(command, "commands", {}).values():
+        translate_help(sub, lang)
+
+
+# --- usage errors --------------------------------------------------------------------------
+
+
+class UnknownCommand(Exception):
+    """`kla scor`: a command name no command has (click says it in an English text only)."""
+
+    def __init__(self, ctx: Any, name: str, matches: Sequence[str]) -> None:
+        super().__init__(name)
+        self.ctx = ctx
+        self.name = name
+        self.matches = tuple(matches)
+
+
+class ExtraArguments(Exception):
+    """`kla compare A B C`: arguments left over once every parameter has its value."""
+
+    def __init__(self, ctx: Any, extra: Sequence[str]) -> None:
+        super().__init__(" ".join(extra))
+        self.ctx = ctx
+        self.extra = tuple(extra)
+
+
+class KlaCommand(typer.core.TyperCommand):
+    """A command whose leftover arguments raise `ExtraArguments`."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        strict = not ctx.allow_extra_args
+        ctx.allow_extra_args = True  # so that the framework leaves them to us
+        try:
+            rest: list[str] = super().parse_args(ctx, args)
+        finally:
+            ctx.allow_extra_args = not strict
+        if rest and strict and not ctx.resilient_parsing:
+            raise ExtraArguments(ctx, rest)
+        return rest
+
+
+class KlaGroup(typer.core.TyperGroup):
+    """A group whose unknown command names raise `UnknownCommand`; as the app's group, it also
+    runs the whole command line (`main`): global options first, the language set early, and
+    every usage error turned into one line (exit 2)."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if self.get_command(ctx, name) is None and not ctx.resilient_parsing:
+            if not name[:1].isalnum():  # an option after `--`: an unknown option, as click does
+                self.parse_args(ctx, args)
+            raise UnknownCommand(ctx, name, get_close_matches(name, list(self.commands)))
+        return super().resolve_command(ctx, args)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        scanned = scan(sys.argv[1:] if args is None else list(args))
+        run = functools.partial(
+            super().main,
+            scanned.globals_first(),
+            prog_name,
+            complete_var,
+            standalone_mode=False,
+            windows_expand_args=windows_expand_args,
+            **extra,
+        )
+        if not standalone_mode:
+            return run()
+        early_lang(scanned.lang)
+        translate_help(self, active_lang())
+        try:
+            code = run()
+        except typer.Abort:
+            err(f"{t('error.prefix')}: {t('interrupted')}")
+            sys.exit(ExitCode.CANNOT_RUN)
+        except (click.ClickException, UnknownCommand, ExtraArguments) as exc:
+            if isinstance(exc, _NO_ARGS_IS_HELP):  # `kla` alone
+                exc.show()  # the help text
+                sys.exit(ExitCode.CANNOT_RUN)
+            err(usage_line(exc, self))
+            sys.exit(ExitCode.CANNOT_RUN)
+        sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+def early_lang(value: str | None) -> None:
+    """Set the language before parsing (`value`: the last --lang), so that a usage error
+    already speaks it."""
+    try:
+        current_lang.set(detect_lang(value))
+    except ValueError:  # reported by the --lang callback; until then, the environment's
+        current_lang.set(None)
+
+
+def usage_line(exc: Any, root: Any) -> str:
+    """`Error: kla score: <what>. Hint: see kla score --help` for a usage error of the app whose
+    group is `root`; the framework's own words when `usage_text` does not know the error."""
+    ctx = getattr(exc, "ctx", None)
+    where = ctx.command_path if ctx is not None else "kla"
+    text = usage_text(exc, root) or exc.format_message()
+    text = " ".join(text.split()).rstrip(".")
+    hint = t("hint", text=t("usage.hint", command=where))
+    end = "" if text.endswith(("?", "!")) else "."
+    return f"{t('error.prefix')}: {where}: {text}{end} {hint}"
+
+
+_EXPECTED = {"int_parsing": "usage.expected.int", "float_parsing": "usage.expected.number"}
+"""Validation error types with a worded expectation (typer checks values with pydantic)."""
+
+
+def usage_text(exc: Exception, root: Any) -> str | None:
+    """The usage error in the user's language; None for one not known here."""
+    if isinstance(exc, UnknownCommand):
+        return _perhaps(t("usage.no_command", name=printable(exc.name)), exc.matches)
+    if isinstance(exc, ExtraArguments):
+        return t("usage.extra", args=printable(" ".join(exc.extra)))
+    if isinstance(exc, click.NoSuchOption):
+        text = t("usage.no_option", option=printable(exc.option_name))
+        return _perhaps(text, exc.possibilities or ())
+    if isinstance(exc, click.BadOptionUsage) and _takes_value(root, exc.option_name):
+        return t("usage.needs_value", option=exc.option_name)
+    if isinstance(exc, click.MissingParameter) and exc.param is not None:
+        param = exc.param
+        name = " / ".join(param.opts) if param.param_type_name == "option" else param.name
+        return t("usage.missing", name=name.upper() if "-" not in name else name)
+    if isinstance(exc, click.BadParameter) and exc.param is not None:
+        return _bad_value(exc)
+    return None
+
+
+def _perhaps(text: str, matches: Sequence[str]) -> str:
+    return f"{text} ({t('usage.maybe', options=', '.join(matches))})" if matches else text
+
+
+def _takes_value(root: Any, option: str) -> bool:
+    """Whether `option` (an option of some command of the app) is one that takes a value, so
+    that leaving it without one is `needs_value` (a flag given a value is another error)."""
+    return any(
+        option in (*param.opts, *param.secondary_opts) and not param.is_flag
+        for command in _commands(root)
+        for param in command.params
+        if param.param_type_name == "option"
+    )
+
+
+def _commands(command: Any) -> Iterator[Any]:
+    yield command
+    for sub in getattr(command, "commands", {}).values():
+        yield from _commands(sub)
+
+
+def _bad_value(exc: Any) -> str | None:
+    """`'pdf' is not a valid value for --format / -f: choose one of: …`, from the validation
+    error typer raised it from (None when there is none, with older typer versions)."""
+    errors = getattr(exc.__cause__, "errors", None)
+    if not callable(errors) or not errors():
+        return None
+    first = errors()[0]
+    choices = _choices(exc.param)
+    if choices is not None:
+        expected = t("usage.expected.choice", choices=", ".join(choices))
+    elif first["type"] in _EXPECTED:
+        expected = t(_EXPECTED[first["type"]])
+    else:
+        cause = first.get("ctx", {}).get("error")
+        expected = str(cause) if isinstance(cause, Exception) else str(first["msg"])
+    option = " / ".join(exc.param.opts) or exc.param.name
+    value = printable(str(first["input"]))
+    return t("usage.bad_value", option=option, value=value, expected=expected)
+
+
+def _choices(param: Any) -> list[str] | None:
+    """The values a choice parameter accepts, as typed; None for other parameters."""
+    found = getattr(getattr(param, "type_descriptor", None), "choices", None)
+    if found is None:
+        return None
+    return [str(choice.value) if isinstance(choice, Enum) else str(choice) for choice in found]

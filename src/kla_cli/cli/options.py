@@ -1,0 +1,151 @@
+"""The options several commands share, and what they resolve to: the rubric (`--rubric`), the
+workbooks (PATHS), the output format (`--format` / the `-o` extension) and `--allow-errors`.
+
+Reading the rubric or the workbooks here also says what the run read (`Inputs`), so that no
+output of the run is ever written over one of them.
+
+`choose_format`: `-o hasil.json` writes JSON without `-f json`, `-f json -o hasil.md` is refused
+instead of writing JSON into a Markdown file, and an extension no command writes (`laporan.pdf`)
+is refused instead of silently holding Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, TypeVar
+
+import typer
+
+from kla_cli.cli.framework import h
+from kla_cli.errors import KlaError
+from kla_cli.io.output import Inputs, precheck
+from kla_cli.render import Format
+
+if TYPE_CHECKING:
+    from kla_cli.core.rubric import Rubric
+    from kla_cli.core.submission import Submission
+
+RubricOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--rubric", "-r", envvar="KLA_RUBRIC", help=h("help.rubric_opt"), show_default=False
+    ),
+]
+FormatOpt = Annotated[
+    Format | None, typer.Option("--format", "-f", help=h("help.format"), show_default=False)
+]
+OutputOpt = Annotated[
+    Path | None, typer.Option("--output", "-o", help=h("help.output"), show_default=False)
+]
+PathsArg = Annotated[list[Path], typer.Argument(help=h("help.paths"), show_default=False)]
+AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=h("help.allow_errors"))]
+
+
+# --- what was read -------------------------------------------------------------------------
+
+
+def load_rubric(path: Path | None) -> tuple[Rubric, Inputs]:
+    """The rubric of `--rubric` (the shipped one by default), and the files it was read from."""
+    from kla_cli.io.rubric_yaml import default_rubric_path, load_rubric_and_files
+
+    rubric, files = load_rubric_and_files(path or default_rubric_path())
+    return rubric, Inputs(files=frozenset(files))
+
+
+def read_region(paths: Sequence[Path]) -> tuple[list[Submission], Inputs]:
+    """The workbooks under `paths` (files or folders of one region), and what was read: each
+    workbook, and each folder given (a spreadsheet written there would be read next time)."""
+    from kla_cli.core.assess import read_region as read
+
+    submissions = read(paths)
+    return submissions, Inputs(
+        files=frozenset(Path(sub.file) for sub in submissions),
+        folders=frozenset(path for path in paths if path.is_dir()),
+    )
+
+
+def source_inputs(source: Path) -> Inputs:
+    """What `sources.load_result(source, …)` read, once it has: nothing more than the saved
+    result for a JSON file, else the region's workbooks and its folder."""
+    from kla_cli.workbook.paths import workbook_paths
+
+    if source.is_file() and source.suffix.lower() == ".json":  # as load_result tells them apart
+        return Inputs()
+    folders = frozenset({source}) if source.is_dir() else frozenset()
+    return Inputs(files=frozenset(workbook_paths([source])), folders=folders)
+
+
+# --- the output format ---------------------------------------------------------------------
+
+_F = TypeVar("_F", bound=StrEnum)
+
+BINARY = frozenset({"xlsx"})
+"""Formats that only go to a file (never to a terminal)."""
+
+SUFFIXES = {
+    ".xlsx": "xlsx",
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".xml": "junit",
+}
+"""Extension -> the format it implies. Others (.txt, none) imply nothing."""
+
+NOT_WRITTEN = frozenset(
+    {".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsm", ".ods", ".ppt", ".pptx", ".png", ".jpg"}
+)
+"""Extensions of files no command writes: refused rather than filled with something else."""
+
+
+def _example(allowed: Sequence[StrEnum]) -> str:
+    """A file name this command does write (for a hint): `.xlsx` for a report, `.md` for batch."""
+    values = {f.value for f in allowed}
+    return next((suffix for suffix, fmt in SUFFIXES.items() if fmt in values), ".txt")
+
+
+def choose_format(
+    output: Path | None, explicit: _F | None, allowed: Sequence[_F], default: _F
+) -> _F:
+    """The format to write; raise when --format and the extension disagree or it is not allowed,
+    or when the output path cannot be written at all (checked here, before any work)."""
+    if output is not None:
+        precheck(output)
+    suffix = output.suffix.lower() if output else ""
+    known = ", ".join(f.value for f in allowed)
+    if suffix in NOT_WRITTEN:
+        raise KlaError(
+            "output.suffix_unsupported",
+            str(output),
+            "output.suffix_unsupported.hint",
+            {
+                "suffix": output.suffix if output else "",
+                "known": known,
+                "example": _example(allowed),
+            },
+        )
+    implied = SUFFIXES.get(suffix)
+    if explicit is not None and implied is not None and explicit.value != implied:
+        raise KlaError(
+            "report.format_mismatch",
+            str(output),
+            "report.format_mismatch.hint",
+            {"fmt": explicit.value, "suffix": output.suffix if output else ""},
+        )
+    chosen: _F | str = explicit or implied or default
+    match = next((f for f in allowed if f.value == chosen), None)
+    if match is None:
+        raise KlaError(
+            "report.format_unsupported",
+            str(output) if output else None,
+            params={"fmt": str(chosen), "known": known},
+        )
+    if match.value in BINARY and output is None:
+        raise KlaError(
+            "report.needs_output", None, "report.needs_output.hint", {"fmt": match.value}
+        )
+    return match
