@@ -24,8 +24,22 @@ from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.display import encodable
 from kla_cli.i18n.messages import Lang, active_lang, current_lang, detect_lang, t
 from kla_cli.io.output import forget_inputs
-from kla_cli.render import Format
-from kla_cli.render.formats import CompareFormat, OutFormat, ReportFormat, choose_format
+from kla_cli.render.formats import (
+    BATCH_FORMATS,
+    COMPARE_FORMATS,
+    FINDING_FORMATS,
+    HISTORY_FORMATS,
+    REPORT_FORMATS,
+    SCORE_FORMATS,
+    BatchFormat,
+    CompareFormat,
+    FindingFormat,
+    Format,
+    HistoryFormat,
+    ReportFormat,
+    ScoreFormat,
+    choose_format,
+)
 
 if TYPE_CHECKING:
     from kla_cli.core.findings import Finding
@@ -291,7 +305,8 @@ RubricOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    Format | None, typer.Option("--format", "-f", help=_h("help.format"), show_default=False)
+    ScoreFormat | None,
+    typer.Option("--format", "-f", help=_h("help.format"), show_default=False),
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help=_h("help.output"), show_default=False)
@@ -372,7 +387,7 @@ def score(
     from kla_cli.core.assess import assess, read_region
     from kla_cli.render.score import render_score
 
-    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
+    fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     model = _load_rubric(rubric)
     assessment = assess(model, read_region(paths))
     validation = assessment.validation
@@ -448,8 +463,6 @@ def rubric_show(
 
 # === validate / template / merge commands (issue 3) ===
 
-from kla_cli.render.findings import FindingFormat  # noqa: E402  (light: messages only)
-
 
 @app.command(help=_h("help.template"))
 @_guard
@@ -513,7 +526,7 @@ def validate(
     from kla_cli.core.validate import validate_region
     from kla_cli.render.findings import render_findings
 
-    fmt = choose_format(output, fmt, tuple(FindingFormat), FindingFormat.TEXT)
+    fmt = choose_format(output, fmt, FINDING_FORMATS, Format.TEXT)
     model = _load_rubric(rubric)
     submissions = read_region(paths)
     findings = validate_region(model, submissions).findings
@@ -594,32 +607,42 @@ def gap(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from kla_cli.core import gap as core
-    from kla_cli.render.gap import render_gap, render_ladder
+    from kla_cli.core.gap.ladder import (
+        Basis,
+        basis_total,
+        find_tier,
+        ladder,
+        next_tier,
+        points_needed,
+    )
+    from kla_cli.core.gap.plan import analyse
+    from kla_cli.core.gap.whatif import parse_assumption, what_if
+    from kla_cli.render.gap import render_gap
+    from kla_cli.render.ladder import render_ladder
 
-    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
+    fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     model = _load_rubric(rubric)
     if score_text is not None:
         if paths or assume:
             key = "gap.score_and_paths" if paths else "gap.score_only"
             raise KlaError(key, params={"option": "--assume"})
         total = _parse_total(score_text, model.max_total)
-        tier = core.find_tier(model, target) if target else core.next_tier(model, total)
-        needed = core.points_needed(model, total, tier)
-        rungs = core.ladder(model, total)
+        tier = find_tier(model, target) if target else next_tier(model, total)
+        needed = points_needed(model, total, tier)
+        rungs = ladder(model, total)
         emit(render_ladder(model, total, tier, rungs, needed, fmt, active_lang()), output)
         raise typer.Exit(ExitCode.OK if needed <= 0 else ExitCode.FINDINGS)
     if not paths:
         raise KlaError("gap.no_input", hint="gap.no_input.hint")
-    wanted = core.find_tier(model, target) if target else None
-    assumed = dict(core.parse_assumption(model, text) for text in assume or [])
+    wanted = find_tier(model, target) if target else None
+    assumed = dict(parse_assumption(model, text) for text in assume or [])
     result = _scored(model, paths, allow_errors)
     before = result if assumed else None
     if assumed:
-        result = core.what_if(model, result, assumed)
-    basis = core.Basis.EVIDENCED if evidenced else core.Basis.SELF_ASSESSED
-    tier = wanted or core.next_tier(model, core.basis_total(result, basis))
-    analysis = core.analyse(model, result, tier, basis)
+        result = what_if(model, result, assumed)
+    basis = Basis.EVIDENCED if evidenced else Basis.SELF_ASSESSED
+    tier = wanted or next_tier(model, basis_total(result, basis))
+    analysis = analyse(model, result, tier, basis)
     text = render_gap(
         analysis,
         model,
@@ -669,7 +692,6 @@ def _scored(model: Rubric, paths: list[Path], allow_errors: bool) -> ScoreResult
 
 # === batch command (issue 5) ===
 
-from kla_cli.render.batch import BatchFormat  # noqa: E402  (light: an enum and the catalogue)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
@@ -697,7 +719,7 @@ def batch(
     from kla_cli.batch import default_jobs, discover, run_batch, summarise, with_targets
     from kla_cli.render.batch import render_batch
 
-    fmt = choose_format(output, fmt, tuple(BatchFormat), BatchFormat.TABLE)
+    fmt = choose_format(output, fmt, BATCH_FORMATS, Format.TABLE)
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
     model = _load_rubric(rubric)
@@ -708,10 +730,10 @@ def batch(
     specs = with_targets(model, found, fail_under)
     lang = active_lang()
     results = run_batch(model, specs, jobs or default_jobs(), lang)
-    if sys.stderr.isatty() and fmt is not BatchFormat.JSON:
+    if sys.stderr.isatty() and fmt is not Format.JSON:
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)
-    color = _use_color(output) and fmt is BatchFormat.TABLE
+    color = _use_color(output) and fmt is Format.TABLE
     emit(render_batch(summary, fmt, lang, color=color, width=_width()), output)
     if summary.unreadable:
         raise typer.Exit(ExitCode.CANNOT_RUN)
@@ -795,7 +817,7 @@ def report(
     from kla_cli.core.report_model import build_report
     from kla_cli.render.report import render_report
 
-    kind = OutFormat(choose_format(output, fmt, tuple(ReportFormat), ReportFormat.MARKDOWN))
+    kind = choose_format(output, fmt, REPORT_FORMATS, Format.MARKDOWN)
     model = _load_rubric(rubric)
     assessment = assess(model, read_region(paths))
     validation = assessment.validation
@@ -822,7 +844,7 @@ def compare(
     from kla_cli.render.compare import render_comparison
     from kla_cli.sources import load_result
 
-    kind = OutFormat(choose_format(output, fmt, tuple(CompareFormat), CompareFormat.TABLE))
+    kind = choose_format(output, fmt, COMPARE_FORMATS, Format.TABLE)
     model = _load_rubric(rubric)
     sides = [load_result(path, model, active_lang()) for path in (old, new)]
     for side in sides:
@@ -843,7 +865,7 @@ def compare(
         kind,
         active_lang(),
         top=top,
-        color=_use_color(output) and kind is OutFormat.TABLE,
+        color=_use_color(output) and kind is Format.TABLE,
         width=_width(),
     )
     emit(text, output)
@@ -855,7 +877,7 @@ def history(
     region_dir: Annotated[Path, typer.Argument(help=_h("help.region_dir"), show_default=False)],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        OutFormat | None,
+        HistoryFormat | None,
         typer.Option("--format", "-f", help=_h("help.format"), show_default=False),
     ] = None,
     output: OutputOpt = None,
@@ -865,7 +887,7 @@ def history(
     from kla_cli.render.history import render_history
     from kla_cli.sources import load_result, year_sources
 
-    kind = choose_format(output, fmt, tuple(OutFormat), OutFormat.TABLE)
+    kind = choose_format(output, fmt, HISTORY_FORMATS, Format.TABLE)
     model = _load_rubric(rubric)
     lang = active_lang()
     years = []
@@ -877,7 +899,7 @@ def history(
     for odd in mismatches(story):
         where = f"{region_dir / odd.source}"
         err(f"{t('warning.prefix')}: {where}: {t(f'history.mismatch_{odd.field}', **vars(odd))}")
-    color = _use_color(output) and kind is OutFormat.TABLE
+    color = _use_color(output) and kind is Format.TABLE
     _write(render_history(story, kind, lang, color=color, width=_width()), output)
 
 

@@ -10,34 +10,47 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import TypeVar
+from typing import Literal, TypeAlias, TypeVar, get_args
 
 from kla_cli.errors import KlaError
 from kla_cli.io.output import precheck
 
 
-class OutFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    XLSX = "xlsx"
-
-
-class ReportFormat(StrEnum):
-    """`kla report`'s formats (its --help lists exactly these)."""
-
-    MARKDOWN = "markdown"
-    HTML = "html"
-    XLSX = "xlsx"
-
-
-class CompareFormat(StrEnum):
-    """`kla compare`'s formats."""
+class Format(StrEnum):
+    """Every output format; each command writes the subset its `…Format` type below names."""
 
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
     MARKDOWN = "markdown"
+    HTML = "html"
+    XLSX = "xlsx"
+    TEXT = "text"
+    GITHUB = "github"
+    JUNIT = "junit"
+
+
+# Each command's formats, in the order its --help lists them (a Literal of members is what
+# typer shows as the option's choices), and the same as a tuple of `Format` members.
+ScoreFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN]
+"""`kla score` and `kla gap`."""
+FindingFormat: TypeAlias = Literal[Format.TEXT, Format.JSON, Format.GITHUB]
+"""`kla validate`."""
+BatchFormat: TypeAlias = Literal[
+    Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN, Format.JUNIT, Format.GITHUB
+]
+ReportFormat: TypeAlias = Literal[Format.MARKDOWN, Format.HTML, Format.XLSX]
+CompareFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
+HistoryFormat: TypeAlias = Literal[
+    Format.TABLE, Format.JSON, Format.MARKDOWN, Format.HTML, Format.XLSX
+]
+
+SCORE_FORMATS: tuple[ScoreFormat, ...] = get_args(ScoreFormat)
+FINDING_FORMATS: tuple[FindingFormat, ...] = get_args(FindingFormat)
+BATCH_FORMATS: tuple[BatchFormat, ...] = get_args(BatchFormat)
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+COMPARE_FORMATS: tuple[CompareFormat, ...] = get_args(CompareFormat)
+HISTORY_FORMATS: tuple[HistoryFormat, ...] = get_args(HistoryFormat)
 
 
 _F = TypeVar("_F", bound=StrEnum)
