@@ -8,8 +8,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kla_cli.core import gap
 from kla_cli.core.answers import Answer
+from kla_cli.core.gap.actions import ActionKind, next_answers, opportunities, quick_wins
+from kla_cli.core.gap.ladder import Basis, basis_total, find_tier, ladder, next_tier, points_needed
+from kla_cli.core.gap.plan import analyse
+from kla_cli.core.gap.whatif import apply_plan, parse_assumption, plan_assumptions, what_if
 from kla_cli.core.rubric import AnswerType, Item, Option, Rubric, Tier, tier_floor
 from kla_cli.core.scoring import Response, ScoreResult, score_region
 from kla_cli.errors import KlaError
@@ -41,25 +44,25 @@ def _item(rubric: Rubric, code: str) -> Item:
 
 @pytest.mark.parametrize("name", ["nindya", "NINDYA", " Nindya ", "nInDyA"])
 def test_find_tier_ignores_case(mini: Rubric, name: str) -> None:
-    assert gap.find_tier(mini, name).id == "nindya"
+    assert find_tier(mini, name).id == "nindya"
 
 
 def test_find_tier_by_english_name_and_id(mini: Rubric) -> None:
-    assert gap.find_tier(mini, "child-friendly regency/city").id == "kla"
-    assert gap.find_tier(mini, "KLA").id == "kla"
-    assert gap.find_tier(mini, "Kabupaten/Kota Layak Anak").id == "kla"
+    assert find_tier(mini, "child-friendly regency/city").id == "kla"
+    assert find_tier(mini, "KLA").id == "kla"
+    assert find_tier(mini, "Kabupaten/Kota Layak Anak").id == "kla"
 
 
 def test_unknown_tier_lists_the_valid_ones(mini: Rubric) -> None:
     with pytest.raises(KlaError) as caught:
-        gap.find_tier(mini, "platinum")
+        find_tier(mini, "platinum")
     text = caught.value.render("en")
     assert "platinum" in text
     assert "Pratama, Madya, Nindya, Utama, Kabupaten/Kota Layak Anak (kla)" in text
 
 
 def test_ladder_uses_half_open_floors(mini: Rubric) -> None:
-    rungs = gap.ladder(mini, 58.4)
+    rungs = ladder(mini, 58.4)
     assert [(r.tier.id, r.floor, r.points_needed) for r in rungs] == [
         ("madya", 60.01, 1.61),
         ("nindya", 70.01, 11.61),
@@ -67,43 +70,43 @@ def test_ladder_uses_half_open_floors(mini: Rubric) -> None:
         ("kla", 90.01, 31.61),
     ]
     # 60,00 is still Pratama: Madya is 0,01 away
-    assert gap.ladder(mini, 60.0)[0].tier.id == "madya"
-    assert gap.ladder(mini, 60.0)[0].points_needed == 0.01
-    assert gap.ladder(mini, 60.01)[0].tier.id == "nindya"
-    assert gap.ladder(mini, 100) == ()
+    assert ladder(mini, 60.0)[0].tier.id == "madya"
+    assert ladder(mini, 60.0)[0].points_needed == 0.01
+    assert ladder(mini, 60.01)[0].tier.id == "nindya"
+    assert ladder(mini, 100) == ()
 
 
 def test_points_needed_is_clamped_at_zero(mini: Rubric) -> None:
-    madya = gap.find_tier(mini, "madya")
-    assert gap.points_needed(mini, 75, madya) == 0
-    assert gap.points_needed(mini, 59.99, madya) == 0.02
+    madya = find_tier(mini, "madya")
+    assert points_needed(mini, 75, madya) == 0
+    assert points_needed(mini, 59.99, madya) == 0.02
 
 
 def test_next_tier(mini: Rubric) -> None:
-    assert gap.next_tier(mini, 0).id == "pratama"
-    assert gap.next_tier(mini, 65).id == "nindya"
-    assert gap.next_tier(mini, 100).id == "kla"
+    assert next_tier(mini, 0).id == "pratama"
+    assert next_tier(mini, 65).id == "nindya"
+    assert next_tier(mini, 100).id == "kla"
 
 
 # --- next answers --------------------------------------------------------------------------
 
 
 def test_next_answers_per_type(mini: Rubric) -> None:
-    assert gap.next_answers(_item(mini, "1.1"), "c") == ["b"]  # the cheapest better option
-    assert gap.next_answers(_item(mini, "1.1"), "b") == ["a"]
-    assert gap.next_answers(_item(mini, "1.1"), "a") == []
-    assert gap.next_answers(_item(mini, "1.2"), False) == [True]
-    assert gap.next_answers(_item(mini, "1.2"), True) == []
-    assert gap.next_answers(_item(mini, "2.1"), frozenset({"a"})) == [
+    assert next_answers(_item(mini, "1.1"), "c") == ["b"]  # the cheapest better option
+    assert next_answers(_item(mini, "1.1"), "b") == ["a"]
+    assert next_answers(_item(mini, "1.1"), "a") == []
+    assert next_answers(_item(mini, "1.2"), False) == [True]
+    assert next_answers(_item(mini, "1.2"), True) == []
+    assert next_answers(_item(mini, "2.1"), frozenset({"a"})) == [
         frozenset({"a", "b"}),
         frozenset({"a", "c"}),
     ]
-    assert gap.next_answers(_item(mini, "2.2"), None) == [5.0]  # count, higher is better
-    assert gap.next_answers(_item(mini, "2.2"), 7.0) == [20.0]
-    assert gap.next_answers(_item(mini, "13.1"), 22.0) == [20.0]  # lower is better
-    assert gap.next_answers(_item(mini, "13.1"), 35.0) == [30.0]
-    assert gap.next_answers(_item(mini, "13.1"), 10.0) == []
-    assert gap.next_answers(_item(mini, "13.2"), 62.0) == [70.0]
+    assert next_answers(_item(mini, "2.2"), None) == [5.0]  # count, higher is better
+    assert next_answers(_item(mini, "2.2"), 7.0) == [20.0]
+    assert next_answers(_item(mini, "13.1"), 22.0) == [20.0]  # lower is better
+    assert next_answers(_item(mini, "13.1"), 35.0) == [30.0]
+    assert next_answers(_item(mini, "13.1"), 10.0) == []
+    assert next_answers(_item(mini, "13.2"), 62.0) == [70.0]
 
 
 # --- opportunities and quick wins ----------------------------------------------------------
@@ -111,7 +114,7 @@ def test_next_answers_per_type(mini: Rubric) -> None:
 
 def test_opportunity_asi_62_to_70(mini: Rubric) -> None:
     result = _result(mini, {"13.2": 62.0, "1.1": "a"})
-    found = {a.code: a for a in gap.opportunities(mini, result)}
+    found = {a.code: a for a in opportunities(mini, result)}
     asi = found["13.2"]
     assert (asi.answer_from, asi.answer_to, asi.gain) == (62.0, 70.0, 6.0)
     assert asi.opds == ("dinkes",) and asi.group == "III" and asi.indicator == 13
@@ -125,9 +128,9 @@ def test_quick_wins_only_where_evidence_is_required_and_missing(mini: Rubric) ->
     result = _result(
         mini, {"1.1": "b", "2.2": 25.0, "13.2": 40.0, "1.2": True}, missing={"1.1", "2.2", "13.2"}
     )
-    wins = gap.quick_wins(mini, result)
+    wins = quick_wins(mini, result)
     # 2.2 needs no evidence; 13.2 at 40 % earns nothing, so evidence would add nothing
-    assert [(a.code, a.kind, a.gain) for a in wins] == [("1.1", gap.ActionKind.EVIDENCE, 12.0)]
+    assert [(a.code, a.kind, a.gain) for a in wins] == [("1.1", ActionKind.EVIDENCE, 12.0)]
     assert wins[0].answer_from == wins[0].answer_to == "b"
 
 
@@ -144,35 +147,35 @@ def test_evidence_alone_can_close_the_gap(mini: Rubric) -> None:
     }
     result = _result(mini, answers, missing={"1.1", "1.2"})
     assert result.total == 65 and result.total_evidenced == 35
-    analysis = gap.analyse(mini, result, gap.find_tier(mini, "madya"))
+    analysis = analyse(mini, result, find_tier(mini, "madya"))
     assert analysis.points_needed == 25.01
     assert [(a.code, a.kind) for a in analysis.plan.actions] == [
-        ("1.1", gap.ActionKind.EVIDENCE),
-        ("1.2", gap.ActionKind.EVIDENCE),
+        ("1.1", ActionKind.EVIDENCE),
+        ("1.2", ActionKind.EVIDENCE),
     ]
     assert analysis.plan.end_total == 65 and analysis.plan.reached
 
 
 def test_self_assessed_basis_ignores_evidence(mini: Rubric) -> None:
     result = _result(mini, {"1.1": "a", "1.2": True, "2.1": frozenset("abc")}, missing={"1.1"})
-    analysis = gap.analyse(mini, result, gap.find_tier(mini, "pratama"), gap.Basis.SELF_ASSESSED)
+    analysis = analyse(mini, result, find_tier(mini, "pratama"), Basis.SELF_ASSESSED)
     assert analysis.total == 50 and analysis.reached and analysis.plan.actions == ()
-    evidenced = gap.analyse(mini, result, gap.find_tier(mini, "pratama"))
+    evidenced = analyse(mini, result, find_tier(mini, "pratama"))
     assert evidenced.total == 30 and not evidenced.reached
-    assert evidenced.plan.actions[0].kind is gap.ActionKind.EVIDENCE
+    assert evidenced.plan.actions[0].kind is ActionKind.EVIDENCE
 
 
 def test_plan_prefers_low_effort_steps(mini: Rubric) -> None:
     # 1.1 (low effort) b→a gives 8; 13.1 (high effort) gives up to 25
     result = _result(mini, {"1.1": "b", "1.2": True, "2.1": frozenset("abc"), "13.1": 25.0})
     assert result.total_evidenced == 47
-    analysis = gap.analyse(mini, result, gap.find_tier(mini, "pratama"))
+    analysis = analyse(mini, result, find_tier(mini, "pratama"))
     assert [(a.code, a.answer_to) for a in analysis.plan.actions] == [("1.1", "a")]
     assert analysis.plan.end_total == 55
 
 
 def test_plan_by_opd_uses_the_lead_opd(mini: Rubric) -> None:
-    analysis = gap.analyse(mini, _result(mini, {}), gap.find_tier(mini, "kla"))
+    analysis = analyse(mini, _result(mini, {}), find_tier(mini, "kla"))
     groups = {g.opd: {a.code for a in g.actions} for g in analysis.plan_by_opd}
     assert groups["bappeda"] == {"2.1"}  # indicator 2 lists bappeda first
     assert "2.2" in groups["dp3a"]  # the item's own opd overrides the indicator's
@@ -182,7 +185,7 @@ def test_plan_by_opd_uses_the_lead_opd(mini: Rubric) -> None:
 
 def test_reached_target_needs_no_plan(mini: Rubric) -> None:
     result = _result(mini, {"1.1": "a", "1.2": True, "2.1": frozenset("abc"), "13.1": 10.0})
-    analysis = gap.analyse(mini, result, gap.find_tier(mini, "madya"))
+    analysis = analyse(mini, result, find_tier(mini, "madya"))
     assert analysis.total == 75 and analysis.reached and analysis.points_needed == 0
     assert analysis.plan.actions == () and analysis.plan.reached
 
@@ -202,7 +205,7 @@ def _capped(rubric: Rubric) -> Rubric:
 
 def test_unreachable_target_is_said_clearly(mini: Rubric) -> None:
     capped = _capped(mini)
-    analysis = gap.analyse(capped, _result(capped, {}), gap.find_tier(capped, "kla"))
+    analysis = analyse(capped, _result(capped, {}), find_tier(capped, "kla"))
     assert not analysis.plan.reached
     assert analysis.plan.max_reachable == 90 == analysis.plan.end_total
     assert not analysis.reached and analysis.points_needed == 90.01
@@ -212,10 +215,10 @@ def test_unreachable_target_is_said_clearly(mini: Rubric) -> None:
 
 
 def test_parse_assumption(mini: Rubric) -> None:
-    assert gap.parse_assumption(mini, "13.1=18,5") == ("13.1", 18.5)
-    assert gap.parse_assumption(mini, " 1.1 = B ") == ("1.1", "b")
-    assert gap.parse_assumption(mini, "1.2=ya") == ("1.2", True)
-    assert gap.parse_assumption(mini, "2.1=a,c") == ("2.1", frozenset("ac"))
+    assert parse_assumption(mini, "13.1=18,5") == ("13.1", 18.5)
+    assert parse_assumption(mini, " 1.1 = B ") == ("1.1", "b")
+    assert parse_assumption(mini, "1.2=ya") == ("1.2", True)
+    assert parse_assumption(mini, "2.1=a,c") == ("2.1", frozenset("ac"))
 
 
 @pytest.mark.parametrize(
@@ -231,13 +234,13 @@ def test_parse_assumption(mini: Rubric) -> None:
 )
 def test_bad_assumptions(mini: Rubric, text: str, key: str) -> None:
     with pytest.raises(KlaError) as caught:
-        gap.parse_assumption(mini, text)
+        parse_assumption(mini, text)
     assert caught.value.key == key
 
 
 def test_what_if_counts_assumed_answers_as_evidenced(mini: Rubric) -> None:
     result = _result(mini, {"1.1": "b", "13.1": 25.0}, missing={"1.1"})
-    after = gap.what_if(mini, result, {"1.1": "b", "13.1": 18.5})
+    after = what_if(mini, result, {"1.1": "b", "13.1": 18.5})
     assert (result.total, result.total_evidenced) == (17, 5)
     assert (after.total, after.total_evidenced) == (27, 27)
     assert result.total == 17  # the input is not changed
@@ -277,13 +280,13 @@ MINI = load_rubric(MINI_RUBRIC)
 @given(
     responses=_responses(MINI),
     tier=st.sampled_from(MINI.tiers),
-    basis=st.sampled_from(list(gap.Basis)),
+    basis=st.sampled_from(list(Basis)),
 )
 def test_plan_really_reaches_the_target(
-    responses: dict[str, Response], tier: Tier, basis: gap.Basis
+    responses: dict[str, Response], tier: Tier, basis: Basis
 ) -> None:
     result = score_region(MINI, responses)
-    analysis = gap.analyse(MINI, result, tier, basis)
+    analysis = analyse(MINI, result, tier, basis)
     floor = tier_floor(MINI, tier)
 
     assert analysis.points_needed == max(0.0, round(floor - analysis.total, 2))
@@ -296,10 +299,10 @@ def test_plan_really_reaches_the_target(
     assert plan.reached  # every mini tier is reachable: each item can reach its maximum
     if analysis.reached:
         assert plan.actions == ()
-    after = gap.apply_plan(MINI, result, plan)
-    assert gap.basis_total(after, basis) == plan.end_total >= floor
+    after = apply_plan(MINI, result, plan)
+    assert basis_total(after, basis) == plan.end_total >= floor
     # no action is superfluous: leaving any one out misses the target
-    assumed = gap.plan_assumptions(plan)
+    assumed = plan_assumptions(plan)
     for code in assumed:
         fewer = {c: a for c, a in assumed.items() if c != code}
-        assert gap.basis_total(gap.what_if(MINI, result, fewer), basis) < floor
+        assert basis_total(what_if(MINI, result, fewer), basis) < floor

@@ -11,8 +11,10 @@ import pytest
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
-from kla_cli.core import gap
 from kla_cli.core.assess import assess, read_region
+from kla_cli.core.gap.ladder import Basis, basis_total, find_tier
+from kla_cli.core.gap.plan import analyse
+from kla_cli.core.gap.whatif import apply_plan
 from kla_cli.core.rubric import Rubric
 
 from .conftest import EXAMPLE
@@ -121,12 +123,12 @@ def test_applying_the_plan_via_assume_reaches_nindya(runner: CliRunner) -> None:
 
 def test_applying_the_plan_in_the_core_reaches_nindya(kla: Rubric) -> None:
     result = assess(kla, read_region([EXAMPLE])).result
-    for basis in gap.Basis:
-        analysis = gap.analyse(kla, result, gap.find_tier(kla, "nindya"), basis)
-        after = gap.apply_plan(kla, result, analysis.plan)
-        total = gap.basis_total(after, basis)
+    for basis in Basis:
+        analysis = analyse(kla, result, find_tier(kla, "nindya"), basis)
+        after = apply_plan(kla, result, analysis.plan)
+        total = basis_total(after, basis)
         assert total == analysis.plan.end_total >= 700.01
-        tier = after.predicate if basis is gap.Basis.SELF_ASSESSED else after.predicate_evidenced
+        tier = after.predicate if basis is Basis.SELF_ASSESSED else after.predicate_evidenced
         assert tier is not None and tier.id == "nindya"
         assert analysis.plan.actions
 

@@ -11,8 +11,15 @@ from typer.testing import CliRunner
 from kla_cli.cli.app import app
 from kla_cli.cli.options import choose_format
 from kla_cli.errors import KlaError
-from kla_cli.render import Format
-from kla_cli.render.formats import CompareFormat, OutFormat, ReportFormat
+from kla_cli.render.formats import (
+    BATCH_FORMATS,
+    COMPARE_FORMATS,
+    FINDING_FORMATS,
+    HISTORY_FORMATS,
+    REPORT_FORMATS,
+    SCORE_FORMATS,
+    Format,
+)
 
 EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kota-contoh"
 
@@ -33,7 +40,7 @@ def test_format_from_option_then_extension_then_default(
     output: str | None, explicit: Format | None, expected: Format
 ) -> None:
     path = Path(output) if output else None
-    assert choose_format(path, explicit, tuple(Format), Format.TABLE) is expected
+    assert choose_format(path, explicit, SCORE_FORMATS, Format.TABLE) is expected
 
 
 @pytest.mark.parametrize(
@@ -48,12 +55,12 @@ def test_format_from_option_then_extension_then_default(
 )
 def test_refused(output: str, explicit: Format | None, key: str) -> None:
     with pytest.raises(KlaError) as caught:
-        choose_format(Path(output), explicit, tuple(Format), Format.TABLE)
+        choose_format(Path(output), explicit, SCORE_FORMATS, Format.TABLE)
     assert caught.value.key == key
     assert caught.value.where == output
 
 
-@pytest.mark.parametrize("formats", [tuple(Format), tuple(ReportFormat), tuple(CompareFormat)])
+@pytest.mark.parametrize("formats", [SCORE_FORMATS, REPORT_FORMATS, COMPARE_FORMATS])
 def test_refused_extension_hint_names_a_file_the_command_writes(
     formats: tuple[Format, ...],
 ) -> None:
@@ -66,14 +73,26 @@ def test_refused_extension_hint_names_a_file_the_command_writes(
 
 def test_excel_needs_a_file() -> None:
     with pytest.raises(KlaError) as caught:
-        choose_format(None, ReportFormat.XLSX, tuple(ReportFormat), ReportFormat.MARKDOWN)
+        choose_format(None, Format.XLSX, REPORT_FORMATS, Format.MARKDOWN)
     assert caught.value.key == "report.needs_output"
 
 
-def test_narrow_enums_match_the_renderers_formats() -> None:
-    """Each command's own enum maps onto OutFormat, which its renderer takes."""
-    for narrow in (*ReportFormat, *CompareFormat):
-        assert OutFormat(narrow.value).value == narrow.value
+COMMAND_FORMATS = {
+    "score": SCORE_FORMATS,
+    "gap": SCORE_FORMATS,
+    "validate": FINDING_FORMATS,
+    "batch": BATCH_FORMATS,
+    "report": REPORT_FORMATS,
+    "compare": COMPARE_FORMATS,
+    "history": HISTORY_FORMATS,
+}
+
+
+def test_every_command_allows_members_of_the_one_format_enum() -> None:
+    for formats in COMMAND_FORMATS.values():
+        assert formats and all(isinstance(f, Format) for f in formats)
+        assert len(set(formats)) == len(formats)
+    assert {f for formats in COMMAND_FORMATS.values() for f in formats} == set(Format)
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -107,10 +126,10 @@ def test_cli_refuses_before_writing(tmp_path: Path, args: list[str], name: str, 
     assert not out.exists()
 
 
-@pytest.mark.parametrize("command", ["report", "compare"])
+@pytest.mark.parametrize("command", sorted(COMMAND_FORMATS))
 def test_help_lists_only_the_formats_the_command_writes(command: str) -> None:
     result = CliRunner().invoke(app, ["--lang", "en", command, "--help"], env={"COLUMNS": "200"})
-    allowed = ReportFormat if command == "report" else CompareFormat
+    allowed = COMMAND_FORMATS[command]
     shown = result.stdout.split("--format", 1)[1].split(">", 1)[0]
     assert shown.strip(" <") == "|".join(f.value for f in allowed)
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
-from kla_cli.core.gap import find_tier
+from kla_cli.core.gap.ladder import find_tier
 from kla_cli.core.rubric import Rubric, Tier
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, current_lang, t

@@ -21,7 +21,7 @@ import typer
 from kla_cli.cli.framework import h
 from kla_cli.errors import KlaError
 from kla_cli.io.output import Inputs, precheck
-from kla_cli.render import Format
+from kla_cli.render.formats import ScoreFormat
 
 if TYPE_CHECKING:
     from kla_cli.core.rubric import Rubric
@@ -34,7 +34,8 @@ RubricOpt = Annotated[
     ),
 ]
 FormatOpt = Annotated[
-    Format | None, typer.Option("--format", "-f", help=h("help.format"), show_default=False)
+    ScoreFormat | None,
+    typer.Option("--format", "-f", help=h("help.format"), show_default=False),
 ]
 OutputOpt = Annotated[
     Path | None, typer.Option("--output", "-o", help=h("help.output"), show_default=False)

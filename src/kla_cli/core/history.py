@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from itertools import groupby
 
 from kla_cli.core.compare import Snapshot
+from kla_cli.core.predicate import predicate_label
 from kla_cli.core.rubric import Rubric, fold, tier_floor
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.i18n.numbers import fmt_points
 
 
 @dataclass(frozen=True)
@@ -87,13 +87,9 @@ def build_history(rubric: Rubric, years: Iterable[YearResult], lang: Lang) -> Hi
     )
 
 
-def predicate_name(snapshot: Snapshot, lowest: float, lang: Lang) -> str:
-    return snapshot.predicate or t("score.no_predicate", lang, min=fmt_points(lowest, lang))
-
-
 def story(history: History, lang: Lang) -> str:
     """ "Pratama twice, Madya twice, now Nindya": runs of the same predikat, oldest first."""
-    names = [predicate_name(y.snapshot, history.lowest, lang) for y in history.years]
+    names = [predicate_label(y.snapshot.predicate, lang, history.lowest) for y in history.years]
     runs = [(name, len(list(group))) for name, group in groupby(names)]
     if not runs:
         return ""

@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kla_cli.core.findings import Finding, Severity
-from kla_cli.core.gap import Basis, OpdPlan, Plan, make_plan, next_tier, plan_by_opd, points_needed
-from kla_cli.core.gap import ladder as gap_ladder
+from kla_cli.core.gap.ladder import Basis, next_tier, points_needed
+from kla_cli.core.gap.ladder import ladder as gap_ladder
+from kla_cli.core.gap.plan import OpdPlan, Plan, make_plan, plan_by_opd
 from kla_cli.core.rubric import Rubric, Text, Tier
 from kla_cli.core.scoring import GroupScore, IndicatorScore, ScoreResult
 

@@ -1,20 +1,18 @@
-"""Renderers: result objects in, text out (never printing, never exiting)."""
+"""Renderers: result objects in, text out (never printing, never exiting).
+
+This module holds what a spreadsheet opens safely: `safe_cell` and the one CSV writer.
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
+import csv
+import io
+from collections.abc import Iterable, Sequence
 from typing import TypeVar, overload
 
 _T = TypeVar("_T")
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-class Format(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "markdown"
 
 
 @overload
@@ -28,5 +26,10 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def md_escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """A CSV file's text: the header, then one line per row (formula-safe, `\\n` line ends)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([safe_cell(v) for v in row] for row in rows)
+    return buffer.getvalue()

@@ -1,33 +1,25 @@
 """Render a `BatchSummary`: table, JSON, CSV, Markdown, JUnit XML or GitHub annotations.
 
-Light at import time (the CLI imports `BatchFormat` to declare its option); rich and the XML
-library are imported inside the renderers.
+rich and the XML library are imported inside the renderers.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from kla_cli.core.predicate import predicate_label
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
-from kla_cli.render import md_escape, safe_cell
+from kla_cli.render import csv_text
+from kla_cli.render.formats import Format
+from kla_cli.render.github import annotation, escape_data
+from kla_cli.render.markdown import md_escape, md_table
+from kla_cli.render.terminal import console_text, new_console
 
 if TYPE_CHECKING:
     from kla_cli.batch import BatchSummary, RegionResult
-
-
-class BatchFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    MARKDOWN = "markdown"
-    JUNIT = "junit"
-    GITHUB = "github"
 
 
 def _points(value: float | None, lang: Lang) -> str:
@@ -41,7 +33,7 @@ def _tier(summary: BatchSummary, tier: str | None) -> str:
 def _predicate(summary: BatchSummary, result: RegionResult, lang: Lang) -> str:
     """The region's predikat; 'no predikat' when it was scored below the lowest tier."""
     if result.predicate is None and result.total is not None:
-        return t("gap.no_predicate", lang)
+        return predicate_label(None, lang)
     return _tier(summary, result.predicate)
 
 
@@ -99,6 +91,9 @@ def _row(summary: BatchSummary, rank: int, r: RegionResult, lang: Lang) -> list[
     ]
 
 
+_RIGHT = (0, 2, 3, 7)
+"""The columns of numbers (rank, totals, errors), right-aligned."""
+
 _HEADERS = (
     "batch.col.rank",
     "batch.col.region",
@@ -154,11 +149,8 @@ CSV_COLUMNS: tuple[str, ...] = tuple(_CSV_FIELDS.split())
 
 def batch_csv(summary: BatchSummary) -> str:
     """One row per region; machine-readable (dot decimals), formula-safe text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for rank, r in enumerate(summary.results, start=1):
-        values = (
+    rows = [
+        (
             rank,
             r.name,
             "" if r.total is None else r.total,
@@ -173,24 +165,25 @@ def batch_csv(summary: BatchSummary) -> str:
             r.region or "",
             r.path,
         )
-        writer.writerow(safe_cell(v) for v in values)
-    return buffer.getvalue()
+        for rank, r in enumerate(summary.results, start=1)
+    ]
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
     lines = [
         f"## {t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
         "",
-        "| " + " | ".join(t(key, lang) for key in _HEADERS) + " |",
-        "|---:|---|---:|---:|---|---|---|---:|",
     ]
+    rows = []
     for rank, r in enumerate(summary.results, start=1):
-        cells = [md_escape(cell) for cell in _row(summary, rank, r, lang)]
+        cells = _row(summary, rank, r, lang)
         if r.status in ("below", "unreadable"):
             cells[6] = f"**{cells[6]}**"
         elif r.status == "invalid":
             cells[7] = f"**{cells[7]}**"
-        lines.append("| " + " | ".join(cells) + " |")
+        rows.append(cells)
+    lines += md_table([t(key, lang) for key in _HEADERS], rows, right=_RIGHT)
     lines += ["", _summary_line(summary, lang)]
     problems = [(r, _why(summary, r, lang)) for r in summary.results if r.failed]
     if problems:
@@ -244,13 +237,10 @@ def _column_widths(headers: list[str], rows: list[list[str]], width: int) -> lis
 
 def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -> str:
     from rich import box
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(
-        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
-    )
+    console = new_console(color=color, width=width)
     # No vertical rules and two spaces between columns (not a rule and two padding spaces,
     # as `kla score` tables have): eight columns and a region's name fit 80 characters, and a
     # list of hundreds of regions reads (and greps) line by line.
@@ -268,7 +258,7 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
     for i, header in enumerate(headers):
         table.add_column(
             header,
-            justify="right" if i in (0, 2, 3, 7) else "left",
+            justify="right" if i in _RIGHT else "left",
             width=widths[i] if widths else None,
             overflow="fold",
         )
@@ -279,9 +269,7 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
         table.add_row(*cells)
     console.print(table)
     console.print(_summary_line(summary, lang))
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return console_text(console)
 
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -325,14 +313,6 @@ def batch_junit(summary: BatchSummary, lang: Lang) -> str:
     return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
 
 
-def _gh_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _gh_property(text: str) -> str:
-    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def batch_github(summary: BatchSummary, lang: Lang) -> str:
     """GitHub Actions workflow commands: an error annotation per failing region, then a notice."""
     lines = []
@@ -341,22 +321,22 @@ def batch_github(summary: BatchSummary, lang: Lang) -> str:
         detail = _why(summary, r, lang) if r.failed else ""
         row = _row(summary, rank, r, lang)
         text = f"#{rank} {r.name}: {row[2]} ({row[4]})" + (f"; {detail}" if detail else "")
-        lines.append(f"::{level} title={_gh_property(r.name)}::{_gh_data(text)}")
-    lines.append(_gh_data(_summary_line(summary, lang)))
+        lines.append(annotation(level, text, title=r.name))
+    lines.append(escape_data(_summary_line(summary, lang)))
     return "\n".join(lines) + "\n"
 
 
 def render_batch(
-    summary: BatchSummary, fmt: BatchFormat, lang: Lang, *, color: bool = False, width: int = 100
+    summary: BatchSummary, fmt: Format, lang: Lang, *, color: bool = False, width: int = 100
 ) -> str:
-    if fmt is BatchFormat.JSON:
+    if fmt is Format.JSON:
         return json.dumps(batch_json(summary, lang), ensure_ascii=False, indent=2) + "\n"
-    if fmt is BatchFormat.CSV:
+    if fmt is Format.CSV:
         return batch_csv(summary)
-    if fmt is BatchFormat.MARKDOWN:
+    if fmt is Format.MARKDOWN:
         return batch_markdown(summary, lang)
-    if fmt is BatchFormat.JUNIT:
+    if fmt is Format.JUNIT:
         return batch_junit(summary, lang)
-    if fmt is BatchFormat.GITHUB:
+    if fmt is Format.GITHUB:
         return batch_github(summary, lang)
     return batch_table(summary, lang, color=color, width=width)

@@ -7,9 +7,10 @@ from collections.abc import Sequence
 from typing import Any
 
 from kla_cli.core.compare import Change, Comparison, Snapshot
+from kla_cli.core.predicate import predicate_label
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
-from kla_cli.render.formats import OutFormat
+from kla_cli.render.formats import Format
 from kla_cli.render.markdown import document_markdown
 from kla_cli.render.tables import Cell, Table, cell_text
 from kla_cli.render.terminal import document_terminal
@@ -19,12 +20,9 @@ def _side(snapshot: Snapshot) -> str:
     return " ".join(p for p in (snapshot.region or "-", snapshot.year or "") if p)
 
 
-def _predicate(snapshot: Snapshot, lang: Lang) -> str:
-    return snapshot.predicate or t("gap.no_predicate", lang)
-
-
 def predicate_change(comparison: Comparison, lang: Lang) -> str:
-    old, new = _predicate(comparison.old, lang), _predicate(comparison.new, lang)
+    old = predicate_label(comparison.old.predicate, lang)
+    new = predicate_label(comparison.new.predicate, lang)
     if comparison.predicate_move > 0:
         return t("compare.predicate_up", lang, old=old, new=new)
     if comparison.predicate_move < 0:
@@ -172,17 +170,17 @@ def comparison_json(comparison: Comparison, top: int) -> dict[str, Any]:
 
 def render_comparison(
     comparison: Comparison,
-    fmt: OutFormat,
+    fmt: Format,
     lang: Lang,
     *,
     top: int = 10,
     color: bool = False,
     width: int = 100,
 ) -> str:
-    if fmt is OutFormat.JSON:
+    if fmt is Format.JSON:
         return json.dumps(comparison_json(comparison, top), ensure_ascii=False, indent=2) + "\n"
     title = f"{t('compare.title', lang)}: {_side(comparison.old)} → {_side(comparison.new)}"
     tables = comparison_tables(comparison, lang, top)
-    if fmt is OutFormat.MARKDOWN:
+    if fmt is Format.MARKDOWN:
         return document_markdown(title, tables, lang)
     return document_terminal(title, tables, lang, color=color, width=width)

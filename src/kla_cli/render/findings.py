@@ -10,16 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from enum import StrEnum
 
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.i18n.messages import Lang, t
-
-
-class FindingFormat(StrEnum):
-    TEXT = "text"
-    JSON = "json"
-    GITHUB = "github"
+from kla_cli.render.formats import FindingFormat, Format
+from kla_cli.render.github import annotation
 
 
 @dataclass(frozen=True)
@@ -104,23 +99,12 @@ def findings_json(findings: Sequence[Finding], files: Sequence[str], lang: Lang)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
-
-
 def github_line(finding: Finding, lang: Lang) -> str:
     """`::error file=…,title=…::…`: a GitHub Actions workflow annotation."""
     place = f"{finding.sheet}!{finding.cell}" if finding.sheet and finding.cell else finding.sheet
     title = f"{finding.code} {place}" if place else finding.code
     message = f"{place}: {finding.message(lang)}" if place else finding.message(lang)
-    return (
-        f"::{finding.severity.value} file={_escape_property(finding.file)},"
-        f"title={_escape_property(title)}::{_escape_data(message)}"
-    )
+    return annotation(finding.severity.value, message, file=finding.file, title=title)
 
 
 def findings_github(findings: Sequence[Finding], files: Sequence[str], lang: Lang) -> str:
@@ -135,8 +119,8 @@ def render_findings(
     findings: Sequence[Finding], files: Sequence[str], fmt: FindingFormat, lang: Lang
 ) -> str:
     render = {
-        FindingFormat.TEXT: findings_text,
-        FindingFormat.JSON: findings_json,
-        FindingFormat.GITHUB: findings_github,
+        Format.TEXT: findings_text,
+        Format.JSON: findings_json,
+        Format.GITHUB: findings_github,
     }[fmt]
     return render(findings, files, lang)

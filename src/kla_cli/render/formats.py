@@ -1,30 +1,47 @@
-"""The output formats of `kla report`, `kla compare` and `kla history` (score, gap and their
-kin use `render.Format`). Which one a run writes is decided by `cli.options.choose_format`."""
+"""The output formats: one set of names, and the subset each command writes.
+
+Which one a run writes (--format, else the -o file's extension, else the default) is decided by
+`cli/options.choose_format`, which also checks the output path on disk.
+"""
 
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Literal, TypeAlias, get_args
 
 
-class OutFormat(StrEnum):
-    TABLE = "table"
-    JSON = "json"
-    MARKDOWN = "markdown"
-    HTML = "html"
-    XLSX = "xlsx"
-
-
-class ReportFormat(StrEnum):
-    """`kla report`'s formats (its --help lists exactly these)."""
-
-    MARKDOWN = "markdown"
-    HTML = "html"
-    XLSX = "xlsx"
-
-
-class CompareFormat(StrEnum):
-    """`kla compare`'s formats."""
+class Format(StrEnum):
+    """Every output format; each command writes the subset its `…Format` type below names."""
 
     TABLE = "table"
     JSON = "json"
+    CSV = "csv"
     MARKDOWN = "markdown"
+    HTML = "html"
+    XLSX = "xlsx"
+    TEXT = "text"
+    GITHUB = "github"
+    JUNIT = "junit"
+
+
+# Each command's formats, in the order its --help lists them (a Literal of members is what
+# typer shows as the option's choices), and the same as a tuple of `Format` members.
+ScoreFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN]
+"""`kla score` and `kla gap`."""
+FindingFormat: TypeAlias = Literal[Format.TEXT, Format.JSON, Format.GITHUB]
+"""`kla validate`."""
+BatchFormat: TypeAlias = Literal[
+    Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN, Format.JUNIT, Format.GITHUB
+]
+ReportFormat: TypeAlias = Literal[Format.MARKDOWN, Format.HTML, Format.XLSX]
+CompareFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
+HistoryFormat: TypeAlias = Literal[
+    Format.TABLE, Format.JSON, Format.MARKDOWN, Format.HTML, Format.XLSX
+]
+
+SCORE_FORMATS: tuple[ScoreFormat, ...] = get_args(ScoreFormat)
+FINDING_FORMATS: tuple[FindingFormat, ...] = get_args(FindingFormat)
+BATCH_FORMATS: tuple[BatchFormat, ...] = get_args(BatchFormat)
+REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
+COMPARE_FORMATS: tuple[CompareFormat, ...] = get_args(CompareFormat)
+HISTORY_FORMATS: tuple[HistoryFormat, ...] = get_args(HistoryFormat)

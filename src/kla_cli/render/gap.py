@@ -1,246 +1,37 @@
-"""Render a `GapAnalysis` (or a bare total's ladder) as a rich table, JSON or Markdown.
-
-`opd_rows` gives the plan per OPD as the four texts real evaluation reports use ("Telah
-dilaksanakan / Belum dilaksanakan / Penanggung jawab / Data yang dibutuhkan"), for reuse by other
-report writers.
-"""
+"""Render a `GapAnalysis` as a rich table, JSON, CSV or Markdown (`kla gap`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from typing import Any
 
 from kla_cli.core.answers import Answer
-from kla_cli.core.gap import Action, ActionKind, Basis, GapAnalysis, Rung
-from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric, Tier, tier_floor, tier_for
+from kla_cli.core.gap.actions import Action
+from kla_cli.core.gap.plan import GapAnalysis
+from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
-from kla_cli.render import Format, md_escape, safe_cell
-from kla_cli.render.score import answer_json, answer_text
+from kla_cli.render import csv_text
+from kla_cli.render.formats import Format
+from kla_cli.render.gap_text import (
+    answer_label,
+    assumed_summary,
+    gain_text,
+    gap_notes,
+    opd_rows,
+    opd_short,
+    opportunity_text,
+    summary_lines,
+)
+from kla_cli.render.ladder import ladder_json, ladder_markdown, ladder_text, tier_json
+from kla_cli.render.markdown import md_escape, md_table
+from kla_cli.render.score import answer_json
+from kla_cli.render.terminal import console_text, new_console
 
 TABLE_OPPORTUNITIES = 5
 """Opportunities shown on the one-screen table (Markdown and JSON list them all)."""
-
-
-# --- texts shared by every format ----------------------------------------------------------
-
-
-def _tier_name(tier: Tier | None, lang: Lang) -> str:
-    return tier.name.get(lang) if tier else t("gap.no_predicate", lang)
-
-
-def answer_label(item: Item, answer: Answer | None, lang: Lang) -> str:
-    """An answer as a person reads it: `62%`, `Ya`, `a (Perda KLA)`, `a, c`, `belum dijawab`."""
-    if answer is None:
-        return t("gap.unanswered", lang)
-    text = answer_text(answer, lang)
-    if item.type is AnswerType.PERCENT:
-        return f"{text}%"
-    if item.type is AnswerType.COUNT and item.unit:
-        return f"{text} {item.unit.get(lang)}"
-    if item.type is AnswerType.CHOICE:
-        option = next((o for o in item.options if o.key == answer), None)
-        return f"{text} ({option.label.get(lang)})" if option else text
-    return text
-
-
-def target_label(item: Item, answer: Answer | None, lang: Lang) -> str:
-    """What to reach: `≥ 70%` for a band (`≤ 14%` when lower is better), else the answer."""
-    label = answer_label(item, answer, lang)
-    if item.type in (AnswerType.PERCENT, AnswerType.COUNT) and answer is not None:
-        return ("≤ " if item.direction is Direction.LOWER else "≥ ") + label
-    return label
-
-
-def _todo(action: Action, item: Item, lang: Lang) -> str:
-    if action.kind is ActionKind.EVIDENCE:
-        return t("gap.todo_evidence", lang)
-    if item.type is AnswerType.CHECKLIST and isinstance(action.answer_to, frozenset):
-        before = action.answer_from if isinstance(action.answer_from, frozenset) else frozenset()
-        added = [o for o in item.options if o.key in action.answer_to - before]
-        return ", ".join(f"{o.key} ({o.label.get(lang)})" for o in added)
-    return target_label(item, action.answer_to, lang)
-
-
-def _data_needed(action: Action, lang: Lang) -> str:
-    if action.kind is ActionKind.EVIDENCE:
-        return t("gap.data_current", lang)
-    return t("gap.data_new", lang) if action.evidence_required else "-"
-
-
-@dataclass(frozen=True)
-class OpdRow:
-    """One line of an OPD's plan, as text in the user's language."""
-
-    code: str
-    item: str
-    done: str
-    """Telah dilaksanakan: the current answer."""
-    todo: str
-    """Belum dilaksanakan: the answer to reach, or the missing data dukung."""
-    responsible: str
-    """Penanggung jawab: every responsible OPD, lead first."""
-    data_needed: str
-    """Data yang dibutuhkan."""
-    gain: float
-
-
-def opd_short(rubric: Rubric, opd_id: str) -> str:
-    """An OPD as people call it: its first alias (DP3A, Dinkes), else its name."""
-    opd = next((o for o in rubric.opds if o.id == opd_id), None)
-    if opd is None:
-        return opd_id
-    return opd.aliases[0] if opd.aliases else opd.name
-
-
-def opd_rows(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> list[tuple[str, list[OpdRow]]]:
-    """The plan per lead OPD: (OPD name, rows), in rubric order."""
-    index = rubric.item_index
-    out: list[tuple[str, list[OpdRow]]] = []
-    for group in analysis.plan_by_opd:
-        rows = []
-        for action in group.actions:
-            item = index[action.code][1]
-            rows.append(
-                OpdRow(
-                    code=action.code,
-                    item=action.question.get(lang),
-                    done=answer_label(item, action.answer_from, lang),
-                    todo=_todo(action, item, lang),
-                    responsible=", ".join(opd_short(rubric, o) for o in action.opds),
-                    data_needed=_data_needed(action, lang),
-                    gain=action.gain,
-                )
-            )
-        out.append((group.name, rows))
-    return out
-
-
-def _basis_label(basis: Basis, lang: Lang) -> str:
-    return t(f"gap.basis.{basis.value}", lang)
-
-
-def _summary_lines(analysis: GapAnalysis, lang: Lang) -> list[str]:
-    """Plain lines: current total, the other total, the target and points needed, the plan."""
-    p = fmt_points
-    result = analysis.result
-    other = Basis.SELF_ASSESSED if analysis.basis is Basis.EVIDENCED else Basis.EVIDENCED
-    other_total = result.total if other is Basis.SELF_ASSESSED else result.total_evidenced
-    other_tier = result.predicate if other is Basis.SELF_ASSESSED else result.predicate_evidenced
-    lines = [
-        t(
-            "gap.current",
-            lang,
-            label=_basis_label(analysis.basis, lang),
-            total=p(analysis.total, lang),
-            predicate=_tier_name(analysis.predicate, lang),
-            other=_basis_label(other, lang).lower(),
-            other_total=p(other_total, lang),
-            other_predicate=_tier_name(other_tier, lang),
-        ),
-        _target_line(analysis.target, analysis.floor, analysis.total, analysis.points_needed, lang),
-    ]
-    if not analysis.reached:
-        plan = analysis.plan
-        if plan.reached:
-            lines.append(
-                t(
-                    "gap.plan_summary",
-                    lang,
-                    count=len(plan.actions),
-                    gain=p(plan.gain, lang),
-                    total=p(plan.end_total, lang),
-                )
-            )
-        else:
-            lines.append(
-                t(
-                    "gap.unreachable",
-                    lang,
-                    tier=analysis.target.name.get(lang),
-                    max=p(plan.max_reachable, lang),
-                    floor=p(plan.floor, lang),
-                )
-            )
-    return lines
-
-
-def _target_line(tier: Tier, floor: float, total: float, needed: float, lang: Lang) -> str:
-    p = fmt_points
-    if needed <= 0:
-        return t("gap.reached", lang, tier=tier.name.get(lang), total=p(total, lang))
-    return t(
-        "gap.target",
-        lang,
-        tier=tier.name.get(lang),
-        floor=p(floor, lang),
-        points=p(needed, lang),
-    )
-
-
-def _ladder_text(rungs: Sequence[Rung], lang: Lang) -> str:
-    if not rungs:
-        return t("gap.ladder_top", lang)
-    steps = " · ".join(
-        f"{r.tier.name.get(lang)} ≥ {fmt_points(r.floor, lang)} (+{fmt_points(r.points_needed, lang)})"
-        for r in rungs
-    )
-    return f"{t('gap.ladder', lang)}: {steps}"
-
-
-def _notes(analysis: GapAnalysis, lang: Lang) -> list[str]:
-    notes = []
-    if analysis.quick_wins and analysis.basis is Basis.SELF_ASSESSED:
-        lost = sum(a.gain for a in analysis.quick_wins)
-        notes.append(
-            t(
-                "gap.self_assessed_note",
-                lang,
-                count=len(analysis.quick_wins),
-                points=fmt_points(lost, lang),
-            )
-        )
-    if analysis.result.provisional:
-        notes.append(t("score.provisional", lang))
-    return notes
-
-
-def _gain(action: Action, lang: Lang) -> str:
-    return f"+{fmt_points(action.gain, lang)}"
-
-
-def _opportunity_text(action: Action, item: Item, lang: Lang) -> str:
-    return t(
-        "gap.gives",
-        lang,
-        answer_from=answer_label(item, action.answer_from, lang),
-        answer_to=target_label(item, action.answer_to, lang),
-        gain=fmt_points(action.gain, lang),
-    )
-
-
-# --- JSON ----------------------------------------------------------------------------------
-
-
-def _tier_json(tier: Tier | None) -> dict[str, Any] | None:
-    return {"id": tier.id, "name": tier.name.id} if tier else None
-
-
-def _ladder_json(rungs: Sequence[Rung]) -> list[dict[str, Any]]:
-    return [
-        {
-            "tier": r.tier.name.id,
-            "tier_id": r.tier.id,
-            "floor": r.floor,
-            "points_needed": r.points_needed,
-        }
-        for r in rungs
-    ]
 
 
 def action_json(action: Action, lang: Lang) -> dict[str, Any]:
@@ -278,7 +69,7 @@ def gap_json(
         "year": result.year,
         "rubric": {"id": result.rubric_id, "version": result.rubric_version},
         "basis": analysis.basis.value,
-        "target": {**(_tier_json(analysis.target) or {}), "floor": analysis.floor},
+        "target": {**(tier_json(analysis.target) or {}), "floor": analysis.floor},
         "total": analysis.total,
         "predicate": analysis.predicate.name.id if analysis.predicate else None,
         "predicate_id": analysis.predicate.id if analysis.predicate else None,
@@ -286,7 +77,7 @@ def gap_json(
         "total_evidenced": result.total_evidenced,
         "points_needed": analysis.points_needed,
         "reached": analysis.reached,
-        "ladder": _ladder_json(analysis.ladder),
+        "ladder": ladder_json(analysis.ladder),
         "quick_wins": [action_json(a, lang) for a in analysis.quick_wins],
         "opportunities": [action_json(a, lang) for a in analysis.opportunities],
         "plan": {
@@ -316,28 +107,6 @@ def gap_json(
     return data
 
 
-# --- Markdown ------------------------------------------------------------------------------
-
-
-def _md_table(header: Sequence[str], rows: Sequence[Sequence[str]], right: int = 0) -> list[str]:
-    """A Markdown table; the last `right` columns are right-aligned."""
-    align = ["---"] * (len(header) - right) + ["---:"] * right
-    lines = ["| " + " | ".join(header) + " |", "|" + "|".join(align) + "|"]
-    lines += ["| " + " | ".join(md_escape(c) for c in row) + " |" for row in rows]
-    return lines
-
-
-def _ladder_md(rungs: Sequence[Rung], lang: Lang) -> list[str]:
-    return _md_table(
-        [t("gap.col.tier", lang), t("gap.col.floor", lang), t("gap.col.needed", lang)],
-        [
-            [r.tier.name.get(lang), fmt_points(r.floor, lang), fmt_points(r.points_needed, lang)]
-            for r in rungs
-        ],
-        right=2,
-    )
-
-
 def gap_markdown(
     analysis: GapAnalysis,
     rubric: Rubric,
@@ -351,30 +120,30 @@ def gap_markdown(
     lines = [title.rstrip(), ""]
     if assumed_line:
         lines += [f"> {assumed_line}", ""]
-    lines += [f"- {line}" for line in _summary_lines(analysis, lang)]
+    lines += [f"- {line}" for line in summary_lines(analysis, lang)]
     lines += ["", f"## {t('gap.ladder', lang)}", ""]
-    lines += _ladder_md(analysis.ladder, lang)
+    lines += ladder_markdown(analysis.ladder, lang)
     # Quick wins first: adding documents for answers already given costs least.
     if analysis.quick_wins:
         lines += ["", f"## {t('gap.quick_wins', lang)}", ""]
-        lines += _md_table(
+        lines += md_table(
             [t("gap.col.item", lang), t("gap.col.done", lang), "OPD", t("gap.col.gain", lang)],
             [
                 [
                     f"{a.code} {a.question.get(lang)}",
                     answer_label(index[a.code][1], a.answer_from, lang),
                     ", ".join(a.opds),
-                    _gain(a, lang),
+                    gain_text(a, lang),
                 ]
                 for a in analysis.quick_wins
             ],
-            right=1,
+            right=(3,),
         )
     if analysis.plan_by_opd:
         lines += ["", f"## {t('gap.plan_by_opd', lang)}"]
         for name, rows in opd_rows(analysis, rubric, lang):
             lines += ["", f"### {md_escape(name)}", ""]
-            lines += _md_table(
+            lines += md_table(
                 [
                     t("gap.col.item", lang),
                     t("gap.col.done", lang),
@@ -394,11 +163,11 @@ def gap_markdown(
                     ]
                     for r in rows
                 ],
-                right=1,
+                right=(5,),
             )
     if analysis.opportunities:
         lines += ["", f"## {t('gap.opportunities', lang)}", ""]
-        lines += _md_table(
+        lines += md_table(
             [
                 t("gap.col.item", lang),
                 t("gap.col.indicator", lang),
@@ -411,37 +180,27 @@ def gap_markdown(
                 [
                     f"{a.code} {a.question.get(lang)}",
                     f"{a.indicator}. {a.indicator_name.get(lang)} ({a.group})",
-                    _opportunity_text(a, index[a.code][1], lang),
+                    opportunity_text(a, index[a.code][1], lang),
                     ", ".join(a.opds),
                     t(f"gap.effort.{a.effort.value}", lang) if a.effort else "-",
-                    _gain(a, lang),
+                    gain_text(a, lang),
                 ]
                 for a in analysis.opportunities
             ],
-            right=1,
+            right=(5,),
         )
-    notes = _notes(analysis, lang)
+    notes = gap_notes(analysis, lang)
     if notes:
         lines += ["", *[f"> {n}" for n in notes]]
     return "\n".join(lines) + "\n"
 
 
-# --- CSV -----------------------------------------------------------------------------------
-
 CSV_COLUMNS = ("opd", "code", "item", "done", "todo", "responsible", "data_needed", "gain")
-
-
-def _csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows([safe_cell(v) for v in row] for row in rows)
-    return buffer.getvalue()
 
 
 def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> str:
     """The plan per OPD, one row per action (dot decimals, formula-safe text)."""
-    return _csv(
+    return csv_text(
         CSV_COLUMNS,
         [
             (name, r.code, r.item, r.done, r.todo, r.responsible, r.data_needed, r.gain)
@@ -449,9 +208,6 @@ def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> str:
             for r in rows
         ],
     )
-
-
-# --- table ---------------------------------------------------------------------------------
 
 
 def gap_table(
@@ -464,25 +220,22 @@ def gap_table(
     assumed_line: str | None = None,
 ) -> str:
     """One screen: totals, target and points needed, ladder, top opportunities, plan per OPD."""
-    from rich.console import Console
     from rich.table import Table
 
     index = rubric.item_index
     result = analysis.result
-    console = Console(
-        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
-    )
+    console = new_console(color=color, width=width)
     console.print(
         f"[bold]{t('gap.title', lang)} · {result.region or '-'} · {result.year or '-'}[/]"
     )
     if assumed_line:
         console.print(f"[yellow]{assumed_line}[/]")
-    summary = _summary_lines(analysis, lang)
+    summary = summary_lines(analysis, lang)
     console.print(summary[0])
     console.print(f"[bold cyan]{summary[1]}[/]")
     for line in summary[2:]:
         console.print(f"[bold]{line}[/]")
-    console.print(_ladder_text(analysis.ladder, lang))
+    console.print(ladder_text(analysis.ladder, lang))
 
     if analysis.plan_by_opd:
         table = Table(title=t("gap.plan_by_opd", lang), title_justify="left")
@@ -522,16 +275,14 @@ def gap_table(
             item = index[action.code][1]
             console.print(
                 f"  {action.code} {_short(action.question.get(lang))}: "
-                f"{_opportunity_text(action, item, lang)} "
+                f"{opportunity_text(action, item, lang)} "
                 f"({', '.join(opd_short(rubric, o) for o in action.opds)})",
                 no_wrap=True,
                 overflow="ellipsis",
             )
-    for note in _notes(analysis, lang):
+    for note in gap_notes(analysis, lang):
         console.print(f"[dim]{note}[/]")
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return console_text(console)
 
 
 def _short(text: str, limit: int = 48) -> str:
@@ -549,7 +300,7 @@ def render_gap(
     color: bool = False,
     width: int = 100,
 ) -> str:
-    assumed_line = _assumed_line(rubric, assumed, before, lang) if assumed else None
+    assumed_line = assumed_summary(rubric, assumed, before, lang) if assumed else None
     if fmt is Format.JSON:
         data = gap_json(analysis, lang, before=before, assumed=assumed)
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -558,71 +309,3 @@ def render_gap(
     if fmt is Format.CSV:
         return gap_csv(analysis, rubric, lang)
     return gap_table(analysis, rubric, lang, color=color, width=width, assumed_line=assumed_line)
-
-
-def _assumed_line(
-    rubric: Rubric,
-    assumed: Mapping[str, Answer],
-    before: ScoreResult | None,
-    lang: Lang,
-) -> str:
-    index = rubric.item_index
-    answers = ", ".join(
-        f"{code} = {answer_label(index[code][1], answer, lang)}" for code, answer in assumed.items()
-    )
-    if before is None:
-        return t("gap.assumed", lang, answers=answers)
-    return t(
-        "gap.assumed_before",
-        lang,
-        answers=answers,
-        total=fmt_points(before.total, lang),
-        evidenced=fmt_points(before.total_evidenced, lang),
-    )
-
-
-# --- a bare total: the ladder alone --------------------------------------------------------
-
-
-def render_ladder(
-    rubric: Rubric,
-    total: float,
-    target: Tier,
-    rungs: Sequence[Rung],
-    needed: float,
-    fmt: Format,
-    lang: Lang,
-) -> str:
-    """`kla gap --score 588,40 --target madya`: the total, its predikat and the ladder."""
-    predicate = tier_for(rubric, total)
-    floor = tier_floor(rubric, target)
-    if fmt is Format.JSON:
-        data = {
-            "target": {**(_tier_json(target) or {}), "floor": floor},
-            "total": total,
-            "predicate": predicate.name.id if predicate else None,
-            "predicate_id": predicate.id if predicate else None,
-            "points_needed": needed,
-            "reached": needed <= 0,
-            "ladder": _ladder_json(rungs),
-        }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-    if fmt is Format.CSV:
-        return _csv(
-            ("tier", "tier_id", "floor", "points_needed"),
-            [(r.tier.name.id, r.tier.id, r.floor, r.points_needed) for r in rungs],
-        )
-    lines = [
-        t(
-            "gap.score_line",
-            lang,
-            total=fmt_points(total, lang),
-            predicate=_tier_name(predicate, lang),
-        ),
-        _target_line(target, floor, total, needed, lang),
-    ]
-    if fmt is Format.MARKDOWN:
-        out = [f"# {t('gap.ladder', lang)}", "", *[f"- {line}" for line in lines], ""]
-        out += _ladder_md(rungs, lang)
-        return "\n".join(out) + "\n"
-    return "\n".join([*lines, _ladder_text(rungs, lang)]) + "\n"

@@ -1,47 +1,17 @@
-"""Render a `History`: its year table (shared by every format), JSON, Markdown, terminal."""
+"""Render a `History` in the format asked for: JSON, Markdown and terminal here, HTML and Excel
+in their modules."""
 
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from kla_cli.core.history import History, predicate_name, story
+from kla_cli.core.history import History, story
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.render.formats import OutFormat
+from kla_cli.render.formats import Format
+from kla_cli.render.history_layout import history_table, history_title
 from kla_cli.render.markdown import document_markdown
-from kla_cli.render.tables import Table
 from kla_cli.render.terminal import document_terminal
-
-
-def history_title(history: History, lang: Lang) -> str:
-    return " · ".join(p for p in (t("history.title", lang), history.region) if p)
-
-
-def history_table(history: History, lang: Lang) -> Table:
-    return Table(
-        "history",
-        t("history.sheet", lang),
-        (
-            t("score.year", lang),
-            t("score.total", lang),
-            t("score.total_evidenced", lang),
-            t("score.predicate", lang),
-            t("compare.change", lang),
-            t("history.source", lang),
-        ),
-        tuple(
-            (
-                y.year,
-                y.snapshot.total,
-                y.snapshot.total_evidenced,
-                predicate_name(y.snapshot, history.lowest, lang),
-                history.change(i),
-                y.source,
-            )
-            for i, y in enumerate(history.years)
-        ),
-        signed=(4,),
-    )
 
 
 def history_json(history: History, lang: Lang) -> dict[str, Any]:
@@ -66,22 +36,22 @@ def history_json(history: History, lang: Lang) -> dict[str, Any]:
 
 
 def render_history(
-    history: History, fmt: OutFormat, lang: Lang, *, color: bool = False, width: int = 100
+    history: History, fmt: Format, lang: Lang, *, color: bool = False, width: int = 100
 ) -> str | bytes:
     """Text for every format but Excel (bytes)."""
-    if fmt is OutFormat.XLSX:
+    if fmt is Format.XLSX:
         from kla_cli.render.xlsx import history_workbook
 
         return history_workbook(history, lang)
-    if fmt is OutFormat.HTML:
+    if fmt is Format.HTML:
         from kla_cli.render.html import history_html
 
         return history_html(history, lang)
-    if fmt is OutFormat.JSON:
+    if fmt is Format.JSON:
         return json.dumps(history_json(history, lang), ensure_ascii=False, indent=2) + "\n"
     title = history_title(history, lang)
     lead = f"{t('history.story', lang)}: {story(history, lang)}"
     tables = [history_table(history, lang)]
-    if fmt is OutFormat.MARKDOWN:
+    if fmt is Format.MARKDOWN:
         return document_markdown(title, tables, lang, lead=lead)
     return document_terminal(title, tables, lang, lead=lead, color=color, width=width)

@@ -13,7 +13,7 @@ from kla_cli import __version__
 from kla_cli.core.history import History, story
 from kla_cli.core.report_model import Report
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.render.history import history_table, history_title
+from kla_cli.render.history_layout import history_table, history_title
 from kla_cli.render.report_layout import heading, notes, report_tables
 from kla_cli.render.svg import Bar, esc, group_bars, year_columns
 from kla_cli.render.tables import Table, cell_text

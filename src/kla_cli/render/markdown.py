@@ -1,12 +1,31 @@
-"""`Table`s as Markdown: for a repository, a wiki or a CI job summary."""
+"""Markdown, for a repository, a wiki or a CI job summary: the one table writer and `Table`s."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from kla_cli.i18n.messages import Lang
-from kla_cli.render import md_escape
 from kla_cli.render.tables import Table, cell_text
+
+
+def md_escape(text: str) -> str:
+    """Text safe inside a table cell or a line: `|` escaped, line breaks made spaces."""
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def md_table(
+    headers: Sequence[str], rows: Iterable[Sequence[str]], right: Collection[int] = ()
+) -> list[str]:
+    """A Markdown table's lines; the columns numbered in `right` are right-aligned.
+
+    Every header and cell is escaped (Markdown markup such as `**bold**` passes through)."""
+    align = ("---:" if c in right else "---" for c in range(len(headers)))
+    lines = [
+        "| " + " | ".join(md_escape(h) or " " for h in headers) + " |",
+        "|" + "|".join(align) + "|",
+    ]
+    lines += ["| " + " | ".join(md_escape(cell) for cell in row) + " |" for row in rows]
+    return lines
 
 
 def table_markdown(table: Table, lang: Lang, level: int = 2) -> list[str]:
@@ -22,11 +41,14 @@ def table_markdown(table: Table, lang: Lang, level: int = 2) -> list[str]:
             )
         return [*lines, ""]
     columns = range(len(table.headers))
-    lines.append("| " + " | ".join(md_escape(h) or " " for h in table.headers) + " |")
-    lines.append("|" + "|".join("---:" if table.numeric(c) else "---" for c in columns) + "|")
-    for row in table.rows:
-        cells = (md_escape(cell_text(row[c], lang, signed=c in table.signed)) for c in columns)
-        lines.append("| " + " | ".join(cells) + " |")
+    lines += md_table(
+        table.headers,
+        (
+            [cell_text(row[c], lang, signed=c in table.signed) for c in columns]
+            for row in table.rows
+        ),
+        right=[c for c in columns if table.numeric(c)],
+    )
     return [*lines, ""]
 
 

@@ -6,20 +6,14 @@ apart. Numbers stay numbers here (a float is points, an int a count); each write
 
 from __future__ import annotations
 
+from kla_cli.core.answers import answer_text
 from kla_cli.core.findings import Finding
-from kla_cli.core.gap import Action, ActionKind
+from kla_cli.core.gap.actions import Action, ActionKind
+from kla_cli.core.predicate import predicate_label
 from kla_cli.core.report_model import EvidenceStatus, Report
-from kla_cli.core.rubric import Tier
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
-from kla_cli.render.score import answer_text
 from kla_cli.render.tables import Cell, Table
-
-
-def predicate_text(tier: Tier | None, lowest: float, lang: Lang) -> str:
-    if tier:
-        return tier.name.get(lang)
-    return t("score.no_predicate", lang, min=fmt_points(lowest, lang))
 
 
 def heading(report: Report, lang: Lang) -> str:
@@ -37,11 +31,11 @@ def summary_table(report: Report, lang: Lang) -> Table:
         ),
         (t("score.total", lang), report.total),
         (t("score.max", lang), report.max_total),
-        (t("score.predicate", lang), predicate_text(report.predicate, report.lowest, lang)),
+        (t("score.predicate", lang), predicate_label(report.predicate, lang, report.lowest)),
         (t("score.total_evidenced", lang), report.total_evidenced),
         (
             f"{t('score.predicate', lang)} ({t('score.total_evidenced', lang)})",
-            predicate_text(report.predicate_evidenced, report.lowest, lang),
+            predicate_label(report.predicate_evidenced, lang, report.lowest),
         ),
         (
             t("report.sheet.findings", lang),

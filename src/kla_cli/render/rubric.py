@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import io
-
 from kla_cli.core.rubric import Rubric
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
+from kla_cli.render.terminal import console_text, new_console
 
 
 def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width: int) -> str:
-    from rich.console import Console
     from rich.table import Table
 
-    console = Console(
-        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
-    )
+    console = new_console(color=color, width=width)
     title = f"{rubric.title.get(lang)} · {rubric.id} {rubric.version}"
     table = Table(title=title, title_justify="left")
     table.add_column(t("show.code", lang))
@@ -61,6 +57,4 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
         console.print(f"* = {t('show.evidence_required', lang)}")
     if rubric.provisional:
         console.print(f"[dim]{t('score.provisional', lang)}[/]")
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return console_text(console)

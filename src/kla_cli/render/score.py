@@ -2,36 +2,26 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from kla_cli.core.answers import Answer
 from kla_cli.core.findings import Finding
+from kla_cli.core.predicate import predicate_label
 from kla_cli.core.rubric import Tier
 from kla_cli.core.scoring import ItemScore, ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
-from kla_cli.render import Format, md_escape, safe_cell
+from kla_cli.render import csv_text
 from kla_cli.render.findings import finding_json
+from kla_cli.render.formats import Format
+from kla_cli.render.markdown import md_escape, md_table
+from kla_cli.render.terminal import console_text, new_console
 
 
 def answer_json(answer: Answer | None) -> object:
     if isinstance(answer, frozenset):
         return sorted(answer)
-    return answer
-
-
-def answer_text(answer: Answer | None, lang: Lang) -> str:
-    if answer is None:
-        return ""
-    if isinstance(answer, bool):
-        return t("yes" if answer else "no", lang)
-    if isinstance(answer, frozenset):
-        return ", ".join(sorted(answer)) or "-"
-    if isinstance(answer, float):
-        return fmt_points(answer, lang).rstrip("0").rstrip(",.")
     return answer
 
 
@@ -122,16 +112,13 @@ CSV_COLUMNS = (
 
 def score_csv(result: ScoreResult) -> str:
     """One row per item; machine-readable (dot decimals), formula-safe text."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    rows = []
     for ind in result.indicators:
         for item in ind.items:
             r = item.response
             answer = answer_json(r.answer) if r else None
-            writer.writerow(
-                safe_cell(v)
-                for v in (
+            rows.append(
+                (
                     result.region or "",
                     result.year or "",
                     ind.group,
@@ -148,15 +135,7 @@ def score_csv(result: ScoreResult) -> str:
                     (r.opd if r else None) or "",
                 )
             )
-    return buffer.getvalue()
-
-
-def _predicate_text(result: ScoreResult, tier: Tier | None, lang: Lang, min_total: float) -> str:
-    return (
-        tier.name.get(lang)
-        if tier
-        else t("score.no_predicate", lang, min=fmt_points(min_total, lang))
-    )
+    return csv_text(CSV_COLUMNS, rows)
 
 
 def _notes(result: ScoreResult, lang: Lang) -> list[str]:
@@ -186,31 +165,49 @@ def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool 
         f"# {t('score.title', lang)}: {md_escape(result.region or '-')} {result.year or ''}".rstrip(),
         "",
         f"- **{t('score.total', lang)}**: {p(result.total, lang)} / {p(result.max_total, lang)}",
-        f"- **{t('score.predicate', lang)}**: {_predicate_text(result, result.predicate, lang, lowest)}",
+        f"- **{t('score.predicate', lang)}**: {predicate_label(result.predicate, lang, lowest)}",
         f"- **{t('score.total_evidenced', lang)}**: {p(result.total_evidenced, lang)} "
-        f"({_predicate_text(result, result.predicate_evidenced, lang, lowest)})",
+        f"({predicate_label(result.predicate_evidenced, lang, lowest)})",
         f"- **{t('score.rubric', lang)}**: {result.rubric_id} {result.rubric_version}",
         "",
-        f"| {t('score.group', lang)} | {t('score.points', lang)} | {t('score.evidenced', lang)} | {t('score.max', lang)} |",
-        "|---|---:|---:|---:|",
     ]
-    lines += [
-        f"| {md_escape(g.name.get(lang))} | {p(g.score, lang)} | {p(g.score_evidenced, lang)} | {p(g.max, lang)} |"
-        for g in result.groups
-    ]
-    lines.append(
-        f"| **{t('score.total', lang)}** | **{p(result.total, lang)}** | **{p(result.total_evidenced, lang)}** | **{p(result.max_total, lang)}** |"
+    points = ("score.points", "score.evidenced", "score.max")
+    lines += md_table(
+        [t(key, lang) for key in ("score.group", *points)],
+        [
+            *(
+                [g.name.get(lang), p(g.score, lang), p(g.score_evidenced, lang), p(g.max, lang)]
+                for g in result.groups
+            ),
+            [
+                f"**{v}**"
+                for v in (
+                    t("score.total", lang),
+                    p(result.total, lang),
+                    p(result.total_evidenced, lang),
+                    p(result.max_total, lang),
+                )
+            ],
+        ],
+        right=(1, 2, 3),
     )
     if detail:
-        lines += [
-            "",
-            f"| # | {t('score.indicator', lang)} | {t('score.group', lang)} | {t('score.points', lang)} | {t('score.evidenced', lang)} | {t('score.max', lang)} |",
-            "|---:|---|---|---:|---:|---:|",
-        ]
-        lines += [
-            f"| {ind.number} | {md_escape(ind.name.get(lang))} | {ind.group} | {p(ind.score, lang)} | {p(ind.score_evidenced, lang)} | {p(ind.max, lang)} |"
-            for ind in result.indicators
-        ]
+        lines.append("")
+        lines += md_table(
+            ["#", *(t(key, lang) for key in ("score.indicator", "score.group", *points))],
+            (
+                [
+                    str(ind.number),
+                    ind.name.get(lang),
+                    ind.group,
+                    p(ind.score, lang),
+                    p(ind.score_evidenced, lang),
+                    p(ind.max, lang),
+                ]
+                for ind in result.indicators
+            ),
+            right=(0, 3, 4, 5),
+        )
     notes = _notes(result, lang)
     if notes:
         lines += ["", *[f"> {n}" for n in notes]]
@@ -220,13 +217,10 @@ def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool 
 def score_table(
     result: ScoreResult, lang: Lang, lowest: float, *, detail: bool, color: bool, width: int
 ) -> str:
-    from rich.console import Console
     from rich.table import Table
 
     p = fmt_points
-    console = Console(
-        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
-    )
+    console = new_console(color=color, width=width)
     title = f"{t('score.title', lang)} · {result.region or '-'} · {result.year or '-'}"
     table = Table(title=title, title_justify="left")
     table.add_column(t("score.group", lang))
@@ -268,15 +262,13 @@ def score_table(
             )
         console.print(ind_table)
     console.print(
-        f"[bold]{t('score.predicate', lang)}:[/] [bold cyan]{_predicate_text(result, result.predicate, lang, lowest)}[/]"
+        f"[bold]{t('score.predicate', lang)}:[/] [bold cyan]{predicate_label(result.predicate, lang, lowest)}[/]"
         f"  ({t('score.total_evidenced', lang)}: {p(result.total_evidenced, lang)} → "
-        f"{_predicate_text(result, result.predicate_evidenced, lang, lowest)})"
+        f"{predicate_label(result.predicate_evidenced, lang, lowest)})"
     )
     for note in _notes(result, lang):
         console.print(f"[dim]{note}[/]")
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return console_text(console)
 
 
 def render_score(

@@ -1,12 +1,35 @@
-"""`Table`s as a terminal table (rich), for stdout."""
+"""The terminal (rich): the one console every table is drawn on, and `Table`s drawn on it.
+
+rich is imported inside the functions, so commands that never draw a table start faster.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from kla_cli.i18n.messages import Lang
 from kla_cli.render.tables import Table, cell_text
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+def new_console(*, color: bool, width: int) -> Console:
+    """A console writing into memory: colour only when asked, `width` columns, no highlighting."""
+    from rich.console import Console
+
+    return Console(
+        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
+    )
+
+
+def console_text(console: Console) -> str:
+    """What was printed on a console made by `new_console`."""
+    out = console.file
+    assert isinstance(out, io.StringIO)
+    return out.getvalue()
 
 
 def document_terminal(
@@ -19,13 +42,10 @@ def document_terminal(
     color: bool,
     width: int,
 ) -> str:
-    from rich.console import Console
     from rich.markup import escape
     from rich.table import Table as RichTable
 
-    console = Console(
-        file=io.StringIO(), force_terminal=color, no_color=not color, width=width, highlight=False
-    )
+    console = new_console(color=color, width=width)
     console.print(f"[bold]{escape(title)}[/]")
     if lead:
         console.print(escape(lead))
@@ -55,6 +75,4 @@ def document_terminal(
         console.print(rich)
     for note in notes:
         console.print(f"[dim]{escape(note)}[/]")
-    out = console.file
-    assert isinstance(out, io.StringIO)
-    return out.getvalue()
+    return console_text(console)

@@ -17,7 +17,7 @@ from kla_cli.core.history import History, story
 from kla_cli.core.report_model import Report
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render import safe_cell
-from kla_cli.render.history import history_table
+from kla_cli.render.history_layout import history_table
 from kla_cli.render.report_layout import (
     findings_table,
     groups_table,

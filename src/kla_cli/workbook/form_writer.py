@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kla_cli import __version__
-from kla_cli.core.answers import Answer
+from kla_cli.core.answers import Answer, answer_text
 from kla_cli.core.form_layout import (
     ANSWER_SHEET,
     COLUMNS,
@@ -84,13 +84,9 @@ def cell_answer(item: Item, answer: Answer | None, lang: Lang) -> object:
     """An answer as a person would type it into the cell."""
     if answer is None:
         return None
-    if isinstance(answer, bool):
-        return t("yes" if answer else "no", lang)
-    if isinstance(answer, frozenset):
-        return ", ".join(sorted(answer)) or "-"  # "-": nothing ticked, still answered
-    if isinstance(answer, float) and item.type is AnswerType.COUNT:
-        return int(answer)
-    return answer
+    if isinstance(answer, float):
+        return int(answer) if item.type is AnswerType.COUNT else answer
+    return answer_text(answer, lang)
 
 
 def build_workbook(

@@ -24,11 +24,11 @@ from kla_cli.core.form_layout import (
     META_SHEET,
     OPD_COLUMN,
 )
-from kla_cli.core.rubric import Indicator, Item, Rubric, Tier
+from kla_cli.core.predicate import predicate_label
+from kla_cli.core.rubric import Indicator, Item, Rubric
 from kla_cli.core.scoring import ItemScore, Response
 from kla_cli.core.submission import Row, Submission
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import safe_cell
 from kla_cli.workbook.form_writer import (
     HEADER_FILL,
@@ -180,8 +180,11 @@ def _summary(
         (t("score.total", lang), result.total),
         (t("score.total_evidenced", lang), result.total_evidenced),
         (t("score.max", lang), result.max_total),
-        (t("score.predicate", lang), _tier(result.predicate, lowest, lang)),
-        (t("recap.predicate_evidenced", lang), _tier(result.predicate_evidenced, lowest, lang)),
+        (t("score.predicate", lang), predicate_label(result.predicate, lang, lowest)),
+        (
+            t("recap.predicate_evidenced", lang),
+            predicate_label(result.predicate_evidenced, lang, lowest),
+        ),
         (t("recap.answered", lang), answered),
         (t("recap.unanswered", lang), len(result.all_items()) - answered),
         (t("recap.skipped_count", lang), len(result.skipped)),
@@ -200,12 +203,6 @@ def _summary(
         ws.cell(len(rows) + 4, 1, t("score.provisional", lang)).font = Font(italic=True)
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 40
-
-
-def _tier(tier: Tier | None, lowest: float, lang: Lang) -> str:
-    if tier is None:
-        return t("score.no_predicate", lang, min=fmt_points(lowest, lang))
-    return tier.name.get(lang)
 
 
 def _unanswered(ws: Worksheet, rubric: Rubric, assessment: Assessment, lang: Lang) -> None:

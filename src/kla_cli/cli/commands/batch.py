@@ -15,7 +15,7 @@ from kla_cli.cli.options import OutputOpt, RubricOpt, choose_format, load_rubric
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang, t
 from kla_cli.io.output import Inputs
-from kla_cli.render.batch import BatchFormat
+from kla_cli.render.formats import BATCH_FORMATS, BatchFormat, Format
 
 if TYPE_CHECKING:
     from kla_cli.batch import RegionResult
@@ -47,7 +47,7 @@ def batch(
     )
     from kla_cli.render.batch import render_batch
 
-    fmt = choose_format(output, fmt, tuple(BatchFormat), BatchFormat.TABLE)
+    fmt = choose_format(output, fmt, BATCH_FORMATS, Format.TABLE)
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
     model, rubric_files = load_rubric(rubric)
@@ -59,10 +59,10 @@ def batch(
     specs = with_targets(model, found, fail_under)
     lang = active_lang()
     results = run_batch(model, specs, jobs or default_jobs(), lang)
-    if sys.stderr.isatty() and fmt is not BatchFormat.JSON:
+    if sys.stderr.isatty() and fmt is not Format.JSON:
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)
-    color = use_color(output) and fmt is BatchFormat.TABLE
+    color = use_color(output) and fmt is Format.TABLE
     text = render_batch(summary, fmt, lang, color=color, width=width())
     emit(text, output, rubric_files | manifest)
     if summary.unreadable:

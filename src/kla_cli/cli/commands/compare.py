@@ -18,7 +18,7 @@ from kla_cli.cli.options import (
     source_inputs,
 )
 from kla_cli.i18n.messages import active_lang, t
-from kla_cli.render.formats import CompareFormat, OutFormat
+from kla_cli.render.formats import COMPARE_FORMATS, CompareFormat, Format
 
 
 @guard
@@ -38,7 +38,7 @@ def compare(
     from kla_cli.render.compare import render_comparison
     from kla_cli.sources import load_result
 
-    kind = OutFormat(choose_format(output, fmt, tuple(CompareFormat), CompareFormat.TABLE))
+    kind = choose_format(output, fmt, COMPARE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     sides = [load_result(path, model, active_lang()) for path in (old, new)]
     for side in sides:
@@ -59,7 +59,7 @@ def compare(
         kind,
         active_lang(),
         top=top,
-        color=use_color(output) and kind is OutFormat.TABLE,
+        color=use_color(output) and kind is Format.TABLE,
         width=width(),
     )
     emit(text, output, rubric_files | source_inputs(old) | source_inputs(new))

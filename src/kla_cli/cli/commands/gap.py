@@ -20,7 +20,7 @@ from kla_cli.cli.options import (
 )
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang
-from kla_cli.render import Format
+from kla_cli.render.formats import SCORE_FORMATS, Format
 
 
 @guard
@@ -46,35 +46,45 @@ def gap(
     fmt: FormatOpt = None,
     output: OutputOpt = None,
 ) -> None:
-    from kla_cli.core import gap as core
     from kla_cli.core.assess import assess
-    from kla_cli.render.gap import render_gap, render_ladder
+    from kla_cli.core.gap.ladder import (
+        Basis,
+        basis_total,
+        find_tier,
+        next_tier,
+        parse_total,
+        total_ladder,
+    )
+    from kla_cli.core.gap.plan import analyse
+    from kla_cli.core.gap.whatif import parse_assumption, what_if
+    from kla_cli.render.gap import render_gap
+    from kla_cli.render.ladder import render_ladder
 
-    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
+    fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     if score_text is not None:
         if paths or assume:
             key = "gap.score_and_paths" if paths else "gap.score_only"
             raise KlaError(key, params={"option": "--assume"})
-        total = core.parse_total(score_text, model.max_total)
-        tier, needed, rungs = core.total_ladder(model, total, target)
+        total = parse_total(score_text, model.max_total)
+        tier, needed, rungs = total_ladder(model, total, target)
         text = render_ladder(model, total, tier, rungs, needed, fmt, active_lang())
         emit(text, output, rubric_files)
         raise typer.Exit(ExitCode.OK if needed <= 0 else ExitCode.FINDINGS)
     if not paths:
         raise KlaError("gap.no_input", hint="gap.no_input.hint")
-    wanted = core.find_tier(model, target) if target else None
-    assumed = dict(core.parse_assumption(model, text) for text in assume or [])
+    wanted = find_tier(model, target) if target else None
+    assumed = dict(parse_assumption(model, text) for text in assume or [])
     submissions, workbooks = read_region(paths)
     assessment = assess(model, submissions)
     refuse_blocking([], assessment.validation.blocking, allow_errors)
     result = assessment.result
     before = result if assumed else None
     if assumed:
-        result = core.what_if(model, result, assumed)
-    basis = core.Basis.EVIDENCED if evidenced else core.Basis.SELF_ASSESSED
-    tier = wanted or core.next_tier(model, core.basis_total(result, basis))
-    analysis = core.analyse(model, result, tier, basis)
+        result = what_if(model, result, assumed)
+    basis = Basis.EVIDENCED if evidenced else Basis.SELF_ASSESSED
+    tier = wanted or next_tier(model, basis_total(result, basis))
+    analysis = analyse(model, result, tier, basis)
     text = render_gap(
         analysis,
         model,

@@ -18,7 +18,7 @@ from kla_cli.cli.options import (
     source_inputs,
 )
 from kla_cli.i18n.messages import active_lang, t
-from kla_cli.render.formats import OutFormat
+from kla_cli.render.formats import HISTORY_FORMATS, Format, HistoryFormat
 
 
 @guard
@@ -26,7 +26,7 @@ def history(
     region_dir: Annotated[Path, typer.Argument(help=h("help.region_dir"), show_default=False)],
     rubric: RubricOpt = None,
     fmt: Annotated[
-        OutFormat | None,
+        HistoryFormat | None,
         typer.Option("--format", "-f", help=h("help.format"), show_default=False),
     ] = None,
     output: OutputOpt = None,
@@ -36,7 +36,7 @@ def history(
     from kla_cli.render.history import render_history
     from kla_cli.sources import load_result, year_sources
 
-    kind = choose_format(output, fmt, tuple(OutFormat), OutFormat.TABLE)
+    kind = choose_format(output, fmt, HISTORY_FORMATS, Format.TABLE)
     model, inputs = load_rubric(rubric)
     lang = active_lang()
     years = []
@@ -49,5 +49,5 @@ def history(
     for odd in mismatches(story):
         where = f"{region_dir / odd.source}"
         err(f"{t('warning.prefix')}: {where}: {t(f'history.mismatch_{odd.field}', **vars(odd))}")
-    color = use_color(output) and kind is OutFormat.TABLE
+    color = use_color(output) and kind is Format.TABLE
     emit(render_history(story, kind, lang, color=color, width=width()), output, inputs)

@@ -18,7 +18,7 @@ from kla_cli.cli.options import (
     read_region,
 )
 from kla_cli.i18n.messages import active_lang
-from kla_cli.render.formats import OutFormat, ReportFormat
+from kla_cli.render.formats import REPORT_FORMATS, Format, ReportFormat
 
 
 @guard
@@ -36,7 +36,7 @@ def report(
     from kla_cli.core.report_model import build_report
     from kla_cli.render.report import render_report
 
-    kind = OutFormat(choose_format(output, fmt, tuple(ReportFormat), ReportFormat.MARKDOWN))
+    kind = choose_format(output, fmt, REPORT_FORMATS, Format.MARKDOWN)
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths)
     assessment = assess(model, submissions)

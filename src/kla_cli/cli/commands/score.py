@@ -19,7 +19,7 @@ from kla_cli.cli.options import (
     read_region,
 )
 from kla_cli.i18n.messages import active_lang
-from kla_cli.render import Format
+from kla_cli.render.formats import SCORE_FORMATS, Format
 
 
 @guard
@@ -35,7 +35,7 @@ def score(
     from kla_cli.core.assess import assess
     from kla_cli.render.score import render_score
 
-    fmt = choose_format(output, fmt, tuple(Format), Format.TABLE)
+    fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths)
     assessment = assess(model, submissions)

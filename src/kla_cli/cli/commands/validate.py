@@ -18,7 +18,7 @@ from kla_cli.cli.options import (
 )
 from kla_cli.errors import ExitCode
 from kla_cli.i18n.messages import active_lang
-from kla_cli.render.findings import FindingFormat
+from kla_cli.render.formats import FINDING_FORMATS, FindingFormat, Format
 
 
 @guard
@@ -36,7 +36,7 @@ def validate(
     from kla_cli.core.validate import validate_region
     from kla_cli.render.findings import render_findings
 
-    fmt = choose_format(output, fmt, tuple(FindingFormat), FindingFormat.TEXT)
+    fmt = choose_format(output, fmt, FINDING_FORMATS, Format.TEXT)
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths)
     findings = validate_region(model, submissions).findings

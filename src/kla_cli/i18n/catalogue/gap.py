@@ -25,7 +25,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "see the item codes with 'kla rubric show --items'",
     ),
     "gap.title": ("Analisis kesenjangan predikat KLA", "KLA predikat gap analysis"),
-    "gap.no_predicate": ("belum berpredikat", "no predikat"),
     "gap.unanswered": ("belum dijawab", "unanswered"),
     "gap.basis.evidenced": ("Total berdata dukung", "Total with evidence"),
     "gap.basis.self_assessed": ("Total penilaian mandiri", "Self-assessed total"),

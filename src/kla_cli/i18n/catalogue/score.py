@@ -18,7 +18,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.total": ("Total", "Total"),
     "score.total_evidenced": ("Total berdata dukung", "Total with evidence"),
     "score.predicate": ("Predikat", "Predikat"),
-    "score.no_predicate": ("belum berpredikat (< {min})", "no predikat (< {min})"),
+    "predicate.none": ("belum berpredikat", "no predikat"),
     "score.opd": ("OPD", "OPD"),
     "score.provisional": (
         "Bobot nilai rubrik ini SEMENTARA (bukan bobot resmi KemenPPPA).",

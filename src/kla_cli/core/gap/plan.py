@@ -1,0 +1,281 @@
+"""The plan: a small set of actions reaching a target predikat (evidence first, then cheap answer
+steps, then everything not needed dropped), the plan per lead OPD, and the full gap analysis."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from kla_cli.core.answers import Answer
+from kla_cli.core.gap.actions import (
+    EFFORT_RANK,
+    Action,
+    ActionKind,
+    action_for,
+    item_scores,
+    next_answers,
+    opportunities,
+    quick_wins,
+)
+from kla_cli.core.gap.ladder import Basis, Rung, basis_total, ladder, points_needed
+from kla_cli.core.rubric import Item, Rubric, Tier, tier_floor, tier_for
+from kla_cli.core.scoring import ItemScore, ScoreResult, item_points
+
+_EVIDENCE_RANK = -1
+
+
+@dataclass(frozen=True)
+class Plan:
+    actions: tuple[Action, ...]
+    """Evidence actions first, then answer steps by effort and gain."""
+    start_total: float
+    end_total: float
+    """The total (on the basis) once every action is done."""
+    floor: float
+    reached: bool
+    """Whether `end_total` reaches the floor (False only when the target is unreachable)."""
+    max_reachable: float
+    """The best total possible with every item at its best answer and evidenced."""
+
+    @property
+    def gain(self) -> float:
+        return round(self.end_total - self.start_total, 2)
+
+
+@dataclass(frozen=True)
+class OpdPlan:
+    """The plan's actions for which one OPD is the lead (it answers those items)."""
+
+    opd: str
+    name: str
+    actions: tuple[Action, ...]
+
+    @property
+    def gain(self) -> float:
+        return round(sum(a.gain for a in self.actions), 2)
+
+
+@dataclass(frozen=True)
+class GapAnalysis:
+    target: Tier
+    basis: Basis
+    floor: float
+    total: float
+    """The current total on the basis."""
+    predicate: Tier | None
+    points_needed: float
+    reached: bool
+    ladder: tuple[Rung, ...]
+    opportunities: tuple[Action, ...]
+    quick_wins: tuple[Action, ...]
+    plan: Plan
+    plan_by_opd: tuple[OpdPlan, ...]
+    result: ScoreResult
+
+
+@dataclass(frozen=True)
+class _State:
+    answer: Answer | None
+    evidenced: bool
+
+
+@dataclass(frozen=True)
+class _Step:
+    code: str
+    answer: Answer | None
+    """The new answer; for checklists the element set after ticking one more element."""
+    evidence_only: bool
+    rank: int
+    gain: float
+
+
+def _value(item: Item, state: _State, basis: Basis) -> float:
+    if state.answer is None:
+        return 0.0
+    if basis is Basis.EVIDENCED and item.evidence and not state.evidenced:
+        return 0.0
+    return item_points(item, state.answer)
+
+
+def _initial(score: ItemScore) -> _State:
+    r = score.response
+    return _State(r.answer, r.has_evidence) if r else _State(None, False)
+
+
+def _total(rubric: Rubric, states: Mapping[str, _State], basis: Basis) -> float:
+    return round(sum(_value(item, states[item.code], basis) for _, item in rubric.iter_items()), 2)
+
+
+def _apply(states: dict[str, _State], step: _Step) -> None:
+    old = states[step.code]
+    if step.evidence_only:
+        states[step.code] = _State(old.answer, True)
+    else:
+        states[step.code] = _State(step.answer, True)
+
+
+def _fold(start: Mapping[str, _State], steps: Iterable[_Step]) -> dict[str, _State]:
+    states = dict(start)
+    for step in steps:
+        _apply(states, step)
+    return states
+
+
+def _candidates(
+    items: Mapping[str, Item], states: Mapping[str, _State], basis: Basis
+) -> list[_Step]:
+    steps: list[_Step] = []
+    for code, item in items.items():
+        state = states[code]
+        now = _value(item, state, basis)
+        for answer in next_answers(item, state.answer):
+            gain = round(_value(item, _State(answer, True), basis) - now, 2)
+            if gain > 0:
+                steps.append(_Step(code, answer, False, EFFORT_RANK[item.effort], gain))
+    return steps
+
+
+def _evidence_steps(
+    items: Mapping[str, Item], states: Mapping[str, _State], basis: Basis
+) -> list[_Step]:
+    if basis is not Basis.EVIDENCED:
+        return []
+    steps = []
+    for code, item in items.items():
+        state = states[code]
+        gain = round(
+            _value(item, _State(state.answer, True), basis) - _value(item, state, basis), 2
+        )
+        if gain > 0:
+            steps.append(_Step(code, state.answer, True, _EVIDENCE_RANK, gain))
+    return sorted(steps, key=lambda s: -s.gain)
+
+
+def make_plan(rubric: Rubric, result: ScoreResult, target: Tier, basis: Basis) -> Plan:
+    """A small set of actions reaching `target` on `basis`: evidence first, then cheap steps."""
+    floor = tier_floor(rubric, target)
+    items = {item.code: item for _, item in rubric.iter_items()}
+    scores = item_scores(result)
+    start = {
+        code: (_initial(scores[code]) if code in scores else _State(None, False)) for code in items
+    }
+    order = {code: i for i, code in enumerate(items)}
+    states = dict(start)
+    chosen: list[_Step] = []
+
+    def total() -> float:
+        return _total(rubric, states, basis)
+
+    for step in _evidence_steps(items, states, basis):
+        if total() >= floor:
+            break
+        _apply(states, step)
+        chosen.append(step)
+    while total() < floor:
+        candidates = _candidates(items, states, basis)
+        if not candidates:
+            break
+        step = min(candidates, key=lambda s: (s.rank, -s.gain, order[s.code]))
+        _apply(states, step)
+        chosen.append(step)
+
+    max_reachable = _max_total(rubric, items, states, basis)
+    if total() >= floor:
+        chosen = _prune(rubric, start, chosen, floor, basis)
+        states = _fold(start, chosen)
+    actions = _merge(rubric, start, states, basis, chosen)
+    return Plan(
+        actions=actions,
+        start_total=_total(rubric, start, basis),
+        end_total=total(),
+        floor=floor,
+        reached=total() >= floor,
+        max_reachable=max(max_reachable, total()),
+    )
+
+
+def _max_total(
+    rubric: Rubric, items: Mapping[str, Item], states: Mapping[str, _State], basis: Basis
+) -> float:
+    best = dict(states)
+    while candidates := _candidates(items, best, basis) + _evidence_steps(items, best, basis):
+        for step in candidates:
+            _apply(best, step)
+    return _total(rubric, best, basis)
+
+
+def _prune(
+    rubric: Rubric,
+    start: Mapping[str, _State],
+    chosen: list[_Step],
+    floor: float,
+    basis: Basis,
+) -> list[_Step]:
+    """Drop every step the target does not need, the costliest (then smallest) first."""
+    kept = list(chosen)
+    for step in sorted(chosen, key=lambda s: (-s.rank, s.gain)):
+        trial = [s for s in kept if s is not step]
+        if _total(rubric, _fold(start, trial), basis) >= floor:
+            kept = trial
+    return kept
+
+
+def _merge(
+    rubric: Rubric,
+    start: Mapping[str, _State],
+    end: Mapping[str, _State],
+    basis: Basis,
+    chosen: list[_Step],
+) -> tuple[Action, ...]:
+    """One action per changed item, from its starting state to its final state."""
+    rank = {s.code: s.rank for s in chosen}
+    found: list[tuple[tuple[int, float, int], Action]] = []
+    for order, (indicator, item) in enumerate(rubric.iter_items()):
+        before, after = start[item.code], end[item.code]
+        if before == after:
+            continue
+        kind = ActionKind.EVIDENCE if before.answer == after.answer else ActionKind.ANSWER
+        action = action_for(
+            rubric,
+            indicator,
+            item,
+            kind,
+            (before.answer, _value(item, before, basis)),
+            (after.answer, _value(item, after, basis)),
+        )
+        key_rank = _EVIDENCE_RANK if kind is ActionKind.EVIDENCE else rank.get(item.code, 1)
+        found.append(((key_rank, -action.gain, order), action))
+    return tuple(a for _, a in sorted(found, key=lambda pair: pair[0]))
+
+
+def plan_by_opd(rubric: Rubric, plan: Plan) -> tuple[OpdPlan, ...]:
+    """The plan split per lead OPD (the OPD whose workbook answers the item), rubric order."""
+    return tuple(
+        OpdPlan(opd.id, opd.name, actions)
+        for opd in rubric.opds
+        if (actions := tuple(a for a in plan.actions if a.opds[:1] == (opd.id,)))
+    )
+
+
+def analyse(
+    rubric: Rubric, result: ScoreResult, target: Tier, basis: Basis = Basis.EVIDENCED
+) -> GapAnalysis:
+    """The full gap analysis of `result` towards `target`."""
+    total = basis_total(result, basis)
+    plan = make_plan(rubric, result, target, basis)
+    needed = points_needed(rubric, total, target)
+    return GapAnalysis(
+        target=target,
+        basis=basis,
+        floor=tier_floor(rubric, target),
+        total=total,
+        predicate=tier_for(rubric, total),
+        points_needed=needed,
+        reached=needed == 0,
+        ladder=ladder(rubric, total),
+        opportunities=opportunities(rubric, result),
+        quick_wins=quick_wins(rubric, result),
+        plan=plan,
+        plan_by_opd=plan_by_opd(rubric, plan),
+        result=result,
+    )
