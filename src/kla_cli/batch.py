@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.core.gap.ladder import find_tier
+from kla_cli.core.ranking import RegionResult
 from kla_cli.core.rubric import Rubric, Tier
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, current_lang, t
@@ -27,48 +27,6 @@ if TYPE_CHECKING:
 
 MAX_MESSAGES = 5
 """Error lines kept per region (for JUnit/GitHub output); the full list is `kla score`'s job."""
-
-
-@dataclass(frozen=True)
-class RegionResult:
-    """What the summary needs of one region: small and picklable (no cells, no findings)."""
-
-    name: str
-    path: str
-    target: str | None = None
-    total: float | None = None
-    total_evidenced: float | None = None
-    predicate: str | None = None
-    """Tier id of `total`, None below the lowest tier (or when unread)."""
-    predicate_evidenced: str | None = None
-    met: bool | None = None
-    """Whether `predicate` reaches `target`; None without a target or when unread."""
-    errors: int = 0
-    """Blocking validation errors (unanswered items are not counted: they score 0)."""
-    warnings: int = 0
-    workbooks: int = 0
-    region: str | None = None
-    """The region named inside the workbooks."""
-    year: str | None = None
-    problem: str | None = None
-    """Why the region could not be read at all (one line); None when it was read."""
-    messages: tuple[str, ...] = ()
-    """The first few error lines, located (file, sheet, cell)."""
-
-    @property
-    def status(self) -> str:
-        """unreadable, invalid (blocking errors), below (target not met) or ok."""
-        if self.problem is not None:
-            return "unreadable"
-        if self.errors:
-            return "invalid"
-        if self.met is False:
-            return "below"
-        return "ok"
-
-    @property
-    def failed(self) -> bool:
-        return self.status != "ok"
 
 
 # --- finding the regions ---------------------------------------------------------------------
@@ -149,7 +107,8 @@ def own_targets(specs: Iterable[RegionSpec]) -> int:
 
 def assess_region(rubric: Rubric, spec: RegionSpec) -> RegionResult:
     """Read, validate and score one region; any failure becomes the result's `problem`."""
-    from kla_cli.core.assess import assess, read_region
+    from kla_cli.core.assess import assess
+    from kla_cli.workbook.read import read_region
 
     base = RegionResult(spec.name, str(spec.path), spec.target)
     try:
@@ -274,46 +233,3 @@ def run_batch(
                 yield from future.result()
     finally:
         gc.unfreeze()
-
-
-# --- summary ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class BatchSummary:
-    rubric_id: str
-    rubric_version: str
-    provisional: bool
-    tier_names: dict[str, str]
-    """Tier id -> name in the output language."""
-    results: tuple[RegionResult, ...]
-    """Ranked: highest total first, unread regions last, then by name."""
-    counts: dict[str, int] = field(default_factory=dict)
-    """Regions by status: ok, below, invalid, unreadable."""
-
-    @property
-    def below(self) -> bool:
-        """Some region is invalid or below its target (exit code 1)."""
-        return any(r.status in ("invalid", "below") for r in self.results)
-
-    @property
-    def unreadable(self) -> bool:
-        """Some region could not be read (exit code 2)."""
-        return any(r.status == "unreadable" for r in self.results)
-
-
-def summarise(rubric: Rubric, results: Iterable[RegionResult], lang: Lang) -> BatchSummary:
-    ranked = tuple(
-        sorted(results, key=lambda r: (r.total is None, -(r.total or 0.0), r.name.casefold()))
-    )
-    counts = dict.fromkeys(("ok", "below", "invalid", "unreadable"), 0)
-    for result in ranked:
-        counts[result.status] += 1
-    return BatchSummary(
-        rubric_id=rubric.id,
-        rubric_version=rubric.version,
-        provisional=rubric.provisional,
-        tier_names={tier.id: tier.name.get(lang) for tier in rubric.tiers},
-        results=ranked,
-        counts=counts,
-    )

@@ -29,7 +29,8 @@ def load_result(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
     """A saved JSON result (`*.json`), or the workbooks at `path` scored with `rubric`."""
     if path.is_file() and path.suffix.lower() == ".json":
         return Loaded(_read_json(path, rubric, lang), [], [])
-    from kla_cli.core.assess import assess, read_region
+    from kla_cli.core.assess import assess
+    from kla_cli.workbook.read import read_region
 
     assessment = assess(rubric, read_region([path]))
     validation = assessment.validation

@@ -58,7 +58,7 @@ def load_rubric(path: Path | None) -> tuple[Rubric, Inputs]:
 def read_region(paths: Sequence[Path]) -> tuple[list[Submission], Inputs]:
     """The workbooks under `paths` (files or folders of one region), and what was read: each
     workbook, and each folder given (a spreadsheet written there would be read next time)."""
-    from kla_cli.core.assess import read_region as read
+    from kla_cli.workbook.read import read_region as read
 
     submissions = read(paths)
     return submissions, Inputs(

@@ -1,32 +1,23 @@
-"""From paths to a validated, scored region: the steps every command shares.
+"""A region's submissions validated and scored: the step every command shares (pure).
 
-`read_region` is the I/O step (workbook files in); `assess` is pure (submissions in, validation
-and score out).
+Reading the workbooks (`workbook.read.read_region`) happens before, at the edge.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import ScoreResult, score_region
 from kla_cli.core.submission import Submission
 from kla_cli.core.validate import Validation, validate_region
-from kla_cli.workbook.paths import workbook_paths
-from kla_cli.workbook.read import read_workbook
 
 
 @dataclass(frozen=True)
 class Assessment:
     validation: Validation
     result: ScoreResult
-
-
-def read_region(paths: Iterable[Path]) -> list[Submission]:
-    """Read every workbook under `paths` (files or folders of one region)."""
-    return [read_workbook(path) for path in workbook_paths(paths)]
 
 
 def assess(rubric: Rubric, submissions: Sequence[Submission]) -> Assessment:

@@ -15,7 +15,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from kla_cli.core.rubric import Path, Rubric, rubric_problems
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_rules import Path, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
 from kla_cli.io.yaml_safe import (

@@ -1,6 +1,6 @@
 """Renderers: result objects in, text out (never printing, never exiting).
 
-This module holds what a spreadsheet opens safely: `safe_cell` and the one CSV writer.
+This module holds the one CSV writer (formula-safe through `workbook.safe_cells`).
 """
 
 from __future__ import annotations
@@ -8,22 +8,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Sequence
-from typing import TypeVar, overload
 
-_T = TypeVar("_T")
-
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-
-@overload
-def safe_cell(value: str) -> str: ...
-@overload
-def safe_cell(value: _T) -> _T | str: ...
-def safe_cell(value: object) -> object:
-    """Neutralise text that a spreadsheet would run as a formula (=, +, -, @, tab, CR)."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
+from kla_cli.workbook.safe_cells import safe_cell
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

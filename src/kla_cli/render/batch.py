@@ -19,7 +19,7 @@ from kla_cli.render.markdown import md_escape, md_table
 from kla_cli.render.terminal import console_text, new_console
 
 if TYPE_CHECKING:
-    from kla_cli.batch import BatchSummary, RegionResult
+    from kla_cli.core.ranking import BatchSummary, RegionResult
 
 
 def _points(value: float | None, lang: Lang) -> str:

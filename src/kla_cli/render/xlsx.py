@@ -16,7 +16,6 @@ from kla_cli import __version__
 from kla_cli.core.history import History, story
 from kla_cli.core.report_model import Report
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.render import safe_cell
 from kla_cli.render.history_layout import history_table
 from kla_cli.render.report_layout import (
     findings_table,
@@ -29,6 +28,7 @@ from kla_cli.render.report_layout import (
     summary_table,
 )
 from kla_cli.render.tables import Cell, Table, cell_text
+from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -30,7 +30,7 @@ from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Opd, Rub
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_num
-from kla_cli.render import safe_cell
+from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -23,6 +23,7 @@ from __future__ import annotations
 import os
 import stat
 import zipfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Literal
 
@@ -39,6 +40,7 @@ from kla_cli.workbook.books import (
     read_grid,
     uncached_formulas,
 )
+from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.sheet import submission_from_grid
 from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_properties
 from kla_cli.workbook.zipparts import ZipParts
@@ -134,3 +136,8 @@ def _calamine_failed(path: Path) -> Submission:
     except (zipfile.BadZipFile, OSError) as exc:
         return open_failed(path, exc)
     return Submission(str(path), findings=(unsafe,)) if unsafe else _read_openpyxl(path)
+
+
+def read_region(paths: Iterable[Path]) -> list[Submission]:
+    """Read every workbook under `paths` (files or folders of one region)."""
+    return [read_workbook(path) for path in workbook_paths(paths)]

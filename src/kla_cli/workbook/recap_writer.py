@@ -29,7 +29,6 @@ from kla_cli.core.rubric import Indicator, Item, Rubric
 from kla_cli.core.scoring import ItemScore, Response
 from kla_cli.core.submission import Row, Submission
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.render import safe_cell
 from kla_cli.workbook.form_writer import (
     HEADER_FILL,
     INSTRUCTION_SHEET,
@@ -37,6 +36,7 @@ from kla_cli.workbook.form_writer import (
     build_workbook,
     items_for,
 )
+from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook

@@ -18,7 +18,7 @@ from kla_cli.io.output import Inputs
 from kla_cli.render.formats import BATCH_FORMATS, BatchFormat, Format
 
 if TYPE_CHECKING:
-    from kla_cli.batch import RegionResult
+    from kla_cli.core.ranking import RegionResult
 
 
 @guard
@@ -42,9 +42,9 @@ def batch(
         discover,
         own_targets,
         run_batch,
-        summarise,
         with_targets,
     )
+    from kla_cli.core.ranking import summarise
     from kla_cli.render.batch import render_batch
 
     fmt = choose_format(output, fmt, BATCH_FORMATS, Format.TABLE)

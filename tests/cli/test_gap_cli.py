@@ -1,0 +1,293 @@
+"""`kla gap` end to end on the shipped example (CliRunner)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from kla_cli.cli.app import app
+from kla_cli.core.assess import assess
+from kla_cli.core.gap.ladder import Basis, basis_total, find_tier
+from kla_cli.core.gap.plan import analyse
+from kla_cli.core.gap.whatif import apply_plan
+from kla_cli.core.rubric import Rubric
+from kla_cli.workbook.read import read_region
+
+from ..conftest import EXAMPLE
+
+
+def _gap_json(runner: CliRunner, *args: str, code: int = 1) -> dict[str, Any]:
+    result = runner.invoke(app, ["gap", *args, "--format", "json"])
+    assert result.exit_code == code, result.output
+    data: dict[str, Any] = json.loads(result.stdout)  # nothing but JSON on stdout
+    return data
+
+
+def _cli_answer(answer: object) -> str:
+    """An answer as a person would type it after --assume CODE=."""
+    if isinstance(answer, bool):
+        return "ya" if answer else "tidak"
+    if isinstance(answer, list):
+        return ",".join(answer)
+    if isinstance(answer, float):
+        return f"{answer:g}".replace(".", ",")
+    return str(answer)
+
+
+def test_example_table_tells_points_items_and_opds(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["gap", str(EXAMPLE), "--target", "nindya"])
+    assert result.exit_code == 1  # below the target
+    out = result.stdout
+    assert "Total with evidence: 541.00 (Pratama)" in out
+    assert "self-assessed total: 622.00 (Madya)" in out
+    assert "Target Nindya (at least 700.01): 159.01 points needed" in out
+    assert "Plan per OPD" in out
+    for opd in ("DP3A", "Bappeda", "Dinkes", "Disdik"):
+        assert opd in out
+    assert "2.1 KLA task force" in out
+    assert "14.2" in out and "≥ 80%" in out
+    assert len(out.splitlines()) <= 45  # one screen
+
+
+def test_example_table_in_indonesian(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--lang", "id", "gap", str(EXAMPLE), "-t", "NINDYA"])
+    assert result.exit_code == 1
+    assert "Target Nindya (minimal 700,01): kurang 159,01 poin" in result.stdout
+    assert "Telah dilaksa" in result.stdout and "Rencana per OPD" in result.stdout
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_plan_table_fits_80_columns_with_every_gain_whole(runner: CliRunner, lang: str) -> None:
+    result = runner.invoke(
+        app, ["--lang", lang, "gap", str(EXAMPLE), "-t", "nindya"], env={"COLUMNS": "80"}
+    )
+    table = [line for line in result.stdout.splitlines() if line.startswith(("┃", "│"))]
+    assert table and all(len(line) <= 80 for line in table)
+    assert ("+Nilai" if lang == "id" else "+Points") in table[0]
+    gains = [line.rsplit("│", 2)[1].strip() for line in table[1:]]
+    assert gains and all(re.fullmatch(r"\+\d+[.,]\d\d", gain) for gain in gains)
+
+
+def test_example_json_contract(runner: CliRunner) -> None:
+    data = _gap_json(runner, str(EXAMPLE), "--target", "Nindya")
+    for key in (
+        "target",
+        "total",
+        "predicate",
+        "points_needed",
+        "reached",
+        "ladder",
+        "opportunities",
+        "plan",
+        "plan_by_opd",
+        "quick_wins",
+        "basis",
+    ):
+        assert key in data, key
+    assert data["target"] == {"id": "nindya", "name": "Nindya", "floor": 700.01}
+    assert data["basis"] == "evidenced"
+    assert (data["total"], data["predicate"]) == (541.0, "Pratama")
+    assert (data["total_self_assessed"], data["total_evidenced"]) == (622.0, 541.0)
+    assert data["points_needed"] == 159.01 and data["reached"] is False
+    assert [r["tier_id"] for r in data["ladder"]] == ["madya", "nindya", "utama", "kla"]
+    plan = data["plan"]
+    assert plan["reaches_target"] is True and plan["end_total"] >= 700.01
+    kinds = [a["kind"] for a in plan["actions"]]
+    assert kinds == sorted(kinds, key=lambda k: k != "evidence")  # evidence first
+    by_opd = [a["code"] for g in data["plan_by_opd"] for a in g["actions"]]
+    assert sorted(by_opd) == sorted(a["code"] for a in plan["actions"])
+    assert all(a["gain"] > 0 for a in data["opportunities"])
+    assert {"code", "question", "indicator", "group", "opd", "answer_from", "answer_to"} <= set(
+        data["opportunities"][0]
+    )
+
+
+def test_applying_the_plan_via_assume_reaches_nindya(runner: CliRunner) -> None:
+    data = _gap_json(runner, str(EXAMPLE), "--target", "nindya")
+    assumes = [
+        arg
+        for action in data["plan"]["actions"]
+        for arg in ("--assume", f"{action['code']}={_cli_answer(action['answer_to'])}")
+    ]
+    after = _gap_json(runner, str(EXAMPLE), "--target", "nindya", *assumes, code=0)
+    assert after["reached"] is True and after["points_needed"] == 0
+    assert after["predicate"] == "Nindya" and after["total"] >= 700.01
+    assert after["total"] == data["plan"]["end_total"]
+    assert after["before"] == {"total_self_assessed": 622.0, "total_evidenced": 541.0}
+    assert after["plan"]["actions"] == []
+
+
+def test_applying_the_plan_in_the_core_reaches_nindya(kla: Rubric) -> None:
+    result = assess(kla, read_region([EXAMPLE])).result
+    for basis in Basis:
+        analysis = analyse(kla, result, find_tier(kla, "nindya"), basis)
+        after = apply_plan(kla, result, analysis.plan)
+        total = basis_total(after, basis)
+        assert total == analysis.plan.end_total >= 700.01
+        tier = after.predicate if basis is Basis.SELF_ASSESSED else after.predicate_evidenced
+        assert tier is not None and tier.id == "nindya"
+        assert analysis.plan.actions
+
+
+def test_self_assessed_basis(runner: CliRunner) -> None:
+    data = _gap_json(runner, str(EXAMPLE), "--target", "nindya", "--self-assessed")
+    assert data["basis"] == "self_assessed"
+    assert (data["total"], data["predicate"], data["points_needed"]) == (622.0, "Madya", 78.01)
+    assert all(a["kind"] == "answer" for a in data["plan"]["actions"])
+
+
+def test_what_if_shows_new_total_and_remaining_gap(runner: CliRunner) -> None:
+    data = _gap_json(
+        runner, str(EXAMPLE), "--target", "nindya", "--assume", "2.1=a", "--assume", "14.2=80"
+    )
+    assert data["assumed"] == {"2.1": "a", "14.2": 80.0}
+    assert data["total"] == 541.0 + 20 + 4
+    assert data["points_needed"] == round(700.01 - data["total"], 2)
+
+
+def test_default_target_is_the_next_tier(runner: CliRunner) -> None:
+    data = _gap_json(runner, str(EXAMPLE))
+    assert data["target"]["id"] == "madya" and data["points_needed"] == 59.01
+
+
+def test_reached_target_exits_zero(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["gap", str(EXAMPLE), "-t", "pratama"])
+    assert result.exit_code == 0
+    assert "Target Pratama already reached (541.00); no points needed" in result.stdout
+
+
+def test_markdown_has_the_evaluation_report_columns(runner: CliRunner) -> None:
+    result = runner.invoke(
+        app, ["--lang", "id", "gap", str(EXAMPLE), "-t", "nindya", "-f", "markdown"]
+    )
+    assert result.exit_code == 1
+    out = result.stdout
+    assert (
+        "| Butir | Telah dilaksanakan | Belum dilaksanakan | Penanggung jawab | Data yang dibutuhkan | +Nilai |"
+        in out
+    )
+    assert "### Dinas Kesehatan" in out
+    assert "## Peluang menambah nilai" in out
+    headings = [line for line in out.splitlines() if line.startswith("## ")]
+    quick = next(i for i, h in enumerate(headings) if "data dukung" in h)
+    assert quick < headings.index("## Rencana per OPD")  # cheapest first, as the plan is
+
+
+def test_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    target = tmp_path / "gap.json"
+    result = runner.invoke(
+        app, ["gap", str(EXAMPLE), "-t", "nindya", "-f", "json", "-o", str(target)]
+    )
+    assert result.exit_code == 1 and result.stdout == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["points_needed"] == 159.01
+
+
+# --- a bare total --------------------------------------------------------------------------
+
+
+def test_score_ladder(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["gap", "--score", "588,40", "--target", "madya"])
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:2] == [
+        "Total: 588.40 (Pratama)",
+        "Target Madya (at least 600.01): 11.61 points needed",
+    ]
+    assert "Nindya ≥ 700.01 (+111.61)" in result.stdout
+
+
+def test_score_ladder_json(runner: CliRunner) -> None:
+    data = _gap_json(runner, "--score", "588,40", "--target", "MADYA")
+    assert data["points_needed"] == 11.61 and data["reached"] is False
+    assert data["predicate"] == "Pratama"
+    assert [(r["tier"], r["points_needed"]) for r in data["ladder"]] == [
+        ("Madya", 11.61),
+        ("Nindya", 111.61),
+        ("Utama", 211.61),
+        ("Kabupaten/Kota Layak Anak", 311.61),
+    ]
+
+
+def test_score_at_target_exits_zero(runner: CliRunner) -> None:
+    data = _gap_json(runner, "--score", "600,01", "--target", "madya", code=0)
+    assert data["reached"] is True and data["points_needed"] == 0
+
+
+# --- could not run -------------------------------------------------------------------------
+
+
+def _one_error_line(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(app, ["gap", *args])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), result.stderr
+    assert "Traceback" not in result.output
+    return lines[0]
+
+
+def test_unknown_tier(runner: CliRunner) -> None:
+    line = _one_error_line(runner, str(EXAMPLE), "--target", "emas")
+    assert "unknown predikat 'emas'" in line
+    assert "Pratama, Madya, Nindya, Utama, Kabupaten/Kota Layak Anak (kla)" in line
+    _one_error_line(runner, "--score", "588,40", "--target", "emas")
+
+
+@pytest.mark.parametrize(
+    ("assume", "expected"),
+    [
+        ("99.1=a", "item code '99.1' is not in the rubric"),
+        ("13.1=banyak", "--assume 13.1=banyak: item 13.1: 'banyak' is not a number. Hint: "),
+        ("14.3=z", "'z' is not one of the options. Hint: enter an option letter (a, b, c)"),
+        ("2.1", "cannot read --assume '2.1'"),
+    ],
+)
+def test_invalid_assume(runner: CliRunner, assume: str, expected: str) -> None:
+    assert expected in _one_error_line(runner, str(EXAMPLE), "--assume", assume)
+
+
+def test_bad_invocations(runner: CliRunner) -> None:
+    assert "give OPD workbooks or --score" in _one_error_line(runner, "--target", "nindya")
+    assert "cannot be combined" in _one_error_line(runner, str(EXAMPLE), "--score", "500")
+    assert "is not a total" in _one_error_line(runner, "--score", "banyak")
+    assert "is not a total" in _one_error_line(runner, "--score", "1200")
+    assert "--assume" in _one_error_line(runner, "--score", "500", "--assume", "2.1=a")
+
+
+def test_csv_plan_per_opd(runner: CliRunner) -> None:
+    import csv
+    import io
+
+    result = runner.invoke(app, ["gap", str(EXAMPLE), "-t", "nindya", "-f", "csv"])
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert set(rows[0]) == {
+        "opd",
+        "code",
+        "item",
+        "done",
+        "todo",
+        "responsible",
+        "data_needed",
+        "gain",
+    }
+    checklist = next(r for r in rows if r["code"] == "24.4")
+    assert checklist["done"] == "c" and checklist["todo"].startswith("a (")
+    assert round(sum(float(r["gain"]) for r in rows), 2) == 161.0
+
+
+def test_blocking_findings_stop_gap_as_they_stop_score(runner: CliRunner) -> None:
+    """Blocking validation errors are findings (exit 1) for gap as for score, said the same way;
+    --allow-errors goes on with those items at 0."""
+    broken = EXAMPLE.parent / "provinsi-contoh" / "kota-lama"
+    gap_run = runner.invoke(app, ["--lang", "en", "gap", str(broken), "--target", "madya"])
+    score_run = runner.invoke(app, ["--lang", "en", "score", str(broken)])
+    assert gap_run.exit_code == score_run.exit_code == 1, gap_run.output
+    assert gap_run.stderr == score_run.stderr
+    assert gap_run.stderr.splitlines()[-1].startswith("Error: 1 validation error; not scoring.")
+    assert gap_run.stdout == ""
+    allowed = runner.invoke(app, ["gap", str(broken), "--target", "madya", "--allow-errors"])
+    assert allowed.exit_code in (0, 1) and allowed.stdout, allowed.output

@@ -1,0 +1,354 @@
+"""The calamine reader gives the same Submissions as the openpyxl reference reader; format facts
+(percent cells, formulas never computed) survive the fast path; .xls and .ods are read."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from kla_cli.core.assess import assess
+from kla_cli.core.form_layout import ANSWER_SHEET, META_PROPERTY, META_SHEET
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.submission import Submission
+from kla_cli.workbook.grid import Grid
+from kla_cli.workbook.paths import workbook_paths
+from kla_cli.workbook.read import read_workbook
+from kla_cli.workbook.sheet import submission_from_grid
+from kla_cli.workbook.synthetic import synthetic_answers, write_region
+
+from ..conftest import EXAMPLE
+
+
+def _both(path: Path) -> tuple[Submission, Submission]:
+    return read_workbook(path), read_workbook(path, engine="openpyxl")
+
+
+def test_example_same_submissions_with_both_readers() -> None:
+    paths = sorted(EXAMPLE.glob("*.xlsx"))
+    assert len(paths) == 22
+    for path in paths:
+        fast, reference = _both(path)
+        assert fast == reference, path.name
+        assert fast.rows and not fast.findings
+
+
+def test_example_same_score_with_both_readers(kla: Rubric) -> None:
+    paths = sorted(EXAMPLE.glob("*.xlsx"))
+    fast = assess(kla, [read_workbook(p) for p in paths])
+    reference = assess(kla, [read_workbook(p, engine="openpyxl") for p in paths])
+    assert fast.result == reference.result
+    assert fast.validation.findings == reference.validation.findings
+
+
+@pytest.fixture
+def dinkes_book(mini: Rubric, tmp_path: Path) -> Path:
+    """The mini rubric's Dinkes workbook (two percent items, 13.1 and 13.2)."""
+    filled = synthetic_answers(mini, 0.7, seed=3)
+    write_region(mini, tmp_path / "r", "Kota Uji", "2025", filled)
+    return tmp_path / "r" / "dinkes.xlsx"
+
+
+def _answer_rows(path: Path) -> dict[str, int]:
+    ws = load_workbook(path)[ANSWER_SHEET]
+    return {str(ws.cell(r, 1).value): r for r in range(7, ws.max_row + 1) if ws.cell(r, 1).value}
+
+
+@pytest.mark.parametrize("number_format", ["0.0%", "0%", "0.00%"])
+def test_percent_format_seen_by_fast_reader(dinkes_book: Path, number_format: str) -> None:
+    rows = _answer_rows(dinkes_book)
+    book = load_workbook(dinkes_book)
+    ws = book[ANSWER_SHEET]
+    cell = ws.cell(rows["13.1"], 5)
+    cell.value = 0.955
+    cell.number_format = number_format  # "0%" and "0.00%" are Excel's built-in formats 9, 10
+    book.save(dinkes_book)
+    fast, reference = _both(dinkes_book)
+    assert fast == reference
+    row = next(r for r in fast.rows if r.code == "13.1")
+    assert row.percent_cell and row.answer == 0.955
+    assert not next(r for r in fast.rows if r.code == "13.2").percent_cell
+
+
+def test_percent_formats_are_remembered_per_styles_part(dinkes_book: Path, tmp_path: Path) -> None:
+    """The styles part's percent formats are cached by its stored bytes (a batch reads the
+    same template's styles thousands of times): a workbook with other styles is never given
+    a remembered answer."""
+    plain = tmp_path / "plain.xlsx"
+    plain.write_bytes(dinkes_book.read_bytes())
+    rows = _answer_rows(dinkes_book)
+    book = load_workbook(dinkes_book)
+    cell = book[ANSWER_SHEET].cell(rows["13.1"], 5)
+    cell.value, cell.number_format = 0.955, "0.0%"
+    book.save(dinkes_book)
+    book = load_workbook(plain)
+    book[ANSWER_SHEET].cell(rows["13.1"], 5).value = 0.955
+    book.save(plain)
+    for path, percent in [(plain, False), (dinkes_book, True), (plain, False), (dinkes_book, True)]:
+        fast, reference = _both(path)
+        assert fast == reference
+        assert next(r for r in fast.rows if r.code == "13.1").percent_cell is percent
+
+
+def test_uncached_formula_flagged_by_fast_reader(dinkes_book: Path) -> None:
+    rows = _answer_rows(dinkes_book)
+    book = load_workbook(dinkes_book)
+    book[ANSWER_SHEET].cell(rows["13.2"], 5).value = "=40+50"  # openpyxl saves no cached value
+    book.save(dinkes_book)
+    fast, reference = _both(dinkes_book)
+    assert fast == reference
+    row = next(r for r in fast.rows if r.code == "13.2")
+    assert row.uncached_formula and row.answer is None
+
+
+def test_moved_header_and_dates(dinkes_book: Path) -> None:
+    book = load_workbook(dinkes_book)
+    ws = book[ANSWER_SHEET]
+    ws.insert_rows(1, 3)  # a secretariat adds a letterhead above the form
+    ws.insert_cols(1)
+    import datetime
+
+    ws["H12"] = datetime.date(2025, 3, 1)  # a date typed in the note column
+    book.save(dinkes_book)
+    fast, reference = _both(dinkes_book)
+    assert fast == reference
+    assert fast.rows[0].answer_col == "F" and fast.rows[0].row == 10
+    assert fast.region == "Kota Uji"
+
+
+def test_broken_files_are_findings_not_exceptions(tmp_path: Path) -> None:
+    not_zip = tmp_path / "rusak.xlsx"
+    not_zip.write_bytes(b"this is not a workbook")
+    empty_zip = tmp_path / "kosong.xlsx"
+    with zipfile.ZipFile(empty_zip, "w") as archive:
+        archive.writestr("hello.txt", "hi")
+    bad_xls = tmp_path / "rusak.xls"
+    bad_xls.write_bytes(b"\xd0\xcf\x11\xe0 not really ole2")
+    expected = {not_zip: "wrong-format", empty_zip: "wrong-format", bad_xls: "unreadable"}
+    for path, code in expected.items():  # what the file really is: see kla_cli.workbook.sniff
+        sub = read_workbook(path)
+        assert [f.code for f in sub.findings] == [code], path.name
+        assert sub.findings[0].file == str(path)
+
+
+def test_missing_answer_sheet(tmp_path: Path) -> None:
+    book = Workbook()
+    book.active.title = "Lembar1"
+    path = tmp_path / "salah.xlsx"
+    book.save(path)
+    fast, reference = _both(path)
+    assert fast == reference
+    assert [f.code for f in fast.findings] == ["missing-sheet"]
+
+
+def test_zip_bomb_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kla_cli.workbook import books
+
+    monkeypatch.setattr(books, "MAX_UNCOMPRESSED", 1000)
+    sub = read_workbook(sorted(EXAMPLE.glob("*.xlsx"))[0])
+    assert [f.code for f in sub.findings] == ["too-large"]
+    assert sub.findings[0].args["limit"] == "0"  # MB
+
+
+def test_grid_from_rows_is_one_based_and_skips_blanks() -> None:
+    grid = Grid.from_rows([["", "x"], [], [None, 2.0, ""]])
+    assert grid.values == {(1, 2): "x", (3, 2): 2.0}
+    sub = submission_from_grid("f.xlsx", "Isian", grid, {})
+    assert [f.code for f in sub.findings] == ["no-header"]
+
+
+def test_workbook_paths_take_xls_and_ods(tmp_path: Path) -> None:
+    for name in ("a.xlsx", "b.xls", "c.ods", "d.csv", "~$a.xlsx"):
+        (tmp_path / name).write_bytes(b"")
+    assert [p.name for p in workbook_paths([tmp_path])] == ["a.xlsx", "b.xls", "c.ods"]
+
+
+# --- .xls and .ods ---------------------------------------------------------------------------
+
+
+def _sheets(path: Path) -> dict[str, list[list[object]]]:
+    book = load_workbook(path)
+    return {
+        name: [list(row) for row in book[name].iter_rows(values_only=True)]
+        for name in (ANSWER_SHEET, META_SHEET)
+    }
+
+
+def _write_xls(sheets: dict[str, list[list[object]]], target: Path) -> None:
+    xlwt = pytest.importorskip("xlwt", reason="xlwt (a dev dependency) writes the .xls files")
+    book = xlwt.Workbook()
+    for name, rows in sheets.items():
+        ws = book.add_sheet(name)
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    ws.write(r, c, value)
+    book.save(str(target))
+
+
+def _write_ods(sheets: dict[str, list[list[object]]], target: Path) -> None:
+    pytest.importorskip("odf", reason="odfpy (a dev dependency) writes the .ods files")
+    from odf.opendocument import OpenDocumentSpreadsheet
+    from odf.table import Table, TableCell, TableRow
+    from odf.text import P
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in sheets.items():
+        table = Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                if value is None:
+                    cell = TableCell()
+                elif isinstance(value, bool):
+                    cell = TableCell(valuetype="boolean", booleanvalue=str(value).lower())
+                elif isinstance(value, int | float):
+                    cell = TableCell(valuetype="float", value=value)
+                    cell.addElement(P(text=str(value)))
+                else:
+                    cell = TableCell(valuetype="string")
+                    for line in str(value).split("\n"):
+                        cell.addElement(P(text=line))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    doc.save(str(target))
+
+
+def _same_content(a: Submission, b: Submission) -> None:
+    assert dataclasses.replace(a, file="") == dataclasses.replace(b, file="")
+
+
+@pytest.mark.parametrize("writer", [_write_xls, _write_ods], ids=["xls", "ods"])
+def test_xls_and_ods_read_like_xlsx(
+    mini: Rubric, tmp_path: Path, writer: object, dinkes_book: Path
+) -> None:
+    folder = dinkes_book.parent
+    for xlsx in sorted(folder.glob("*.xlsx")):
+        suffix = ".xls" if writer is _write_xls else ".ods"
+        other = tmp_path / f"{xlsx.stem}{suffix}"
+        assert callable(writer)
+        writer(_sheets(xlsx), other)
+        _same_content(read_workbook(other), read_workbook(xlsx))
+    suffix = ".xls" if writer is _write_xls else ".ods"
+    via_other = assess(mini, [read_workbook(p) for p in sorted(tmp_path.glob(f"*{suffix}"))])
+    via_xlsx = assess(mini, [read_workbook(p) for p in sorted(folder.glob("*.xlsx"))])
+    assert via_other.result.total == via_xlsx.result.total
+
+
+@pytest.mark.libreoffice
+def test_ods_converted_by_libreoffice(tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ods is covered by the odfpy test")
+    source = sorted(EXAMPLE.glob("*.xlsx"))[0]
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "ods", "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    converted = tmp_path / f"{source.stem}.ods"
+    _same_content(read_workbook(converted), read_workbook(source))
+
+
+def test_zipparts_matches_zipfile_and_declines_unusual_files(tmp_path: Path) -> None:
+    from kla_cli.workbook.zipparts import ZipParts
+
+    source = sorted(EXAMPLE.glob("*.xlsx"))[0]
+    parts = ZipParts.open(source)
+    assert parts is not None
+    with zipfile.ZipFile(source) as archive:
+        assert parts.namelist() == archive.namelist()
+        assert parts.uncompressed_size == sum(i.file_size for i in archive.infolist())
+        for name in archive.namelist():
+            assert parts.read(name) == archive.read(name)
+    prefixed = tmp_path / "prefixed.xlsx"
+    prefixed.write_bytes(b"junk" + source.read_bytes())  # offsets no longer add up
+    assert ZipParts.open(prefixed) is None
+    fast, reference = _both(prefixed)  # zipfile takes over; the answers stay the same
+    assert dataclasses.replace(fast, file="") == dataclasses.replace(reference, file="")
+    truncated = tmp_path / "cut.xlsx"
+    truncated.write_bytes(source.read_bytes()[:-30])
+    assert ZipParts.open(truncated) is None
+    assert [f.code for f in read_workbook(truncated).findings] == [
+        "damaged"
+    ]  # kla_cli.workbook.sniff: a cut-off zip
+
+
+# --- kla's metadata as document properties ---------------------------------------------------
+
+
+def _sheet_meta(path: Path) -> dict[str, str]:
+    ws = load_workbook(path)[META_SHEET]
+    return {str(k): str(v) for k, v in ws.iter_rows(values_only=True, max_col=2) if k and v}
+
+
+def _without(path: Path, target: Path, *, sheet: bool = False, properties: bool = False) -> Path:
+    """A copy of the form without its `_meta` sheet or without its document properties."""
+    from openpyxl.packaging.custom import CustomPropertyList
+
+    book = load_workbook(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if sheet:
+        del book[META_SHEET]
+    if properties:
+        book.custom_doc_props = CustomPropertyList()
+    book.save(target)
+    return target
+
+
+def test_form_records_its_metadata_twice(dinkes_book: Path) -> None:
+    book = load_workbook(dinkes_book)
+    properties = {
+        p.name.removeprefix(META_PROPERTY): p.value
+        for p in book.custom_doc_props
+        if p.name.startswith(META_PROPERTY)
+    }
+    assert properties == _sheet_meta(dinkes_book)
+    assert properties["rubric_id"] == "mini" and properties["region"] == "Kota Uji"
+
+
+def test_metadata_read_from_properties_or_sheet_alike(dinkes_book: Path, tmp_path: Path) -> None:
+    expected = _sheet_meta(dinkes_book)
+    no_sheet = _without(dinkes_book, tmp_path / "no-sheet.xlsx", sheet=True)
+    no_props = _without(dinkes_book, tmp_path / "no-props.xlsx", properties=True)
+    for path in (dinkes_book, no_sheet, no_props):
+        fast, reference = _both(path)
+        assert fast.meta == reference.meta == expected, path.name
+    neither = _without(no_sheet, tmp_path / "neither.xlsx", properties=True)
+    assert read_workbook(neither).meta == read_workbook(neither, engine="openpyxl").meta == {}
+
+
+def test_properties_unescaped_and_others_ignored(tmp_path: Path, dinkes_book: Path) -> None:
+    from openpyxl.packaging.custom import CustomPropertyList, StringProperty
+
+    book = load_workbook(dinkes_book)
+    book.custom_doc_props = CustomPropertyList()
+    book.custom_doc_props.append(StringProperty(name="kla.region", value="Kota A & B <Uji>"))
+    book.custom_doc_props.append(StringProperty(name="Author note", value="not kla's"))
+    book.save(tmp_path / "escaped.xlsx")
+    fast, reference = _both(tmp_path / "escaped.xlsx")
+    assert fast.meta == reference.meta == {"region": "Kota A & B <Uji>"}
+
+
+@pytest.mark.libreoffice
+def test_properties_survive_libreoffice(dinkes_book: Path, tmp_path: Path) -> None:
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; cannot re-save a form with it")
+    no_sheet = _without(dinkes_book, tmp_path / "in" / "form.xlsx", sheet=True)
+    out = tmp_path / "out"
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "xlsx", "--outdir", str(out), str(no_sheet)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    resaved = read_workbook(out / "form.xlsx")
+    assert resaved.meta == _sheet_meta(dinkes_book)

@@ -1,0 +1,155 @@
+"""Property tests (hypothesis) of `workbook.zipparts.ZipParts` against `zipfile.ZipFile`.
+
+What ZipParts promises (see its module): on a plain archive (one disk, no zip64, stored or
+deflated, not encrypted) it lists the same members and reads the same bytes as zipfile; on
+anything else `open` answers None (never raises), and a member it lists reads as bytes of at most
+`limit` or raises ValueError (KeyError only for a name it does not hold).
+
+It checks no CRC and trusts the central directory's compressed size (the caller's calamine reads
+the data again and refuses what is damaged), so on damaged bytes it may return content that
+zipfile refuses; the test asserts the bounds above there, and agreement where zipfile reads a
+member whose stated sizes the damage left alone.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kla_cli.workbook.zipparts import ZipParts
+
+_NAME = st.text(
+    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00/\\"),
+    min_size=1,
+    max_size=12,
+).map(lambda s: s.lstrip("."))
+
+MEMBERS = st.lists(
+    st.tuples(
+        st.one_of(
+            _NAME, st.sampled_from(["xl/workbook.xml", "xl/styles.xml", "[Content_Types].xml"])
+        ),
+        st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)),
+        st.sampled_from([zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED]),
+    ),
+    min_size=1,
+    max_size=6,
+    unique_by=lambda m: m[0],
+).filter(lambda ms: all(name for name, _, _ in ms))
+
+
+def _archive(members: list[tuple[str, bytes, int]]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data, method in members:
+            archive.writestr(name, data, compress_type=method)
+    return buffer.getvalue()
+
+
+def _open(data: bytes) -> ZipParts | None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "book.xlsx"
+        path.write_bytes(data)
+        return ZipParts.open(path)
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(members=MEMBERS)
+def test_a_plain_archive_reads_as_zipfile_reads_it(members: list[tuple[str, bytes, int]]) -> None:
+    data = _archive(members)
+    parts = _open(data)
+    assert parts is not None
+    with zipfile.ZipFile(io.BytesIO(data)) as reference:
+        assert parts.namelist() == reference.namelist()
+        assert parts.uncompressed_size == sum(i.file_size for i in reference.infolist())
+        for info in reference.infolist():
+            assert info.filename in parts
+            assert parts.read(info.filename) == reference.read(info)
+            assert parts.stored(info.filename)[0] == info.compress_type
+            assert parts.read(info.filename, limit=7) == reference.read(info)[:7]
+    names = {name for name, _, _ in members}
+    for absent in ("not/a/member.xml", "bukan-anggota-é.xml"):
+        assert (absent in parts) is (absent in names)
+
+
+_MUTATION = st.one_of(
+    st.tuples(st.just("set"), st.integers(0, 10**6), st.integers(0, 255)),
+    st.tuples(st.just("cut"), st.integers(0, 10**6), st.just(0)),
+    st.tuples(st.just("insert"), st.integers(0, 10**6), st.integers(0, 255)),
+    st.tuples(st.just("delete"), st.integers(0, 10**6), st.just(0)),
+)
+
+
+def _mutate(data: bytes, mutations: list[tuple[str, int, int]]) -> bytes:
+    out = bytearray(data)
+    for kind, at, value in mutations:
+        if not out:
+            break
+        at %= len(out)
+        if kind == "set":
+            out[at] = value
+        elif kind == "cut":
+            del out[at:]
+        elif kind == "insert":
+            out.insert(at, value)
+        else:
+            del out[at]
+    return bytes(out)
+
+
+def _zipfile_reads(data: bytes) -> dict[str, tuple[bytes, int, int]] | None:
+    """What zipfile reads (CRC checked): name -> (bytes, compressed size, size); None if it
+    refuses the archive."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as reference:
+            found = {}
+            for info in reference.infolist():
+                try:
+                    found[info.filename] = (
+                        reference.read(info),
+                        info.compress_size,
+                        info.file_size,
+                    )
+                except Exception:  # zipfile refuses this member
+                    continue
+            return found
+    except Exception:  # zipfile refuses the whole archive
+        return None
+
+
+@pytest.mark.slow
+@settings(max_examples=400, deadline=None)
+@given(members=MEMBERS, mutations=st.lists(_MUTATION, min_size=1, max_size=3))
+def test_damaged_bytes_are_refused_or_read_within_bounds(
+    members: list[tuple[str, bytes, int]], mutations: list[tuple[str, int, int]]
+) -> None:
+    original = _archive(members)
+    data = _mutate(original, mutations)
+    parts = _open(data)  # never raises
+    if parts is None:
+        return
+    reference = _zipfile_reads(data)
+    for name in parts.namelist():
+        assert name in parts
+        try:
+            content = parts.read(name, limit=4096)
+        except ValueError:
+            continue
+        assert len(content) <= 4096
+        if reference is None or name not in reference:
+            continue
+        expected, compressed, size = reference[name]
+        stored = parts.stored(name)
+        if stored[0] == zipfile.ZIP_STORED and len(stored[1]) == compressed == size:
+            assert content == expected[:4096]
+        elif stored[0] == zipfile.ZIP_DEFLATED and compressed == len(stored[1]):
+            # the stream zipfile inflated (and checked) is the one ZipParts inflates: the same
+            # bytes, unless the stream has data past its end that zipfile cut at the stated size
+            assert content[: len(expected)] == expected[:4096]
