@@ -9,13 +9,21 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, datetime, time
 
 from kla_cli.core.rubric import AnswerType, Item, fold
 from kla_cli.i18n.display import printable
 
-Answer = float | str | bool | frozenset[str]
-"""A parsed answer: a number (percent/count), an option key (choice), yes/no, ticked keys."""
+class Nilai(NamedTuple):
+    """Points given directly (a recap's Nilai column), whatever the question's answer type."""
+
+    points: float
+
+
+Answer = float | str | bool | frozenset[str] | Nilai
+"""A parsed answer: a number (percent/count/score), an option key (choice), yes/no, ticked keys,
+or the points themselves."""
 
 CellValue = str | int | float | bool | datetime | date | time | None
 
@@ -90,6 +98,8 @@ def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> A
     `percent_cell` says the cell has a percent number format, so Excel stored 95,5% as 0.955.
     """
     kind = item.type
+    if kind is AnswerType.SCORE:
+        return parse_nilai(item, raw)
     if kind is AnswerType.PERCENT:
         value = parse_number(raw)
         if percent_cell and isinstance(raw, int | float):
@@ -109,6 +119,14 @@ def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> A
     if kind is AnswerType.CHOICE:
         return _parse_choice(item, raw)
     return _parse_checklist(item, raw)
+
+
+def parse_nilai(item: Item, raw: CellValue) -> float:
+    """Points given for `item`: a number 0 <= nilai <= max, kept to two decimals."""
+    value = parse_number(raw)
+    if not 0 <= value <= item.max + 1e-9:
+        raise AnswerProblem("nilai-out-of-range", _fmt(value), (("max", _fmt(item.max)),))
+    return round(value, 2)
 
 
 def _fmt(value: float) -> str:

@@ -1,29 +1,22 @@
 """The rubric model: groups → indicators → items, answer types, point rules and predikat bands.
 
-Pure data plus the semantic checks of `kla rubric check`. Loading YAML (and mapping a problem
-back to its YAML line) lives in `rubric_io`; this module knows nothing about files.
-
-Field-level rules are pydantic constraints; cross-field rules (duplicate codes, sums, band
-coverage) are collected by `rubric_problems()` as a list, so that a rubric author sees every
-problem at once instead of the first one.
+Pure data. Field-level rules are pydantic constraints; the cross-field rules of
+`kla rubric check` live in `rubric_rules`; loading YAML (and mapping a problem back to its YAML
+line) lives in `io/rubric_yaml`. This module knows nothing about files.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
-from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kla_cli.core.scales import SCALES, scale_bands, scale_options
 
 _MISSING = object()
 
-Path = tuple[str | int, ...]
-"""A location inside the rubric document, e.g. ("indicators", 3, "items", 0, "max")."""
-
-TWO_PLACES = 0.005  # tolerance when comparing point sums (scores carry two decimals)
 
 
 class _Model(BaseModel):
@@ -53,6 +46,15 @@ class AnswerType(StrEnum):
     COUNT = "count"
     YESNO = "yesno"
     CHECKLIST = "checklist"
+    SCORE = "score"
+    """The nilai itself: 0 <= nilai <= max, two decimals (as a verifier grades a question)."""
+
+
+class Respondent(StrEnum):
+    """Who answers a question asked of every kecamatan or every desa/kelurahan."""
+
+    KECAMATAN = "kecamatan"
+    DESA = "desa"
 
 
 class Direction(StrEnum):
@@ -95,12 +97,21 @@ class Effort(StrEnum):
 
 
 class Item(_Model):
-    """One question an OPD answers (e.g. `14.3`)."""
+    """One question an OPD answers (e.g. `14.3`, `1.2za`, `21A.4b`)."""
 
-    code: str = Field(pattern=r"^\d{1,2}\.\d{1,2}$")
+    code: str = Field(pattern=r"^\d{1,2}[A-Z]?\.\d{1,2}[a-z]{0,2}$")
     question: Text
     type: AnswerType
-    max: float = Field(gt=0)
+    max: float = Field(ge=0)
+    """Official points; 0 for a screening question (26.17)."""
+    scale: str | None = None
+    """A named graded scale (`core.scales`) that gives the options or bands from `max`."""
+    provisional: bool = False
+    """True when the points of the answer steps are inferred, not official (every `scale`)."""
+    evidence_asked: Text | None = None
+    """The data dukung the question asks for (a document, a MATRIKS table, photos, …)."""
+    respondent: Respondent | None = None
+    """Asked of every kecamatan or desa/kelurahan: answered from the inventory workbook."""
     evidence: bool = True
     """Whether data dukung (evidence) is required for the points to survive verification."""
     required: bool = True
@@ -123,24 +134,76 @@ class Item(_Model):
     effort: Effort | None = None
     """Hint for the gap plan: how costly improving this item usually is."""
 
-    _text = field_validator("question", "unit", mode="before")(_bilingual)
+    _text = field_validator("question", "unit", "evidence_asked", mode="before")(_bilingual)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_scale(cls, data: object) -> object:
+        """A `scale:` fills in the options (or bands) from the item's max, marked provisional."""
+        if not isinstance(data, dict) or data.get("scale") is None:
+            return data
+        name = data["scale"]
+        if name not in SCALES:
+            raise ValueError(f"unknown scale {name!r}; known: {', '.join(SCALES)}")
+        if data.get("options") or data.get("bands"):
+            raise ValueError("a `scale` gives the options/bands: remove one of them")
+        try:
+            top = float(data.get("max", 0))
+        except (TypeError, ValueError):
+            return data  # the field validation reports the max
+        out = dict(data)
+        kind = SCALES[name].kind
+        if kind == "bands":
+            lower = data.get("direction") == Direction.LOWER.value
+            out["bands"] = [{"threshold": t, "points": p} for t, p in scale_bands(name, top, lower)]
+        else:
+            out["options"] = [
+                {"key": key, "label": {"id": lid, "en": len_}, "points": pts}
+                for key, lid, len_, pts in scale_options(name, top)
+            ]
+        out.setdefault("provisional", True)
+        return out
 
 
 class Indicator(_Model):
-    number: int = Field(ge=1)
+    id: str = Field(pattern=r"^\d{1,2}[A-Z]?$")
+    """The official id: `1`…`20`, `21A`, `24B`, `25`, `26` (a string; `number: 7` is read as `7`)."""
     group: str
     name: Text
-    opd: tuple[str, ...] = Field(min_length=1)
-    """Responsible OPD ids (first = lead)."""
+    max: float | None = Field(default=None, ge=0)
+    """The official maximum: it caps the sum of the items' points when they add up to more."""
+    opd: tuple[str, ...] = ()
+    """Responsible OPD ids (first = lead) for items that name none."""
     items: tuple[Item, ...] = Field(min_length=1)
 
     _text = field_validator("name", mode="before")(_bilingual)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number_as_id(cls, data: object) -> object:
+        """Rubrics written before indicator ids were strings say `number: 7`."""
+        if isinstance(data, dict) and "number" in data and "id" not in data:
+            data = dict(data)
+            number = data.pop("number")
+            data["id"] = str(number) if isinstance(number, int) else number
+        return data
+
+    @property
+    def items_max(self) -> float:
+        return round(sum(item.max for item in self.items), 2)
+
+    @property
+    def cap(self) -> float:
+        """The most points the indicator can give: its official max, else its items' sum."""
+        return self.max if self.max is not None else self.items_max
 
 
 class Group(_Model):
     id: str = Field(pattern=r"^[A-Z]{1,4}$")
     name: Text
     short: Text | None = None
+    max: float | None = Field(default=None, ge=0)
+    """The official group maximum, checked against its indicators' maxima."""
 
     _text = field_validator("name", "short", mode="before")(_bilingual)
 
@@ -169,6 +232,8 @@ class Rubric(_Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     title: Text
     version: str
+    year: int | None = None
+    """The evaluation year the instrument belongs to (2024's was awarded in 2025)."""
     legal_basis: tuple[str, ...] = ()
     provisional: bool = False
     """True while the per-item points are not the official ones."""
@@ -193,7 +258,17 @@ class Rubric(_Model):
         return {item.code: (ind, item) for ind, item in self.iter_items()}
 
     def item_opds(self, indicator: Indicator, item: Item) -> tuple[str, ...]:
+        """The OPDs that answer `item`: the lead first, then the co-sources."""
         return item.opd or indicator.opd
+
+    @cached_property
+    def indicator_index(self) -> dict[str, Indicator]:
+        return {ind.id: ind for ind in self.indicators}
+
+    @property
+    def any_provisional(self) -> bool:
+        """Whether any points kla computes rest on an inferred scale."""
+        return self.provisional or any(item.provisional for _, item in self.iter_items())
 
     def opd_by_name(self, name: str) -> Opd | None:
         """Find an OPD by id, name or alias, ignoring case and surrounding space."""
@@ -230,191 +305,6 @@ class Rubric(_Model):
         import hashlib
 
         return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
-
-
-@dataclass(frozen=True)
-class RubricProblem:
-    """A semantic problem in a rubric, located by its path in the document."""
-
-    path: Path
-    key: str
-    """Message-catalogue key."""
-    args: dict[str, object]
-
-
-def best_points(item: Item) -> float:
-    """The most points any answer to `item` can earn."""
-    if item.type is AnswerType.YESNO:
-        return item.max
-    if item.type is AnswerType.CHECKLIST:
-        return sum(o.points for o in item.options)
-    values = [o.points for o in item.options] or [b.points for b in item.bands]
-    return max(values, default=0.0)
-
-
-def rubric_problems(rubric: Rubric) -> list[RubricProblem]:
-    """Every cross-field problem of a structurally valid rubric, in document order."""
-    problems: list[RubricProblem] = []
-
-    def add(path: Path, msg: str, /, **args: object) -> None:
-        problems.append(RubricProblem(path, msg, args))
-
-    group_ids = {g.id for g in rubric.groups}
-    opd_ids = {o.id for o in rubric.opds}
-    _duplicates(problems, [(("groups", i, "id"), g.id) for i, g in enumerate(rubric.groups)])
-    _duplicates(problems, [(("opds", i, "id"), o.id) for i, o in enumerate(rubric.opds)])
-    _duplicates(
-        problems,
-        [(("indicators", i, "number"), str(ind.number)) for i, ind in enumerate(rubric.indicators)],
-    )
-    _duplicates(
-        problems,
-        [
-            (("indicators", i, "items", j, "code"), item.code)
-            for i, ind in enumerate(rubric.indicators)
-            for j, item in enumerate(ind.items)
-        ],
-    )
-
-    total = 0.0
-    for i, ind in enumerate(rubric.indicators):
-        here: Path = ("indicators", i)
-        if ind.group not in group_ids:
-            add(
-                (*here, "group"),
-                "rubric.unknown_group",
-                group=ind.group,
-                known=", ".join(sorted(group_ids)),
-            )
-        for k, opd in enumerate(ind.opd):
-            if opd not in opd_ids:
-                add((*here, "opd", k), "rubric.unknown_opd", opd=opd)
-        for j, item in enumerate(ind.items):
-            total += item.max
-            _item_problems(add, (*here, "items", j), ind, item, opd_ids)
-
-    if abs(total - rubric.max_total) > TWO_PLACES:
-        add(("max_total",), "rubric.sum_mismatch", total=round(total, 2), declared=rubric.max_total)
-
-    _tier_problems(add, rubric)
-    return problems
-
-
-def _duplicates(problems: list[RubricProblem], entries: list[tuple[Path, str]]) -> None:
-    seen: dict[str, Path] = {}
-    for path, value in entries:
-        if value in seen:
-            problems.append(RubricProblem(path, "rubric.duplicate", {"value": value}))
-        else:
-            seen[value] = path
-
-
-def _item_problems(add: _Add, here: Path, ind: Indicator, item: Item, opd_ids: set[str]) -> None:
-    if not item.code.startswith(f"{ind.number}."):
-        add((*here, "code"), "rubric.code_prefix", code=item.code, number=ind.number)
-    for k, opd in enumerate(item.opd):
-        if opd not in opd_ids:
-            add((*here, "opd", k), "rubric.unknown_opd", opd=opd)
-    kind = item.type
-    if kind in (AnswerType.CHOICE, AnswerType.CHECKLIST):
-        if not item.options:
-            add((*here, "options"), "rubric.missing_options", code=item.code)
-        if item.bands:
-            add((*here, "bands"), "rubric.unexpected_field", field="bands", type=kind.value)
-        keys = [o.key for o in item.options]
-        _dup_keys = {k for k in keys if keys.count(k) > 1}
-        for k, opt in enumerate(item.options):
-            if opt.key in _dup_keys and keys.index(opt.key) != k:
-                add((*here, "options", k, "key"), "rubric.duplicate", value=opt.key)
-            if opt.points > item.max + TWO_PLACES:
-                add(
-                    (*here, "options", k, "points"),
-                    "rubric.option_over_max",
-                    key=opt.key,
-                    points=opt.points,
-                    max=item.max,
-                )
-    elif kind in (AnswerType.PERCENT, AnswerType.COUNT):
-        if not item.bands:
-            add((*here, "bands"), "rubric.missing_bands", code=item.code)
-        if item.direction is None:
-            add((*here,), "rubric.missing_direction", code=item.code)
-        if item.options:
-            add((*here, "options"), "rubric.unexpected_field", field="options", type=kind.value)
-        for k, band in enumerate(item.bands):
-            if band.points > item.max + TWO_PLACES:
-                add(
-                    (*here, "bands", k, "points"),
-                    "rubric.option_over_max",
-                    key=f"{band.threshold:g}",
-                    points=band.points,
-                    max=item.max,
-                )
-            if kind is AnswerType.PERCENT and not 0 <= band.threshold <= 100:
-                add(
-                    (*here, "bands", k, "threshold"),
-                    "rubric.percent_threshold",
-                    value=band.threshold,
-                )
-    elif item.options or item.bands:
-        add((*here,), "rubric.unexpected_field", field="options/bands", type=kind.value)
-
-    if kind is AnswerType.CHECKLIST:
-        if item.options and abs(best_points(item) - item.max) > TWO_PLACES:
-            add(
-                (*here, "max"),
-                "rubric.checklist_sum",
-                code=item.code,
-                total=best_points(item),
-                max=item.max,
-            )
-    elif (
-        (item.options or item.bands or kind is AnswerType.YESNO)
-        and abs(best_points(item) - item.max) > TWO_PLACES
-        and best_points(item) < item.max
-    ):
-        add(
-            (*here, "max"),
-            "rubric.max_unreachable",
-            code=item.code,
-            best=best_points(item),
-            max=item.max,
-        )
-
-
-class _Add(Protocol):
-    def __call__(self, path: Path, msg: str, /, **args: object) -> None: ...
-
-
-def _tier_problems(add: _Add, rubric: Rubric) -> None:
-    _dup_ids = [t.id for t in rubric.tiers]
-    for i, tier in enumerate(rubric.tiers):
-        if _dup_ids.index(tier.id) != i:
-            add(("tiers", i, "id"), "rubric.duplicate", value=tier.id)
-        if tier.min >= tier.max:
-            add(("tiers", i), "rubric.tier_empty", tier=tier.id, min=tier.min, max=tier.max)
-        if tier.max > rubric.max_total + TWO_PLACES:
-            add(
-                ("tiers", i, "max"),
-                "rubric.tier_above_total",
-                tier=tier.id,
-                max=tier.max,
-                total=rubric.max_total,
-            )
-        if i == 0:
-            continue
-        prev = rubric.tiers[i - 1]
-        if tier.min < prev.max - TWO_PLACES:
-            add(("tiers", i, "min"), "rubric.tier_overlap", tier=tier.id, other=prev.id)
-        elif tier.min > prev.max + TWO_PLACES:
-            add(
-                ("tiers", i, "min"),
-                "rubric.tier_gap",
-                tier=tier.id,
-                other=prev.id,
-                start=prev.max,
-                end=tier.min,
-            )
 
 
 def tier_for(rubric: Rubric, total: float) -> Tier | None:

@@ -16,7 +16,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from kla_cli.core.rubric import Path, Rubric, rubric_problems
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_rules import Path, RubricProblem, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
 from kla_cli.io.output import protect
@@ -158,8 +159,9 @@ def _dotted(path: Path) -> str:
     return out or "(root)"
 
 
-def load_rubric(file: FsPath) -> Rubric:
-    """Read and check a rubric; raise KlaError listing every problem, one located line each."""
+def load_rubric(file: FsPath, *, warnings: list[str] | None = None) -> Rubric:
+    """Read and check a rubric; raise KlaError listing every problem, one located line each.
+    Warnings (a rubric that is valid but worth a look) go to `warnings` when it is given."""
     lines = _Lines()
     data = _read_document(file, lines)
     name = str(file)
@@ -175,12 +177,15 @@ def load_rubric(file: FsPath) -> Rubric:
             "rubric.invalid", name, "rubric.hint", {"count": len(details)}, details
         ) from None
     problems = rubric_problems(rubric)
-    if problems:
-        details = [
-            f"{lines.locate(p.path, name)}: {_dotted(p.path)}: {t(p.key, **p.args)}"
-            for p in problems
-        ]
+
+    def located(p: RubricProblem) -> str:
+        return f"{lines.locate(p.path, name)}: {_dotted(p.path)}: {t(p.key, **p.args)}"
+
+    details = [located(p) for p in problems if not p.warning]
+    if details:
         raise KlaError("rubric.invalid", name, "rubric.hint", {"count": len(details)}, details)
+    if warnings is not None:
+        warnings.extend(located(p) for p in problems if p.warning)
     return rubric
 
 
