@@ -57,8 +57,8 @@ def test_example_json_contract(runner: CliRunner, kla: Rubric) -> None:
     assert sum(g["max"] for g in groups) == 1000
     indicators = data["indicators"]
     assert isinstance(indicators, list)
-    assert [i["number"] for i in indicators] == list(range(1, 25))
-    assert {"number", "group", "score", "max", "items"} <= set(indicators[0])
+    assert [i["id"] for i in indicators] == [str(n) for n in range(1, 25)]
+    assert {"id", "group", "score", "max", "items"} <= set(indicators[0])
     codes = {item["code"] for ind in indicators for item in ind["items"]}
     assert codes == {item.code for _, item in kla.iter_items()}
 

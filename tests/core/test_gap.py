@@ -117,7 +117,7 @@ def test_opportunity_asi_62_to_70(mini: Rubric) -> None:
     found = {a.code: a for a in opportunities(mini, result)}
     asi = found["13.2"]
     assert (asi.answer_from, asi.answer_to, asi.gain) == (62.0, 70.0, 6.0)
-    assert asi.opds == ("dinkes",) and asi.group == "III" and asi.indicator == 13
+    assert asi.opds == ("dinkes",) and asi.group == "III" and asi.indicator == "13"
     assert "1.1" not in found  # already at its maximum
     assert found["1.2"].answer_from is None and found["1.2"].answer_to is True
     gains = [a.gain for a in found.values()]

@@ -719,7 +719,7 @@ CASES: list[Case] = [
         _rubric("nan.yaml", _mini_with("max: 20", "max: .nan")),
         2,
         "rubric.invalid",
-        "greater than 0",
+        "greater than or equal to 0",
         lines=2,
         where=":29",
     ),

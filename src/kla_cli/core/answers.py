@@ -11,14 +11,23 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from typing import NamedTuple
 
 from kla_cli.core.rubric import AnswerType, Item, fold
 from kla_cli.i18n.display import printable
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 
-Answer = float | str | bool | frozenset[str]
-"""A parsed answer: a number (percent/count), an option key (choice), yes/no, ticked keys."""
+
+class Nilai(NamedTuple):
+    """Points given directly (a recap's Nilai column), whatever the question's answer type."""
+
+    points: float
+
+
+Answer = float | str | bool | frozenset[str] | Nilai
+"""A parsed answer: a number (percent/count/score), an option key (choice), yes/no, ticked keys,
+or the points themselves."""
 
 CellValue = str | int | float | bool | datetime | date | time | None
 
@@ -32,6 +41,8 @@ def answer_text(answer: Answer | None, lang: Lang) -> str:
         return t("yes" if answer else "no", lang)
     if isinstance(answer, frozenset):
         return ", ".join(sorted(answer)) or "-"
+    if isinstance(answer, Nilai):
+        return t("answer.nilai", lang, points=fmt_points(answer.points, lang))
     if isinstance(answer, float):
         return fmt_points(answer, lang).rstrip("0").rstrip(",.")
     return answer
@@ -107,6 +118,8 @@ def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> A
     `percent_cell` says the cell has a percent number format, so Excel stored 95,5% as 0.955.
     """
     kind = item.type
+    if kind is AnswerType.SCORE:
+        return parse_nilai(item, raw)
     if kind is AnswerType.PERCENT:
         value = parse_number(raw)
         if percent_cell and isinstance(raw, int | float):
@@ -126,6 +139,14 @@ def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> A
     if kind is AnswerType.CHOICE:
         return _parse_choice(item, raw)
     return _parse_checklist(item, raw)
+
+
+def parse_nilai(item: Item, raw: CellValue) -> float:
+    """Points given for `item`: a number 0 <= nilai <= max, kept to two decimals."""
+    value = parse_number(raw)
+    if not 0 <= value <= item.max + 1e-9:
+        raise AnswerProblem("nilai-out-of-range", _fmt(value), (("max", _fmt(item.max)),))
+    return round(value, 2)
 
 
 def _fmt(value: float) -> str:

@@ -63,7 +63,7 @@ def snapshot_from_result(result: ScoreResult, lang: Lang) -> Snapshot:
             Entry(g.id, g.name.get(lang), g.score, g.max, g.score_evidenced) for g in result.groups
         ),
         indicators=tuple(
-            Entry(str(i.number), i.name.get(lang), i.score, i.max, i.score_evidenced)
+            Entry(i.id, i.name.get(lang), i.score, i.max, i.score_evidenced)
             for i in result.indicators
         ),
         items=tuple(
@@ -105,9 +105,7 @@ def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = 
     rubric_id = str(meta["id"])
     same = rubric is not None and rubric.id == rubric_id
     group_names = {g.id: g.name.get(lang) for g in rubric.groups} if same and rubric else {}
-    ind_names = (
-        {str(i.number): i.name.get(lang) for i in rubric.indicators} if same and rubric else {}
-    )
+    ind_names = {i.id: i.name.get(lang) for i in rubric.indicators} if same and rubric else {}
     questions = (
         {item.code: item.question.get(lang) for _, item in rubric.iter_items()}
         if same and rubric
@@ -141,7 +139,9 @@ def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = 
         predicate=tiers.get(predicate_id or "") or _text(data, "predicate"),
         predicate_id=predicate_id,
         groups=tuple(entry(g, "id", group_names, "score") for g in _list(data, "groups")),
-        indicators=tuple(entry(i, "number", ind_names, "score") for i in indicators),
+        indicators=tuple(
+            entry(i, "id" if "id" in i else "number", ind_names, "score") for i in indicators
+        ),
         items=tuple(
             entry(item, "code", questions, "points")
             for ind in indicators

@@ -40,7 +40,7 @@ class EvidenceStatus:
 
 @dataclass(frozen=True)
 class IndicatorRow:
-    number: int
+    number: str
     group: str
     name: Text
     score: float
@@ -145,7 +145,7 @@ def build_report(
         groups=result.groups,
         indicators=tuple(
             IndicatorRow(
-                number=ind.number,
+                number=ind.id,
                 group=ind.group,
                 name=ind.name,
                 score=ind.score,

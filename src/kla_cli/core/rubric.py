@@ -11,7 +11,9 @@ from collections.abc import Iterator
 from enum import StrEnum
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from kla_cli.core.scales import SCALES, scale_bands, scale_options
 
 _MISSING = object()
 
@@ -43,6 +45,15 @@ class AnswerType(StrEnum):
     COUNT = "count"
     YESNO = "yesno"
     CHECKLIST = "checklist"
+    SCORE = "score"
+    """The nilai itself: 0 <= nilai <= max, two decimals (as a verifier grades a question)."""
+
+
+class Respondent(StrEnum):
+    """Who answers a question asked of every kecamatan or every desa/kelurahan."""
+
+    KECAMATAN = "kecamatan"
+    DESA = "desa"
 
 
 class Direction(StrEnum):
@@ -85,12 +96,21 @@ class Effort(StrEnum):
 
 
 class Item(_Model):
-    """One question an OPD answers (e.g. `14.3`)."""
+    """One question an OPD answers (e.g. `14.3`, `1.2za`, `21A.4b`)."""
 
-    code: str = Field(pattern=r"^\d{1,2}\.\d{1,2}$")
+    code: str = Field(pattern=r"^\d{1,2}[A-Z]?\.\d{1,2}[a-z]{0,2}$")
     question: Text
     type: AnswerType
-    max: float = Field(gt=0)
+    max: float = Field(ge=0)
+    """Official points; 0 for a screening question (26.17)."""
+    scale: str | None = None
+    """A named graded scale (`core.scales`) that gives the options or bands from `max`."""
+    provisional: bool = False
+    """True when the points of the answer steps are inferred, not official (every `scale`)."""
+    evidence_asked: Text | None = None
+    """The data dukung the question asks for (a document, a MATRIKS table, photos, …)."""
+    respondent: Respondent | None = None
+    """Asked of every kecamatan or desa/kelurahan: answered from the inventory workbook."""
     evidence: bool = True
     """Whether data dukung (evidence) is required for the points to survive verification."""
     required: bool = True
@@ -113,24 +133,76 @@ class Item(_Model):
     effort: Effort | None = None
     """Hint for the gap plan: how costly improving this item usually is."""
 
-    _text = field_validator("question", "unit", mode="before")(_bilingual)
+    _text = field_validator("question", "unit", "evidence_asked", mode="before")(_bilingual)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _expand_scale(cls, data: object) -> object:
+        """A `scale:` fills in the options (or bands) from the item's max, marked provisional."""
+        if not isinstance(data, dict) or data.get("scale") is None:
+            return data
+        name = data["scale"]
+        if name not in SCALES:
+            raise ValueError(f"unknown scale {name!r}; known: {', '.join(SCALES)}")
+        if data.get("options") or data.get("bands"):
+            raise ValueError("a `scale` gives the options/bands: remove one of them")
+        try:
+            top = float(data.get("max", 0))
+        except (TypeError, ValueError):
+            return data  # the field validation reports the max
+        out = dict(data)
+        kind = SCALES[name].kind
+        if kind == "bands":
+            lower = data.get("direction") == Direction.LOWER.value
+            out["bands"] = [{"threshold": t, "points": p} for t, p in scale_bands(name, top, lower)]
+        else:
+            out["options"] = [
+                {"key": key, "label": {"id": lid, "en": len_}, "points": pts}
+                for key, lid, len_, pts in scale_options(name, top)
+            ]
+        out.setdefault("provisional", True)
+        return out
 
 
 class Indicator(_Model):
-    number: int = Field(ge=1)
+    id: str = Field(pattern=r"^\d{1,2}[A-Z]?$")
+    """The official id: `1`…`20`, `21A`, `24B`, `25`, `26` (a string; `number: 7` is read as `7`)."""
     group: str
     name: Text
-    opd: tuple[str, ...] = Field(min_length=1)
-    """Responsible OPD ids (first = lead)."""
+    max: float | None = Field(default=None, ge=0)
+    """The official maximum: it caps the sum of the items' points when they add up to more."""
+    opd: tuple[str, ...] = ()
+    """Responsible OPD ids (first = lead) for items that name none."""
     items: tuple[Item, ...] = Field(min_length=1)
 
     _text = field_validator("name", mode="before")(_bilingual)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _number_as_id(cls, data: object) -> object:
+        """Rubrics written before indicator ids were strings say `number: 7`."""
+        if isinstance(data, dict) and "number" in data and "id" not in data:
+            data = dict(data)
+            number = data.pop("number")
+            data["id"] = str(number) if isinstance(number, int) else number
+        return data
+
+    @property
+    def items_max(self) -> float:
+        return round(sum(item.max for item in self.items), 2)
+
+    @property
+    def cap(self) -> float:
+        """The most points the indicator can give: its official max, else its items' sum."""
+        return self.max if self.max is not None else self.items_max
 
 
 class Group(_Model):
     id: str = Field(pattern=r"^[A-Z]{1,4}$")
     name: Text
     short: Text | None = None
+    max: float | None = Field(default=None, ge=0)
+    """The official group maximum, checked against its indicators' maxima."""
 
     _text = field_validator("name", "short", mode="before")(_bilingual)
 
@@ -159,6 +231,8 @@ class Rubric(_Model):
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
     title: Text
     version: str
+    year: int | None = None
+    """The evaluation year the instrument belongs to (2024's was awarded in 2025)."""
     legal_basis: tuple[str, ...] = ()
     provisional: bool = False
     """True while the per-item points are not the official ones."""
@@ -183,7 +257,17 @@ class Rubric(_Model):
         return {item.code: (ind, item) for ind, item in self.iter_items()}
 
     def item_opds(self, indicator: Indicator, item: Item) -> tuple[str, ...]:
+        """The OPDs that answer `item`: the lead first, then the co-sources."""
         return item.opd or indicator.opd
+
+    @cached_property
+    def indicator_index(self) -> dict[str, Indicator]:
+        return {ind.id: ind for ind in self.indicators}
+
+    @property
+    def any_provisional(self) -> bool:
+        """Whether any points kla computes rest on an inferred scale."""
+        return self.provisional or any(item.provisional for _, item in self.iter_items())
 
     def opd_by_name(self, name: str) -> Opd | None:
         """Find an OPD by id, name or alias, ignoring case and surrounding space."""

@@ -1,7 +1,8 @@
 """The cross-field rules of a rubric (`kla rubric check`): duplicates, sums, options, bands.
 
 Collected as a list, so that a rubric author sees every problem at once instead of the first
-one.
+one. A problem is an error unless it says `warning`: the 2024 instrument itself has indicators
+whose questions add up to more than the official maximum (19, 21B), which caps them.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ class RubricProblem:
     key: str
     """Message-catalogue key."""
     args: dict[str, object]
+    warning: bool = False
+    """A warning does not make the rubric invalid (`kla rubric check` prints it, exit 0)."""
 
 
 def best_points(item: Item) -> float:
     """The most points any answer to `item` can earn."""
-    if item.type is AnswerType.YESNO:
+    if item.type in (AnswerType.YESNO, AnswerType.SCORE):
         return item.max
     if item.type is AnswerType.CHECKLIST:
         return sum(o.points for o in item.options)
@@ -44,13 +47,16 @@ def rubric_problems(rubric: Rubric) -> list[RubricProblem]:
     def add(path: Path, msg: str, /, **args: object) -> None:
         problems.append(RubricProblem(path, msg, args))
 
+    def warn(path: Path, msg: str, /, **args: object) -> None:
+        problems.append(RubricProblem(path, msg, args, warning=True))
+
     group_ids = {g.id for g in rubric.groups}
     opd_ids = {o.id for o in rubric.opds}
     _duplicates(problems, [(("groups", i, "id"), g.id) for i, g in enumerate(rubric.groups)])
     _duplicates(problems, [(("opds", i, "id"), o.id) for i, o in enumerate(rubric.opds)])
     _duplicates(
         problems,
-        [(("indicators", i, "number"), str(ind.number)) for i, ind in enumerate(rubric.indicators)],
+        [(("indicators", i, "id"), ind.id) for i, ind in enumerate(rubric.indicators)],
     )
     _duplicates(
         problems,
@@ -62,6 +68,7 @@ def rubric_problems(rubric: Rubric) -> list[RubricProblem]:
     )
 
     total = 0.0
+    by_group: dict[str, float] = {}
     for i, ind in enumerate(rubric.indicators):
         here: Path = ("indicators", i)
         if ind.group not in group_ids:
@@ -75,8 +82,34 @@ def rubric_problems(rubric: Rubric) -> list[RubricProblem]:
             if opd not in opd_ids:
                 add((*here, "opd", k), "rubric.unknown_opd", opd=opd)
         for j, item in enumerate(ind.items):
-            total += item.max
             _item_problems(add, (*here, "items", j), ind, item, opd_ids)
+            if not rubric.item_opds(ind, item):
+                add((*here, "items", j, "opd"), "rubric.no_opd", code=item.code)
+        if ind.max is not None and ind.items_max > ind.max + TWO_PLACES:
+            warn(
+                (*here, "max"),
+                "rubric.indicator_capped",
+                id=ind.id,
+                items=ind.items_max,
+                max=ind.max,
+            )
+        elif ind.max is not None and ind.items_max < ind.max - TWO_PLACES:
+            add(
+                (*here, "max"),
+                "rubric.indicator_unreachable",
+                id=ind.id,
+                items=ind.items_max,
+                max=ind.max,
+            )
+        total += ind.cap
+        by_group[ind.group] = by_group.get(ind.group, 0.0) + ind.cap
+
+    for i, group in enumerate(rubric.groups):
+        found = round(by_group.get(group.id, 0.0), 2)
+        if group.max is not None and abs(found - group.max) > TWO_PLACES:
+            add(
+                ("groups", i, "max"), "rubric.group_sum", group=group.id, total=found, max=group.max
+            )
 
     if abs(total - rubric.max_total) > TWO_PLACES:
         add(("max_total",), "rubric.sum_mismatch", total=round(total, 2), declared=rubric.max_total)
@@ -95,8 +128,8 @@ def _duplicates(problems: list[RubricProblem], entries: list[tuple[Path, str]]) 
 
 
 def _item_problems(add: _Add, here: Path, ind: Indicator, item: Item, opd_ids: set[str]) -> None:
-    if not item.code.startswith(f"{ind.number}."):
-        add((*here, "code"), "rubric.code_prefix", code=item.code, number=ind.number)
+    if not item.code.startswith(f"{ind.id}."):
+        add((*here, "code"), "rubric.code_prefix", code=item.code, number=ind.id)
     for k, opd in enumerate(item.opd):
         if opd not in opd_ids:
             add((*here, "opd", k), "rubric.unknown_opd", opd=opd)
@@ -141,7 +174,7 @@ def _item_problems(add: _Add, here: Path, ind: Indicator, item: Item, opd_ids: s
                     "rubric.percent_threshold",
                     value=band.threshold,
                 )
-    elif item.options or item.bands:
+    elif (kind is AnswerType.SCORE and (item.options or item.bands)) or item.options or item.bands:
         add((*here,), "rubric.unexpected_field", field="options/bands", type=kind.value)
 
     if kind is AnswerType.CHECKLIST:

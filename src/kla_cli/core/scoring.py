@@ -1,8 +1,11 @@
 """Scoring (pure): answers in, item, indicator and group points, totals and predikat out.
 
-Two totals are kept: `total`, as answered (the penilaian mandiri), and `total_evidenced`, which
+Three totals are kept: `total`, as answered (the penilaian mandiri, EM); `total_evidenced`, which
 counts an item only when its required data dukung is present, since administrative verification
-cuts unevidenced answers. Points are floats; totals are rounded to two decimals, as announced.
+cuts unevidenced answers; and `total_verified`, the verifier's points (VA) where a form or recap
+carries them (None otherwise; an item the verifier left blank counts 0 there). An indicator never
+scores above its official maximum (19 and 21B have questions worth more). Item points keep two
+decimals; sums are rounded to two decimals, as announced.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from kla_cli.core.answers import Answer
+from kla_cli.core.answers import Answer, Nilai
 from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Rubric, Text, Tier, tier_for
 
 
@@ -24,6 +27,10 @@ class Response(NamedTuple):
     source: str | None = None
     """Where it came from: `file:Sheet!E12`."""
     opd: str | None = None
+    verified: float | None = None
+    """The verifier's points (Nilai VA / Nilai Verifikasi), when the form or recap has them."""
+    note: str | None = None
+    """The verifier's note (Catatan Verifikasi)."""
 
     @property
     def has_evidence(self) -> bool:
@@ -42,6 +49,8 @@ class ItemScore(NamedTuple):
     evidence_required: bool
     response: Response | None
     opd: tuple[str, ...]
+    points_verified: float | None = None
+    """The verifier's points; None when the region's results carry no verification."""
 
     @property
     def answered(self) -> bool:
@@ -57,7 +66,7 @@ class ItemScore(NamedTuple):
 class IndicatorScore(NamedTuple):
     """An indicator's items and their sums (made by `indicator_score`)."""
 
-    number: int
+    id: str
     group: str
     name: Text
     opd: tuple[str, ...]
@@ -65,18 +74,28 @@ class IndicatorScore(NamedTuple):
     score: float
     score_evidenced: float
     max: float
+    score_verified: float | None = None
 
 
-def indicator_score(indicator: Indicator, items: tuple[ItemScore, ...]) -> IndicatorScore:
+def indicator_score(
+    indicator: Indicator, items: tuple[ItemScore, ...], *, verified: bool = False
+) -> IndicatorScore:
+    """Sum an indicator's items, capped at its official maximum."""
+    cap = indicator.cap
+
+    def capped(points: float) -> float:
+        return round(min(points, cap), 2)
+
     return IndicatorScore(
-        number=indicator.number,
+        id=indicator.id,
         group=indicator.group,
         name=indicator.name,
         opd=indicator.opd,
         items=items,
-        score=round(sum(i.points for i in items), 2),
-        score_evidenced=round(sum(i.points_evidenced for i in items), 2),
-        max=round(sum(i.max for i in items), 2),
+        score=capped(sum(i.points for i in items)),
+        score_evidenced=capped(sum(i.points_evidenced for i in items)),
+        max=round(cap, 2),
+        score_verified=capped(sum(i.points_verified or 0.0 for i in items)) if verified else None,
     )
 
 
@@ -88,6 +107,7 @@ class GroupScore:
     score: float
     score_evidenced: float
     max: float
+    score_verified: float | None = None
 
 
 @dataclass(frozen=True)
@@ -106,6 +126,8 @@ class ScoreResult:
     indicators: tuple[IndicatorScore, ...]
     skipped: tuple[str, ...] = ()
     """Item codes left out because their answers had validation errors (--allow-errors)."""
+    total_verified: float | None = None
+    predicate_verified: Tier | None = None
 
     def all_items(self) -> list[ItemScore]:
         return [item for ind in self.indicators for item in ind.items]
@@ -117,6 +139,10 @@ _NUMBER = (int, float)
 def item_points(item: Item, answer: Answer) -> float:
     """Points `answer` earns on `item`, by the rubric's rules alone."""
     kind = item.type
+    if isinstance(answer, Nilai):
+        return round(min(max(answer.points, 0.0), item.max), 2)
+    if kind is AnswerType.SCORE:
+        return round(min(float(answer), item.max), 2) if isinstance(answer, _NUMBER) else 0.0
     if kind is AnswerType.YESNO:
         return item.max if answer is True else 0.0
     if kind is AnswerType.CHOICE:
@@ -133,9 +159,15 @@ def item_points(item: Item, answer: Answer) -> float:
     return max(reached, default=0.0)
 
 
-def score_item(item: Item, opd: tuple[str, ...], response: Response | None) -> ItemScore:
+def score_item(
+    item: Item, opd: tuple[str, ...], response: Response | None, *, verified: bool = False
+) -> ItemScore:
     points = 0.0 if response is None else item_points(item, response.answer)
     evidenced = points if (not item.evidence or (response and response.has_evidence)) else 0.0
+    checked = None
+    if verified:
+        given = response.verified if response is not None else None
+        checked = round(min(max(given or 0.0, 0.0), item.max), 2)
     return ItemScore(
         code=item.code,
         type=item.type,
@@ -146,6 +178,7 @@ def score_item(item: Item, opd: tuple[str, ...], response: Response | None) -> I
         evidence_required=item.evidence,
         response=response,
         opd=opd,
+        points_verified=checked,
     )
 
 
@@ -159,12 +192,15 @@ def score_region(
 ) -> ScoreResult:
     """Score one region's consolidated responses (missing items earn 0)."""
     get = responses.get
+    verified = any(r.verified is not None for r in responses.values())
     indicators = tuple(
         indicator_score(
             ind,
             tuple(
-                score_item(item, rubric.item_opds(ind, item), get(item.code)) for item in ind.items
+                score_item(item, rubric.item_opds(ind, item), get(item.code), verified=verified)
+                for item in ind.items
             ),
+            verified=verified,
         )
         for ind in rubric.indicators
     )
@@ -179,17 +215,22 @@ def score_region(
             score=round(sum(i.score for i in mine), 2),
             score_evidenced=round(sum(i.score_evidenced for i in mine), 2),
             max=round(sum(i.max for i in mine), 2),
+            score_verified=(
+                round(sum(i.score_verified or 0.0 for i in mine), 2) if verified else None
+            ),
         )
         for g in rubric.groups
         for mine in (by_group.get(g.id, ()),)
     )
-    items = [i for ind in indicators for i in ind.items]
-    total = round(sum(i.points for i in items), 2)
-    total_evidenced = round(sum(i.points_evidenced for i in items), 2)
+    total = round(sum(i.score for i in indicators), 2)
+    total_evidenced = round(sum(i.score_evidenced for i in indicators), 2)
+    total_verified = (
+        round(sum(i.score_verified or 0.0 for i in indicators), 2) if verified else None
+    )
     return ScoreResult(
         rubric_id=rubric.id,
         rubric_version=rubric.version,
-        provisional=rubric.provisional,
+        provisional=rubric.any_provisional,
         region=region,
         year=year,
         max_total=rubric.max_total,
@@ -200,4 +241,6 @@ def score_region(
         groups=groups,
         indicators=indicators,
         skipped=skipped,
+        total_verified=total_verified,
+        predicate_verified=None if total_verified is None else tier_for(rubric, total_verified),
     )

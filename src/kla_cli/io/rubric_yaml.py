@@ -16,7 +16,7 @@ import yaml
 from pydantic import ValidationError
 
 from kla_cli.core.rubric import Rubric
-from kla_cli.core.rubric_rules import Path, rubric_problems
+from kla_cli.core.rubric_rules import Path, RubricProblem, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
 from kla_cli.io.yaml_safe import (
@@ -136,12 +136,15 @@ def _dotted(path: Path) -> str:
     return out or "(root)"
 
 
-def load_rubric(file: FsPath) -> Rubric:
-    """Read and check a rubric; raise KlaError listing every problem, one located line each."""
-    return load_rubric_and_files(file)[0]
+def load_rubric(file: FsPath, *, warnings: list[str] | None = None) -> Rubric:
+    """Read and check a rubric; raise KlaError listing every problem, one located line each.
+    Warnings (a rubric that is valid but worth a look) go to `warnings` when it is given."""
+    return load_rubric_and_files(file, warnings=warnings)[0]
 
 
-def load_rubric_and_files(file: FsPath) -> tuple[Rubric, tuple[FsPath, ...]]:
+def load_rubric_and_files(
+    file: FsPath, *, warnings: list[str] | None = None
+) -> tuple[Rubric, tuple[FsPath, ...]]:
     """`load_rubric`, and the files it read: `file` and the rubrics it extends (inputs that
     no output of the run may replace)."""
     lines = _Lines()
@@ -159,12 +162,15 @@ def load_rubric_and_files(file: FsPath) -> tuple[Rubric, tuple[FsPath, ...]]:
             "rubric.invalid", name, "rubric.hint", {"count": len(details)}, details
         ) from None
     problems = rubric_problems(rubric)
-    if problems:
-        details = [
-            f"{lines.locate(p.path, name)}: {_dotted(p.path)}: {t(p.key, **p.args)}"
-            for p in problems
-        ]
+
+    def located(p: RubricProblem) -> str:
+        return f"{lines.locate(p.path, name)}: {_dotted(p.path)}: {t(p.key, **p.args)}"
+
+    details = [located(p) for p in problems if not p.warning]
+    if details:
         raise KlaError("rubric.invalid", name, "rubric.hint", {"count": len(details)}, details)
+    if warnings is not None:
+        warnings.extend(located(p) for p in problems if p.warning)
     return rubric, tuple(lines.files)
 
 

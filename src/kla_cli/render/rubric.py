@@ -31,7 +31,7 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
         for ind in inds:
             opds = ", ".join(names.get(o, o) for o in ind.opd)
             table.add_row(
-                str(ind.number),
+                ind.id,
                 ind.name.get(lang),
                 *([""] if items else []),
                 opds,

@@ -78,7 +78,7 @@ def score_json(
         ],
         "indicators": [
             {
-                "number": ind.number,
+                "id": ind.id,
                 "group": ind.group,
                 "name": ind.name.get(lang),
                 "score": ind.score,
@@ -122,7 +122,7 @@ def score_csv(result: ScoreResult) -> str:
                     result.region or "",
                     result.year or "",
                     ind.group,
-                    ind.number,
+                    ind.id,
                     item.code,
                     ";".join(answer)
                     if isinstance(answer, list)
@@ -197,7 +197,7 @@ def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool 
             ["#", *(t(key, lang) for key in ("score.indicator", "score.group", *points))],
             (
                 [
-                    str(ind.number),
+                    ind.id,
                     ind.name.get(lang),
                     ind.group,
                     p(ind.score, lang),
@@ -253,7 +253,7 @@ def score_table(
             ind_table.add_column(t(key, lang), justify="right")
         for ind in result.indicators:
             ind_table.add_row(
-                str(ind.number),
+                ind.id,
                 ind.name.get(lang),
                 ind.group,
                 p(ind.score, lang),

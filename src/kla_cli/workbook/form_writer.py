@@ -161,7 +161,7 @@ def build_workbook(
         fill = (filled or {}).get(item.code, Filled())
         values: dict[str, Any] = {
             "code": item.code,
-            "indicator": f"{ind.number}. {ind.name.get(lang)}",
+            "indicator": f"{ind.id}. {ind.name.get(lang)}",
             "question": item.question.get(lang) + (" *" if item.evidence else ""),
             "options": options_text(item, lang),
             "answer": cell_answer(item, fill.answer, lang),

@@ -223,7 +223,7 @@ def _unanswered(ws: Worksheet, rubric: Rubric, assessment: Assessment, lang: Lan
                 [
                     opd.name,
                     item.code,
-                    f"{ind.number}. {ind.name.get(lang)}",
+                    f"{ind.id}. {ind.name.get(lang)}",
                     item.question.get(lang),
                     t("yes" if item.required else "no", lang),
                     t(status, lang),

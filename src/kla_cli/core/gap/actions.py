@@ -41,7 +41,7 @@ class Action:
     kind: ActionKind
     code: str
     question: Text
-    indicator: int
+    indicator: str
     indicator_name: Text
     group: str
     opds: tuple[str, ...]
@@ -114,7 +114,7 @@ def action_for(
         kind=kind,
         code=item.code,
         question=item.question,
-        indicator=indicator.number,
+        indicator=indicator.id,
         indicator_name=indicator.name,
         group=indicator.group,
         opds=rubric.item_opds(indicator, item),

@@ -137,6 +137,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "item {code}: '{value}' is not Ya/Tidak (yes/no)",
     ),
     "finding.not-yes-no.hint": ("isi Ya atau Tidak", "enter Ya or Tidak"),
+    "finding.nilai-out-of-range": (
+        "butir {code}: nilai {value} di luar 0–{max} (nilai maksimum butir ini)",
+        "item {code}: points {value} outside 0–{max} (this question's maximum)",
+    ),
+    "finding.nilai-out-of-range.hint": (
+        "isi nilai antara 0 dan {max}, dua desimal",
+        "enter points between 0 and {max}, two decimals",
+    ),
     "finding.percent-out-of-range": (
         "butir {code}: persentase {value} di luar 0–100",
         "item {code}: percentage {value} outside 0–100",

@@ -115,6 +115,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ada celah antara predikat {other} dan {tier} ({start}–{end})",
         "gap between tiers {other} and {tier} ({start}–{end})",
     ),
+    "rubric.indicator_capped": (
+        "butir indikator {id} berjumlah {items}, lebih dari maksimum resminya {max}: nilai indikator dibatasi {max}",
+        "indicator {id}'s questions add up to {items}, more than its official maximum {max}: its score is capped at {max}",
+    ),
+    "rubric.indicator_unreachable": (
+        "butir indikator {id} hanya berjumlah {items}, maksimum {max} tak tercapai",
+        "indicator {id}'s questions add up to only {items}; its maximum {max} is unreachable",
+    ),
+    "rubric.group_sum": (
+        "indikator kelompok {group} berjumlah {total}, bukan maksimum kelompok {max}",
+        "group {group}'s indicators add up to {total}, not the group maximum {max}",
+    ),
+    "rubric.no_opd": (
+        "butir {code} tidak punya OPD: isi 'opd' pada butir atau indikatornya",
+        "item {code} has no OPD: set 'opd' on the item or its indicator",
+    ),
     "rubric.hint": (
         "perbaiki baris yang disebut lalu jalankan 'kla rubric check'",
         "fix the lines named above, then run 'kla rubric check'",

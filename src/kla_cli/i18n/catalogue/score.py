@@ -19,6 +19,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.total_evidenced": ("Total berdata dukung", "Total with evidence"),
     "score.predicate": ("Predikat", "Predikat"),
     "predicate.none": ("belum berpredikat", "no predikat"),
+    "answer.nilai": ("nilai {points}", "points {points}"),
     "score.opd": ("OPD", "OPD"),
     "score.provisional": (
         "Bobot nilai rubrik ini SEMENTARA (bukan bobot resmi KemenPPPA).",
