@@ -10,7 +10,7 @@ exception, so one bad region never stops the others.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -105,14 +105,16 @@ def own_targets(specs: Iterable[RegionSpec]) -> int:
 # --- scoring one region ----------------------------------------------------------------------
 
 
-def assess_region(rubric: Rubric, spec: RegionSpec) -> RegionResult:
+def assess_region(
+    rubric: Rubric, spec: RegionSpec, columns: Mapping[str, int] | None = None
+) -> RegionResult:
     """Read, validate and score one region; any failure becomes the result's `problem`."""
     from kla_cli.core.assess import assess
     from kla_cli.workbook.read import read_region
 
     base = RegionResult(spec.name, str(spec.path), spec.target)
     try:
-        submissions = read_region([spec.path])
+        submissions = read_region([spec.path], columns)
     except KlaError as exc:
         return _replace(base, problem=exc.render())
     except Exception as exc:  # one region never stops the batch
@@ -182,14 +184,16 @@ def _replace(result: RegionResult, **changes: Any) -> RegionResult:
 _worker: dict[str, Any] = {}
 
 
-def _init_worker(rubric: Rubric, lang: Lang) -> None:
+def _init_worker(rubric: Rubric, lang: Lang, columns: Mapping[str, int] | None = None) -> None:
     _worker["rubric"] = rubric
+    _worker["columns"] = columns
     current_lang.set(lang)
 
 
 def _run_chunk(specs: Sequence[RegionSpec]) -> list[RegionResult]:
     rubric: Rubric = _worker["rubric"]
-    return [assess_region(rubric, spec) for spec in specs]
+    columns: Mapping[str, int] | None = _worker.get("columns")
+    return [assess_region(rubric, spec, columns) for spec in specs]
 
 
 def default_jobs() -> int:
@@ -200,12 +204,17 @@ def default_jobs() -> int:
 
 
 def run_batch(
-    rubric: Rubric, specs: Sequence[RegionSpec], jobs: int, lang: Lang
+    rubric: Rubric,
+    specs: Sequence[RegionSpec],
+    jobs: int,
+    lang: Lang,
+    columns: Mapping[str, int] | None = None,
 ) -> Iterator[RegionResult]:
-    """Yield each region's result as it completes (in parallel processes when jobs > 1)."""
+    """Yield each region's result as it completes (in parallel processes when jobs > 1);
+    `columns`: the regions' recap columns by number (`--columns`)."""
     if jobs <= 1 or len(specs) <= 1:
         for spec in specs:
-            yield assess_region(rubric, spec)
+            yield assess_region(rubric, spec, columns)
         return
     import gc
     import multiprocessing
@@ -226,7 +235,7 @@ def run_batch(
     gc.freeze()
     try:
         with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(rubric, lang)
+            workers, mp_context=context, initializer=_init_worker, initargs=(rubric, lang, columns)
         ) as pool:
             futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
             for future in as_completed(futures):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,14 +26,17 @@ class Loaded:
     blocking: list[Finding]
 
 
-def load_result(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
-    """A saved JSON result (`*.json`), or the workbooks at `path` scored with `rubric`."""
+def load_result(
+    path: Path, rubric: Rubric, lang: Lang, columns: Mapping[str, int] | None = None
+) -> Loaded:
+    """A saved JSON result (`*.json`), or the workbooks at `path` scored with `rubric`
+    (`columns`: a region recap's columns by number, from `--columns`)."""
     if path.is_file() and path.suffix.lower() == ".json":
         return Loaded(_read_json(path, rubric, lang), [], [])
     from kla_cli.core.assess import assess
     from kla_cli.workbook.read import read_region
 
-    assessment = assess(rubric, read_region([path]))
+    assessment = assess(rubric, read_region([path], columns))
     validation = assessment.validation
     return Loaded(
         snapshot_from_result(assessment.result, lang), validation.findings, validation.blocking

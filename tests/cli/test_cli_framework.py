@@ -27,8 +27,8 @@ def _expected(lang: Lang, where: str, text: str) -> str:
 
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_unknown_option(lang: Lang) -> None:
-    line = _one_line(lang, "score", "x", "--bogus")
-    assert line == _expected(lang, "kla score", t("usage.no_option", lang, option="--bogus"))
+    line = _one_line(lang, "score", "x", "--zzz")
+    assert line == _expected(lang, "kla score", t("usage.no_option", lang, option="--zzz"))
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -86,9 +86,9 @@ def test_a_flag_given_a_value_keeps_the_framework_words_on_one_line() -> None:
 
 def test_the_language_of_a_usage_error_is_the_one_given_anywhere() -> None:
     """`--lang` after the command is moved first, and already speaks in the usage error."""
-    result = CliRunner().invoke(app, ["score", "x", "--bogus", "--lang", "en"], prog_name="kla")
+    result = CliRunner().invoke(app, ["score", "x", "--zzz", "--lang", "en"], prog_name="kla")
     assert result.exit_code == 2
-    assert result.stderr.startswith("Error: kla score: no such option: --bogus.")
+    assert result.stderr.startswith("Error: kla score: no such option: --zzz.")
 
 
 def test_one_scanner_for_the_global_options() -> None:

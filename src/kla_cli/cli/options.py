@@ -1,5 +1,6 @@
 """The options several commands share, and what they resolve to: the rubric (`--rubric`), the
-workbooks (PATHS), the output format (`--format` / the `-o` extension) and `--allow-errors`.
+workbooks (PATHS), the output format (`--format` / the `-o` extension), `--allow-errors` and
+`--columns` (which column of a region's own recap is which, where kla cannot match a header).
 
 Reading the rubric or the workbooks here also says what the run read (`Inputs`), so that no
 output of the run is ever written over one of them.
@@ -42,6 +43,46 @@ OutputOpt = Annotated[
 ]
 PathsArg = Annotated[list[Path], typer.Argument(help=h("help.paths"), show_default=False)]
 AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=h("help.allow_errors"))]
+ColumnsOpt = Annotated[
+    str | None,
+    typer.Option("--columns", help=h("help.columns"), show_default=False, metavar="nilai=F,kode=B"),
+]
+
+
+def parse_columns(spec: str | None) -> dict[str, int] | None:
+    """`--columns nilai=F,kode=B` -> {"nilai": 6, "kode": 2}; raise on an unknown name or a
+    column that is not a letter (A…XFD)."""
+    import re
+
+    from kla_cli.core.recap_layout import COLUMN_NAMES
+    from kla_cli.workbook.grid import col_number
+
+    if spec is None or not spec.strip():
+        return None
+    known = ", ".join(dict.fromkeys(COLUMN_NAMES.values()))
+    columns: dict[str, int] = {}
+    for part in re.split(r"[,;]", spec):
+        if not part.strip():
+            continue
+        name, _, letter = part.partition("=")
+        key = COLUMN_NAMES.get(name.strip().casefold())
+        if key is None:
+            raise KlaError(
+                "columns.unknown_name",
+                "--columns",
+                "columns.hint",
+                {"name": name.strip(), "known": known},
+            )
+        letter = letter.strip().upper()
+        if not re.fullmatch(r"[A-Z]{1,3}", letter) or col_number(letter) > 16384:
+            raise KlaError(
+                "columns.bad_letter",
+                "--columns",
+                "columns.hint",
+                {"name": name.strip(), "letter": letter, "known": known},
+            )
+        columns[key] = col_number(letter)
+    return columns or None
 
 
 # --- what was read -------------------------------------------------------------------------
@@ -55,12 +96,15 @@ def load_rubric(path: Path | None) -> tuple[Rubric, Inputs]:
     return rubric, Inputs(files=frozenset(files))
 
 
-def read_region(paths: Sequence[Path]) -> tuple[list[Submission], Inputs]:
+def read_region(
+    paths: Sequence[Path], columns: str | None = None
+) -> tuple[list[Submission], Inputs]:
     """The workbooks under `paths` (files or folders of one region), and what was read: each
-    workbook, and each folder given (a spreadsheet written there would be read next time)."""
+    workbook, and each folder given (a spreadsheet written there would be read next time).
+    `columns`: the `--columns` option's text (a recap's columns by letter)."""
     from kla_cli.workbook.read import read_region as read
 
-    submissions = read(paths)
+    submissions = read(paths, parse_columns(columns))
     return submissions, Inputs(
         files=frozenset(Path(sub.file) for sub in submissions),
         folders=frozenset(path for path in paths if path.is_dir()),

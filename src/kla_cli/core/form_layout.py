@@ -59,6 +59,23 @@ COLUMNS: tuple[Column, ...] = (
 OPD_COLUMN = Column("opd", "OPD", ("opd", "perangkat daerah"), 16)
 """Present in the recap made by `kla merge`: which OPD gave each answer."""
 
+VERIFY_COLUMNS: tuple[Column, ...] = (
+    Column(
+        "verified",
+        "Nilai Verifikasi",
+        ("nilai va", "nilai verifikasi", "nilai verifikator", "skor verifikasi"),
+        12,
+    ),
+    Column(
+        "verifier_note",
+        "Catatan Verifikasi",
+        ("catatan verifikasi", "catatan verifikator", "catatan va"),
+        30,
+    ),
+)
+"""Columns a verifier adds to the right of a form: the points given (VA) and a note. kla does
+not write them; it reads them when present."""
+
 REQUIRED_COLUMNS = ("code", "answer", "evidence")
 
 

@@ -33,6 +33,16 @@ class Row(NamedTuple):
     answer_col: str = "E"
     evidence_col: str = "F"
     code_col: str = "A"
+    is_nilai: bool = False
+    """The answer cell holds the points themselves (a region's recap: its Nilai/EM column)."""
+    verified: CellValue = None
+    """The verifier's points (Nilai VA / Nilai Verifikasi) as the cell holds them."""
+    verified_col: str = ""
+    verifier_note: str | None = None
+    """The verifier's note (Catatan Verifikasi; a region's recap: its Catatan column)."""
+    max_given: CellValue = None
+    """The row's Nilai Max as the recap writes it (checked against the rubric)."""
+    max_col: str = ""
 
     @property
     def answer_cell(self) -> str:
@@ -45,6 +55,38 @@ class Row(NamedTuple):
     @property
     def code_cell(self) -> str:
         return f"{self.code_col}{self.row}"
+
+    @property
+    def verified_cell(self) -> str:
+        return f"{self.verified_col}{self.row}"
+
+    @property
+    def max_cell(self) -> str:
+        return f"{self.max_col}{self.row}"
+
+
+class Given(NamedTuple):
+    """A number a recap's subtotal row gives in one column: its header, value and column."""
+
+    header: str
+    value: CellValue
+    col: str
+
+
+class Subtotal(NamedTuple):
+    """A group, indicator or grand-total row of a region's recap: its numbers are checked
+    against the question rows below it (`span`), never added again."""
+
+    level: str
+    """`group`, `indicator` or `total`."""
+    label: str
+    """As written: `KLASTER I`, or the indicator's id (`21A`), or `TOTAL`."""
+    row: int
+    span: tuple[int, int]
+    """The first and last sheet row of its section (its question rows lie in between)."""
+    points: Given | None = None
+    verified: Given | None = None
+    max: Given | None = None
 
 
 @dataclass(frozen=True)
@@ -61,3 +103,8 @@ class Submission:
     """Where the OPD, region and year were read: key -> A1 address."""
     findings: tuple[Finding, ...] = ()
     """Problems found while reading (unreadable file, missing sheet or header)."""
+    recap: bool = False
+    """A region's own recap (Rekap Penilaian Mandiri): every OPD's questions in one sheet,
+    answered with points (`Row.points`)."""
+    subtotals: tuple[Subtotal, ...] = ()
+    """A recap's group, indicator and total rows."""

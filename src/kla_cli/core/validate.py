@@ -10,9 +10,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kla_cli.core.answers import AnswerProblem, display, is_blank, parse_answer
+from kla_cli.core.answers import (
+    Answer,
+    AnswerProblem,
+    Nilai,
+    display,
+    is_blank,
+    parse_answer,
+    parse_nilai,
+)
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
+from kla_cli.core.recap_check import check_recap, verified_points
 from kla_cli.core.rubric import Indicator, Item, Opd, Rubric, fold
 from kla_cli.core.scoring import Response
 from kla_cli.core.submission import Row, Submission
@@ -58,6 +67,8 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
         if sub.findings and not sub.rows:
             continue
         _check_meta(rubric, fingerprint, sub, out)
+        if sub.recap:
+            out.findings.extend(check_recap(rubric, sub))
         opd = rubric.opd_by_name(sub.opd) if sub.opd else None
         if opd and opd.id not in out.opds:
             out.opds.append(opd.id)
@@ -71,12 +82,15 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
                 if opd_id not in out.opds:
                     out.opds.append(opd_id)
                 answering.append((sub, opd_id, rows_seen))
+        if sub.recap:  # a region's own recap answers for every OPD
+            answering.extend((sub, opd_id, rows_seen) for opd_id in rubric.items_by_opd)
     for sub, opd_id, rows_seen in answering:  # once every file is read: another OPD may answer
         _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 
     answered_opds = set(out.opds)
     place = None
-    for opd in rubric.opds:
+    recap = any(sub.recap and sub.rows for sub in submissions)
+    for opd in () if recap else rubric.opds:
         assigned = [item.code for _, item in rubric.items_by_opd.get(opd.id, ())]
         if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
             file = place = place or _region_place(submissions)
@@ -92,10 +106,18 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
 
 def _row_opds(rubric: Rubric, sub: Submission) -> list[str]:
     """The rubric OPDs named on rows that carry an answer (a recap made by `kla merge`)."""
-    found = (
-        rubric.opd_by_name(row.opd) for row in sub.rows if row.opd and not is_blank(row.answer)
-    )
+    found = (named_opd(rubric, row.opd) for row in sub.rows if row.opd and not is_blank(row.answer))
     return list(dict.fromkeys(opd.id for opd in found if opd))
+
+
+def named_opd(rubric: Rubric, text: str) -> Opd | None:
+    """The OPD a row names; a recap's `Sumber Data` may list several (`JDIH, Bagian Hukum,
+    DPPPAPPKB`): the first the rubric knows."""
+    found = rubric.opd_by_name(text)
+    if found is None and any(sep in text for sep in ",;\n"):
+        parts = (part.strip() for part in text.replace(";", ",").replace("\n", ",").split(","))
+        found = next((opd for part in parts if part and (opd := rubric.opd_by_name(part))), None)
+    return found
 
 
 def _region_place(submissions: Sequence[Submission]) -> str:
@@ -161,8 +183,8 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
     for key, value in (("opd", sub.opd), ("region", sub.region), ("year", sub.year)):
         cell = sub.meta_cells.get(key, f"B{META_ROWS[key]}")
         if not value:
-            if key == "opd" and sub.rows and all(r.opd for r in sub.rows):
-                continue  # a recap names the OPD on every row
+            if key == "opd" and (sub.recap or (sub.rows and all(r.opd for r in sub.rows))):
+                continue  # a recap names the OPD on every row, or is the whole region's
             out.findings.append(Finding(ERROR, f"missing-{key}", sub.file, sub.sheet, cell))
             continue
         if key == "opd":
@@ -231,20 +253,33 @@ def _check_row(
     if is_blank(row.answer):
         return  # reported by _check_unanswered for the responsible OPD
     try:
-        answer = parse_answer(item, row.answer, percent_cell=row.percent_cell)
+        if row.is_nilai:  # a recap gives the points themselves
+            answer: Answer = Nilai(parse_nilai(item, row.answer))
+        else:
+            answer = parse_answer(item, row.answer, percent_cell=row.percent_cell)
     except AnswerProblem as problem:
         add(ERROR, problem.code, row.answer_cell, code=row.code, **problem.args_dict)
         out.invalid.add(row.code)
         return
+    try:
+        verified = verified_points(item, row.verified)
+    except AnswerProblem as problem:  # the self-assessed answer still counts
+        add(ERROR, problem.code, row.verified_cell, code=row.code, **problem.args_dict)
+        verified = None
 
     opd_name = row.opd or sub.opd
-    opd = rubric.opd_by_name(row.opd) if row.opd else sub_opd
+    opd = named_opd(rubric, row.opd) if row.opd else sub_opd
     responsible = rubric.item_opds(indicator, item)
     if opd and opd.id not in responsible:
         add(WARNING, "not-responsible", row.answer_cell, code=row.code, opd=opd.name)
     source = f"{sub.file}:{sub.sheet}!{row.answer_cell}"
     response = Response(
-        answer=answer, evidence=row.evidence, source=source, opd=opd.id if opd else opd_name
+        answer=answer,
+        evidence=row.evidence,
+        source=source,
+        opd=opd.id if opd else opd_name,
+        verified=verified,
+        note=row.verifier_note,
     )
     if item.evidence and not response.has_evidence:
         add(WARNING, "evidence-missing", row.evidence_cell, code=row.code)

@@ -10,7 +10,7 @@ adapters so that `kla --help` stays fast.
 from __future__ import annotations
 
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from io import BytesIO
 from pathlib import Path
 from typing import Protocol
@@ -186,9 +186,12 @@ class OpenpyxlBook:
 
 
 def read_grid(
-    path: Path, opener: Callable[[Path], Book]
+    path: Path, opener: Callable[[Path], Book], columns: Mapping[str, int] | None = None
 ) -> tuple[str, Grid, dict[str, str]] | Submission:
-    """The answer sheet's name and grid and the metadata sheet; a Submission when unreadable."""
+    """The answer sheet's name and grid and the metadata sheet; a Submission when unreadable.
+
+    Without an `Isian` sheet, the first sheet with a region recap's header is read (the first
+    sheet when `columns` from `--columns` says where the recap's columns are)."""
     file = str(path)
     try:
         book = opener(path)
@@ -197,15 +200,35 @@ def read_grid(
     try:
         names = book.sheet_names
         sheet = _answer_sheet(names)
-        if sheet is None:
-            return missing_sheet(file, names)
-        grid = book.grid(sheet)
+        if sheet is not None:
+            grid = book.grid(sheet)
+        else:
+            found = _recap_sheet(book, names, columns)
+            if found is None:
+                return missing_sheet(file, names)
+            sheet, grid = found
         meta = book.meta()
     except Exception as exc:
         return unreadable(file, exc)
     finally:
         book.close()
     return sheet, grid, meta
+
+
+MAX_RECAP_SHEETS = 12
+"""Sheets looked at for a recap's header in a workbook without an `Isian` sheet."""
+
+
+def _recap_sheet(
+    book: Book, names: Sequence[str], columns: Mapping[str, int] | None
+) -> tuple[str, Grid] | None:
+    from kla_cli.workbook.recap_read import find_recap_header
+
+    for name in [n for n in names if n != META_SHEET][:MAX_RECAP_SHEETS]:
+        grid = book.grid(name)
+        if find_recap_header(grid, columns) is not None:
+            return name, grid
+    return None
 
 
 def grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:

@@ -13,6 +13,10 @@ Reading is three layers, each replaceable on its own:
    is only opened when the sheet really holds formulas (or a layout the cheap scan cannot map)
    (`xlsx_facts`).
 3. `submission_from_grid` (pure, `sheet`) finds the metadata, the header row and the item rows.
+   A sheet without kla's header is tried as a region's own recap (`recap_read`: `Rekap
+   Penilaian Mandiri`, recognised by its headers; `columns` from `--columns` says which column
+   is which where a header cannot be matched). A workbook without an `Isian` sheet is read from
+   its first sheet that has a recap's header.
 
 A workbook that cannot be read is not an exception: it becomes a Submission carrying an error
 finding, so one bad file never stops a region or a batch.
@@ -40,7 +44,9 @@ from kla_cli.workbook.books import (
     read_grid,
     uncached_formulas,
 )
+from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
+from kla_cli.workbook.recap_read import Columns, submission_from_recap
 from kla_cli.workbook.sheet import submission_from_grid
 from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_properties
 from kla_cli.workbook.zipparts import ZipParts
@@ -48,24 +54,50 @@ from kla_cli.workbook.zipparts import ZipParts
 Engine = Literal["calamine", "openpyxl"]
 
 
-def read_workbook(path: Path, *, engine: Engine = "calamine") -> Submission:
-    """Read one OPD workbook; problems become findings on the returned Submission.
+def read_workbook(
+    path: Path, *, engine: Engine = "calamine", columns: Columns | None = None
+) -> Submission:
+    """Read one OPD workbook or region recap; problems become findings on the Submission.
 
     `engine="openpyxl"` reads with openpyxl only (the reference reader, .xlsx/.xlsm); both
-    engines give the same Submission for the same file.
+    engines give the same Submission for the same file. `columns` (from `--columns`) maps a
+    recap's columns whose headers kla cannot match.
     """
     if not _is_plain_file(path):  # a named pipe would block the read forever
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))
     if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
-        return _read_xlsx(path)
+        return _read_xlsx(path, columns)
     problem = check_size(path)
     if problem:
         return problem
     if engine == "openpyxl":
-        return _read_openpyxl(path)
-    read = read_grid(path, CalamineBook)
-    return read if isinstance(read, Submission) else submission_from_grid(str(path), *read)
+        return _read_openpyxl(path, columns)
+    read = read_grid(path, CalamineBook, columns)
+    return read if isinstance(read, Submission) else _from_grid(path, *read, columns)
+
+
+def _from_grid(
+    path: Path, sheet: str, grid: Grid, meta: dict[str, str], columns: Columns | None
+) -> Submission:
+    """kla's own form, else a region's recap (when the sheet has a recap's header)."""
+    file = str(path)
+    submission = submission_from_grid(file, sheet, grid, meta)
+    if not _no_header(submission):
+        return submission
+    recap = submission_from_recap(file, sheet, grid, meta, columns)
+    if recap is None:
+        return submission
+    if path.suffix.lower() in XLSX_SUFFIXES and any(is_blank(r.answer) for r in recap.rows):
+        formulas = uncached_formulas(path, sheet)  # a blank nilai may be a formula never computed
+        if formulas:
+            grid.formulas = formulas
+            recap = submission_from_recap(file, sheet, grid, meta, columns) or recap
+    return recap
+
+
+def _no_header(submission: Submission) -> bool:
+    return not submission.rows and any(f.code == "no-header" for f in submission.findings)
 
 
 def _is_plain_file(path: Path) -> bool:
@@ -79,7 +111,7 @@ def _is_plain_file(path: Path) -> bool:
     )
 
 
-def _read_xlsx(path: Path) -> Submission:
+def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
     """.xlsx/.xlsm: calamine for the values, the zip parts for the facts calamine does not give.
 
     The container is indexed once, for the zip-bomb check and the format facts. When calamine
@@ -95,11 +127,15 @@ def _read_xlsx(path: Path) -> Submission:
         data = properties = None
         if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
             data, properties = parts.data, read_properties(parts)
-        read = read_grid(path, lambda path: CalamineBook(path, data, properties))
+        read = read_grid(path, lambda path: CalamineBook(path, data, properties), columns)
         if isinstance(read, Submission):
-            return _calamine_failed(path) if read.findings[0].code == "unreadable" else read
+            if read.findings[0].code == "unreadable":
+                return _calamine_failed(path, columns)
+            return read
         sheet, grid, meta = read
         submission = submission_from_grid(file, sheet, grid, meta)
+        if _no_header(submission):
+            return _from_grid(path, sheet, grid, meta, columns)
         if not submission.rows:
             return submission
         return add_xlsx_facts(parts, path, sheet, grid, submission)
@@ -108,13 +144,15 @@ def _read_xlsx(path: Path) -> Submission:
             parts.close()
 
 
-def _read_openpyxl(path: Path) -> Submission:
+def _read_openpyxl(path: Path, columns: Columns | None = None) -> Submission:
     """The reference reader (openpyxl, .xlsx/.xlsm): slower, but it sees every format fact."""
-    read = read_grid(path, OpenpyxlBook)
+    read = read_grid(path, OpenpyxlBook, columns)
     if isinstance(read, Submission):
         return read
     sheet, grid, meta = read
     submission = submission_from_grid(str(path), sheet, grid, meta)
+    if _no_header(submission):
+        return _from_grid(path, sheet, grid, meta, columns)
     if any(is_blank(r.answer) for r in submission.rows):
         formulas = uncached_formulas(path, sheet)
         if formulas:
@@ -123,7 +161,7 @@ def _read_openpyxl(path: Path) -> Submission:
     return submission
 
 
-def _calamine_failed(path: Path) -> Submission:
+def _calamine_failed(path: Path, columns: Columns | None) -> Submission:
     """Calamine could not read a zip container: refuse what is unsafe or not a workbook, then
     let openpyxl try (it reports its own error if it fails too)."""
     from kla_cli.workbook.sniff import declares_entities
@@ -135,9 +173,9 @@ def _calamine_failed(path: Path) -> Submission:
             unsafe = declares_entities(archive, str(path))
     except (zipfile.BadZipFile, OSError) as exc:
         return open_failed(path, exc)
-    return Submission(str(path), findings=(unsafe,)) if unsafe else _read_openpyxl(path)
+    return Submission(str(path), findings=(unsafe,)) if unsafe else _read_openpyxl(path, columns)
 
 
-def read_region(paths: Iterable[Path]) -> list[Submission]:
+def read_region(paths: Iterable[Path], columns: Columns | None = None) -> list[Submission]:
     """Read every workbook under `paths` (files or folders of one region)."""
-    return [read_workbook(path) for path in workbook_paths(paths)]
+    return [read_workbook(path, columns=columns) for path in workbook_paths(paths)]

@@ -19,13 +19,14 @@ from kla_cli.core.form_layout import (
     META_LABELS,
     OPD_COLUMN,
     REQUIRED_COLUMNS,
+    VERIFY_COLUMNS,
     label_of,
 )
 from kla_cli.core.submission import Row, Submission
 from kla_cli.workbook.grid import Grid, cell_value, col_letter
 
 
-def _text(value: CellValue) -> str | None:
+def cell_text(value: CellValue) -> str | None:
     """A cell as text (None when blank); a whole number without its '.0'."""
     if value is None:
         return None
@@ -36,7 +37,7 @@ def _text(value: CellValue) -> str | None:
     return str(value).strip()
 
 
-_HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN)
+_HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN, *VERIFY_COLUMNS)
 MAX_LABEL = 80
 """Longer cell texts are not header or metadata labels (skipped without normalising)."""
 
@@ -91,10 +92,31 @@ def _find_header(grid: Grid) -> _Top | None:
             for cc in range(c + 1, len(row) + 1):
                 value = grid.get(r, cc)
                 if not is_blank(value):
-                    meta[key] = _text(value) or ""
+                    meta[key] = cell_text(value) or ""
                     meta_cells[key] = f"{col_letter(cc)}{r}"
                     break
     return None
+
+
+def meta_above(grid: Grid, header_row: int) -> tuple[dict[str, str], dict[str, str]]:
+    """The metadata labelled above `header_row` (OPD, region, year) and their cells, read as
+    the form's header scan reads them (for layouts found by another scan: a region's recap)."""
+    meta: dict[str, str] = {}
+    meta_cells: dict[str, str] = {}
+    for r, row in enumerate(grid.rows[: max(0, header_row - 1)], start=1):
+        for c, raw in enumerate(row, start=1):
+            if not raw or type(raw) is not str or len(raw) > MAX_LABEL:
+                continue
+            keys = _label_keys(raw)
+            if keys is None or keys[1] is None or keys[1] in meta:
+                continue
+            for cc in range(c + 1, len(row) + 1):
+                value = grid.get(r, cc)
+                if not is_blank(value):
+                    meta[keys[1]] = cell_text(value) or ""
+                    meta_cells[keys[1]] = f"{col_letter(cc)}{r}"
+                    break
+    return meta, meta_cells
 
 
 def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]) -> Submission:
@@ -124,12 +146,14 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
     evidence_col, note_col, opd_col = cols["evidence"], cols.get("note"), cols.get("opd")
     answer_letter, evidence_letter = col_letter(answer_col), col_letter(evidence_col)
     code_letter = col_letter(code_col)
+    verified_col, verifier_note_col = cols.get("verified"), cols.get("verifier_note")
+    verified_letter = col_letter(verified_col) if verified_col else ""
     get = grid.get
     answer_merged = any(c0 <= answer_col <= c1 for _, c0, _, c1 in grid.merged)
     percent, formulas = grid.percent, grid.formulas
     items: list[Row] = []
     for r in range(header_row + 1, len(grid.rows) + 1):
-        code = _text(get(r, code_col))
+        code = cell_text(get(r, code_col))
         if code is None:
             continue
         items.append(
@@ -137,15 +161,18 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
                 code=code,
                 row=r,
                 answer=get(r, answer_col),
-                evidence=_text(get(r, evidence_col)),
-                note=_text(get(r, note_col)) if note_col else None,
-                opd=_text(get(r, opd_col)) if opd_col else None,
+                evidence=cell_text(get(r, evidence_col)),
+                note=cell_text(get(r, note_col)) if note_col else None,
+                opd=cell_text(get(r, opd_col)) if opd_col else None,
                 percent_cell=(r, answer_col) in percent,
                 uncached_formula=(r, answer_col) in formulas,
                 merged=grid.merged_over(r, answer_col) if answer_merged else None,
                 answer_col=answer_letter,
                 evidence_col=evidence_letter,
                 code_col=code_letter,
+                verified=get(r, verified_col) if verified_col else None,
+                verified_col=verified_letter,
+                verifier_note=cell_text(get(r, verifier_note_col)) if verifier_note_col else None,
             )
         )
     return Submission(
@@ -170,6 +197,6 @@ def meta_from_rows(rows: Iterable[Sequence[object]]) -> dict[str, str]:
         if key in (None, "") or value in (None, ""):
             continue
         if type(value) is not str:
-            value = _text(cell_value(value)) or str(value)
+            value = cell_text(cell_value(value)) or str(value)
         meta[str(key)] = value.strip() or value
     return meta

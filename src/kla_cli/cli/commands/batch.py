@@ -11,7 +11,14 @@ import typer
 
 from kla_cli.cli.console import emit, err, guard, use_color, width
 from kla_cli.cli.framework import h
-from kla_cli.cli.options import OutputOpt, RubricOpt, choose_format, load_rubric
+from kla_cli.cli.options import (
+    ColumnsOpt,
+    OutputOpt,
+    RubricOpt,
+    choose_format,
+    load_rubric,
+    parse_columns,
+)
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang, t
 from kla_cli.io.output import Inputs
@@ -36,6 +43,7 @@ def batch(
     fail_under: Annotated[
         str | None, typer.Option("--fail-under", help=h("help.fail_under"), show_default=False)
     ] = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     from kla_cli.batch import (
         default_jobs,
@@ -50,6 +58,7 @@ def batch(
     fmt = choose_format(output, fmt, BATCH_FORMATS, Format.TABLE)
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
+    mapping = parse_columns(columns)
     model, rubric_files = load_rubric(rubric)
     found = discover(root)
     manifest = Inputs(files=frozenset({root})) if root.is_file() else Inputs()
@@ -58,7 +67,7 @@ def batch(
         err(t("batch.own_targets", count=own, total=len(found)))
     specs = with_targets(model, found, fail_under)
     lang = active_lang()
-    results = run_batch(model, specs, jobs or default_jobs(), lang)
+    results = run_batch(model, specs, jobs or default_jobs(), lang, mapping)
     if sys.stderr.isatty() and fmt is not Format.JSON:
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)

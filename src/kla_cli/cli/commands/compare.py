@@ -11,10 +11,12 @@ from kla_cli.cli.console import emit, err, guard, refuse_blocking, use_color, wi
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
+    ColumnsOpt,
     OutputOpt,
     RubricOpt,
     choose_format,
     load_rubric,
+    parse_columns,
     source_inputs,
 )
 from kla_cli.i18n.messages import active_lang, t
@@ -33,6 +35,7 @@ def compare(
     output: OutputOpt = None,
     top: Annotated[int, typer.Option("--top", min=1, help=h("help.top"))] = 10,
     allow_errors: AllowErrorsOpt = False,
+    columns: ColumnsOpt = None,
 ) -> None:
     from kla_cli.core.compare import compare as compare_results
     from kla_cli.render.compare import render_comparison
@@ -40,7 +43,8 @@ def compare(
 
     kind = choose_format(output, fmt, COMPARE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
-    sides = [load_result(path, model, active_lang()) for path in (old, new)]
+    mapping = parse_columns(columns)
+    sides = [load_result(path, model, active_lang(), mapping) for path in (old, new)]
     for side in sides:
         refuse_blocking(side.findings, side.blocking, allow_errors)
     result = compare_results(sides[0].snapshot, sides[1].snapshot)

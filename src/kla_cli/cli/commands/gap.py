@@ -11,6 +11,7 @@ from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
+    ColumnsOpt,
     FormatOpt,
     OutputOpt,
     RubricOpt,
@@ -45,6 +46,7 @@ def gap(
     rubric: RubricOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    columns: ColumnsOpt = None,
 ) -> None:
     from kla_cli.core.assess import assess
     from kla_cli.core.gap.ladder import (
@@ -75,7 +77,7 @@ def gap(
         raise KlaError("gap.no_input", hint="gap.no_input.hint")
     wanted = find_tier(model, target) if target else None
     assumed = dict(parse_assumption(model, text) for text in assume or [])
-    submissions, workbooks = read_region(paths)
+    submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
     refuse_blocking([], assessment.validation.blocking, allow_errors)
     result = assessment.result

@@ -10,6 +10,7 @@ from kla_cli.cli.console import emit, guard, refuse_blocking
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
+    ColumnsOpt,
     OutputOpt,
     PathsArg,
     RubricOpt,
@@ -26,6 +27,7 @@ def report(
     paths: PathsArg,
     rubric: RubricOpt = None,
     output: OutputOpt = None,
+    columns: ColumnsOpt = None,
     fmt: Annotated[
         ReportFormat | None,
         typer.Option("--format", "-f", help=h("help.report_format"), show_default=False),
@@ -38,7 +40,7 @@ def report(
 
     kind = choose_format(output, fmt, REPORT_FORMATS, Format.MARKDOWN)
     model, rubric_files = load_rubric(rubric)
-    submissions, workbooks = read_region(paths)
+    submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
     validation = assessment.validation
     refuse_blocking(validation.findings, validation.blocking, allow_errors)

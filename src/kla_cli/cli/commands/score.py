@@ -10,6 +10,7 @@ from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
+    ColumnsOpt,
     FormatOpt,
     OutputOpt,
     PathsArg,
@@ -28,6 +29,7 @@ def score(
     rubric: RubricOpt = None,
     fmt: FormatOpt = None,
     output: OutputOpt = None,
+    columns: ColumnsOpt = None,
     allow_errors: AllowErrorsOpt = False,
     detail: Annotated[bool, typer.Option("--detail", help=h("help.detail"))] = False,
     show_warnings: Annotated[bool, typer.Option("--warnings", help=h("help.warnings"))] = False,
@@ -37,7 +39,7 @@ def score(
 
     fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
-    submissions, workbooks = read_region(paths)
+    submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
     validation = assessment.validation
     refuse_blocking(validation.findings, validation.blocking, allow_errors, warnings=show_warnings)

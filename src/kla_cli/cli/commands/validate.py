@@ -9,6 +9,7 @@ import typer
 from kla_cli.cli.console import emit, guard
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
+    ColumnsOpt,
     OutputOpt,
     PathsArg,
     RubricOpt,
@@ -30,6 +31,7 @@ def validate(
         typer.Option("--format", "-f", help=h("help.validate_format"), show_default=False),
     ] = None,
     output: OutputOpt = None,
+    columns: ColumnsOpt = None,
     strict: Annotated[bool, typer.Option("--strict", help=h("help.strict"))] = False,
 ) -> None:
     from kla_cli.core.findings import has_errors
@@ -38,7 +40,7 @@ def validate(
 
     fmt = choose_format(output, fmt, FINDING_FORMATS, Format.TEXT)
     model, rubric_files = load_rubric(rubric)
-    submissions, workbooks = read_region(paths)
+    submissions, workbooks = read_region(paths, columns)
     findings = validate_region(model, submissions).findings
     files = [sub.file for sub in submissions]
     emit(render_findings(findings, files, fmt, active_lang()), output, rubric_files | workbooks)

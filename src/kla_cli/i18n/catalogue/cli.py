@@ -74,6 +74,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tetap hitung walau ada galat validasi (butir bergalat bernilai 0).",
         "Score despite validation errors (items with errors score 0).",
     ),
+    "help.columns": (
+        "Kolom rekap daerah yang judulnya tidak dikenali, mis. nilai=F,kode=B (nama: kode,"
+        " indikator, pertanyaan, uraian, max, nilai, va, sumber, dukung, catatan, keterangan).",
+        "A region recap's columns whose headers kla does not recognise, e.g. nilai=F,kode=B"
+        " (names: kode, indikator, pertanyaan, uraian, max, nilai, va, sumber, dukung,"
+        " catatan, keterangan).",
+    ),
+    "columns.unknown_name": (
+        "nama kolom '{name}' tidak dikenal",
+        "unknown column name '{name}'",
+    ),
+    "columns.bad_letter": (
+        "kolom '{name}': '{letter}' bukan huruf kolom Excel",
+        "column '{name}': '{letter}' is not an Excel column letter",
+    ),
+    "columns.hint": (
+        "tulis nama=huruf dipisah koma, mis. --columns nilai=F,kode=B; nama yang dikenal: {known}",
+        "write name=letter separated by commas, e.g. --columns nilai=F,kode=B; known names:"
+        " {known}",
+    ),
     "help.detail": ("Tampilkan juga tabel per indikator.", "Also show the per-indicator table."),
     "help.warnings": ("Tampilkan semua peringatan.", "Show every warning."),
     "help.rubric_check": (

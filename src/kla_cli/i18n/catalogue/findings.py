@@ -145,6 +145,68 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "isi nilai antara 0 dan {max}, dua desimal",
         "enter points between 0 and {max}, two decimals",
     ),
+    "finding.verified-out-of-range": (
+        "butir {code}: nilai verifikasi {value} di luar 0–{max} (nilai maksimum butir ini)",
+        "item {code}: verified points {value} outside 0–{max} (this question's maximum)",
+    ),
+    "finding.verified-out-of-range.hint": (
+        "nilai verifikasi antara 0 dan {max}; nilai mandiri butir ini tetap dihitung",
+        "verified points lie between 0 and {max}; the self-assessed points still count",
+    ),
+    # --- a region's own recap (Rekap Penilaian Mandiri)
+    "finding.recap-subtotal-mismatch": (
+        "{section}: {column} tertulis {found}, jumlah {count} pertanyaan di bawahnya {sum}",
+        "{section}: {column} says {found}; its {count} {count:plural/question/questions} sum"
+        " to {sum}",
+    ),
+    "finding.recap-subtotal-mismatch.hint": (
+        "kla menjumlah nilai per pertanyaan dan tidak memakai baris subtotal; periksa rumus"
+        " atau isian baris ini",
+        "kla adds the questions' points and never uses the subtotal row; check this row's"
+        " formula or figure",
+    ),
+    "finding.recap-max-differs": (
+        "{section}: Nilai Max tertulis {found}, menurut rubrik {expected}",
+        "{section}: Nilai Max says {found}, the rubric says {expected}",
+    ),
+    "finding.recap-max-differs.hint": (
+        "kla memakai nilai maksimum rubrik; samakan rekap dengan instrumen yang berlaku",
+        "kla uses the rubric's maximum; bring the recap in line with the current instrument",
+    ),
+    "finding.recap-not-a-number": (
+        "'{value}' bukan angka; sel ini tidak diperiksa",
+        "'{value}' is not a number; this cell was not checked",
+    ),
+    "finding.recap-not-a-number.hint": (
+        "ketik angka saja, mis. 12,5",
+        "type a number only, e.g. 12,5",
+    ),
+    "finding.recap-unknown-section": (
+        "{section} tidak ada dalam rubrik; subtotalnya tidak diperiksa",
+        "{section} is not in the rubric; its subtotal was not checked",
+    ),
+    "finding.recap-unknown-section.hint": (
+        "periksa judul klaster atau kode indikator; gunakan rubrik tahun yang sama dengan rekap",
+        "check the cluster heading or indicator code; use the rubric of the recap's year",
+    ),
+    "finding.recap-no-indicator": (
+        "pertanyaan {question} tanpa indikator di atasnya; baris ini tidak dibaca",
+        "question {question} has no indicator above it; this row was not read",
+    ),
+    "finding.recap-no-indicator.hint": (
+        "tambahkan baris 'Indikator …' di atasnya, atau tulis kode lengkap mis. 21A.2za",
+        "add an 'Indikator …' row above it, or write the full code, e.g. 21A.2za",
+    ),
+    "finding.recap-row-unread": (
+        "baris {row} berisi nilai tetapi tidak punya kode pertanyaan; nilainya tidak dihitung",
+        "row {row} holds points but no question code; its points are not counted",
+    ),
+    "finding.recap-row-unread.hint": (
+        "tulis 'Pertanyaan …' atau kode lengkap (mis. 21A.2za) di kolom kode, atau pakai"
+        " --columns untuk menunjuk kolom kode",
+        "write 'Pertanyaan …' or a full code (e.g. 21A.2za) in the code column, or point"
+        " --columns at the code column",
+    ),
     "finding.percent-out-of-range": (
         "butir {code}: persentase {value} di luar 0–100",
         "item {code}: percentage {value} outside 0–100",
