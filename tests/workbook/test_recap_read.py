@@ -340,3 +340,25 @@ def test_both_engines_read_the_example_alike() -> None:
     fast, reference = read_workbook(source), read_workbook(source, engine="openpyxl")
     assert fast == reference
     assert len(fast.rows) == 274 and fast.subtotals  # every question, and the subtotal rows
+
+
+def test_a_recap_of_another_instrument_is_one_error(tmp_path: Path) -> None:
+    """Most codes unknown: one finding naming the rubric, not one per row."""
+    old = load_rubric(shipped_rubrics() / "kla-2023.yaml")
+    findings = assess(old, read_region([EXAMPLE_RECAP])).validation.findings
+    (error,) = [f for f in findings if f.severity is Severity.ERROR]
+    assert error.code == "recap-wrong-rubric" and error.args["rubric"] == "kla-2023"
+    assert error.args["count"] == 274 and "--rubric" in error.message("en")
+
+
+def test_two_header_rows_em_and_va_under_nilai(rubric: Rubric, tmp_path: Path) -> None:
+    """`Nilai` merged over two columns, `EM` | `VA` in the row below it."""
+    path = write_recap(tmp_path / "rekap.xlsx", ("Kode", "Uraian", "Nilai Max", "Nilai", None,
+                       "Sumber Data", "Data Dukung", "Catatan"))  # fmt: skip
+    book = load_workbook(path)
+    ws = book["Rekap"]
+    ws.insert_rows(6)
+    ws["D6"], ws["E6"] = "EM", "VA"
+    ws.merge_cells("D5:E5")
+    book.save(path)
+    _reads_everything(rubric, path)

@@ -34,6 +34,23 @@ def verified_points(item: Item, raw: CellValue) -> float | None:
     return round(value, 2)
 
 
+def wrong_rubric(rubric: Rubric, sub: Submission) -> Finding | None:
+    """One error instead of hundreds when most of a recap's codes are not in the rubric (a
+    recap of another year's instrument, or the wrong `--rubric`), else None."""
+    index = rubric.item_index
+    unknown = [row for row in sub.rows if row.code not in index]
+    if len(unknown) < 5 or len(unknown) * 2 < len(sub.rows):
+        return None
+    return Finding(
+        Severity.ERROR,
+        "recap-wrong-rubric",
+        sub.file,
+        sub.sheet,
+        unknown[0].code_cell,
+        {"rubric": rubric.id, "unknown": len(unknown), "count": len(sub.rows)},
+    )
+
+
 def check_recap(rubric: Rubric, sub: Submission) -> list[Finding]:
     """The findings of one recap's maxima and subtotals."""
     found: list[Finding] = []

@@ -74,6 +74,7 @@ RECAP_COLUMNS: tuple[RecapColumn, ...] = (
             "nilai penilaian mandiri",
             "nilai pm",
             "nilai",
+            "em",
             "skor",
             "skor em",
             "skor evaluasi",

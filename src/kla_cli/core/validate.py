@@ -21,7 +21,7 @@ from kla_cli.core.answers import (
 )
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
-from kla_cli.core.recap_check import check_recap, verified_points
+from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
 from kla_cli.core.rubric import Indicator, Item, Opd, Rubric, fold
 from kla_cli.core.scoring import Response
 from kla_cli.core.submission import Row, Submission
@@ -65,6 +65,9 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     for sub in submissions:
         out.findings.extend(sub.findings)
         if sub.findings and not sub.rows:
+            continue
+        if sub.recap and (mismatch := wrong_rubric(rubric, sub)):
+            out.findings.append(mismatch)
             continue
         _check_meta(rubric, fingerprint, sub, out)
         if sub.recap:

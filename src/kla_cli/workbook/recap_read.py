@@ -12,7 +12,7 @@ Where a header cannot be matched, `--columns nilai=F,kode=B` says which column i
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from kla_cli.core.answers import AnswerProblem, CellValue, is_blank, parse_number
@@ -64,8 +64,9 @@ def _labels(grid: Grid, r: int) -> dict[str, tuple[int, str]]:
     return found
 
 
-def _complete(keys: object) -> bool:
-    names = set(keys)  # type: ignore[call-overload]
+def _complete(keys: Iterable[str]) -> bool:
+    """A points column and a column that may hold the rows' codes."""
+    names = set(keys)
     return "nilai" in names and any(key in names for key in CODE_KEYS)
 
 

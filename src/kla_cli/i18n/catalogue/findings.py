@@ -154,6 +154,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "verified points lie between 0 and {max}; the self-assessed points still count",
     ),
     # --- a region's own recap (Rekap Penilaian Mandiri)
+    "finding.recap-wrong-rubric": (
+        "{unknown} dari {count} kode pertanyaan rekap ini tidak ada dalam rubrik '{rubric}'",
+        "{unknown} of this recap's {count} question codes are not in rubric '{rubric}'",
+    ),
+    "finding.recap-wrong-rubric.hint": (
+        "pakai rubrik tahun rekap ini, mis. --rubric rubrics/kla-2024.yaml",
+        "use the rubric of the recap's year, e.g. --rubric rubrics/kla-2024.yaml",
+    ),
     "finding.recap-subtotal-mismatch": (
         "{section}: {column} tertulis {found}, jumlah {count} pertanyaan di bawahnya {sum}",
         "{section}: {column} says {found}; its {count} {count:plural/question/questions} sum"
