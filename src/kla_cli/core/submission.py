@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from kla_cli.core.answers import CellValue
 from kla_cli.core.findings import Finding
+from kla_cli.core.places import Inventory
 
 
 class Row(NamedTuple):
@@ -61,3 +62,5 @@ class Submission:
     """Where the OPD, region and year were read: key -> A1 address."""
     findings: tuple[Finding, ...] = ()
     """Problems found while reading (unreadable file, missing sheet or header)."""
+    inventory: Inventory | None = None
+    """Set when the file is the inventory of kecamatan and desa/kelurahan (no OPD rows)."""
