@@ -17,7 +17,7 @@ warning naming the first blank cell.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from kla_cli.core.answers import (
@@ -32,6 +32,7 @@ from kla_cli.core.answers import (
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.places import Coverage, Inventory, PlaceSheet
 from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Respondent, Rubric
+from kla_cli.core.scales import SCALES
 from kla_cli.core.scoring import Response
 from kla_cli.i18n.messages import Lang
 
@@ -258,9 +259,9 @@ def share_answer(item: Item, share: Share) -> Answer:
         return float(share.yes)
     if item.type is AnswerType.YESNO:
         return not share.lacking
-    best = max(item.options, key=lambda o: o.points)  # yes-is-bad: the good option is "Tidak"
-    worst = min(item.options, key=lambda o: o.points)
-    return worst.key if share.yes else best.key
+    steps = sorted(SCALES["yes-is-bad"].steps, key=lambda step: step[3])  # by fraction
+    bad, good = steps[0][0], steps[-1][0]  # "Ya" (b) and "Tidak" (a), whatever the max
+    return bad if share.yes else good
 
 
 def inventory_responses(rubric: Rubric, found: Mapping[str, Share]) -> dict[str, Response]:
@@ -276,16 +277,3 @@ def inventory_responses(rubric: Rubric, found: Mapping[str, Share]) -> dict[str,
         for ind, item in inventory_items(rubric)
         if (share := found.get(item.code)) is not None
     }
-
-
-def lacking_shown(coverage: Coverage, limit: int = 5) -> tuple[list[str], int]:
-    """The first `limit` lacking places and how many more there are."""
-    names = list(coverage.lacking)
-    return names[:limit], max(0, len(names) - limit)
-
-
-def covered_items(responses: Mapping[str, Response]) -> Iterator[tuple[str, Coverage]]:
-    """(code, coverage) of every response the inventory gave."""
-    for code, response in responses.items():
-        if response.coverage is not None:
-            yield code, response.coverage
