@@ -61,8 +61,8 @@ def test_template_layout_dropdowns_print_setup_and_metadata(blank: Path, r2024: 
     desa = [c.value for c in book["Desa-Kelurahan"][6]]
     assert desa[1] == "Desa/Kelurahan" and len(desa) == 15
     assert desa[-2].startswith("26.17 ") and desa[-1].startswith("26.18 ")
-    assert ws["A2"].value == "Kabupaten/Kota" and ws["B2"].value == "Kota Uji"
-    assert ws["B3"].value == "2024" and ws["B5"].value == "Data dukung (tautan/berkas)"
+    assert ws["B2"].value == "Kabupaten/Kota" and ws["C2"].value == "Kota Uji"
+    assert ws["C3"].value == "2024" and ws["B5"].value == "Data dukung (tautan/berkas)"
     (dv,) = ws.data_validations.dataValidation
     assert dv.formula1 == '"Ya,Tidak"' and dv.errorStyle == "warning"
     assert str(dv.sqref) == "C7:K66"

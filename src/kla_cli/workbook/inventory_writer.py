@@ -108,8 +108,8 @@ def _place_sheet(
     ws["A1"].font = Font(bold=True, size=14)
     values = {"region": region, "year": year}
     for row, meta in enumerate(m for m in META_LABELS if m.key in values):
-        ws.cell(2 + row, 1, meta.label).font = Font(bold=True)
-        cell = ws.cell(2 + row, 2, safe_cell(values[meta.key]) or None)
+        ws.cell(2 + row, 2, meta.label).font = Font(bold=True)  # column A is narrow
+        cell = ws.cell(2 + row, 3, safe_cell(values[meta.key]) or None)
         cell.fill, cell.border = input_fill, border
     ws.cell(4, 1, t("inv.fill_hint", lang)).font = Font(italic=True, color="7F7F7F")
 
