@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from kla_cli.io.rubric_yaml import load_rubric
+from kla_cli.workbook.example_inventory import write_example_inventory
 from kla_cli.workbook.synthetic import answers_in_band, score_filled, write_region
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,6 +32,7 @@ def main() -> None:
         f"{len(written)} OPD workbooks in {folder.relative_to(ROOT)}: total {result.total:.2f}, "
         f"evidenced {result.total_evidenced:.2f}, predikat {result.predicate.id if result.predicate else '-'}\n"
     )
+    write_example_inventory(folder, REGION, YEAR)  # the kecamatan/desa answers (kla-2024)
 
 
 if __name__ == "__main__":

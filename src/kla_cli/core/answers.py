@@ -153,15 +153,24 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
+def yes_no_word(text: str) -> bool | None:
+    """`Ya`/`Tidak` and their usual variants (`ada`, `belum`, `1`, `0`, `✓`) as True/False; None
+    for any other text."""
+    word = " ".join(text.split()).casefold().strip(".")
+    if word in _YES:
+        return True
+    if word in _NO:
+        return False
+    return None
+
+
 def _parse_yesno(raw: CellValue) -> bool:
     if isinstance(raw, bool):
         return raw
-    text = " ".join(str(raw).split()).casefold().strip(".")
-    if text in _YES:
-        return True
-    if text in _NO:
-        return False
-    raise AnswerProblem("not-yes-no", display(raw))
+    found = yes_no_word(str(raw))
+    if found is None:
+        raise AnswerProblem("not-yes-no", display(raw))
+    return found
 
 
 def _letter(text: str) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from kla_cli.core.answers import Answer, Nilai
+from kla_cli.core.places import Coverage
 from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Rubric, Text, Tier, tier_for
 
 
@@ -31,6 +32,8 @@ class Response(NamedTuple):
     """The verifier's points (Nilai VA / Nilai Verifikasi), when the form or recap has them."""
     note: str | None = None
     """The verifier's note (Catatan Verifikasi)."""
+    coverage: Coverage | None = None
+    """For an answer computed from the inventory: the places counted and those lacking."""
 
     @property
     def has_evidence(self) -> bool:

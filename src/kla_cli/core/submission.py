@@ -10,6 +10,7 @@ from typing import NamedTuple
 
 from kla_cli.core.answers import CellValue
 from kla_cli.core.findings import Finding
+from kla_cli.core.places import Inventory
 
 
 class Row(NamedTuple):
@@ -108,3 +109,5 @@ class Submission:
     answered with points (`Row.points`)."""
     subtotals: tuple[Subtotal, ...] = ()
     """A recap's group, indicator and total rows."""
+    inventory: Inventory | None = None
+    """Set when the file is the inventory of kecamatan and desa/kelurahan (no OPD rows)."""

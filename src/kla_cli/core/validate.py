@@ -21,6 +21,8 @@ from kla_cli.core.answers import (
 )
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
+from kla_cli.core.inventory import inventory_items
+from kla_cli.core.inventory_merge import merge_inventories
 from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
 from kla_cli.core.rubric import Indicator, Item, Opd, Rubric, fold
 from kla_cli.core.scoring import Response
@@ -61,8 +63,12 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     fingerprint = rubric_fingerprint(rubric)
     seen: dict[str, tuple[Response, Row, Submission]] = {}
     answering: list[tuple[Submission, str, dict[str, Row]]] = []
+    inventories: list[Submission] = []
 
     for sub in submissions:
+        if sub.inventory is not None:
+            inventories.append(sub)
+            continue
         out.findings.extend(sub.findings)
         if sub.findings and not sub.rows:
             continue
@@ -87,6 +93,11 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
                 answering.append((sub, opd_id, rows_seen))
         if sub.recap:  # a region's own recap answers for every OPD
             answering.extend((sub, opd_id, rows_seen) for opd_id in rubric.items_by_opd)
+    for sub in inventories:
+        out.findings.extend(sub.findings)
+        if sub.inventory is not None and inventory_items(rubric):
+            _check_meta(rubric, fingerprint, sub, out)
+    out.findings += merge_inventories(rubric, inventories, seen, out.responses, out.invalid)
     for sub, opd_id, rows_seen in answering:  # once every file is read: another OPD may answer
         _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 
@@ -95,7 +106,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     recap = any(sub.recap and sub.rows for sub in submissions)
     for opd in () if recap else rubric.opds:
         assigned = [item.code for _, item in rubric.items_by_opd.get(opd.id, ())]
-        if assigned and opd.id not in answered_opds and not _covered(assigned, seen):
+        if assigned and opd.id not in answered_opds and not _covered(assigned, out):
             file = place = place or _region_place(submissions)
             out.findings.append(
                 Finding(
@@ -136,8 +147,8 @@ def _region_place(submissions: Sequence[Submission]) -> str:
         return folders[0]
 
 
-def _covered(codes: list[str], seen: dict[str, tuple[Response, Row, Submission]]) -> bool:
-    return all(code in seen for code in codes)
+def _covered(codes: list[str], out: Validation) -> bool:
+    return all(code in out.responses for code in codes)
 
 
 def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validation) -> None:
@@ -186,12 +197,15 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
     for key, value in (("opd", sub.opd), ("region", sub.region), ("year", sub.year)):
         cell = sub.meta_cells.get(key, f"B{META_ROWS[key]}")
         if not value:
-            if key == "opd" and (sub.recap or (sub.rows and all(r.opd for r in sub.rows))):
-                continue  # a recap names the OPD on every row, or is the whole region's
+            if key == "opd" and (
+                sub.recap or sub.inventory or (sub.rows and all(r.opd for r in sub.rows))
+            ):
+                continue  # a recap is the whole region's or names the OPD on every row;
+                # an inventory names none
             out.findings.append(Finding(ERROR, f"missing-{key}", sub.file, sub.sheet, cell))
             continue
         if key == "opd":
-            if rubric.opd_by_name(value) is None:
+            if sub.inventory is None and rubric.opd_by_name(value) is None:
                 out.findings.append(
                     Finding(WARNING, "unknown-opd", sub.file, sub.sheet, cell, {"opd": value})
                 )
@@ -317,7 +331,7 @@ def _check_unanswered(
 ) -> None:
     """The items this OPD leads that no file answered (errors are reported where they are)."""
     for _, item in rubric.items_by_opd.get(opd_id, ()):
-        if item.code in seen or item.code in out.invalid:
+        if item.code in seen or item.code in out.invalid or item.code in out.responses:
             continue
         row = rows_seen.get(item.code)
         if row is not None and not is_blank(row.answer):

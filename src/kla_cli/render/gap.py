@@ -15,6 +15,7 @@ from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
 from kla_cli.render.formats import Format
+from kla_cli.render.gap_places import place_lines, places_json
 from kla_cli.render.gap_text import (
     answer_label,
     assumed_summary,
@@ -96,6 +97,7 @@ def gap_json(
             }
             for g in analysis.plan_by_opd
         ],
+        "places": places_json(result),
     }
     if assumed:
         data["assumed"] = {code: answer_json(answer) for code, answer in assumed.items()}
@@ -189,6 +191,9 @@ def gap_markdown(
             ],
             right=(5,),
         )
+    if places := place_lines(result, lang):
+        lines += ["", f"## {t('gap.places', lang)}", ""]
+        lines += [f"- {md_escape(line)}" for line in places]
     notes = gap_notes(analysis, lang)
     if notes:
         lines += ["", *[f"> {n}" for n in notes]]
@@ -280,6 +285,12 @@ def gap_table(
                 no_wrap=True,
                 overflow="ellipsis",
             )
+    if places := place_lines(result, lang):
+        from rich.markup import escape
+
+        console.print(f"[bold]{t('gap.places', lang)}[/]")
+        for line in places:
+            console.print(f"  {escape(line)}")
     for note in gap_notes(analysis, lang):
         console.print(f"[dim]{note}[/]")
     return console_text(console)

@@ -68,12 +68,18 @@ def write_templates(
     lang: Lang,
     force: bool = False,
     inputs: Inputs = NO_INPUTS,
+    inventory: bool = True,
 ) -> list[Path]:
-    """One workbook per OPD in `folder` (created if needed); refuses to overwrite unless `force`,
-    and never overwrites one of `inputs`."""
+    """One workbook per OPD in `folder` (created if needed), and the inventory of kecamatan and
+    desa/kelurahan when `inventory` and the rubric asks them anything; refuses to overwrite
+    unless `force`, and never overwrites one of `inputs`."""
+    from kla_cli.workbook.inventory_writer import build_inventory, inventory_path
+
     if folder.exists() and not folder.is_dir():
         raise KlaError("template.not_dir", str(folder), "template.not_dir.hint")
+    places = build_inventory(rubric, region=region, year=year, lang=lang) if inventory else None
     targets = [template_path(folder, opd) for opd in opds]
+    targets += [inventory_path(folder)] if places else []
     existing = [p for p in targets if p.exists()]
     if existing and not force:
         raise KlaError(
@@ -88,7 +94,9 @@ def write_templates(
         raise KlaError(
             "output.failed", str(folder), params={"error": exc.strerror or exc}
         ) from None
-    for opd, target in zip(opds, targets, strict=True):
+    for opd, target in zip(opds, targets[: len(opds)], strict=True):
         book = build_workbook(rubric, opd, region=region, year=year, lang=lang)
         save_workbook(book, target, inputs=inputs)
+    if places:
+        save_workbook(places, targets[-1], inputs=inputs)
     return targets

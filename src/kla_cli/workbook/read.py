@@ -177,5 +177,14 @@ def _calamine_failed(path: Path, columns: Columns | None) -> Submission:
 
 
 def read_region(paths: Iterable[Path], columns: Columns | None = None) -> list[Submission]:
-    """Read every workbook under `paths` (files or folders of one region)."""
-    return [read_workbook(path, columns=columns) for path in workbook_paths(paths)]
+    """Read every workbook under `paths` (files or folders of one region); a file without an
+    OPD answer sheet may be the inventory of kecamatan and desa/kelurahan."""
+    from kla_cli.workbook.inventory_read import maybe_inventory, read_inventory
+
+    found = []
+    for path in workbook_paths(paths):
+        sub = read_workbook(path, columns=columns)
+        if maybe_inventory(sub):
+            sub = read_inventory(path) or sub
+        found.append(sub)
+    return found

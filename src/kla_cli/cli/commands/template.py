@@ -51,6 +51,7 @@ def template(
         lang=lang,
         force=force,
         inputs=rubric_files,
+        inventory=not opd,  # the OPDs named get their forms only
     )
     emit("".join(f"{path}\n" for path in written), None)
     err(t("template.written", count=len(written), folder=output))

@@ -384,4 +384,89 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{files} berkas diperiksa: {errors} galat, {warnings} peringatan",
         "{files} {files:plural/file/files} checked: errors: {errors}, warnings: {warnings}",
     ),
+    # --- the inventory of kecamatan and desa/kelurahan
+    "finding.inventory-not-yes-no": (
+        "{place}, butir {code}: '{value}' bukan Ya/Tidak; butir ini tidak dihitung",
+        "{place}, item {code}: '{value}' is not Ya/Tidak (yes/no); the item is not scored",
+    ),
+    "finding.inventory-not-yes-no.hint": (
+        "isi Ya atau Tidak (atau 1/0; angka lebih dari 0 dibaca Ya)",
+        "enter Ya or Tidak (or 1/0; a number above 0 reads as yes)",
+    ),
+    "finding.inventory-blank": (
+        "butir {code}: {count} dari {total} sel kosong, dihitung sebagai jawaban yang tidak menambah nilai",
+        "item {code}: {count} of {total} cells are blank, counted as the answer that earns nothing",
+    ),
+    "finding.inventory-blank.hint": (
+        "isi Ya atau Tidak untuk setiap baris (sel pertama yang kosong ditunjukkan)",
+        "enter Ya or Tidak on every row (the first blank cell is shown)",
+    ),
+    "finding.inventory-no-places": (
+        "lembar ini belum memuat nama kecamatan atau desa/kelurahan",
+        "this sheet lists no kecamatan or desa/kelurahan yet",
+    ),
+    "finding.inventory-no-places.hint": (
+        "tulis satu nama per baris di bawah judul kolom",
+        "write one name per row below the column headers",
+    ),
+    "finding.inventory-no-name": (
+        "baris ini berisi jawaban tetapi tanpa nama; tetap dihitung",
+        "this row has answers but no name; it is counted",
+    ),
+    "finding.inventory-no-name.hint": (
+        "tulis nama kecamatan atau desa/kelurahan",
+        "write the kecamatan or desa/kelurahan name",
+    ),
+    "finding.inventory-duplicate-place": (
+        "'{name}' sudah tercantum di {first}; keduanya dihitung",
+        "'{name}' is already listed at {first}; both are counted",
+    ),
+    "finding.inventory-duplicate-place.hint": (
+        "hapus baris ganda, atau bedakan namanya",
+        "delete the duplicate row, or tell the names apart",
+    ),
+    "finding.inventory-unknown-column": (
+        "kolom {code} bukan pertanyaan rubrik untuk lembar ini; kolom diabaikan",
+        "column {code} is not a question the rubric asks of this sheet's places; it is ignored",
+    ),
+    "finding.inventory-unknown-column.hint": (
+        "buat ulang inventaris dengan 'kla template' dan rubrik yang dipakai",
+        "make the inventory again with 'kla template' and the rubric in use",
+    ),
+    "finding.inventory-twice": (
+        "butir {code} sudah dihitung dari inventaris lain; yang ini diabaikan",
+        "item {code} is already computed from another inventory; this one is ignored",
+    ),
+    "finding.inventory-disagrees": (
+        "butir {code}: formulir OPD menjawab '{form}', inventaris menghitung {yes} dari {total} ({percent}%); yang dihitung inventaris",
+        "item {code}: the OPD form answers '{form}', the inventory counts {yes} of {total} ({percent}%); the inventory counts",
+    ),
+    "finding.inventory-disagrees.hint": (
+        "samakan jawaban OPD dengan inventaris, atau kosongkan jawaban OPD",
+        "make the OPD's answer agree with the inventory, or leave it blank",
+    ),
+    "finding.inventory-empty-column": (
+        "butir {code}: kolom inventaris masih kosong, butir ini belum dijawab",
+        "item {code}: the inventory column is blank, the item is unanswered",
+    ),
+    "finding.inventory-empty-column.hint": (
+        "isi Ya atau Tidak untuk setiap kecamatan atau desa/kelurahan",
+        "enter Ya or Tidak for every kecamatan or desa/kelurahan",
+    ),
+    "finding.inventory-unused": (
+        "rubrik '{rubric}' tidak memuat pertanyaan untuk kecamatan atau desa/kelurahan; inventaris ini diabaikan",
+        "rubric '{rubric}' asks nothing of kecamatan or desa/kelurahan; this inventory is ignored",
+    ),
+    "finding.inventory-unused.hint": (
+        "pakai rubrik yang dipakai saat inventaris dibuat, mis. --rubric kla-2024",
+        "use the rubric the inventory was made for, e.g. --rubric kla-2024",
+    ),
+    "finding.inventory-no-sheet": (
+        "berkas inventaris tanpa lembar kecamatan atau desa/kelurahan yang dapat dibaca",
+        "an inventory workbook without a readable kecamatan or desa/kelurahan sheet",
+    ),
+    "finding.inventory-no-sheet.hint": (
+        "judul kolom: Kecamatan atau Desa/Kelurahan, lalu satu kolom per pertanyaan yang diawali kodenya (mis. 25.2)",
+        "headers: Kecamatan or Desa/Kelurahan, then one column per question starting with its code (e.g. 25.2)",
+    ),
 }

@@ -136,4 +136,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "tulis rekap di luar folder itu, mis. -o ../rekap.xlsx",
         "write the recap outside that folder, e.g. -o ../rekap.xlsx",
     ),
+    # --- inv.*: the inventory of kecamatan and desa/kelurahan
+    "inv.title_kecamatan": (
+        "Inventaris kecamatan · {rubric}",
+        "Kecamatan inventory · {rubric}",
+    ),
+    "inv.title_desa": (
+        "Inventaris desa/kelurahan · {rubric}",
+        "Desa/kelurahan inventory · {rubric}",
+    ),
+    "inv.fill_hint": (
+        "Satu baris per tempat. Isi Ya atau Tidak (1/0, atau jumlahnya: lebih dari 0 = Ya).",
+        "One row per place. Enter Ya or Tidak (1/0, or a count: more than 0 = yes).",
+    ),
+    "inv.evidence": ("Data dukung (tautan/berkas)", "Data dukung (link/file)"),
+    "inv.dv_yesno": (
+        "Isi Ya atau Tidak (1/0 dan angka juga dibaca).",
+        "Enter Ya or Tidak (1/0 and counts are read too).",
+    ),
+    "inv.instr.1": (
+        "1. Lembar Kecamatan dan Desa-Kelurahan: tulis semua kecamatan dan semua desa/kelurahan di wilayah Anda, satu per baris, di kolom nama. Baris kosong tidak dihitung; baris bernama Jumlah atau Total juga tidak.",
+        "1. The Kecamatan and Desa-Kelurahan sheets: list every kecamatan and every desa/kelurahan of your region, one per row, in the name column. Blank rows are not counted, nor rows named Jumlah or Total.",
+    ),
+    "inv.instr.2": (
+        "2. Setiap kolom adalah satu pertanyaan instrumen (kodenya di depan). Isi Ya jika tempat itu memilikinya, Tidak jika belum. Angka juga boleh: 0 = Tidak, lebih dari 0 = Ya. Sel kosong dihitung sebagai jawaban yang tidak menambah nilai, dan kla memberi peringatan.",
+        "2. Each column is one question of the instrument (its code first). Enter Ya if the place has it, Tidak if not. Numbers work too: 0 = no, more than 0 = yes. A blank cell counts as the answer that earns nothing, and kla warns about it.",
+    ),
+    "inv.instr.3": (
+        "3. Untuk pertanyaan tentang kasus (gizi buruk, pekerja anak), Ya berarti ada kasus: makin sedikit tempat dengan Ya, makin baik. Tulis tautan atau nama berkas data dukung di baris Data dukung di atas setiap kolom.",
+        "3. For questions about cases (malnutrition, child labour), Ya means there are cases: the fewer places with Ya, the better. Write the link or file name of the data dukung in the Data dukung row above each column.",
+    ),
+    "inv.instr.4": (
+        "4. Simpan berkas ini bersama formulir OPD; kla menghitung persentasenya (mis. 9 dari 12 kecamatan = 75%) dan nilai pertanyaan itu. Jika formulir OPD juga menjawab pertanyaan yang sama, yang dihitung inventaris ini.",
+        "4. Keep this file with the OPD forms; kla computes each percentage (e.g. 9 of 12 kecamatan = 75%) and the question's points. When an OPD form answers the same question, this inventory counts.",
+    ),
 }

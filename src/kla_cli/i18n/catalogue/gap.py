@@ -119,4 +119,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--score '{value}' is not a total between 0 and {max}",
     ),
     "gap.score_invalid.hint": ("tulis mis. --score 588,40", "write e.g. --score 588,40"),
+    # --- the kecamatan and desa/kelurahan that lack an item (from the inventory)
+    "gap.places": (
+        "Kecamatan dan desa/kelurahan yang belum",
+        "Kecamatan and desa/kelurahan still lacking",
+    ),
+    "gap.places_lacking": (
+        "{code}: {count} dari {total} {kind} belum: {names}",
+        "{code}: {count} of {total} {kind} lack it: {names}",
+    ),
+    "gap.places_cases": (
+        "{code}: {count} dari {total} {kind} masih ada kasus: {names}",
+        "{code}: {count} of {total} {kind} still have cases: {names}",
+    ),
+    "gap.places_more": ("+{count} lainnya", "+{count} more"),
+    "gap.kind_kecamatan": ("kecamatan", "kecamatan"),
+    "gap.kind_desa": ("desa/kelurahan", "desa/kelurahan"),
 }

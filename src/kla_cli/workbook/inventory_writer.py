@@ -1,0 +1,201 @@
+"""Write the inventory workbook: one row per kecamatan or desa/kelurahan, one yes/no column per
+question the rubric asks of them (`kla template`, the example, tests).
+
+A sheet per kind of place (`Kecamatan`, `Desa-Kelurahan`), each with the region and year above,
+a "Data dukung" row for each question's link, the header row (`25.2 Forum Anak Kecamatan`), and
+formatted rows with Ya/Tidak dropdowns (a warning, not a refusal: 1/0 and counts are read too);
+an instruction sheet; and kla's metadata (rubric id, version and hash, `form: inventory`) in a
+hidden `_meta` sheet and as document properties, like the OPD forms. Prints on A4 landscape,
+one page wide, with the header and names repeated on every page.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kla_cli import __version__
+from kla_cli.core.form_layout import META_LABELS, META_PROPERTY, META_SHEET
+from kla_cli.core.inventory import inventory_items, short_label
+from kla_cli.core.places import (
+    EVIDENCE_ROW,
+    FIRST_PLACE_ROW,
+    HEADER_ROW,
+    INVENTORY_FILE,
+    INVENTORY_FORM,
+    INVENTORY_META_KEYS,
+    NAME_HEADERS,
+    PLACE_SHEETS,
+)
+from kla_cli.core.rubric import Respondent, Rubric
+from kla_cli.core.validate import rubric_fingerprint
+from kla_cli.i18n.messages import Lang, t
+from kla_cli.workbook.grid import col_letter
+from kla_cli.workbook.safe_cells import safe_cell
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
+
+INSTRUCTION_SHEET = "Petunjuk"
+INPUT_FILL = "FFF9C4"
+HEADER_FILL = "1F4E79"
+BLANK_ROWS = {Respondent.KECAMATAN: 60, Respondent.DESA: 400}
+"""Formatted rows per sheet for a blank template (more can be typed below them)."""
+FIRST_ANSWER_COL = 3
+
+PlaceRow = tuple[str, Mapping[str, bool | None]]
+"""A place to write: its name and its answer per item code (None: left blank)."""
+
+
+def inventory_path(folder: Path) -> Path:
+    """Where `kla template` writes the inventory."""
+    return folder / INVENTORY_FILE
+
+
+def build_inventory(
+    rubric: Rubric,
+    *,
+    region: str = "",
+    year: str = "",
+    lang: Lang = "id",
+    places: Mapping[Respondent, Sequence[PlaceRow]] | None = None,
+    evidence: Mapping[str, str] | None = None,
+) -> Workbook | None:
+    """The inventory workbook for `rubric`, blank or filled; None when the rubric asks nothing
+    of kecamatan or desa/kelurahan."""
+    from openpyxl import Workbook
+
+    kinds = [kind for kind in Respondent if inventory_items(rubric, kind)]
+    if not kinds:
+        return None
+    book = Workbook()
+    first = book.active
+    assert first is not None
+    book.remove(first)
+    for kind in kinds:
+        ws = book.create_sheet(PLACE_SHEETS[kind])
+        rows = (places or {}).get(kind)
+        _place_sheet(ws, rubric, kind, region, year, lang, rows, evidence or {})
+    _instructions(book.create_sheet(INSTRUCTION_SHEET), rubric, lang)
+    _meta(book, rubric, region, year)
+    return book
+
+
+def _place_sheet(
+    ws: Worksheet,
+    rubric: Rubric,
+    kind: Respondent,
+    region: str,
+    year: str,
+    lang: Lang,
+    rows: Sequence[PlaceRow] | None,
+    evidence: Mapping[str, str],
+) -> None:
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+    from openpyxl.worksheet.datavalidation import DataValidation
+    from openpyxl.worksheet.properties import PageSetupProperties
+
+    thin = Side(style="thin", color="A6A6A6")
+    border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    input_fill = PatternFill("solid", fgColor=INPUT_FILL)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    items = [item for _, item in inventory_items(rubric, kind)]
+    title_key = "inv.title_kecamatan" if kind is Respondent.KECAMATAN else "inv.title_desa"
+
+    ws["A1"] = t(title_key, lang, rubric=rubric.title.get(lang))
+    ws["A1"].font = Font(bold=True, size=14)
+    values = {"region": region, "year": year}
+    for row, meta in enumerate(m for m in META_LABELS if m.key in values):
+        ws.cell(2 + row, 2, meta.label).font = Font(bold=True)  # column A is narrow
+        cell = ws.cell(2 + row, 3, safe_cell(values[meta.key]) or None)
+        cell.fill, cell.border = input_fill, border
+    ws.cell(4, 1, t("inv.fill_hint", lang)).font = Font(italic=True, color="7F7F7F")
+
+    label = ws.cell(EVIDENCE_ROW, 2, t("inv.evidence", lang))
+    label.font, label.alignment = Font(bold=True), Alignment(horizontal="right")
+    headers = ["No", NAME_HEADERS[kind], *(f"{i.code} {short_label(i, lang)}" for i in items)]
+    for col, text in enumerate(headers, start=1):
+        cell = ws.cell(HEADER_ROW, col, text)
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = border
+        width = 5 if col == 1 else 30 if col == 2 else 16
+        ws.column_dimensions[col_letter(col)].width = width
+    for k, item in enumerate(items):
+        cell = ws.cell(EVIDENCE_ROW, FIRST_ANSWER_COL + k, safe_cell(evidence.get(item.code)))
+        cell.fill, cell.border, cell.alignment = input_fill, border, wrap
+
+    count = len(rows) if rows is not None else BLANK_ROWS[kind]
+    last_col = col_letter(FIRST_ANSWER_COL + len(items) - 1)
+    last_row = FIRST_PLACE_ROW + max(count, 1) - 1
+    yes, no = t("yes", lang), t("no", lang)
+    for r in range(count):
+        row = FIRST_PLACE_ROW + r
+        name, answers = rows[r] if rows is not None else ("", {})
+        ws.cell(row, 1, r + 1 if rows is not None else None).border = border
+        cell = ws.cell(row, 2, safe_cell(name) or None)
+        cell.fill, cell.border = input_fill, border
+        for k, item in enumerate(items):
+            mark = answers.get(item.code)
+            value = None if mark is None else (yes if mark else no)
+            cell = ws.cell(row, FIRST_ANSWER_COL + k, value)
+            cell.fill, cell.border = input_fill, border
+            cell.alignment = Alignment(horizontal="center")
+
+    dv = DataValidation(type="list", formula1=f'"{yes},{no}"', allow_blank=True)
+    dv.error, dv.errorTitle = t("inv.dv_yesno", lang), "KLA"
+    dv.errorStyle, dv.showErrorMessage = "warning", True  # 1/0 and counts are read too
+    dv.add(f"{col_letter(FIRST_ANSWER_COL)}{FIRST_PLACE_ROW}:{last_col}{last_row}")
+    ws.add_data_validation(dv)
+
+    ws.freeze_panes = ws.cell(FIRST_PLACE_ROW, FIRST_ANSWER_COL).coordinate
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    ws.print_title_cols = "A:B"
+    ws.print_area = f"A1:{last_col}{last_row}"
+
+
+def _instructions(ws: Worksheet, rubric: Rubric, lang: Lang) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.column_dimensions["A"].width = 110
+    lines = [t(key, lang) for key in ("inv.instr.1", "inv.instr.2", "inv.instr.3", "inv.instr.4")]
+    if rubric.any_provisional:
+        lines.append(t("score.provisional", lang))
+    ws["A1"] = t("tpl.instr.title", lang)
+    ws["A1"].font = Font(bold=True, size=14)
+    for i, line in enumerate(lines, start=3):
+        ws.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.protection.sheet = True
+
+
+def _meta(book: Workbook, rubric: Rubric, region: str, year: str) -> None:
+    """The hidden `_meta` sheet and the same pairs as `kla.<key>` document properties."""
+    from openpyxl.packaging.custom import StringProperty
+
+    values = {
+        "rubric_id": rubric.id,
+        "rubric_version": rubric.version,
+        "rubric_hash": rubric_fingerprint(rubric),
+        "form": INVENTORY_FORM,
+        "region": region,
+        "year": year,
+        "generator": f"kla-cli {__version__}",
+    }
+    ws = book.create_sheet(META_SHEET)
+    for key in INVENTORY_META_KEYS:
+        value = safe_cell(values[key])
+        ws.append((key, value))
+        if value:
+            prop = StringProperty(name=META_PROPERTY + key, value=value)
+            book.custom_doc_props.append(prop)  # type: ignore[attr-defined]
+    ws.sheet_state = "hidden"
+    ws.protection.sheet = True
