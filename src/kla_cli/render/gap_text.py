@@ -16,6 +16,7 @@ from kla_cli.core.gap.actions import Action, ActionKind
 from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
 from kla_cli.core.predicate import predicate_label
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
@@ -171,8 +172,10 @@ def gap_notes(analysis: GapAnalysis, lang: Lang) -> list[str]:
                 points=fmt_points(lost, lang),
             )
         )
-    if analysis.result.provisional:
-        notes.append(t("score.provisional", lang))
+    result = analysis.result
+    note = provisional_note(result.provisional, result.provisional_points, lang)
+    if note:
+        notes.append(note)
     return notes
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Rubric
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
@@ -55,6 +56,7 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
     console.print(f"{t('score.predicate', lang)}: {tiers}")
     if items:
         console.print(f"* = {t('show.evidence_required', lang)}")
-    if rubric.provisional:
-        console.print(f"[dim]{t('score.provisional', lang)}[/]")
+    note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
+    if note:
+        console.print(f"[dim]{note}[/]")
     return console_text(console)
