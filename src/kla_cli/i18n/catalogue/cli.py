@@ -210,4 +210,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Folder kabupaten/kota yang berisi tahun-tahunnya.",
         "The region's folder holding its years.",
     ),
+    "help.gap_basis_name": (
+        "Total yang diukur: evidenced (berdata dukung, bawaan), self-assessed (penilaian mandiri) atau verified (Nilai VA hasil verifikasi; rencana dimulai dari butir yang dipotong verifikator).",
+        "The total measured: evidenced (with evidence, the default), self-assessed, or verified (the verifier's Nilai VA; the plan starts with the questions the verifier cut).",
+    ),
 }
