@@ -214,4 +214,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Total yang diukur: evidenced (berdata dukung, bawaan), self-assessed (penilaian mandiri) atau verified (Nilai VA hasil verifikasi; rencana dimulai dari butir yang dipotong verifikator).",
         "The total measured: evidenced (with evidence, the default), self-assessed, or verified (the verifier's Nilai VA; the plan starts with the questions the verifier cut).",
     ),
+    "help.rubric_format": (
+        "Format keluaran: table (bawaan) atau json (pohon rubrik untuk alat lain: kelompok, indikator, butir, OPD, data dukung, pilihan jawaban dan poinnya).",
+        "Output format: table (default) or json (the rubric's tree for other tools: groups, indicators, questions, OPDs, data dukung, answer options and their points).",
+    ),
 }
