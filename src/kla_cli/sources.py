@@ -1,5 +1,6 @@
-"""Reading results for `kla compare` and `kla history`: a workbook folder, a recap workbook or a
-saved JSON result, and a region folder's years. The only I/O of those two commands."""
+"""Reading results for `kla compare` and `kla history`: a workbook folder, a recap workbook, a
+saved JSON result or a result sheet (group totals only, `io/result_sheet`), and a region folder's
+years. The only I/O of those two commands."""
 
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from pathlib import Path
 from kla_cli.core.compare import Snapshot, snapshot_from_json, snapshot_from_result
 from kla_cli.core.findings import Finding
 from kla_cli.core.rubric import Rubric
+from kla_cli.core.stages import split_stages
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang
+from kla_cli.io.result_sheet import SHEET_SUFFIXES, read_sheet
 
 JSON_LIMIT = 20 * 1024 * 1024
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -24,15 +27,26 @@ class Loaded:
     snapshot: Snapshot
     findings: list[Finding]
     blocking: list[Finding]
+    verified: Snapshot | None = None
+    """A result sheet's verified stage, given apart from its self-assessed one."""
+
+
+def is_result_file(path: Path) -> bool:
+    """A saved JSON result or a result sheet (not a workbook or a folder of them)."""
+    return path.is_file() and path.suffix.lower() in (".json", *SHEET_SUFFIXES)
 
 
 def load_result(
     path: Path, rubric: Rubric, lang: Lang, columns: Mapping[str, int] | None = None
 ) -> Loaded:
-    """A saved JSON result (`*.json`), or the workbooks at `path` scored with `rubric`
-    (`columns`: a region recap's columns by number, from `--columns`)."""
+    """A saved JSON result (`*.json`), a result sheet (`*.yaml`, `*.csv`, or a JSON without
+    indicators), or the workbooks at `path` scored with `rubric` (`columns`: a region recap's
+    columns by number, from `--columns`)."""
+    if path.is_file() and path.suffix.lower() in SHEET_SUFFIXES:
+        sheet = read_sheet(path, rubric, lang)
+        return Loaded(sheet.snapshot, [], [], sheet.verified)
     if path.is_file() and path.suffix.lower() == ".json":
-        return Loaded(_read_json(path, rubric, lang), [], [])
+        return _read_json(path, rubric, lang)
     from kla_cli.core.assess import assess
     from kla_cli.workbook.read import read_region
 
@@ -43,12 +57,28 @@ def load_result(
     )
 
 
-def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Snapshot:
+def load_stages(
+    path: Path, rubric: Rubric, lang: Lang, columns: Mapping[str, int] | None = None
+) -> tuple[Loaded, Snapshot, Snapshot]:
+    """One result's self-assessed and verified stages (`kla compare PATH`); KlaError when the
+    result carries no verified points."""
+    loaded = load_result(path, rubric, lang, columns)
+    try:
+        em, va = split_stages(loaded.snapshot, loaded.verified)
+    except ValueError:
+        raise KlaError("compare.no_stages", str(path), "compare.no_stages.hint") from None
+    return loaded, em, va
+
+
+def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
     try:
         if path.stat().st_size > JSON_LIMIT:
             raise ValueError(f"larger than {JSON_LIMIT} bytes")
         data = json.loads(path.read_text(encoding="utf-8-sig"))
-        return snapshot_from_json(data, rubric, lang)
+        if isinstance(data, dict) and "indicators" not in data:  # a result sheet
+            sheet = read_sheet(path, rubric, lang, data)
+            return Loaded(sheet.snapshot, [], [], sheet.verified)
+        return Loaded(snapshot_from_json(data, rubric, lang), [], [])
     except OSError as exc:
         raise KlaError(
             "compare.unreadable", str(path), params={"error": exc.strerror or exc}
@@ -60,8 +90,8 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Snapshot:
 
 
 def year_sources(region_dir: Path) -> list[tuple[str, Path]]:
-    """The years of a region folder: subfolders named by year, or JSON files with a year in
-    their name; sorted by year. Raise when there are none, or a year has two sources."""
+    """The years of a region folder: subfolders named by year, or JSON files or result sheets
+    with a year in their name; sorted by year. Raise when there are none, or a year has two sources."""
     if region_dir.is_file():
         raise KlaError("history.not_folder", str(region_dir), "history.no_years.hint")
     if not region_dir.is_dir():
@@ -72,7 +102,7 @@ def year_sources(region_dir: Path) -> list[tuple[str, Path]]:
             continue
         if entry.is_dir() and re.fullmatch(r"(?:19|20)\d\d", entry.name):
             year = entry.name
-        elif entry.is_file() and entry.suffix.lower() == ".json" and YEAR.search(entry.stem):
+        elif is_result_file(entry) and YEAR.search(entry.stem):
             year = YEAR.findall(entry.stem)[-1]
         else:
             continue

@@ -124,7 +124,7 @@ def test_applying_the_plan_via_assume_reaches_nindya(runner: CliRunner) -> None:
 
 def test_applying_the_plan_in_the_core_reaches_nindya(kla: Rubric) -> None:
     result = assess(kla, read_region([EXAMPLE])).result
-    for basis in Basis:
+    for basis in (Basis.EVIDENCED, Basis.SELF_ASSESSED):  # the example carries no Nilai VA
         analysis = analyse(kla, result, find_tier(kla, "nindya"), basis)
         after = apply_plan(kla, result, analysis.plan)
         total = basis_total(after, basis)

@@ -75,6 +75,8 @@ DYNAMIC_PREFIXES = {
     "batch.manifest.": "batch.py: _manifest_error(what) names the manifest problem",
     "format.": "workbook/sniff.py: the format a misnamed file really has",
     "history.mismatch_": "cli/app.py: the field two results disagree on (year, region)",
+    "sheet.": "io/result_sheet.py: _error(what) names the result sheet's problem",
+    "compare.stage.": "render/compare.py: _label(key) words a column for the stages (EM, VA)",
 }
 
 

@@ -112,12 +112,13 @@ def read_region(
 
 
 def source_inputs(source: Path) -> Inputs:
-    """What `sources.load_result(source, …)` read, once it has: nothing more than the saved
-    result for a JSON file, else the region's workbooks and its folder."""
+    """What `sources.load_result(source, …)` read, once it has: the saved result or result
+    sheet itself, else the region's workbooks and its folder."""
+    from kla_cli.sources import is_result_file
     from kla_cli.workbook.paths import workbook_paths
 
-    if source.is_file() and source.suffix.lower() == ".json":  # as load_result tells them apart
-        return Inputs()
+    if is_result_file(source):  # as load_result tells them apart
+        return Inputs(files=frozenset({source}))
     folders = frozenset({source}) if source.is_dir() else frozenset()
     return Inputs(files=frozenset(workbook_paths([source])), folders=folders)
 

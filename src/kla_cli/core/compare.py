@@ -28,16 +28,22 @@ class Entry:
     max: float
     evidenced: float | None = None
     """The score counting only evidenced answers (None: not known, e.g. an older JSON)."""
+    verified: float | None = None
+    """The verifier's points (None: the result carries no verification)."""
 
 
 @dataclass(frozen=True)
 class Snapshot:
+    """A result: groups, indicators and items, each level empty when the source does not give it
+    (a result sheet has group totals only, or only a total)."""
+
     rubric_id: str
     rubric_version: str
     region: str | None
     year: str | None
     total: float
-    total_evidenced: float
+    total_evidenced: float | None
+    """None when the source does not know it (a result sheet)."""
     max_total: float
     predicate: str | None
     """The predikat's display name, or None below the lowest tier."""
@@ -45,10 +51,18 @@ class Snapshot:
     groups: tuple[Entry, ...]
     indicators: tuple[Entry, ...]
     items: tuple[Entry, ...]
+    total_verified: float | None = None
+    predicate_verified: str | None = None
+    predicate_verified_id: str | None = None
+    stage: str | None = None
+    """`self_assessed` or `verified` when the snapshot is one stage of a result (`stages`)."""
+    provisional: bool = False
+    provisional_points: bool = False
 
 
 def snapshot_from_result(result: ScoreResult, lang: Lang) -> Snapshot:
     tier = result.predicate
+    checked = result.predicate_verified
     return Snapshot(
         rubric_id=result.rubric_id,
         rubric_version=result.rubric_version,
@@ -60,16 +74,29 @@ def snapshot_from_result(result: ScoreResult, lang: Lang) -> Snapshot:
         predicate=tier.name.get(lang) if tier else None,
         predicate_id=tier.id if tier else None,
         groups=tuple(
-            Entry(g.id, g.name.get(lang), g.score, g.max, g.score_evidenced) for g in result.groups
+            Entry(g.id, g.name.get(lang), g.score, g.max, g.score_evidenced, g.score_verified)
+            for g in result.groups
         ),
         indicators=tuple(
-            Entry(i.id, i.name.get(lang), i.score, i.max, i.score_evidenced)
+            Entry(i.id, i.name.get(lang), i.score, i.max, i.score_evidenced, i.score_verified)
             for i in result.indicators
         ),
         items=tuple(
-            Entry(item.code, item.question.get(lang), item.points, item.max, item.points_evidenced)
+            Entry(
+                item.code,
+                item.question.get(lang),
+                item.points,
+                item.max,
+                item.points_evidenced,
+                item.points_verified,
+            )
             for item in result.all_items()
         ),
+        total_verified=result.total_verified,
+        predicate_verified=checked.name.get(lang) if checked else None,
+        predicate_verified_id=checked.id if checked else None,
+        provisional=result.provisional,
+        provisional_points=result.provisional_points,
     )
 
 
@@ -78,6 +105,10 @@ def _num(data: Mapping[str, Any], key: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"'{key}' is not a number")
     return float(value)
+
+
+def _optional(data: Mapping[str, Any], key: str) -> float | None:
+    return None if data.get(key) is None else _num(data, key)
 
 
 def _text(data: Mapping[str, Any], key: str) -> str | None:
@@ -124,10 +155,12 @@ def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = 
             _num(raw, score),
             _num(raw, "max"),
             evidenced,
+            _optional(raw, f"{score}_verified"),
         )
 
     indicators = _list(data, "indicators")
     predicate_id = _text(data, "predicate_id")
+    verified_id = _text(data, "predicate_verified_id")
     return Snapshot(
         rubric_id=rubric_id,
         rubric_version=str(meta.get("version") or ""),
@@ -147,6 +180,11 @@ def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = 
             for ind in indicators
             for item in _list(ind, "items")
         ),
+        total_verified=_optional(data, "total_verified"),
+        predicate_verified=tiers.get(verified_id or "") or _text(data, "predicate_verified"),
+        predicate_verified_id=verified_id,
+        provisional=bool(meta.get("provisional")),
+        provisional_points=bool(meta.get("provisional_points", meta.get("provisional"))),
     )
 
 
@@ -160,10 +198,18 @@ class Change:
     max: float
     old_evidenced: float | None = None
     new_evidenced: float | None = None
+    partial: bool = False
+    """One result has no entries at this level at all (a result sheet of group totals, or of a
+    total alone): the entry is not absent there, it is unknown, so there is no change to tell."""
 
     @property
     def delta(self) -> float:
         return round((self.new or 0.0) - (self.old or 0.0), 2)
+
+    @property
+    def shown_delta(self) -> float | None:
+        """The change as shown: None where one side does not know the level."""
+        return None if self.partial else self.delta
 
     @property
     def delta_evidenced(self) -> float | None:
@@ -188,8 +234,16 @@ class Comparison:
         return round(self.new.total - self.old.total, 2)
 
     @property
-    def total_evidenced(self) -> float:
+    def total_evidenced(self) -> float | None:
+        """None when a side does not know its evidenced total (a result sheet)."""
+        if self.new.total_evidenced is None or self.old.total_evidenced is None:
+            return None
         return round(self.new.total_evidenced - self.old.total_evidenced, 2)
+
+    @property
+    def stages(self) -> bool:
+        """The self-assessed and verified stages of one result (`stages`), not two results."""
+        return self.old.stage is not None and self.new.stage is not None
 
     @property
     def predicate_move(self) -> int:
@@ -207,20 +261,28 @@ class Comparison:
 
     def changed_items(self) -> list[Change]:
         """Items whose points changed, as answered or as evidenced."""
-        return [c for c in self.items if c.delta != 0 or c.delta_evidenced not in (0, None)]
+        return [
+            c
+            for c in self.items
+            if not c.partial and (c.delta != 0 or c.delta_evidenced not in (0, None))
+        ]
 
     def evidence_changes(self) -> list[Change]:
         """Items with the same points as answered whose evidenced points changed (data dukung
         added or lost): invisible in the gains and losses, decisive at verification."""
-        moved = [c for c in self.items if c.delta == 0 and c.delta_evidenced not in (0, None)]
+        moved = [
+            c
+            for c in self.items
+            if not c.partial and c.delta == 0 and c.delta_evidenced not in (0, None)
+        ]
         return sorted(moved, key=lambda c: -(c.delta_evidenced or 0.0))
 
     def gains(self, top: int) -> list[Change]:
-        up = [c for c in self.items if c.delta > 0]
+        up = [c for c in self.items if not c.partial and c.delta > 0]
         return sorted(up, key=lambda c: -c.delta)[:top]
 
     def losses(self, top: int) -> list[Change]:
-        down = [c for c in self.items if c.delta < 0]
+        down = [c for c in self.items if not c.partial and c.delta < 0]
         return sorted(down, key=lambda c: c.delta)[:top]
 
 
@@ -228,6 +290,7 @@ def _changes(old: Sequence[Entry], new: Sequence[Entry]) -> tuple[Change, ...]:
     """Entries in the new result's order, then those only the old result has."""
     before = {e.key: e for e in old}
     after = {e.key: e for e in new}
+    partial = not old or not new
     out = []
     for e in new:
         was = before.get(e.key)
@@ -240,10 +303,11 @@ def _changes(old: Sequence[Entry], new: Sequence[Entry]) -> tuple[Change, ...]:
                 e.max,
                 was.evidenced if was else None,
                 e.evidenced,
+                partial,
             )
         )
     out += [
-        Change(e.key, e.name, e.score, None, e.max, e.evidenced, None)
+        Change(e.key, e.name, e.score, None, e.max, e.evidenced, None, partial)
         for e in old
         if e.key not in after
     ]

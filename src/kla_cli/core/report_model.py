@@ -84,6 +84,8 @@ class Report:
     plan: Plan
     """The gap plan on the total with evidence (what survives verification)."""
     plan_opds: tuple[OpdPlan, ...]
+    provisional_points: bool = False
+    """The rubric's points themselves are provisional, not only its graded steps."""
 
     @property
     def errors(self) -> int:
@@ -133,6 +135,7 @@ def build_report(
         rubric_version=result.rubric_version,
         rubric_title=rubric.title,
         provisional=result.provisional,
+        provisional_points=result.provisional_points,
         region=result.region,
         year=result.year,
         total=result.total,

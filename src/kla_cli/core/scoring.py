@@ -131,6 +131,8 @@ class ScoreResult:
     """Item codes left out because their answers had validation errors (--allow-errors)."""
     total_verified: float | None = None
     predicate_verified: Tier | None = None
+    provisional_points: bool = False
+    """The rubric's points themselves are provisional (kla-2023), not only its graded steps."""
 
     def all_items(self) -> list[ItemScore]:
         return [item for ind in self.indicators for item in ind.items]
@@ -246,4 +248,5 @@ def score_region(
         skipped=skipped,
         total_verified=total_verified,
         predicate_verified=None if total_verified is None else tier_for(rubric, total_verified),
+        provisional_points=rubric.provisional,
     )

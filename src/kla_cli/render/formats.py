@@ -35,6 +35,8 @@ BatchFormat: TypeAlias = Literal[
 ]
 ReportFormat: TypeAlias = Literal[Format.MARKDOWN, Format.HTML, Format.XLSX]
 CompareFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
+RubricFormat: TypeAlias = Literal[Format.TABLE, Format.JSON]
+"""`kla rubric show`."""
 HistoryFormat: TypeAlias = Literal[
     Format.TABLE, Format.JSON, Format.MARKDOWN, Format.HTML, Format.XLSX
 ]
@@ -45,3 +47,4 @@ BATCH_FORMATS: tuple[BatchFormat, ...] = get_args(BatchFormat)
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 COMPARE_FORMATS: tuple[CompareFormat, ...] = get_args(CompareFormat)
 HISTORY_FORMATS: tuple[HistoryFormat, ...] = get_args(HistoryFormat)
+RUBRIC_FORMATS: tuple[RubricFormat, ...] = get_args(RubricFormat)

@@ -8,6 +8,7 @@ from typing import Any
 
 from kla_cli.core.answers import Answer
 from kla_cli.core.gap.actions import Action
+from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import ScoreResult
@@ -15,6 +16,7 @@ from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
 from kla_cli.render.formats import Format
+from kla_cli.render.gap_cuts import cuts_json, cuts_markdown, print_cuts
 from kla_cli.render.gap_places import place_lines, places_json
 from kla_cli.render.gap_text import (
     answer_label,
@@ -76,9 +78,11 @@ def gap_json(
         "predicate_id": analysis.predicate.id if analysis.predicate else None,
         "total_self_assessed": result.total,
         "total_evidenced": result.total_evidenced,
+        "total_verified": result.total_verified,
         "points_needed": analysis.points_needed,
         "reached": analysis.reached,
         "ladder": ladder_json(analysis.ladder),
+        "cuts": cuts_json(analysis.cuts, lang),
         "quick_wins": [action_json(a, lang) for a in analysis.quick_wins],
         "opportunities": [action_json(a, lang) for a in analysis.opportunities],
         "plan": {
@@ -125,6 +129,9 @@ def gap_markdown(
     lines += [f"- {line}" for line in summary_lines(analysis, lang)]
     lines += ["", f"## {t('gap.ladder', lang)}", ""]
     lines += ladder_markdown(analysis.ladder, lang)
+    # On the verified basis the plan starts with what the verifier cut.
+    if analysis.basis is Basis.VERIFIED:
+        lines += ["", *cuts_markdown(analysis.cuts, rubric, lang)]
     # Quick wins first: adding documents for answers already given costs least.
     if analysis.quick_wins:
         lines += ["", f"## {t('gap.quick_wins', lang)}", ""]
@@ -241,6 +248,8 @@ def gap_table(
     for line in summary[2:]:
         console.print(f"[bold]{line}[/]")
     console.print(ladder_text(analysis.ladder, lang))
+    if analysis.basis is Basis.VERIFIED:
+        print_cuts(console, analysis.cuts, rubric, lang)
 
     if analysis.plan_by_opd:
         table = Table(title=t("gap.plan_by_opd", lang), title_justify="left")
@@ -250,12 +259,16 @@ def gap_table(
         rest = max(36, width - 16 - 11 - gain_width)
         side = rest * 3 // 10
         item_width = rest - 2 * side
-        table.add_column("OPD", no_wrap=True, overflow="ellipsis", width=11)
-        table.add_column(
-            t("gap.col.item", lang), no_wrap=True, overflow="ellipsis", width=item_width
+        # On the verified basis the plan is a work list: its texts wrap rather than being cut.
+        wrap: dict[str, Any] = (
+            {"no_wrap": False, "overflow": "fold"}
+            if analysis.basis is Basis.VERIFIED
+            else {"no_wrap": True, "overflow": "ellipsis"}
         )
+        table.add_column("OPD", width=11, **wrap)
+        table.add_column(t("gap.col.item", lang), width=item_width, **wrap)
         for key in ("gap.col.done", "gap.col.todo"):
-            table.add_column(t(key, lang), no_wrap=True, overflow="ellipsis", width=side)
+            table.add_column(t(key, lang), width=side, **wrap)
         table.add_column(
             t("gap.col.gain", lang), justify="right", no_wrap=True, min_width=gain_width
         )
@@ -272,6 +285,8 @@ def gap_table(
                 )
         console.print(table)
 
+    wraps = analysis.basis is Basis.VERIFIED
+    wrap_line: dict[str, Any] = {} if wraps else {"no_wrap": True, "overflow": "ellipsis"}
     planned = {a.code for a in analysis.plan.actions}
     others = [a for a in analysis.opportunities if a.code not in planned]
     if others and not analysis.reached:
@@ -279,11 +294,10 @@ def gap_table(
         for action in others[:TABLE_OPPORTUNITIES]:
             item = index[action.code][1]
             console.print(
-                f"  {action.code} {_short(action.question.get(lang))}: "
+                f"  {action.code} {_short(action.question.get(lang), 10**6 if wraps else 48)}: "
                 f"{opportunity_text(action, item, lang)} "
                 f"({', '.join(opd_short(rubric, o) for o in action.opds)})",
-                no_wrap=True,
-                overflow="ellipsis",
+                **wrap_line,
             )
     if places := place_lines(result, lang):
         from rich.markup import escape

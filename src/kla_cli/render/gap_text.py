@@ -11,11 +11,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kla_cli.core.answers import Answer, answer_text
+from kla_cli.core.answers import Answer, Nilai, answer_text
 from kla_cli.core.gap.actions import Action, ActionKind
 from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
 from kla_cli.core.predicate import predicate_label
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
@@ -28,6 +29,8 @@ def answer_label(item: Item, answer: Answer | None, lang: Lang) -> str:
     if answer is None:
         return t("gap.unanswered", lang)
     text = answer_text(answer, lang)
+    if isinstance(answer, Nilai):  # the points themselves: no unit, no option
+        return text
     if item.type is AnswerType.PERCENT:
         return f"{text}%"
     if item.type is AnswerType.COUNT and item.unit:
@@ -49,6 +52,8 @@ def target_label(item: Item, answer: Answer | None, lang: Lang) -> str:
 def _todo(action: Action, item: Item, lang: Lang) -> str:
     if action.kind is ActionKind.EVIDENCE:
         return t("gap.todo_evidence", lang)
+    if action.kind is ActionKind.CUT:
+        return t("gap.todo_cut", lang)
     if item.type is AnswerType.CHECKLIST and isinstance(action.answer_to, frozenset):
         before = action.answer_from if isinstance(action.answer_from, frozenset) else frozenset()
         added = [o for o in item.options if o.key in action.answer_to - before]
@@ -56,8 +61,10 @@ def _todo(action: Action, item: Item, lang: Lang) -> str:
     return target_label(item, action.answer_to, lang)
 
 
-def _data_needed(action: Action, lang: Lang) -> str:
-    if action.kind is ActionKind.EVIDENCE:
+def _data_needed(action: Action, item: Item, lang: Lang) -> str:
+    if action.kind is ActionKind.CUT and item.evidence_asked:
+        return item.evidence_asked.get(lang)
+    if action.kind is not ActionKind.ANSWER:
         return t("gap.data_current", lang)
     return t("gap.data_new", lang) if action.evidence_required else "-"
 
@@ -102,7 +109,7 @@ def opd_rows(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> list[tuple[st
                     done=answer_label(item, action.answer_from, lang),
                     todo=_todo(action, item, lang),
                     responsible=", ".join(opd_short(rubric, o) for o in action.opds),
-                    data_needed=_data_needed(action, lang),
+                    data_needed=_data_needed(action, item, lang),
                     gain=action.gain,
                 )
             )
@@ -118,7 +125,7 @@ def summary_lines(analysis: GapAnalysis, lang: Lang) -> list[str]:
     """Plain lines: current total, the other total, the target and points needed, the plan."""
     p = fmt_points
     result = analysis.result
-    other = Basis.SELF_ASSESSED if analysis.basis is Basis.EVIDENCED else Basis.EVIDENCED
+    other = Basis.EVIDENCED if analysis.basis is Basis.SELF_ASSESSED else Basis.SELF_ASSESSED
     other_total = result.total if other is Basis.SELF_ASSESSED else result.total_evidenced
     other_tier = result.predicate if other is Basis.SELF_ASSESSED else result.predicate_evidenced
     lines = [
@@ -171,8 +178,10 @@ def gap_notes(analysis: GapAnalysis, lang: Lang) -> list[str]:
                 points=fmt_points(lost, lang),
             )
         )
-    if analysis.result.provisional:
-        notes.append(t("score.provisional", lang))
+    result = analysis.result
+    note = provisional_note(result.provisional, result.provisional_points, lang)
+    if note:
+        notes.append(note)
     return notes
 
 

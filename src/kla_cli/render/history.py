@@ -24,6 +24,11 @@ def history_json(history: History, lang: Lang) -> dict[str, Any]:
                 "source": y.source,
                 "total": y.snapshot.total,
                 "total_evidenced": y.snapshot.total_evidenced,
+                "total_verified": y.snapshot.total_verified,
+                "predicate_verified_id": y.snapshot.predicate_verified_id,
+                "detail": "items"
+                if y.snapshot.items
+                else ("groups" if y.snapshot.groups else "total"),
                 "max_total": y.snapshot.max_total,
                 "predicate": y.snapshot.predicate,
                 "predicate_id": y.snapshot.predicate_id,

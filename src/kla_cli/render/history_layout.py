@@ -13,6 +13,10 @@ def history_title(history: History, lang: Lang) -> str:
 
 
 def history_table(history: History, lang: Lang) -> Table:
+    """Year, totals, predikat, change, source; a verified total column (with its predikat) only
+    when some year carries the verifier's points."""
+    checked = any(y.snapshot.total_verified is not None for y in history.years)
+    verified_heads = (t("history.verified", lang),) if checked else ()
     return Table(
         "history",
         t("history.sheet", lang),
@@ -20,6 +24,7 @@ def history_table(history: History, lang: Lang) -> Table:
             t("score.year", lang),
             t("score.total", lang),
             t("score.total_evidenced", lang),
+            *verified_heads,
             t("score.predicate", lang),
             t("compare.change", lang),
             t("history.source", lang),
@@ -29,11 +34,12 @@ def history_table(history: History, lang: Lang) -> Table:
                 y.year,
                 y.snapshot.total,
                 y.snapshot.total_evidenced,
+                *((y.snapshot.total_verified,) if checked else ()),
                 predicate_label(y.snapshot.predicate, lang, history.lowest),
                 history.change(i),
                 y.source,
             )
             for i, y in enumerate(history.years)
         ),
-        signed=(4,),
+        signed=(5,) if checked else (4,),
     )

@@ -10,6 +10,7 @@ from kla_cli.core.answers import answer_text
 from kla_cli.core.findings import Finding
 from kla_cli.core.gap.actions import Action, ActionKind
 from kla_cli.core.predicate import predicate_label
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.report_model import EvidenceStatus, Report
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
@@ -267,8 +268,9 @@ def notes(report: Report, lang: Lang) -> list[str]:
                 codes=", ".join(report.skipped),
             )
         )
-    if report.provisional:
-        out.append(t("score.provisional", lang))
+    note = provisional_note(report.provisional, report.provisional_points, lang)
+    if note:
+        out.append(note)
     return out
 
 

@@ -1,8 +1,12 @@
-"""Render a rubric as a tree-like table (`kla rubric show`)."""
+"""Render a rubric (`kla rubric show`): a tree-like table, or the tree as JSON for other tools."""
 
 from __future__ import annotations
 
-from kla_cli.core.rubric import Rubric
+import json
+from typing import Any
+
+from kla_cli.core.provisional import provisional_note
+from kla_cli.core.rubric import Indicator, Item, Rubric, Text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.terminal import console_text, new_console
@@ -25,7 +29,7 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
     names = {o.id: o.name for o in rubric.opds}
     for group in rubric.groups:
         inds = [i for i in rubric.indicators if i.group == group.id]
-        total = sum(item.max for ind in inds for item in ind.items)
+        total = sum(ind.cap for ind in inds)
         cells = [f"[bold]{group.id}[/]", f"[bold]{group.name.get(lang)}[/]"]
         table.add_row(*cells, *([""] if items else []), "", f"[bold]{fmt_points(total, lang)}[/]")
         for ind in inds:
@@ -35,7 +39,7 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
                 ind.name.get(lang),
                 *([""] if items else []),
                 opds,
-                fmt_points(sum(i.max for i in ind.items), lang),
+                fmt_points(ind.cap, lang),
             )
             if items:
                 for item in ind.items:
@@ -55,6 +59,80 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
     console.print(f"{t('score.predicate', lang)}: {tiers}")
     if items:
         console.print(f"* = {t('show.evidence_required', lang)}")
-    if rubric.provisional:
-        console.print(f"[dim]{t('score.provisional', lang)}[/]")
+    note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
+    if note:
+        console.print(f"[dim]{note}[/]")
     return console_text(console)
+
+
+def _text(text: Text | None) -> dict[str, str] | None:
+    return {"id": text.id, "en": text.en} if text else None
+
+
+def _item_json(rubric: Rubric, indicator: Indicator, item: Item) -> dict[str, Any]:
+    return {
+        "code": item.code,
+        "question": _text(item.question),
+        "type": item.type.value,
+        "max": item.max,
+        "provisional": item.provisional,
+        "scale": item.scale,
+        "opd": list(rubric.item_opds(indicator, item)),
+        "respondent": item.respondent.value if item.respondent else None,
+        "evidence_required": item.evidence,
+        "evidence_asked": _text(item.evidence_asked),
+        "required": item.required,
+        "unit": _text(item.unit),
+        "direction": item.direction.value if item.direction else None,
+        "effort": item.effort.value if item.effort else None,
+        "options": [
+            {"key": o.key, "label": _text(o.label), "points": o.points} for o in item.options
+        ],
+        "bands": [{"threshold": b.threshold, "points": b.points} for b in item.bands],
+    }
+
+
+def rubric_json(rubric: Rubric) -> dict[str, Any]:
+    """The rubric's tree for other tools (`kla rubric show -f json`): texts in both languages,
+    OPDs lead first, each question's answer steps with their points."""
+    caps: dict[str, float] = {}
+    for ind in rubric.indicators:
+        caps[ind.group] = round(caps.get(ind.group, 0.0) + ind.cap, 2)
+    return {
+        "id": rubric.id,
+        "title": _text(rubric.title),
+        "version": rubric.version,
+        "year": rubric.year,
+        "legal_basis": list(rubric.legal_basis),
+        "provisional": rubric.provisional,
+        "provisional_steps": rubric.any_provisional,
+        "max_total": rubric.max_total,
+        "tiers": [
+            {"id": t.id, "name": _text(t.name), "min": t.min, "max": t.max} for t in rubric.tiers
+        ],
+        "opds": [{"id": o.id, "name": o.name, "aliases": list(o.aliases)} for o in rubric.opds],
+        "groups": [
+            {
+                "id": g.id,
+                "name": _text(g.name),
+                "short": _text(g.short),
+                "max": g.max if g.max is not None else caps.get(g.id, 0.0),
+            }
+            for g in rubric.groups
+        ],
+        "indicators": [
+            {
+                "id": ind.id,
+                "group": ind.group,
+                "name": _text(ind.name),
+                "max": ind.cap,
+                "opd": list(ind.opd),
+                "items": [_item_json(rubric, ind, item) for item in ind.items],
+            }
+            for ind in rubric.indicators
+        ],
+    }
+
+
+def rubric_json_text(rubric: Rubric) -> str:
+    return json.dumps(rubric_json(rubric), ensure_ascii=False, indent=2) + "\n"

@@ -8,6 +8,7 @@ from typing import Any
 from kla_cli.core.answers import Answer
 from kla_cli.core.findings import Finding
 from kla_cli.core.predicate import predicate_label
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Tier
 from kla_cli.core.scoring import ItemScore, ScoreResult
 from kla_cli.i18n.messages import Lang, t
@@ -42,6 +43,8 @@ def _item_json(item: ItemScore) -> dict[str, Any]:
         "evidence": r.evidence if r else None,
         "opd": r.opd if r else None,
         "source": r.source if r else None,
+        "points_verified": item.points_verified,
+        "note": r.note if r else None,
     }
 
 
@@ -54,6 +57,7 @@ def score_json(
             "id": result.rubric_id,
             "version": result.rubric_version,
             "provisional": result.provisional,
+            "provisional_points": result.provisional_points,
         },
         "region": result.region,
         "year": result.year,
@@ -66,12 +70,18 @@ def score_json(
         "predicate_evidenced_id": result.predicate_evidenced.id
         if result.predicate_evidenced
         else None,
+        "total_verified": result.total_verified,
+        "predicate_verified": _tier(result.predicate_verified),
+        "predicate_verified_id": result.predicate_verified.id
+        if result.predicate_verified
+        else None,
         "groups": [
             {
                 "id": g.id,
                 "name": g.name.get(lang),
                 "score": g.score,
                 "score_evidenced": g.score_evidenced,
+                "score_verified": g.score_verified,
                 "max": g.max,
             }
             for g in result.groups
@@ -83,6 +93,7 @@ def score_json(
                 "name": ind.name.get(lang),
                 "score": ind.score,
                 "score_evidenced": ind.score_evidenced,
+                "score_verified": ind.score_verified,
                 "max": ind.max,
                 "opd": list(ind.opd),
                 "items": [_item_json(i) for i in ind.items],
@@ -108,11 +119,19 @@ CSV_COLUMNS = (
     "evidence",
     "opd",
 )
+VERIFIED_CSV_COLUMNS = ("points_verified", "note")
+"""Added after `CSV_COLUMNS` when the result carries the verifier's points."""
+
+
+def verified(result: ScoreResult) -> bool:
+    """Whether the result carries the verifier's points (a Nilai VA column)."""
+    return result.total_verified is not None
 
 
 def score_csv(result: ScoreResult) -> str:
     """One row per item; machine-readable (dot decimals), formula-safe text."""
-    rows = []
+    checked = verified(result)
+    rows: list[tuple[object, ...]] = []
     for ind in result.indicators:
         for item in ind.items:
             r = item.response
@@ -133,9 +152,10 @@ def score_csv(result: ScoreResult) -> str:
                     item.evidence_required,
                     (r.evidence if r else None) or "",
                     (r.opd if r else None) or "",
+                    *((item.points_verified, (r.note if r else None) or "") if checked else ()),
                 )
             )
-    return csv_text(CSV_COLUMNS, rows)
+    return csv_text(CSV_COLUMNS + (VERIFIED_CSV_COLUMNS if checked else ()), rows)
 
 
 def _notes(result: ScoreResult, lang: Lang) -> list[str]:
@@ -154,13 +174,41 @@ def _notes(result: ScoreResult, lang: Lang) -> list[str]:
         notes.append(
             t("findings.skipped", lang, count=len(result.skipped), codes=", ".join(result.skipped))
         )
-    if result.provisional:
-        notes.append(t("score.provisional", lang))
+    cut = [i for i in items if i.points_verified is not None and i.points_verified < i.points]
+    if cut:
+        points = sum(i.points - (i.points_verified or 0.0) for i in cut)
+        notes.append(
+            t("score.verified_note", lang, count=len(cut), points=fmt_points(points, lang))
+        )
+    note = provisional_note(result.provisional, result.provisional_points, lang)
+    if note:
+        notes.append(note)
     return notes
+
+
+def _point_keys(checked: bool) -> tuple[str, ...]:
+    """The point columns: self-assessed, evidenced, verified (when known), max."""
+    return (
+        "score.points",
+        "score.evidenced",
+        *(("score.verified",) if checked else ()),
+        "score.max",
+    )
+
+
+def _points(
+    score: float, evidenced: float, checked: float | None, top: float, lang: Lang
+) -> list[str]:
+    p = fmt_points
+    shown = [p(score, lang), p(evidenced, lang)]
+    if checked is not None:
+        shown.append(p(checked, lang))
+    return [*shown, p(top, lang)]
 
 
 def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool = True) -> str:
     p = fmt_points
+    checked = verified(result)
     lines = [
         f"# {t('score.title', lang)}: {md_escape(result.region or '-')} {result.year or ''}".rstrip(),
         "",
@@ -168,45 +216,46 @@ def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool 
         f"- **{t('score.predicate', lang)}**: {predicate_label(result.predicate, lang, lowest)}",
         f"- **{t('score.total_evidenced', lang)}**: {p(result.total_evidenced, lang)} "
         f"({predicate_label(result.predicate_evidenced, lang, lowest)})",
-        f"- **{t('score.rubric', lang)}**: {result.rubric_id} {result.rubric_version}",
-        "",
     ]
-    points = ("score.points", "score.evidenced", "score.max")
+    if result.total_verified is not None:
+        lines.append(
+            f"- **{t('score.total_verified', lang)}**: {p(result.total_verified, lang)} "
+            f"({predicate_label(result.predicate_verified, lang, lowest)})"
+        )
+    lines += [f"- **{t('score.rubric', lang)}**: {result.rubric_id} {result.rubric_version}", ""]
+    keys = _point_keys(checked)
+    numbers = tuple(range(1, len(keys) + 1))
+    total_row = _points(
+        result.total, result.total_evidenced, result.total_verified, result.max_total, lang
+    )
     lines += md_table(
-        [t(key, lang) for key in ("score.group", *points)],
+        [t(key, lang) for key in ("score.group", *keys)],
         [
             *(
-                [g.name.get(lang), p(g.score, lang), p(g.score_evidenced, lang), p(g.max, lang)]
+                [
+                    g.name.get(lang),
+                    *_points(g.score, g.score_evidenced, g.score_verified, g.max, lang),
+                ]
                 for g in result.groups
             ),
-            [
-                f"**{v}**"
-                for v in (
-                    t("score.total", lang),
-                    p(result.total, lang),
-                    p(result.total_evidenced, lang),
-                    p(result.max_total, lang),
-                )
-            ],
+            [f"**{v}**" for v in (t("score.total", lang), *total_row)],
         ],
-        right=(1, 2, 3),
+        right=numbers,
     )
     if detail:
         lines.append("")
         lines += md_table(
-            ["#", *(t(key, lang) for key in ("score.indicator", "score.group", *points))],
+            ["#", *(t(key, lang) for key in ("score.indicator", "score.group", *keys))],
             (
                 [
                     ind.id,
                     ind.name.get(lang),
                     ind.group,
-                    p(ind.score, lang),
-                    p(ind.score_evidenced, lang),
-                    p(ind.max, lang),
+                    *_points(ind.score, ind.score_evidenced, ind.score_verified, ind.max, lang),
                 ]
                 for ind in result.indicators
             ),
-            right=(0, 3, 4, 5),
+            right=(0, *(n + 2 for n in numbers)),
         )
     notes = _notes(result, lang)
     if notes:
@@ -220,26 +269,28 @@ def score_table(
     from rich.table import Table
 
     p = fmt_points
+    checked = verified(result)
+    keys = _point_keys(checked)
     console = new_console(color=color, width=width)
     title = f"{t('score.title', lang)} · {result.region or '-'} · {result.year or '-'}"
     table = Table(title=title, title_justify="left")
     table.add_column(t("score.group", lang))
-    for key in ("score.points", "score.evidenced", "score.max", "score.percent"):
+    for key in (*keys, "score.percent"):
         table.add_column(t(key, lang), justify="right")
     for g in result.groups:
         pct = 100 * g.score / g.max if g.max else 0.0
         table.add_row(
             g.name.get(lang),
-            p(g.score, lang),
-            p(g.score_evidenced, lang),
-            p(g.max, lang),
+            *_points(g.score, g.score_evidenced, g.score_verified, g.max, lang),
             p(pct, lang),
         )
     table.add_section()
+    bold = [f"[bold]{v}[/]" for v in (p(result.total, lang), p(result.total_evidenced, lang))]
+    if result.total_verified is not None:
+        bold.append(f"[bold]{p(result.total_verified, lang)}[/]")
     table.add_row(
         f"[bold]{t('score.total', lang)}[/]",
-        f"[bold]{p(result.total, lang)}[/]",
-        f"[bold]{p(result.total_evidenced, lang)}[/]",
+        *bold,
         p(result.max_total, lang),
         p(100 * result.total / result.max_total, lang),
     )
@@ -249,16 +300,14 @@ def score_table(
         ind_table.add_column("#", justify="right")
         ind_table.add_column(t("score.indicator", lang))
         ind_table.add_column(t("score.group", lang))
-        for key in ("score.points", "score.evidenced", "score.max"):
+        for key in keys:
             ind_table.add_column(t(key, lang), justify="right")
         for ind in result.indicators:
             ind_table.add_row(
                 ind.id,
                 ind.name.get(lang),
                 ind.group,
-                p(ind.score, lang),
-                p(ind.score_evidenced, lang),
-                p(ind.max, lang),
+                *_points(ind.score, ind.score_evidenced, ind.score_verified, ind.max, lang),
             )
         console.print(ind_table)
     console.print(
@@ -266,6 +315,11 @@ def score_table(
         f"  ({t('score.total_evidenced', lang)}: {p(result.total_evidenced, lang)} → "
         f"{predicate_label(result.predicate_evidenced, lang, lowest)})"
     )
+    if result.total_verified is not None:
+        console.print(
+            f"[bold]{t('score.total_verified', lang)}:[/] {p(result.total_verified, lang)} → "
+            f"[bold cyan]{predicate_label(result.predicate_verified, lang, lowest)}[/]"
+        )
     for note in _notes(result, lang):
         console.print(f"[dim]{note}[/]")
     return console_text(console)

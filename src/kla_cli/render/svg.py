@@ -40,7 +40,8 @@ def _legend(entries: Iterable[tuple[str, str]], x0: float, y: float) -> list[str
 class Bar:
     label: str
     score: float
-    evidenced: float
+    evidenced: float | None
+    """None when not known (a result sheet): no evidenced bar is drawn."""
     max: float
 
 
@@ -61,7 +62,7 @@ def group_bars(bars: Sequence[Bar], lang: Lang, *, legend: tuple[str, str, str])
             f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" fill="{INK}">{esc(bar.label)}</text>',
             f'<rect x="{label_w}" y="{y}" width="{bar_w * bar.max / top:.1f}" height="22" fill="{TRACK}"/>',
             f'<rect x="{label_w}" y="{y}" width="{bar_w * bar.score / top:.1f}" height="14" fill="{SCORE}"/>',
-            f'<rect x="{label_w}" y="{y + 14}" width="{bar_w * bar.evidenced / top:.1f}" height="8" fill="{EVIDENCED}"/>',
+            f'<rect x="{label_w}" y="{y + 14}" width="{bar_w * (bar.evidenced or 0.0) / top:.1f}" height="8" fill="{EVIDENCED}"/>',
             f'<text x="{label_w + bar_w + 8}" y="{y + 15}" fill="{INK}">'
             f"{esc(fmt_points(bar.score, lang))} / {esc(fmt_points(bar.max, lang))}</text>",
         ]
@@ -98,6 +99,8 @@ def year_columns(
     for i, bar in enumerate(bars):
         x = left + gap / 2 + i * (2 * col_w + gap)
         for k, (value, color) in enumerate(((bar.score, SCORE), (bar.evidenced, EVIDENCED))):
+            if value is None:
+                continue
             y = y_of(value)
             parts.append(
                 f'<rect x="{x + k * col_w:.1f}" y="{y:.1f}" width="{col_w - 2}" '

@@ -26,6 +26,7 @@ from kla_cli.core.form_layout import (
     META_ROWS,
     META_SHEET,
 )
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Opd, Rubric
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.messages import Lang, t
@@ -213,8 +214,9 @@ def _instructions(ws: Worksheet, rubric: Rubric, opd_name: str, lang: Lang) -> N
 
     ws.column_dimensions["A"].width = 110
     lines = [t(f"tpl.instr.{i}", lang, opd=opd_name or "OPD") for i in range(1, 9)]
-    if rubric.provisional:
-        lines.append(t("score.provisional", lang))
+    note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
+    if note:
+        lines.append(note)
     ws["A1"] = t("tpl.instr.title", lang)
     ws["A1"].font = Font(bold=True, size=14)
     for i, line in enumerate(lines, start=3):

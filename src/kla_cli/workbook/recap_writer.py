@@ -25,6 +25,7 @@ from kla_cli.core.form_layout import (
     OPD_COLUMN,
 )
 from kla_cli.core.predicate import predicate_label
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Indicator, Item, Rubric
 from kla_cli.core.scoring import ItemScore, Response
 from kla_cli.core.submission import Row, Submission
@@ -199,8 +200,9 @@ def _summary(
         cell = ws.cell(row, 2, shown)
         if isinstance(value, float):
             cell.number_format = "0.00"
-    if result.provisional:
-        ws.cell(len(rows) + 4, 1, t("score.provisional", lang)).font = Font(italic=True)
+    note = provisional_note(result.provisional, result.provisional_points, lang)
+    if note:
+        ws.cell(len(rows) + 4, 1, note).font = Font(italic=True)
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 40
 

@@ -1,4 +1,6 @@
-"""`kla compare`: what changed between two results of a region (workbooks or saved JSON)."""
+"""`kla compare`: what changed between two results of a region (workbooks, saved JSON or result
+sheets), or, given one result that carries verification, from its self-assessment (EM) to its
+verification (VA)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,9 @@ from kla_cli.render.formats import COMPARE_FORMATS, CompareFormat, Format
 @guard
 def compare(
     old: Annotated[Path, typer.Argument(help=h("help.compare_old"), show_default=False)],
-    new: Annotated[Path, typer.Argument(help=h("help.compare_new"), show_default=False)],
+    new: Annotated[
+        Path | None, typer.Argument(help=h("help.compare_new"), show_default=False)
+    ] = None,
     rubric: RubricOpt = None,
     fmt: Annotated[
         CompareFormat | None,
@@ -39,15 +43,21 @@ def compare(
 ) -> None:
     from kla_cli.core.compare import compare as compare_results
     from kla_cli.render.compare import render_comparison
-    from kla_cli.sources import load_result
+    from kla_cli.sources import load_result, load_stages
 
     kind = choose_format(output, fmt, COMPARE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     mapping = parse_columns(columns)
-    sides = [load_result(path, model, active_lang(), mapping) for path in (old, new)]
-    for side in sides:
-        refuse_blocking(side.findings, side.blocking, allow_errors)
-    result = compare_results(sides[0].snapshot, sides[1].snapshot)
+    if new is None:  # one result: its self-assessment against its verification
+        loaded, em, va = load_stages(old, model, active_lang(), mapping)
+        refuse_blocking(loaded.findings, loaded.blocking, allow_errors)
+        result = compare_results(em, va)
+    else:
+        sides = [load_result(path, model, active_lang(), mapping) for path in (old, new)]
+        for side in sides:
+            refuse_blocking(side.findings, side.blocking, allow_errors)
+        result = compare_results(sides[0].snapshot, sides[1].snapshot)
+    inputs = rubric_files | source_inputs(old) | (source_inputs(new) if new else rubric_files)
     if not result.same_rubric:
         was, now = result.old, result.new
         err(
@@ -66,4 +76,4 @@ def compare(
         color=use_color(output) and kind is Format.TABLE,
         width=width(),
     )
-    emit(text, output, rubric_files | source_inputs(old) | source_inputs(new))
+    emit(text, output, inputs)

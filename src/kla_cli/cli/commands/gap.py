@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -24,6 +25,29 @@ from kla_cli.i18n.messages import active_lang
 from kla_cli.render.formats import SCORE_FORMATS, Format
 
 
+class BasisName(StrEnum):
+    """`--basis`: the total the gap is measured on."""
+
+    EVIDENCED = "evidenced"
+    SELF_ASSESSED = "self-assessed"
+    VERIFIED = "verified"
+
+
+def _basis(name: BasisName | None, evidenced: bool | None) -> BasisName:
+    """`--basis`, or its aliases `--evidenced`/`--self-assessed`; evidenced by default."""
+    alias = (
+        None
+        if evidenced is None
+        else (BasisName.EVIDENCED if evidenced else BasisName.SELF_ASSESSED)
+    )
+    if name is not None and alias is not None and name is not alias:
+        raise KlaError(
+            "gap.basis_conflict",
+            params={"basis": name.value, "alias": f"--{alias.value}"},
+        )
+    return name or alias or BasisName.EVIDENCED
+
+
 @guard
 def gap(
     paths: Annotated[
@@ -39,9 +63,14 @@ def gap(
     score_text: Annotated[
         str | None, typer.Option("--score", help=h("help.gap_score"), show_default=False)
     ] = None,
+    basis_name: Annotated[
+        BasisName | None,
+        typer.Option("--basis", "-b", help=h("help.gap_basis_name"), show_default=False),
+    ] = None,
     evidenced: Annotated[
-        bool, typer.Option("--evidenced/--self-assessed", help=h("help.gap_basis"))
-    ] = True,
+        bool | None,
+        typer.Option("--evidenced/--self-assessed", help=h("help.gap_basis"), show_default=False),
+    ] = None,
     allow_errors: AllowErrorsOpt = False,
     rubric: RubricOpt = None,
     fmt: FormatOpt = None,
@@ -63,6 +92,7 @@ def gap(
     from kla_cli.render.ladder import render_ladder
 
     fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
+    chosen = _basis(basis_name, evidenced)
     model, rubric_files = load_rubric(rubric)
     if score_text is not None:
         if paths or assume:
@@ -81,10 +111,16 @@ def gap(
     assessment = assess(model, submissions)
     refuse_blocking([], assessment.validation.blocking, allow_errors)
     result = assessment.result
+    basis = Basis(chosen.value.replace("-", "_"))
+    if basis is Basis.VERIFIED and result.total_verified is None:
+        raise KlaError(
+            "gap.no_verification",
+            ", ".join(str(p) for p in paths),
+            "gap.no_verification.hint",
+        )
     before = result if assumed else None
     if assumed:
         result = what_if(model, result, assumed)
-    basis = Basis.EVIDENCED if evidenced else Basis.SELF_ASSESSED
     tier = wanted or next_tier(model, basis_total(result, basis))
     analysis = analyse(model, result, tier, basis)
     text = render_gap(

@@ -7,11 +7,12 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, guard, show_error, use_color, width
+from kla_cli.cli.console import emit, err, guard, show_error, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import RubricOpt, load_rubric
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang, t
+from kla_cli.render.formats import Format, RubricFormat
 
 
 @guard
@@ -22,14 +23,17 @@ def check(
 
     failed = False
     for file in files:
+        warnings: list[str] = []
         try:
-            model = load(file)
+            model = load(file, warnings=warnings)
         except KlaError as exc:
             failed = True
             show_error(exc)
             continue
+        for warning in warnings:  # valid, but worth a look: the exit code stays 0
+            err(f"{t('warning.prefix')}: {warning}")
         count = sum(1 for _ in model.iter_items())
-        total = sum(item.max for _, item in model.iter_items())
+        total = round(sum(ind.cap for ind in model.indicators), 2)  # capped as scored
         typer.echo(
             t(
                 "rubric.ok",
@@ -47,9 +51,16 @@ def check(
 def show(
     rubric: RubricOpt = None,
     items: Annotated[bool, typer.Option("--items", help=h("help.show_items"))] = False,
+    fmt: Annotated[
+        RubricFormat | None,
+        typer.Option("--format", "-f", help=h("help.rubric_format"), show_default=False),
+    ] = None,
 ) -> None:
-    from kla_cli.render.rubric import rubric_table
+    from kla_cli.render.rubric import rubric_json_text, rubric_table
 
     model, _ = load_rubric(rubric)
+    if fmt is Format.JSON:
+        emit(rubric_json_text(model), None)
+        return
     text = rubric_table(model, active_lang(), items=items, color=use_color(None), width=width())
     emit(text, None)

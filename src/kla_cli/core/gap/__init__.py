@@ -1,8 +1,8 @@
 """Gap analysis (pure): how far a scored region is from a target predikat, and what closes the gap.
 
 Modules: `ladder` (tiers, the rungs above a total, the basis), `actions` (an item's next answers,
-opportunities and quick wins), `plan` (the plan reaching a target, per OPD, the full analysis),
-`whatif` (assumed answers and re-scoring).
+opportunities and quick wins), `cuts` (the questions cut at verification), `plan` (the plan
+reaching a target, per OPD, the full analysis), `whatif` (assumed answers and re-scoring).
 
 Everything here is a function of a `Rubric` and a `ScoreResult`; nothing reads files or prints.
 
@@ -15,7 +15,11 @@ province's administrative verification (Kotim 2023: 721 self-assessed, 588,40 af
 really about. It is also the only basis on which the "evidence quick wins" the secretariat asks
 for add anything: on the self-assessed total, uploading a document changes nothing. With
 `Basis.SELF_ASSESSED` (`kla gap --self-assessed`) the gap is measured on `total`, as answered in
-the penilaian mandiri; evidence actions then drop out of the plan.
+the penilaian mandiri; evidence actions then drop out of the plan. With `Basis.VERIFIED`
+(`kla gap --basis verified`, when the results carry the verifier's points, Nilai VA) the gap is
+measured on `total_verified`: the plan starts by recovering the questions cut at verification
+(self-assessed points above the verified ones: the verifier's note says what is missing), then
+takes answer steps as usual; an item once changed counts its own points again.
 
 Vocabulary
 ----------

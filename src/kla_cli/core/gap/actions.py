@@ -28,6 +28,8 @@ class ActionKind(StrEnum):
     """Keep the answer, add the missing data dukung."""
     ANSWER = "answer"
     """Reach a better answer (with its data dukung when the item requires it)."""
+    CUT = "cut"
+    """Keep the answer, recover the points the verifier cut (the data dukung the note asks)."""
 
 
 @dataclass(frozen=True)

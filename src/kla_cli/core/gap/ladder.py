@@ -1,5 +1,5 @@
 """The predikat ladder: a tier by name, the tiers above a total and the points each needs,
-and the total (self-assessed or evidenced) a gap is measured on."""
+and the total (self-assessed, evidenced or verified) a gap is measured on."""
 
 from __future__ import annotations
 
@@ -17,6 +17,8 @@ class Basis(StrEnum):
     """`total_evidenced`: what survives administrative verification (the default)."""
     SELF_ASSESSED = "self_assessed"
     """`total`: as answered in the penilaian mandiri."""
+    VERIFIED = "verified"
+    """`total_verified`: the verifier's points (Nilai VA), where the results carry them."""
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,10 @@ def ladder(rubric: Rubric, total: float) -> tuple[Rung, ...]:
 
 
 def basis_total(result: ScoreResult, basis: Basis) -> float:
-    """The total a gap on `basis` is measured on."""
+    """The total a gap on `basis` is measured on (0 on the verified basis without verification:
+    the command refuses that basis first)."""
+    if basis is Basis.VERIFIED:
+        return result.total_verified or 0.0
     return result.total_evidenced if basis is Basis.EVIDENCED else result.total
 
 

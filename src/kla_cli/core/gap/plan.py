@@ -17,6 +17,7 @@ from kla_cli.core.gap.actions import (
     opportunities,
     quick_wins,
 )
+from kla_cli.core.gap.cuts import Cut, verification_cuts
 from kla_cli.core.gap.ladder import Basis, Rung, basis_total, ladder, points_needed
 from kla_cli.core.rubric import Item, Rubric, Tier, tier_floor, tier_for
 from kla_cli.core.scoring import ItemScore, ScoreResult, item_points
@@ -71,12 +72,17 @@ class GapAnalysis:
     plan: Plan
     plan_by_opd: tuple[OpdPlan, ...]
     result: ScoreResult
+    cuts: tuple[Cut, ...] = ()
+    """On the verified basis: the questions cut at verification, where the plan starts."""
 
 
 @dataclass(frozen=True)
 class _State:
     answer: Answer | None
     evidenced: bool
+    verified: float | None = None
+    """The verifier's points while the item is as verified; None once it changes (a new answer
+    or the cut recovered counts its own points)."""
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class _Step:
 
 
 def _value(item: Item, state: _State, basis: Basis) -> float:
+    if basis is Basis.VERIFIED and state.verified is not None:
+        return state.verified
     if state.answer is None:
         return 0.0
     if basis is Basis.EVIDENCED and item.evidence and not state.evidenced:
@@ -99,7 +107,9 @@ def _value(item: Item, state: _State, basis: Basis) -> float:
 
 def _initial(score: ItemScore) -> _State:
     r = score.response
-    return _State(r.answer, r.has_evidence) if r else _State(None, False)
+    if r is None:
+        return _State(None, False, score.points_verified)
+    return _State(r.answer, r.has_evidence, score.points_verified)
 
 
 def _total(rubric: Rubric, states: Mapping[str, _State], basis: Basis) -> float:
@@ -138,7 +148,7 @@ def _candidates(
 def _evidence_steps(
     items: Mapping[str, Item], states: Mapping[str, _State], basis: Basis
 ) -> list[_Step]:
-    if basis is not Basis.EVIDENCED:
+    if basis is Basis.SELF_ASSESSED:
         return []
     steps = []
     for code, item in items.items():
@@ -235,6 +245,8 @@ def _merge(
         if before == after:
             continue
         kind = ActionKind.EVIDENCE if before.answer == after.answer else ActionKind.ANSWER
+        if kind is ActionKind.EVIDENCE and basis is Basis.VERIFIED:
+            kind = ActionKind.CUT
         action = action_for(
             rubric,
             indicator,
@@ -243,7 +255,7 @@ def _merge(
             (before.answer, _value(item, before, basis)),
             (after.answer, _value(item, after, basis)),
         )
-        key_rank = _EVIDENCE_RANK if kind is ActionKind.EVIDENCE else rank.get(item.code, 1)
+        key_rank = _EVIDENCE_RANK if kind is not ActionKind.ANSWER else rank.get(item.code, 1)
         found.append(((key_rank, -action.gain, order), action))
     return tuple(a for _, a in sorted(found, key=lambda pair: pair[0]))
 
@@ -262,6 +274,7 @@ def analyse(
 ) -> GapAnalysis:
     """The full gap analysis of `result` towards `target`."""
     total = basis_total(result, basis)
+    verified = basis is Basis.VERIFIED
     plan = make_plan(rubric, result, target, basis)
     needed = points_needed(rubric, total, target)
     return GapAnalysis(
@@ -274,8 +287,10 @@ def analyse(
         reached=needed == 0,
         ladder=ladder(rubric, total),
         opportunities=opportunities(rubric, result),
-        quick_wins=quick_wins(rubric, result),
+        # On the verified basis the verifier has judged the data dukung: the cuts replace them.
+        quick_wins=() if verified else quick_wins(rubric, result),
         plan=plan,
         plan_by_opd=plan_by_opd(rubric, plan),
         result=result,
+        cuts=verification_cuts(rubric, result) if verified else (),
     )

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from kla_cli.core.answers import Answer, AnswerProblem, parse_answer
 from kla_cli.core.gap.plan import Plan
 from kla_cli.core.rubric import Rubric
-from kla_cli.core.scoring import Response, ScoreResult, score_region
+from kla_cli.core.scoring import Response, ScoreResult, item_points, score_region
 from kla_cli.errors import KlaError
 
 ASSUMED_EVIDENCE = "(--assume)"
@@ -35,7 +35,8 @@ def parse_assumption(rubric: Rubric, text: str) -> tuple[str, Answer]:
 
 
 def what_if(rubric: Rubric, result: ScoreResult, assumptions: Mapping[str, Answer]) -> ScoreResult:
-    """Re-score `result` with some answers replaced; assumed answers count as evidenced."""
+    """Re-score `result` with some answers replaced; assumed answers count as evidenced, and as
+    verified at their own points when the result carries verification."""
     responses: dict[str, Response] = {
         s.code: s.response for s in result.all_items() if s.response is not None
     }
@@ -48,6 +49,7 @@ def what_if(rubric: Rubric, result: ScoreResult, assumptions: Mapping[str, Answe
             evidence=old.evidence if old and old.has_evidence else ASSUMED_EVIDENCE,
             source=ASSUMED_EVIDENCE,
             opd=old.opd if old else rubric.item_opds(indicator, item)[0],
+            verified=None if result.total_verified is None else item_points(item, answer),
         )
     return score_region(
         rubric, responses, region=result.region, year=result.year, skipped=result.skipped

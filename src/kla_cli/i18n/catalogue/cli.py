@@ -207,16 +207,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Report format (default: from the -o extension, else markdown).",
     ),
     "help.compare": (
-        "Bandingkan dua hasil (folder berkas isian, rekap, atau JSON dari 'kla score -f json'): perubahan per butir, indikator, kelompok dan predikat.",
-        "Compare two results (workbook folders, a recap, or JSON from 'kla score -f json'): change per item, indicator, group and predikat.",
+        "Bandingkan dua hasil (folder berkas isian, rekap, JSON dari 'kla score -f json', atau lembar hasil per kelompok .yaml/.csv): perubahan per butir, indikator, kelompok dan predikat. Dengan satu hasil yang memuat Nilai VA: penilaian mandiri (EM) dibanding verifikasi (VA).",
+        "Compare two results (workbook folders, a recap, JSON from 'kla score -f json', or a result sheet of group totals .yaml/.csv): change per item, indicator, group and predikat. Given one result with Nilai VA: its self-assessment (EM) against its verification (VA).",
     ),
     "help.compare_old": (
-        "Hasil lama (folder, .xlsx atau .json).",
-        "Old result (folder, .xlsx or .json).",
+        "Hasil lama (folder, .xlsx, .json, .yaml atau .csv).",
+        "Old result (folder, .xlsx, .json, .yaml or .csv).",
     ),
     "help.compare_new": (
-        "Hasil baru (folder, .xlsx atau .json).",
-        "New result (folder, .xlsx or .json).",
+        "Hasil baru (folder, .xlsx, .json, .yaml atau .csv); tanpa ini: EM dibanding VA dari hasil pertama.",
+        "New result (folder, .xlsx, .json, .yaml or .csv); without it: EM against VA of the first result.",
     ),
     "help.top": (
         "Jumlah kenaikan/penurunan terbesar yang ditampilkan.",
@@ -229,5 +229,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.region_dir": (
         "Folder kabupaten/kota yang berisi tahun-tahunnya.",
         "The region's folder holding its years.",
+    ),
+    "help.gap_basis_name": (
+        "Total yang diukur: evidenced (berdata dukung, bawaan), self-assessed (penilaian mandiri) atau verified (Nilai VA hasil verifikasi; rencana dimulai dari butir yang dipotong verifikator).",
+        "The total measured: evidenced (with evidence, the default), self-assessed, or verified (the verifier's Nilai VA; the plan starts with the questions the verifier cut).",
+    ),
+    "help.rubric_format": (
+        "Format keluaran: table (bawaan) atau json (pohon rubrik untuk alat lain: kelompok, indikator, butir, OPD, data dukung, pilihan jawaban dan poinnya).",
+        "Output format: table (default) or json (the rubric's tree for other tools: groups, indicators, questions, OPDs, data dukung, answer options and their points).",
     ),
 }

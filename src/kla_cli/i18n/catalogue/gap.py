@@ -135,4 +135,38 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gap.places_more": ("+{count} lainnya", "+{count} more"),
     "gap.kind_kecamatan": ("kecamatan", "kecamatan"),
     "gap.kind_desa": ("desa/kelurahan", "desa/kelurahan"),
+    "gap.basis.verified": ("Total terverifikasi (VA)", "Verified total (VA)"),
+    "gap.basis_conflict": (
+        "--basis {basis} bertentangan dengan {alias}",
+        "--basis {basis} contradicts {alias}",
+    ),
+    "gap.no_verification": (
+        "berkas ini tidak memuat nilai verifikasi (kolom Nilai VA), jadi --basis verified tidak dapat dihitung",
+        "these files carry no verified points (no Nilai VA column), so --basis verified cannot be computed",
+    ),
+    "gap.no_verification.hint": (
+        "beri rekap yang berisi kolom Nilai VA, atau pakai --basis evidenced",
+        "give a recap with a Nilai VA column, or use --basis evidenced",
+    ),
+    "gap.cuts": ("Dipotong saat verifikasi", "Cut at verification"),
+    "gap.cuts_summary": (
+        "{count} butir dipotong saat verifikasi: −{points} poin dari penilaian mandiri. Kerjakan ini dulu:",
+        "{count} {count:plural/question was/questions were} cut at verification: −{points} points from the self-assessment. Do these first:",
+    ),
+    "gap.cuts_none": (
+        "Tidak ada butir yang dipotong saat verifikasi.",
+        "No question was cut at verification.",
+    ),
+    "gap.cut.opd": ("OPD", "OPD"),
+    "gap.cut.lead": ("utama", "lead"),
+    "gap.cut.asked": ("Data dukung diminta", "Data dukung asked"),
+    "gap.cut.note": ("Catatan verifikator", "Verifier's note"),
+    "gap.cut.points": ("{points} → {verified}", "{points} → {verified}"),
+    "gap.col.em": ("Nilai EM", "Self-assessed"),
+    "gap.col.va": ("Nilai VA", "Verified"),
+    "gap.col.cut": ("Dipotong", "Cut"),
+    "gap.todo_cut": (
+        "penuhi catatan verifikator",
+        "meet the verifier's note",
+    ),
 }

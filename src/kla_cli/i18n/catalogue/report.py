@@ -162,4 +162,75 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "kini {name} ({count} tahun berturut-turut)",
         "now {name} ({count} years running)",
     ),
+    # --- result sheets (group totals only) and the stages of one result
+    "sheet.invalid": ("lembar hasil tidak valid: {error}", "invalid result sheet: {error}"),
+    "sheet.hint": (
+        "tulis region, year, total dan/atau groups (baris group, score, max), lihat README bagian lembar hasil",
+        "write region, year, total and/or groups (rows group, score, max); see the README's result sheet section",
+    ),
+    "sheet.not_mapping": (
+        "bukan lembar hasil: harus berisi kunci region, year, total atau groups",
+        "not a result sheet: expected the keys region, year, total or groups",
+    ),
+    "sheet.unknown_key": (
+        "kunci '{key}' tidak dikenal; yang dikenal: {known}",
+        "unknown key '{key}'; known: {known}",
+    ),
+    "sheet.not_number": (
+        "{field}: '{value}' bukan angka",
+        "{field}: '{value}' is not a number",
+    ),
+    "sheet.above_max": (
+        "{field} {value} melebihi maksimumnya {max}",
+        "{field} {value} is more than its maximum {max}",
+    ),
+    "sheet.no_max": (
+        "kelompok '{group}' bukan kelompok rubrik {rubric}: tuliskan max-nya",
+        "group '{group}' is not a group of the rubric {rubric}: give its max",
+    ),
+    "sheet.no_group": ("nama kelompok kosong", "the group's name is empty"),
+    "sheet.total_mismatch": (
+        "total {total} tidak sama dengan jumlah nilai kelompok {sum}",
+        "the total {total} differs from the sum of the groups {sum}",
+    ),
+    "sheet.mixed": (
+        "{field} harus diisi untuk semua kelompok atau tidak sama sekali",
+        "give {field} for every group or for none",
+    ),
+    "sheet.no_score": (
+        "tidak ada nilai: beri total atau score tiap kelompok (verified hanya bila lembar memuat kedua tahap)",
+        "no points: give the total or each group's score (verified only when the sheet gives both stages)",
+    ),
+    "sheet.groups_list": ("groups harus berupa daftar", "groups must be a list"),
+    "sheet.short_form": (
+        "'{text}' tidak dapat dibaca; tulis KELOMPOK NILAI/MAKS, mis. Kelembagaan 83,50/150",
+        "cannot read '{text}'; write GROUP SCORE/MAX, e.g. Kelembagaan 83,50/150",
+    ),
+    "sheet.no_header": (
+        "tidak ada baris judul kolom group,score,max (atau kelompok,nilai,maks)",
+        "no header row group,score,max (or kelompok,nilai,maks)",
+    ),
+    "sheet.too_big": ("lebih dari {size} bita", "larger than {size} bytes"),
+    "sheet.not_utf8": ("bukan teks UTF-8", "not UTF-8 text"),
+    "sheet.yaml": ("YAML tidak dapat dibaca: {problem}", "cannot read the YAML: {problem}"),
+    "compare.no_stages": (
+        "hasil ini tidak memuat nilai verifikasi (Nilai VA): tidak ada tahap untuk dibandingkan",
+        "this result carries no verified points (Nilai VA): there are no stages to compare",
+    ),
+    "compare.no_stages.hint": (
+        "beri dua hasil (kla compare LAMA BARU), atau satu rekap/lembar hasil yang memuat Nilai VA",
+        "give two results (kla compare OLD NEW), or one recap or result sheet with Nilai VA",
+    ),
+    "compare.stages_title": (
+        "Penilaian mandiri → verifikasi",
+        "Self-assessment → verification",
+    ),
+    "compare.stage.self_assessed": ("Penilaian mandiri (EM)", "Self-assessed (EM)"),
+    "compare.stage.verified": ("Verifikasi (VA)", "Verified (VA)"),
+    "compare.stage.old": ("EM", "EM"),
+    "compare.stage.new": ("VA", "VA"),
+    "compare.stage.change": ("VA − EM", "VA − EM"),
+    "compare.stage.gains": ("Dinaikkan verifikator", "Raised by the verifier"),
+    "compare.stage.losses": ("Dipotong paling banyak", "Cut the most"),
+    "history.verified": ("Total VA", "Verified total"),
 }

@@ -34,4 +34,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} {count:plural/item is/items are} unanswered.",
     ),
     "status.not_required": ("tidak wajib", "not required"),
+    "score.provisional_steps": (
+        "Bobot butir resmi; nilai tiap tingkat jawaban bertingkat (kebijakan, anggaran, "
+        "persentase) masih DUGAAN, belum resmi.",
+        "The points are official; the graded steps (policy, budget, percentage levels) are "
+        "inferred, PROVISIONAL.",
+    ),
+    "score.verified": ("Nilai VA", "Verified (VA)"),
+    "score.total_verified": ("Total terverifikasi (VA)", "Verified total (VA)"),
+    "score.verified_note": (
+        "{count} butir dipotong saat verifikasi (−{points} poin dari penilaian mandiri).",
+        "{count} {count:plural/item was/items were} cut at verification (−{points} points "
+        "from the self-assessment).",
+    ),
 }
