@@ -87,8 +87,14 @@ def cuts_markdown(cuts: Sequence[Cut], rubric: Rubric, lang: Lang) -> list[str]:
     return lines
 
 
+TERMINAL_CUTS = 20
+"""Cuts shown on a terminal, largest first; the rest are summed in one line (JSON and Markdown
+list them all). A verified recap can have a hundred cuts; a screen should show what to do first."""
+
+
 def print_cuts(console: Console, cuts: Sequence[Cut], rubric: Rubric, lang: Lang) -> None:
-    """The cuts as a table whose text column wraps (never cut), within the console's width."""
+    """The largest cuts as a table whose text column wraps (never cut), within the console's
+    width; the others summed in one line."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -101,7 +107,7 @@ def print_cuts(console: Console, cuts: Sequence[Cut], rubric: Rubric, lang: Lang
     table.add_column(t("gap.col.item", lang), no_wrap=True)
     table.add_column("", ratio=1, overflow="fold")
     table.add_column(t("gap.col.cut", lang), justify="right", no_wrap=True)
-    for c in cuts:
+    for c in cuts[:TERMINAL_CUTS]:
         details = [
             f"[bold]{escape(c.question.get(lang))}[/]",
             f"{t('gap.cut.opd', lang)}: {escape(cut_opds(rubric, c, lang))}",
@@ -117,3 +123,8 @@ def print_cuts(console: Console, cuts: Sequence[Cut], rubric: Rubric, lang: Lang
             + t("gap.cut.points", lang, points=p(c.points, lang), verified=p(c.verified, lang)),
         )
     console.print(table)
+    rest = cuts[TERMINAL_CUTS:]
+    if rest:
+        console.print(
+            escape(t("gap.cuts_more", lang, count=len(rest), points=p(cuts_lost(rest), lang)))
+        )

@@ -26,14 +26,16 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
         table.add_column(t("show.type", lang))
     table.add_column(t("score.opd", lang))
     table.add_column(t("score.max", lang), justify="right")
-    names = {o.id: o.name for o in rubric.opds}
+    names = {
+        o.id: o.aliases[0] if o.aliases else o.name for o in rubric.opds
+    }  # as people call them
     for group in rubric.groups:
         inds = [i for i in rubric.indicators if i.group == group.id]
         total = sum(ind.cap for ind in inds)
         cells = [f"[bold]{group.id}[/]", f"[bold]{group.name.get(lang)}[/]"]
         table.add_row(*cells, *([""] if items else []), "", f"[bold]{fmt_points(total, lang)}[/]")
         for ind in inds:
-            opds = ", ".join(names.get(o, o) for o in ind.opd)
+            opds = ", ".join(names.get(o, o) for o in _indicator_opds(rubric, ind))
             table.add_row(
                 ind.id,
                 ind.name.get(lang),
@@ -63,6 +65,14 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
     if note:
         console.print(f"[dim]{note}[/]")
     return console_text(console)
+
+
+def _indicator_opds(rubric: Rubric, indicator: Indicator) -> list[str]:
+    """The indicator's OPDs, or (where only its questions name them) its questions' leads."""
+    if indicator.opd:
+        return list(indicator.opd)
+    leads = (rubric.item_opds(indicator, item) for item in indicator.items)
+    return list(dict.fromkeys(opds[0] for opds in leads if opds))
 
 
 def _text(text: Text | None) -> dict[str, str] | None:

@@ -153,6 +153,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} butir dipotong saat verifikasi: −{points} poin dari penilaian mandiri. Kerjakan ini dulu:",
         "{count} {count:plural/question was/questions were} cut at verification: −{points} points from the self-assessment. Do these first:",
     ),
+    "gap.cuts_more": (
+        "… dan {count} butir lain yang dipotong (−{points} poin); semuanya ada di -f markdown atau -f json",
+        "… and {count} more {count:plural/question/questions} cut (−{points} points); -f markdown or -f json lists them all",
+    ),
     "gap.cuts_none": (
         "Tidak ada butir yang dipotong saat verifikasi.",
         "No question was cut at verification.",
