@@ -1,7 +1,7 @@
 """Benchmark `kla batch` against bare reads of the same files, and `kla --version` start-up.
 
-Generates a synthetic national corpus (default 514 regions x 20 OPD workbooks) in a temporary
-folder, then prints, in one run, the wall time of
+Generates a synthetic national corpus (default 514 regions x 20 OPD forms of the 2024
+instrument, the default rubric) in a temporary folder, then prints, in one run, the wall time of
 
   - `kla batch CORPUS --format json` (default --jobs: all cores) and with --jobs 1,
   - a bare read of every workbook's first sheet with python-calamine (one process),
@@ -69,12 +69,17 @@ def generate(corpus: Path, regions: int) -> list[Path]:
     """`regions` folders of OPDS_PER_REGION workbooks; returns every workbook path."""
     from kla_cli.io.output import atomic_path
     from kla_cli.io.rubric_yaml import load_rubric
-    from kla_cli.workbook.form_writer import build_workbook, items_for
+    from kla_cli.workbook.form_text import items_for
+    from kla_cli.workbook.form_writer import build_workbook
+    from kla_cli.workbook.forms import select_opds
     from kla_cli.workbook.synthetic import answers_in_band
 
-    rubric = load_rubric(ROOT / "rubrics" / "kla-2023.yaml")
-    opds = [opd for opd in rubric.opds if items_for(rubric, opd)][:OPDS_PER_REGION]
-    bands = [(450 + 45 * i, 480 + 45 * i) for i in range(DISTINCT)]
+    rubric = load_rubric(ROOT / "rubrics" / "kla-2024.yaml")  # the default, which kla batch uses
+    # the OPD forms of the 2024 instrument with the most questions (27 OPDs have a form)
+    biggest = sorted(select_opds(rubric, []), key=lambda opd: -len(items_for(rubric, opd)))
+    chosen = {opd.id for opd in biggest[:OPDS_PER_REGION]}
+    opds = [opd for opd in rubric.opds if opd.id in chosen]
+    bands = [(450 + 40 * i, 480 + 40 * i) for i in range(DISTINCT)]
     templates: list[Path] = []
     for i in range(min(DISTINCT, regions)):
         low, high = bands[i % len(bands)]

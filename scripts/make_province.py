@@ -1,7 +1,8 @@
 """Regenerate examples/provinsi-contoh: a fictional province of seven regions for `kla batch`.
 
-Each region is a folder of OPD workbooks whose total lands in a chosen predikat band; one region
-(kota-lama) has a workbook cut off halfway, as an e-mail attachment sometimes is. A manifest
+Each region is a folder of OPD forms on the 2024 instrument whose total lands in a chosen
+predikat band; one region (kota-lama) has a workbook cut off halfway, as an e-mail attachment
+sometimes is. A manifest
 (provinsi-contoh.yaml) lists the same regions with per-region targets. Deterministic (fixed
 seeds), so running it again reproduces the same answers:
 
@@ -44,7 +45,7 @@ regions:
 
 
 def main() -> None:
-    rubric = load_rubric(ROOT / "rubrics" / "kla-2023.yaml")
+    rubric = load_rubric(ROOT / "rubrics" / "kla-2024.yaml")
     shutil.rmtree(FOLDER, ignore_errors=True)
     manifest = [MANIFEST_HEAD]
     for folder, name, (low, high), seed, target in REGIONS:

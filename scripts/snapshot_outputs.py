@@ -36,7 +36,7 @@ def cases(work: Path) -> list[tuple[str, list[str]]]:
         ("help-score-en", ["--lang", "en", "score", "--help"]),
         ("rubric-show", ["rubric", "show"]),
         ("rubric-show-items-en", ["--lang", "en", "rubric", "show", "--items"]),
-        ("rubric-check", ["rubric", "check", "rubrics/kla-2023.yaml"]),
+        ("rubric-check", ["rubric", "check", "rubrics/kla-2024.yaml"]),
         ("rubric-check-missing", ["rubric", "check", "no-such.yaml"]),
         ("template", ["template", "-o", f"{w}/forms", "--region", "Kota Contoh", "--year", "2024"]),
         (

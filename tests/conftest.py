@@ -17,7 +17,10 @@ from kla_cli.workbook.form_writer import Filled
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).resolve().parent / "data"
 MINI_RUBRIC = DATA / "mini-rubric.yaml"
-KLA_RUBRIC = ROOT / "rubrics" / "kla-2023.yaml"
+DEMO_RUBRIC = ROOT / "rubrics" / "demo-2023.yaml"
+"""The invented demonstration instrument: every answer type, 85 items (not the KLA instrument)."""
+KLA_RUBRIC_2024 = ROOT / "rubrics" / "kla-2024.yaml"
+"""The real instrument, the default: the examples are filled in on it."""
 EXAMPLE = ROOT / "examples" / "kota-contoh"
 
 os.environ.setdefault("NO_COLOR", "1")
@@ -38,7 +41,14 @@ def mini() -> Rubric:
 
 @pytest.fixture(scope="session")
 def kla() -> Rubric:
-    return load_rubric(KLA_RUBRIC)
+    """The real 2024 instrument (the default rubric, the examples' rubric)."""
+    return load_rubric(KLA_RUBRIC_2024)
+
+
+@pytest.fixture(scope="session")
+def demo() -> Rubric:
+    """The invented demonstration instrument (every answer type)."""
+    return load_rubric(DEMO_RUBRIC)
 
 
 @pytest.fixture

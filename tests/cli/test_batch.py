@@ -560,7 +560,7 @@ def test_memory_stays_flat_with_the_number_of_regions(tmp_path: Path, kla: Rubri
     write_region(kla, tmp_path / "regions" / "r00", "Kabupaten Datar", "2025", filled)
     for i in range(1, 32):
         shutil.copytree(tmp_path / "regions" / "r00", tmp_path / "regions" / f"r{i:02d}")
-    rubric = ROOT / "rubrics" / "kla-2023.yaml"
+    rubric = ROOT / "rubrics" / "kla-2024.yaml"
     done = subprocess.run(
         [sys.executable, "-c", _MEMORY_PROBE, str(rubric), str(tmp_path / "regions")],
         capture_output=True,

@@ -13,7 +13,8 @@ from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
 from kla_cli.core.assess import assess
-from kla_cli.core.rubric import Rubric
+from kla_cli.core.inventory import shares
+from kla_cli.core.rubric import RESPONDENT_OPDS, Rubric
 from kla_cli.workbook.form_writer import Filled
 from kla_cli.workbook.read import read_region
 from kla_cli.workbook.synthetic import synthetic_answers
@@ -51,13 +52,14 @@ def test_example_json_contract(runner: CliRunner, kla: Rubric) -> None:
     assert evidenced < total  # some data dukung is missing on purpose
     groups = data["groups"]
     assert isinstance(groups, list)
-    assert [g["id"] for g in groups] == ["K", "I", "II", "III", "IV", "V"]
+    assert [g["id"] for g in groups] == ["K", "I", "II", "III", "IV", "V", "KD"]
     assert {"id", "name", "score", "max"} <= set(groups[0])
     assert round(sum(g["score"] for g in groups), 2) == total
     assert sum(g["max"] for g in groups) == 1000
     indicators = data["indicators"]
     assert isinstance(indicators, list)
-    assert [i["id"] for i in indicators] == [str(n) for n in range(1, 25)]
+    assert [i["id"] for i in indicators] == [ind.id for ind in kla.indicators]
+    assert [i["id"] for i in indicators][19:23] == ["20", "21A", "21B", "21C"]
     assert {"id", "group", "score", "max", "items"} <= set(indicators[0])
     codes = {item["code"] for ind in indicators for item in ind["items"]}
     assert codes == {item.code for _, item in kla.iter_items()}
@@ -70,13 +72,22 @@ def test_example_json_equals_library_result(runner: CliRunner, kla: Rubric) -> N
     assert data["total_evidenced"] == direct.total_evidenced
 
 
-def test_example_covers_eight_opds_and_all_indicators(kla: Rubric) -> None:
-    files = sorted(EXAMPLE.glob("*.xlsx"))
-    assert len(files) >= 8
+def test_example_covers_every_opd_and_all_indicators(kla: Rubric) -> None:
+    files = {p.stem for p in EXAMPLE.glob("*.xlsx")} - {"inventaris-kecamatan-desa"}
+    assert len(files) == 27  # every OPD but the kecamatan/desa respondents, and the inventory
+    assert files == {opd.id for opd in kla.opds if opd.id not in RESPONDENT_OPDS}
     region = read_region([EXAMPLE])
-    answered = {row.code for sub in region for row in sub.rows}
-    numbers = {int(code.split(".")[0]) for code in answered}
-    assert numbers == set(range(1, 25))
+    (inventory,) = [sub for sub in region if sub.inventory is not None]
+    assert Path(inventory.file).name == "inventaris-kecamatan-desa.xlsx" and not inventory.rows
+    answered = {row.code for sub in region for row in sub.rows if row.answer is not None}
+    indicators = {code.split(".")[0] for code in answered}
+    assert indicators == {ind.id for ind in kla.indicators}  # 1 … 21A … 26
+    asked_of_places = {item.code for _, item in kla.iter_items() if item.respondent is not None}
+    from_opds = {item.code for _, item in kla.iter_items()} - asked_of_places
+    assert answered == from_opds  # every question an OPD answers, in the OPD forms
+    # the questions asked of every kecamatan and desa/kelurahan: from the inventory, all of them
+    reading = shares(kla, inventory.inventory, inventory.file)
+    assert set(reading.shares) == asked_of_places and not reading.findings
 
 
 def test_table_is_default_and_names_the_predicate(runner: CliRunner) -> None:
@@ -93,7 +104,7 @@ def test_table_in_indonesian(runner: CliRunner) -> None:
     assert "Predikat" in result.stdout and "Kelembagaan" in result.stdout
     data = _json(runner, str(EXAMPLE))
     shown = f"{data['total']:.2f}".replace(".", ",")
-    assert shown in result.stdout  # 622,00 with an Indonesian decimal comma
+    assert shown in result.stdout  # 660,69 with an Indonesian decimal comma
 
 
 def test_csv_has_one_row_per_item(runner: CliRunner, kla: Rubric) -> None:
@@ -129,16 +140,17 @@ def test_missing_path_exits_2_with_one_line(runner: CliRunner, tmp_path: Path) -
     assert result.stdout == ""
 
 
-def test_single_workbook_scores_its_items(runner: CliRunner) -> None:
+def test_single_workbook_scores_its_items(runner: CliRunner, kla: Rubric) -> None:
     data = _json(runner, str(EXAMPLE / "dinkes.xlsx"))
     indicators = data["indicators"]
     assert isinstance(indicators, list)
     answered = [
         item["code"] for ind in indicators for item in ind["items"] if item["answer"] is not None
     ]
-    assert answered and all(
-        code.split(".")[0] in {"12", "13", "14", "15", "16", "17", "22", "23"} for code in answered
-    )
+    led = [item for _, item in kla.items_by_opd["dinkes"]]
+    dinkes = [item.code for item in led if item.respondent is None]
+    assert [i.code for i in led if i.respondent] == ["26.12"]  # led by Dinkes, asked of every desa
+    assert sorted(answered) == sorted(dinkes)  # the questions Dinkes leads, answered by Dinkes
 
 
 def test_errors_block_scoring_unless_allowed(

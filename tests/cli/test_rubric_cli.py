@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 from kla_cli.cli.app import app
 from kla_cli.io.rubric_yaml import shipped_rubrics
 
-from ..conftest import KLA_RUBRIC
+from ..conftest import DEMO_RUBRIC
 
 KLA_2024 = str(shipped_rubrics() / "kla-2024.yaml")
 
@@ -42,7 +42,7 @@ def test_show_table_stays_the_default_and_says_the_steps_are_provisional() -> No
     out = CliRunner().invoke(app, ["--lang", "en", "rubric", "show", "--rubric", KLA_2024])
     assert out.exit_code == 0 and not out.stdout.lstrip().startswith("{")
     assert "The points are official; the graded steps" in out.stdout
-    demo = CliRunner().invoke(app, ["--lang", "en", "rubric", "show", "--rubric", str(KLA_RUBRIC)])
+    demo = CliRunner().invoke(app, ["--lang", "en", "rubric", "show", "--rubric", str(DEMO_RUBRIC)])
     assert "PROVISIONAL (not KemenPPPA" in demo.stdout
 
 
@@ -53,5 +53,5 @@ def test_check_prints_warnings_and_exits_0() -> None:
     assert len(warnings) == 2
     assert "indicator 19" in warnings[0] and "21B" in warnings[1]
     assert "total 1000" in out.stdout
-    clean = CliRunner().invoke(app, ["rubric", "check", str(KLA_RUBRIC)])
+    clean = CliRunner().invoke(app, ["rubric", "check", str(DEMO_RUBRIC)])
     assert clean.exit_code == 0 and clean.stderr == ""

@@ -252,10 +252,10 @@ def test_the_inventory_counts_over_an_opd_form_and_a_disagreement_is_a_warning(
     assert not [f for f in agreeing.validation.findings if f.code == "inventory-disagrees"]
 
 
-def test_an_inventory_for_another_rubric(r2024: Rubric, kla: Rubric) -> None:
+def test_an_inventory_for_another_rubric(r2024: Rubric, demo: Rubric) -> None:
     sub = inventory_sub(twelve(9))
     wrong = Submission(**{**sub.__dict__, "meta": {"rubric_id": "kla-2023"}})
     found = assess(r2024, [wrong]).validation.findings
     assert any(f.code == "wrong-rubric" for f in found)
-    unused = assess(kla, [sub]).validation.findings  # kla-2023 asks no kecamatan question
+    unused = assess(demo, [sub]).validation.findings  # the demo asks no kecamatan question
     assert [f.code for f in unused if f.file == "inv.xlsx"] == ["inventory-unused"]

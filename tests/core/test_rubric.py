@@ -11,7 +11,7 @@ from kla_cli.cli.app import app
 from kla_cli.errors import KlaError
 from kla_cli.io.rubric_yaml import default_rubric_path, load_rubric, shipped_rubrics
 
-from ..conftest import KLA_RUBRIC, MINI_RUBRIC, ROOT
+from ..conftest import DEMO_RUBRIC, KLA_RUBRIC_2024, MINI_RUBRIC, ROOT
 
 MINI = MINI_RUBRIC.read_text(encoding="utf-8")
 
@@ -47,8 +47,18 @@ def test_shipped_rubrics_load() -> None:
         assert sum(ind.cap for ind in rubric.indicators) == pytest.approx(rubric.max_total)
 
 
-def test_kla_2023_structure() -> None:
-    rubric = load_rubric(KLA_RUBRIC)
+def test_the_default_is_the_2024_instrument() -> None:
+    assert default_rubric_path().name == "kla-2024.yaml"
+    assert load_rubric(default_rubric_path()).id == "kla-2024"
+
+
+def test_demo_structure_and_it_says_it_is_invented() -> None:
+    rubric = load_rubric(DEMO_RUBRIC)
+    assert rubric.id == "demo-2023"
+    assert "bukan instrumen KLA" in rubric.title.id
+    assert "not the KLA instrument" in rubric.title.en
+    head = DEMO_RUBRIC.read_text(encoding="utf-8").splitlines()[:2]
+    assert "BUKAN instrumen KLA resmi" in head[0] and "NOT the KLA instrument" in head[1]
     assert [ind.id for ind in rubric.indicators] == [str(n) for n in range(1, 25)]
     assert [g.id for g in rubric.groups] == ["K", "I", "II", "III", "IV", "V"]
     assert rubric.max_total == 1000 and rubric.provisional
@@ -65,10 +75,12 @@ def test_kla_2023_structure() -> None:
 
 
 def test_pratama_501_profile_extends_the_default() -> None:
-    variant = load_rubric(ROOT / "rubrics" / "kla-2023-pratama501.yaml")
-    base = load_rubric(KLA_RUBRIC)
+    variant = load_rubric(ROOT / "rubrics" / "kla-2024-pratama501.yaml")
+    base = load_rubric(KLA_RUBRIC_2024)
+    assert variant.id == "kla-2024-pratama501"
     assert variant.tiers[0].min == 501
-    assert variant.indicators == base.indicators
+    assert variant.tiers[1:] == base.tiers[1:]
+    assert variant.indicators == base.indicators and variant.groups == base.groups
 
 
 def test_duplicate_item_code(tmp_path: Path) -> None:
@@ -177,7 +189,7 @@ def test_recursive_alias_is_refused(tmp_path: Path) -> None:
 
 
 def test_cli_check_ok(runner: CliRunner) -> None:
-    result = runner.invoke(app, ["rubric", "check", str(MINI_RUBRIC), str(KLA_RUBRIC)])
+    result = runner.invoke(app, ["rubric", "check", str(MINI_RUBRIC), str(DEMO_RUBRIC)])
     assert result.exit_code == 0, result.output
     assert "rubric valid: 24 indicators" in result.stdout
 

@@ -98,7 +98,7 @@ def _not_a_workbook_zip(folder: Path) -> None:
 
 def _answered_by_another_opd(folder: Path) -> None:
     edit(folder / "dinkes.xlsx", {"A8": None})  # Dinkes drops 13.2, DP3A answers it
-    edit(folder / "dp3a.xlsx", {"A10": "13.2", "E10": 85, "F10": "asi.pdf"})
+    edit(folder / "dp3a.xlsx", {"A10": "13.2", "F10": 85, "H10": "asi.pdf"})
 
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -116,7 +116,7 @@ CASES = [
     Case("sheet-renamed", _rename_sheet, E, "missing-sheet", "dinkes.xlsx", None, None),
     Case(
         "header-deleted",
-        lambda f: edit(f / "dinkes.xlsx", {f"{c}6": None for c in "ABCDEFG"}),
+        lambda f: edit(f / "dinkes.xlsx", {f"{c}6": None for c in "ABCDEFGHI"}),
         E,
         "no-header",
         "dinkes.xlsx",
@@ -125,7 +125,7 @@ CASES = [
     ),
     Case(
         "evidence-column-deleted",
-        lambda f: edit(f / "dinkes.xlsx", {"F6": None}),
+        lambda f: edit(f / "dinkes.xlsx", {"H6": None}),
         E,
         "missing-column",
         "dinkes.xlsx",
@@ -242,138 +242,138 @@ CASES = [
     ),
     Case(
         "required-unanswered",
-        lambda f: edit(f / "dinkes.xlsx", {"E7": None}),
-        E,
-        "unanswered",
-        "dinkes.xlsx",
-        "Isian",
-        "E7",
-    ),
-    Case(
-        "optional-unanswered",
-        lambda f: edit(f / "dp3a.xlsx", {"E9": None}),
-        W,
-        "unanswered",
-        "dp3a.xlsx",
-        "Isian",
-        "E9",
-    ),
-    Case(
-        "choice-not-an-option",
-        lambda f: edit(f / "dp3a.xlsx", {"E7": "z"}),
-        E,
-        "not-an-option",
-        "dp3a.xlsx",
-        "Isian",
-        "E7",
-    ),
-    Case(
-        "checklist-not-an-option",
-        lambda f: edit(f / "bappeda.xlsx", {"E7": "a, q"}),
-        E,
-        "not-an-option",
-        "bappeda.xlsx",
-        "Isian",
-        "E7",
-    ),
-    Case(
-        "yesno-not-yes-no",
-        lambda f: edit(f / "dp3a.xlsx", {"E8": "mungkin"}),
-        E,
-        "not-yes-no",
-        "dp3a.xlsx",
-        "Isian",
-        "E8",
-    ),
-    Case(
-        "percent-over-100",
-        lambda f: edit(f / "dinkes.xlsx", {"E8": 120}),
-        E,
-        "percent-out-of-range",
-        "dinkes.xlsx",
-        "Isian",
-        "E8",
-    ),
-    Case(
-        "percent-negative",
-        lambda f: edit(f / "dinkes.xlsx", {"E8": "-5"}),
-        E,
-        "percent-out-of-range",
-        "dinkes.xlsx",
-        "Isian",
-        "E8",
-    ),
-    Case(
-        "count-negative",
-        lambda f: edit(f / "dp3a.xlsx", {"E9": -3}),
-        E,
-        "negative-count",
-        "dp3a.xlsx",
-        "Isian",
-        "E9",
-    ),
-    Case(
-        "count-fraction",
-        lambda f: edit(f / "dp3a.xlsx", {"E9": 2.5}),
-        E,
-        "not-whole-number",
-        "dp3a.xlsx",
-        "Isian",
-        "E9",
-    ),
-    Case(
-        "text-for-number",
-        lambda f: edit(f / "dinkes.xlsx", {"E7": "dua belas"}),
-        E,
-        "not-a-number",
-        "dinkes.xlsx",
-        "Isian",
-        "E7",
-    ),
-    Case(
-        "date-for-number",
-        lambda f: edit(f / "dp3a.xlsx", {"E9": "2025-01-12"}),
-        E,
-        "not-a-number",
-        "dp3a.xlsx",
-        "Isian",
-        "E9",
-    ),
-    Case(
-        "formula-never-computed",
-        lambda f: edit(f / "dinkes.xlsx", {"E7": "=10+2.5"}),
-        E,
-        "formula-not-computed",
-        "dinkes.xlsx",
-        "Isian",
-        "E7",
-    ),
-    Case(
-        "evidence-missing",
         lambda f: edit(f / "dinkes.xlsx", {"F7": None}),
-        W,
-        "evidence-missing",
+        E,
+        "unanswered",
         "dinkes.xlsx",
         "Isian",
         "F7",
     ),
     Case(
+        "optional-unanswered",
+        lambda f: edit(f / "dp3a.xlsx", {"F9": None}),
+        W,
+        "unanswered",
+        "dp3a.xlsx",
+        "Isian",
+        "F9",
+    ),
+    Case(
+        "choice-not-an-option",
+        lambda f: edit(f / "dp3a.xlsx", {"F7": "z"}),
+        E,
+        "not-an-option",
+        "dp3a.xlsx",
+        "Isian",
+        "F7",
+    ),
+    Case(
+        "checklist-not-an-option",
+        lambda f: edit(f / "bappeda.xlsx", {"F7": "a, q"}),
+        E,
+        "not-an-option",
+        "bappeda.xlsx",
+        "Isian",
+        "F7",
+    ),
+    Case(
+        "yesno-not-yes-no",
+        lambda f: edit(f / "dp3a.xlsx", {"F8": "mungkin"}),
+        E,
+        "not-yes-no",
+        "dp3a.xlsx",
+        "Isian",
+        "F8",
+    ),
+    Case(
+        "percent-over-100",
+        lambda f: edit(f / "dinkes.xlsx", {"F8": 120}),
+        E,
+        "percent-out-of-range",
+        "dinkes.xlsx",
+        "Isian",
+        "F8",
+    ),
+    Case(
+        "percent-negative",
+        lambda f: edit(f / "dinkes.xlsx", {"F8": "-5"}),
+        E,
+        "percent-out-of-range",
+        "dinkes.xlsx",
+        "Isian",
+        "F8",
+    ),
+    Case(
+        "count-negative",
+        lambda f: edit(f / "dp3a.xlsx", {"F9": -3}),
+        E,
+        "negative-count",
+        "dp3a.xlsx",
+        "Isian",
+        "F9",
+    ),
+    Case(
+        "count-fraction",
+        lambda f: edit(f / "dp3a.xlsx", {"F9": 2.5}),
+        E,
+        "not-whole-number",
+        "dp3a.xlsx",
+        "Isian",
+        "F9",
+    ),
+    Case(
+        "text-for-number",
+        lambda f: edit(f / "dinkes.xlsx", {"F7": "dua belas"}),
+        E,
+        "not-a-number",
+        "dinkes.xlsx",
+        "Isian",
+        "F7",
+    ),
+    Case(
+        "date-for-number",
+        lambda f: edit(f / "dp3a.xlsx", {"F9": "2025-01-12"}),
+        E,
+        "not-a-number",
+        "dp3a.xlsx",
+        "Isian",
+        "F9",
+    ),
+    Case(
+        "formula-never-computed",
+        lambda f: edit(f / "dinkes.xlsx", {"F7": "=10+2.5"}),
+        E,
+        "formula-not-computed",
+        "dinkes.xlsx",
+        "Isian",
+        "F7",
+    ),
+    Case(
+        "evidence-missing",
+        lambda f: edit(f / "dinkes.xlsx", {"H7": None}),
+        W,
+        "evidence-missing",
+        "dinkes.xlsx",
+        "Isian",
+        "H7",
+    ),
+    Case(
         "two-opds-disagree",
-        lambda f: edit(f / "dp3a.xlsx", {"A10": "13.1", "E10": 30, "F10": "x.pdf"}),
+        lambda f: edit(f / "dp3a.xlsx", {"A10": "13.1", "F10": 30, "H10": "x.pdf"}),
         E,
         "conflicting-answers",
         "dp3a.xlsx",
         "Isian",
-        "E10",
+        "F10",
     ),
     Case(
         "two-opds-agree",
-        lambda f: edit(f / "dp3a.xlsx", {"A10": "13.1", "E10": "12,5", "F10": "x.pdf"}),
+        lambda f: edit(f / "dp3a.xlsx", {"A10": "13.1", "F10": "12,5", "H10": "x.pdf"}),
         W,
         "duplicate-answer",
         "dp3a.xlsx",
         "Isian",
-        "E10",
+        "F10",
     ),
     Case(
         "not-responsible",
@@ -382,11 +382,11 @@ CASES = [
         "not-responsible",
         "dp3a.xlsx",
         "Isian",
-        "E10",
+        "F10",
     ),
     Case(
         "row-twice",
-        lambda f: edit(f / "dinkes.xlsx", {"A9": "13.1", "E9": "12,5", "F9": "s.pdf"}),
+        lambda f: edit(f / "dinkes.xlsx", {"A9": "13.1", "F9": "12,5", "H9": "s.pdf"}),
         E,
         "duplicate-row",
         "dinkes.xlsx",
@@ -484,21 +484,21 @@ def test_cli_names_file_and_cell_and_never_crashes(
 
 def test_findings_are_collected_not_stopped_at_the_first(tmp_path: Path, mini: Rubric) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dp3a.xlsx", {"E7": "z", "E8": "mungkin", "E9": -1})
-    edit(folder / "dinkes.xlsx", {"E7": "banyak", "E8": 101})
+    edit(folder / "dp3a.xlsx", {"F7": "z", "F8": "mungkin", "F9": -1})
+    edit(folder / "dinkes.xlsx", {"F7": "banyak", "F8": 101})
     codes = [(Path(f.file).name, f.cell, f.code) for f in _findings(mini, folder)]
     assert codes == [
-        ("dinkes.xlsx", "E7", "not-a-number"),
-        ("dinkes.xlsx", "E8", "percent-out-of-range"),
-        ("dp3a.xlsx", "E7", "not-an-option"),
-        ("dp3a.xlsx", "E8", "not-yes-no"),
-        ("dp3a.xlsx", "E9", "negative-count"),
+        ("dinkes.xlsx", "F7", "not-a-number"),
+        ("dinkes.xlsx", "F8", "percent-out-of-range"),
+        ("dp3a.xlsx", "F7", "not-an-option"),
+        ("dp3a.xlsx", "F8", "not-yes-no"),
+        ("dp3a.xlsx", "F9", "negative-count"),
     ]
 
 
 def test_input_files_are_not_modified(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dinkes.xlsx", {"E7": "=10+2.5"})
+    edit(folder / "dinkes.xlsx", {"F7": "=10+2.5"})
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     runner.invoke(app, ["validate", str(folder), "-r", str(MINI_RUBRIC)])
     assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
@@ -524,7 +524,7 @@ def test_exit_0_when_clean(tmp_path: Path, mini: Rubric, runner: CliRunner) -> N
 
 def test_exit_1_on_errors(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dinkes.xlsx", {"E8": 120})
+    edit(folder / "dinkes.xlsx", {"F8": 120})
     code, out, _ = _validate(runner, str(folder))
     assert code == 1
     assert f"{folder / 'dinkes.xlsx'}: errors: 1, warnings: 0" in out
@@ -533,7 +533,7 @@ def test_exit_1_on_errors(tmp_path: Path, mini: Rubric, runner: CliRunner) -> No
 
 def test_warnings_fail_only_with_strict(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dinkes.xlsx", {"F7": None})
+    edit(folder / "dinkes.xlsx", {"H7": None})
     assert _validate(runner, str(folder))[0] == 0
     assert _validate(runner, str(folder), "--strict")[0] == 1
 
@@ -559,7 +559,7 @@ def test_files_and_folders_are_both_accepted(
 
 def test_indonesian_output(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dinkes.xlsx", {"E8": 120})
+    edit(folder / "dinkes.xlsx", {"F8": 120})
     result = runner.invoke(app, ["--lang", "id", "validate", "-r", str(MINI_RUBRIC), str(folder)])
     assert "galat [percent-out-of-range] butir 13.2: persentase 120 di luar 0–100" in result.stdout
     assert "dp3a.xlsx: bersih" in result.stdout
@@ -572,7 +572,7 @@ GITHUB = re.compile(r"^::(error|warning) file=[^,:]+,title=[^,:]+::\S.*$")
 
 def test_github_annotations(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dinkes.xlsx", {"E8": 120, "F7": None})
+    edit(folder / "dinkes.xlsx", {"F8": 120, "H7": None})
     code, out, _ = _validate(runner, str(folder), "--format", "github")
     assert code == 1
     annotations = [line for line in out.splitlines() if line.startswith("::")]
@@ -580,10 +580,10 @@ def test_github_annotations(tmp_path: Path, mini: Rubric, runner: CliRunner) -> 
     assert all(GITHUB.match(line) for line in annotations), annotations
     dinkes = str(folder / "dinkes.xlsx").replace(":", "%3A").replace(",", "%2C")
     assert annotations[0].startswith(
-        f"::warning file={dinkes},title=evidence-missing Isian!F7::Isian!F7: item 13.1"
+        f"::warning file={dinkes},title=evidence-missing Isian!H7::Isian!H7: item 13.1"
     )
     assert annotations[1].startswith(
-        f"::error file={dinkes},title=percent-out-of-range Isian!E8::Isian!E8: item 13.2"
+        f"::error file={dinkes},title=percent-out-of-range Isian!F8::Isian!F8: item 13.2"
     )
     assert "errors: 1, warnings: 1" in out  # the summary lines stay plain log output
 
@@ -594,18 +594,18 @@ def test_github_escapes_commas_colons_and_newlines() -> None:
         "not-a-number",
         "OPD, baru: 100%.xlsx",
         "Isian",
-        "E7",
+        "F7",
         {"code": "1.1", "value": "a\nb"},
     )
     line = github_line(finding, "en")
     assert "\n" not in line
-    assert line.startswith("::error file=OPD%2C baru%3A 100%25.xlsx,title=not-a-number Isian!E7::")
+    assert line.startswith("::error file=OPD%2C baru%3A 100%25.xlsx,title=not-a-number Isian!F7::")
     assert "a%0Ab" in line
 
 
 def test_json_shape(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dp3a.xlsx", {"E7": "z"})
+    edit(folder / "dp3a.xlsx", {"F7": "z"})
     code, out, _ = _validate(runner, str(folder), "--format", "json")
     assert code == 1
     data = json.loads(out)  # nothing but JSON on stdout
@@ -622,7 +622,7 @@ def test_json_shape(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None:
         "code": "not-an-option",
         "file": str(folder / "dp3a.xlsx"),
         "sheet": "Isian",
-        "cell": "E7",
+        "cell": "F7",
         "item": "1.1",
         "message": "item 1.1: 'z' is not one of the options",
         "expected": "enter an option letter (a, b, c)",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from kla_cli.core.form_layout import ANSWER_SHEET, FIRST_ITEM_ROW, HEADER_ROW
+from kla_cli.core.form_layout import ANSWER_SHEET, FIRST_ITEM_ROW, FORM_COLUMNS, HEADER_ROW
 from kla_cli.i18n.display import printable
 from kla_cli.io.rubric_yaml import load_rubric
 from kla_cli.workbook.form_writer import build_workbook
@@ -55,10 +55,14 @@ class Case:
     lines: int = 1
     """How many stderr lines name the file (a rubric's problem lines plus its summary line)."""
     where: str | None = None
-    """A location that must follow the file name on that line (`:Isian!E7`, `:3`)."""
+    """A location that must follow the file name on that line (`:Isian!F7`, `:3`)."""
 
 
 # --- building blocks ---------------------------------------------------------------------
+
+_COLUMN = {c.key: i for i, c in enumerate(FORM_COLUMNS, start=1)}
+ANSWER, EVIDENCE = _COLUMN["answer"], _COLUMN["evidence"]
+"""The form's Jawaban (F) and Data dukung (H) columns."""
 
 
 def _book(opd: str = "dinkes") -> Workbook:
@@ -105,7 +109,7 @@ def _answer(
 ) -> Callable[[Path], Built]:
     def edit(book: Workbook) -> None:
         ws = book[ANSWER_SHEET]
-        ws.cell(_row(ws, code), 5).value = value
+        ws.cell(_row(ws, code), ANSWER).value = value
 
     return _workbook(name, edit, opd)
 
@@ -391,7 +395,7 @@ def _hide_rows(book: Workbook) -> None:
 def _merge_answers(book: Workbook) -> None:
     ws = book[ANSWER_SHEET]
     first = _row(ws, "13.1")
-    ws.merge_cells(start_row=first, start_column=5, end_row=first + 1, end_column=5)
+    ws.merge_cells(start_row=first, start_column=ANSWER, end_row=first + 1, end_column=ANSWER)
 
 
 def _rename_sheet(book: Workbook) -> None:
@@ -411,13 +415,13 @@ def _blank_answer_sheet(book: Workbook) -> None:
 
 
 def _drop_evidence_header(book: Workbook) -> None:
-    book[ANSWER_SHEET].cell(HEADER_ROW, 6).value = None
+    book[ANSWER_SHEET].cell(HEADER_ROW, EVIDENCE).value = None
 
 
 def _blank_rows(book: Workbook) -> None:
     ws = book[ANSWER_SHEET]
     for row in range(ws.max_row + 1, ws.max_row + 10_001):
-        ws.cell(row, 5).value = " "
+        ws.cell(row, ANSWER).value = " "
         ws.cell(row, 1).value = ""
 
 
@@ -430,13 +434,13 @@ def _duplicate_row(book: Workbook) -> None:
     ws = book[ANSWER_SHEET]
     source = _row(ws, "13.1")
     target = ws.max_row + 1
-    for col in range(1, 8):
+    for col in range(1, len(FORM_COLUMNS) + 1):
         ws.cell(target, col).value = ws.cell(source, col).value
 
 
 def _formula_text_evidence(book: Workbook) -> None:
     ws = book[ANSWER_SHEET]
-    cell = ws.cell(_row(ws, "13.1"), 6)
+    cell = ws.cell(_row(ws, "13.1"), EVIDENCE)
     cell.value = '=HYPERLINK("http://x.example","klik")'
     cell.data_type = "s"  # stored as text, as a careless export would
 
@@ -513,8 +517,8 @@ CASES: list[Case] = [
         _workbook("gabung.xlsx", _merge_answers),
         1,
         "merged-cell",
-        "E7:E8",
-        where=":Isian!E8",
+        "F7:F8",
+        where=":Isian!F8",
     ),
     Case("ten-thousand-blank-rows", _workbook("panjang.xlsx", _blank_rows), 0, None),
     Case("unknown-item-code", _workbook("kode.xlsx", _unknown_code), 1, "unknown-item", "99.9"),
@@ -527,7 +531,7 @@ CASES: list[Case] = [
         1,
         "formula-not-computed",
         "13.1",
-        where=":Isian!E",
+        where=":Isian!F",
     ),
     Case(
         "external-link-formula",

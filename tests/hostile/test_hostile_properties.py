@@ -15,13 +15,15 @@ from kla_cli.core.assess import assess
 from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric, tier_for
 from kla_cli.core.scoring import Response, score_region
 from kla_cli.io.rubric_yaml import load_rubric
-from kla_cli.workbook.form_writer import Filled, build_workbook, items_for
+from kla_cli.workbook.form_text import items_for
+from kla_cli.workbook.form_writer import Filled, build_workbook
 from kla_cli.workbook.read import read_workbook
 
-from ..conftest import KLA_RUBRIC, MINI_RUBRIC
+from ..conftest import DEMO_RUBRIC, MINI_RUBRIC
 
 MINI = load_rubric(MINI_RUBRIC)
-KLA = load_rubric(KLA_RUBRIC)
+DEMO = load_rubric(DEMO_RUBRIC)
+"""Every answer type (the invented demonstration instrument)."""
 
 
 def answer_for(item: Item) -> st.SearchStrategy[Answer]:
@@ -82,14 +84,14 @@ def test_any_workbook_the_template_accepts_scores_without_error(
 
 NUMERIC_HIGHER = [
     item
-    for _, item in KLA.iter_items()
+    for _, item in DEMO.iter_items()
     if item.type in (AnswerType.PERCENT, AnswerType.COUNT) and item.direction is Direction.HIGHER
 ]
 
 
 @settings(max_examples=200, deadline=None)
 @given(
-    chosen=answers(KLA),
+    chosen=answers(DEMO),
     item=st.sampled_from(NUMERIC_HIGHER),
     low=st.floats(0, 100, allow_nan=False),
     step=st.floats(0, 100, allow_nan=False),
@@ -101,17 +103,17 @@ def test_a_higher_answer_on_a_higher_is_better_item_never_lowers_the_total(
     if item.type is AnswerType.COUNT:
         low, step = float(int(low)), float(int(step))
     high = min(low + step, 100.0) if item.type is AnswerType.PERCENT else low + step
-    before = score_region(KLA, _responses({**chosen, item.code: low}))
-    after = score_region(KLA, _responses({**chosen, item.code: high}))
+    before = score_region(DEMO, _responses({**chosen, item.code: low}))
+    after = score_region(DEMO, _responses({**chosen, item.code: high}))
     assert after.total >= before.total
     assert after.total_evidenced >= before.total_evidenced
 
 
 @pytest.mark.slow
 @settings(max_examples=200, deadline=None)
-@given(chosen=answers(KLA))
+@given(chosen=answers(DEMO))
 def test_total_is_the_sum_of_groups_and_of_indicators(chosen: dict[str, Answer | None]) -> None:
-    result = score_region(KLA, _responses(chosen))
+    result = score_region(DEMO, _responses(chosen))
     assert abs(result.total - sum(g.score for g in result.groups)) < 1e-6
     assert abs(result.total - sum(i.score for i in result.indicators)) < 1e-6
     assert 0 <= result.total <= result.max_total == 1000
@@ -120,7 +122,7 @@ def test_total_is_the_sum_of_groups_and_of_indicators(chosen: dict[str, Answer |
 @settings(max_examples=500, deadline=None)
 @given(total=st.floats(0, 1000, allow_nan=False))
 def test_every_total_has_exactly_one_band_or_none_below_the_lowest(total: float) -> None:
-    for rubric in (KLA, MINI):
+    for rubric in (DEMO, MINI):
         scaled = total * rubric.max_total / 1000
         shown = round(scaled, 2)
         containing = [
@@ -137,10 +139,10 @@ def test_every_total_has_exactly_one_band_or_none_below_the_lowest(total: float)
 
 
 def test_band_edges() -> None:
-    lowest, *_ = KLA.tiers
-    assert tier_for(KLA, lowest.min - 0.01) is None
-    assert tier_for(KLA, lowest.min) is lowest
-    for below, above in zip(KLA.tiers, KLA.tiers[1:], strict=False):
-        assert tier_for(KLA, below.max) is below  # 600,00 is still the lower band
-        assert tier_for(KLA, below.max + 0.01) is above
-    assert tier_for(KLA, 1000) is KLA.tiers[-1]
+    lowest, *_ = DEMO.tiers
+    assert tier_for(DEMO, lowest.min - 0.01) is None
+    assert tier_for(DEMO, lowest.min) is lowest
+    for below, above in zip(DEMO.tiers, DEMO.tiers[1:], strict=False):
+        assert tier_for(DEMO, below.max) is below  # 600,00 is still the lower band
+        assert tier_for(DEMO, below.max + 0.01) is above
+    assert tier_for(DEMO, 1000) is DEMO.tiers[-1]

@@ -68,7 +68,7 @@ def test_every_used_key_exists() -> None:
 DYNAMIC_PREFIXES = {
     "finding.": 'core/findings.py, core/gap.py: f"finding.{code}" and its .hint',
     "severity.": "core/findings.py, render/report_layout.py, workbook/recap_writer.py",
-    "tpl.instr.": "workbook/form_writer.py: the form's numbered instructions 1-8",
+    "tpl.instr.": "workbook/form_writer.py: the form's numbered instructions 1-10",
     "gap.basis.": "render/gap.py: the basis (evidenced, self_assessed)",
     "gap.effort.": "render/gap.py: an action's effort (low, medium, high)",
     "report.effort.": "render/report_layout.py: an action's effort (low, medium, high)",

@@ -46,7 +46,7 @@ def test_xlsx_sheets_chart_and_numbers(example_xlsx: Path, kla: Rubric) -> None:
     charts = groups._charts
     assert len(charts) == 1 and isinstance(charts[0], BarChart)
     assert len(charts[0].series) == 3  # score, score with evidence, maximum
-    rows = list(groups.iter_rows(min_row=2, max_row=7, values_only=True))
+    rows = list(groups.iter_rows(min_row=2, max_row=8, values_only=True))
     assert [r[0] for r in rows] == [
         "Institutional arrangements",
         "Cluster I",
@@ -54,7 +54,9 @@ def test_xlsx_sheets_chart_and_numbers(example_xlsx: Path, kla: Rubric) -> None:
         "Cluster III",
         "Cluster IV",
         "Cluster V",
+        "Kelana Dekela",
     ]
+    assert [r[4] for r in rows] == [g.max for g in kla.groups]  # 164, 115, …, 100
     for row in rows:
         assert all(isinstance(v, int | float) for v in row[2:6])  # numbers, not text
     assert sum(r[4] for r in rows) == 1000
@@ -64,7 +66,7 @@ def test_xlsx_sheets_chart_and_numbers(example_xlsx: Path, kla: Rubric) -> None:
         assert int(ws.page_setup.paperSize) == 9  # A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage
     indicators = book["Indicators"]
-    assert indicators.max_row == 25  # header + 24 indicators
+    assert indicators.max_row == 32  # header + 31 indicators (1 … 20, 21A … 24B, 25, 26)
     assert isinstance(indicators["D2"].value, int | float)
     assert indicators.column_dimensions["C"].width > 20
 
@@ -75,7 +77,7 @@ def test_xlsx_percent_year_and_alignment(example_xlsx: Path, kla: Rubric) -> Non
     assert groups["F1"].value == "%"
     for (score, maximum, share), fmt in (
         ((r[2].value, r[4].value, r[5].value), r[5].number_format)
-        for r in groups.iter_rows(min_row=2, max_row=8)
+        for r in groups.iter_rows(min_row=2, max_row=9)  # seven groups and the total
     ):
         assert isinstance(share, float) and 0 <= share <= 1 and "%" in fmt
         assert share == pytest.approx(score / maximum, abs=1e-4)

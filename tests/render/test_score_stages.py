@@ -95,6 +95,9 @@ def test_cli_score_without_verification_is_unchanged() -> None:
     out = CliRunner().invoke(app, ["--lang", "id", "score", str(EXAMPLE), "-f", "json"])
     data = json.loads(out.stdout)
     assert data["total_verified"] is None
-    assert data["rubric"]["provisional_points"] is True
+    # the example is on kla-2024: official points, inferred graded steps
+    assert data["rubric"]["provisional_points"] is False and data["rubric"]["provisional"] is True
     table = CliRunner().invoke(app, ["--lang", "id", "score", str(EXAMPLE)]).stdout
-    assert "Nilai VA" not in table and "SEMENTARA (bukan bobot resmi" in table
+    assert "Nilai VA" not in table and "terverifikasi" not in table
+    assert "Bobot butir resmi" in table and "DUGAAN" in table
+    assert "bukan bobot resmi" not in table

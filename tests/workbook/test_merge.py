@@ -12,12 +12,12 @@ from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
 from kla_cli.core.rubric import Rubric
-from kla_cli.workbook.form_writer import cell_answer
+from kla_cli.workbook.form_text import cell_answer
 from kla_cli.workbook.synthetic import answer_for_quality
 
-from ..conftest import KLA_RUBRIC, MINI_RUBRIC
+from ..conftest import KLA_RUBRIC_2024, MINI_RUBRIC
 from ..core.test_validate import edit, write_clean_region
-from .test_template import FORM_HEADER
+from .test_template import RECAP_HEADER, answer_columns
 
 TYPED = {  # as a person types them in Excel
     "1.1": ("b", "perbup-kla.pdf"),
@@ -49,13 +49,16 @@ def _fill(folder: Path, answers: dict[str, tuple[object, str | None]]) -> None:
     """Type answers into every form in `folder`, by the code in column A."""
     for path in sorted(folder.glob("*.xlsx")):
         book = load_workbook(path)
+        if "Isian" not in book.sheetnames:
+            continue  # the kecamatan/desa inventory, not an OPD form
         ws = book["Isian"]
+        answer_col, evidence_col = answer_columns(ws)
         for row in range(7, ws.max_row + 1):
             code = ws.cell(row, 1).value
             if code in answers:
                 answer, evidence = answers[str(code)]
-                ws.cell(row, 5, answer)
-                ws.cell(row, 6, evidence)
+                ws.cell(row, answer_col, answer)
+                ws.cell(row, evidence_col, evidence)
         book.save(path)
 
 
@@ -95,13 +98,17 @@ def test_round_trip_on_the_default_rubric(tmp_path: Path, runner: CliRunner, kla
         )
         for _, item in kla.iter_items()
     }
-    _fill(forms, answers)
-    code, out, _ = _run(runner, "validate", "--strict", str(forms))
+    _fill(forms, answers)  # co-sources type the lead's answer too: that is no finding
+    code, out, _ = _run(runner, "validate", "-f", "json", str(forms))
     assert code == 0, out
+    # only the kecamatan/desa questions are missing: they come from the inventory (written
+    # empty by the template), not from a form
+    found = {f["code"] for f in json.loads(out)["findings"]}
+    assert found == {"respondent-missing", "inventory-no-places"}
     recap = tmp_path / "rekap.xlsx"
     assert _run(runner, "merge", str(forms), "-o", str(recap))[0] == 0
-    direct = _score(runner, KLA_RUBRIC, str(forms))
-    merged = _score(runner, KLA_RUBRIC, str(recap))
+    direct = _score(runner, KLA_RUBRIC_2024, str(forms))
+    merged = _score(runner, KLA_RUBRIC_2024, str(recap))
     assert merged["total"] == direct["total"] > 0
     assert merged["predicate"] == direct["predicate"]
     assert [g["score"] for g in merged["groups"]] == [g["score"] for g in direct["groups"]]
@@ -111,18 +118,18 @@ def test_round_trip_on_the_default_rubric(tmp_path: Path, runner: CliRunner, kla
 
 def test_recap_sheets(tmp_path: Path, runner: CliRunner, mini: Rubric) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dinkes.xlsx", {"E8": None, "G7": "angka Dinkes 2024"})  # 13.2 unanswered
+    edit(folder / "dinkes.xlsx", {"F8": None, "I7": "angka Dinkes 2024"})  # 13.2 unanswered
     (folder / "bappeda.xlsx").unlink()  # 2.1: no file from Bappeda
     recap = tmp_path / "rekap.xlsx"
     code, _, err = _run(runner, "merge", "-r", str(MINI_RUBRIC), str(folder), "-o", str(recap))
     assert code == 1, err  # 13.2 is required: an error, but the recap is still written
     book = load_workbook(recap)
-    assert book.sheetnames == ["Summary", "Isian", "Unanswered", "Findings", "_meta"]
+    assert book.sheetnames == ["Summary", "Isian", "Unanswered", "Findings", "_meta", "_pilihan"]
 
     ws = book["Isian"]
     header = [ws.cell(6, c).value for c in range(1, 14)]
     assert header == [
-        *FORM_HEADER,
+        *RECAP_HEADER,
         "OPD",
         "Points",
         "Points with evidence",
@@ -141,9 +148,9 @@ def test_recap_sheets(tmp_path: Path, runner: CliRunner, mini: Rubric) -> None:
         25,
         25,
         "dinkes.xlsx",
-        "Isian!E7",
+        "Isian!F7",
     ]
-    assert rows["1.2"][4] == "Yes" and rows["1.2"][11:] == ["dp3a.xlsx", "Isian!E8"]
+    assert rows["1.2"][4] == "Yes" and rows["1.2"][11:] == ["dp3a.xlsx", "Isian!F8"]
     assert rows["13.2"][4] is None and rows["13.2"][7] == "Dinas Kesehatan"
     assert rows["2.1"][7] == "Bappeda" and rows["2.1"][11] is None
     assert ws.protection.sheet is False  # the secretariat may edit its recap
@@ -154,7 +161,7 @@ def test_recap_sheets(tmp_path: Path, runner: CliRunner, mini: Rubric) -> None:
         ("Bappeda", "2.1", "no workbook from this OPD yet"),
     ]
     findings = [list(r) for r in book["Findings"].iter_rows(min_row=2, values_only=True)]
-    assert ["error", "unanswered", "dinkes.xlsx", "Isian", "E8", "13.2"] in [
+    assert ["error", "unanswered", "dinkes.xlsx", "Isian", "F8", "13.2"] in [
         r[:6] for r in findings
     ]
     assert any(r[1] == "opd-missing" for r in findings)
@@ -183,6 +190,7 @@ def test_recap_in_indonesian(tmp_path: Path, runner: CliRunner, mini: Rubric) ->
         "Belum dijawab",
         "Temuan",
         "_meta",
+        "_pilihan",
     ]
     assert load_workbook(recap)["Isian"]["I6"].value == "Nilai"
 
@@ -191,11 +199,11 @@ def test_errors_are_left_out_like_allow_errors(
     tmp_path: Path, runner: CliRunner, mini: Rubric
 ) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
-    edit(folder / "dp3a.xlsx", {"A10": "13.1", "E10": 30, "F10": "lain.pdf"})  # conflicts
+    edit(folder / "dp3a.xlsx", {"A10": "13.1", "F10": 30, "H10": "lain.pdf"})  # conflicts
     recap = tmp_path / "rekap.xlsx"
     code, _, err = _run(runner, "merge", "-r", str(MINI_RUBRIC), str(folder), "-o", str(recap))
     assert code == 1
-    assert "[conflicting-answers]" in err and "Isian!E10" in err
+    assert "[conflicting-answers]" in err and "Isian!F10" in err
     ws = load_workbook(recap)["Isian"]
     assert ws["A11"].value == "13.1" and ws["E11"].value is None
     assert "skipped" in ws["G11"].value
@@ -209,8 +217,8 @@ def test_workbook_text_cannot_become_a_formula(
 ) -> None:
     folder = write_clean_region(mini, tmp_path / "region")
     evil = "+cmd|' /C calc'!A0"
-    edit(folder / "dinkes.xlsx", {"F7": evil, "G7": "@SUM(A1)"})
-    edit(folder / "dp3a.xlsx", {"E7": "-1+1"})  # not an option: quoted in the Findings sheet
+    edit(folder / "dinkes.xlsx", {"H7": evil, "I7": "@SUM(A1)"})
+    edit(folder / "dp3a.xlsx", {"F7": "-1+1"})  # not an option: quoted in the Findings sheet
     recap = tmp_path / "rekap.xlsx"
     _run(runner, "merge", "-r", str(MINI_RUBRIC), str(folder), "-o", str(recap))
     book = load_workbook(recap)

@@ -17,6 +17,7 @@ from kla_cli.core.form_layout import ANSWER_SHEET, META_PROPERTY, META_SHEET
 from kla_cli.core.places import INVENTORY_FILE
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.submission import Submission
+from kla_cli.workbook.forms import select_opds
 from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.read import read_workbook
@@ -25,14 +26,18 @@ from kla_cli.workbook.synthetic import synthetic_answers, write_region
 
 from ..conftest import EXAMPLE
 
+ANSWER = 6
+"""The form's Jawaban column (F)."""
+
 
 def _both(path: Path) -> tuple[Submission, Submission]:
     return read_workbook(path), read_workbook(path, engine="openpyxl")
 
 
-def test_example_same_submissions_with_both_readers() -> None:
+def test_example_same_submissions_with_both_readers(kla: Rubric) -> None:
     paths = sorted(p for p in EXAMPLE.glob("*.xlsx") if p.name != INVENTORY_FILE)
-    assert len(paths) == 22
+    assert len(paths) == 27  # every OPD that leads or co-sources a question, no kecamatan/desa
+    assert [p.stem for p in paths] == sorted(opd.id for opd in select_opds(kla, []))
     for path in paths:
         fast, reference = _both(path)
         assert fast == reference, path.name
@@ -65,7 +70,7 @@ def test_percent_format_seen_by_fast_reader(dinkes_book: Path, number_format: st
     rows = _answer_rows(dinkes_book)
     book = load_workbook(dinkes_book)
     ws = book[ANSWER_SHEET]
-    cell = ws.cell(rows["13.1"], 5)
+    cell = ws.cell(rows["13.1"], ANSWER)
     cell.value = 0.955
     cell.number_format = number_format  # "0%" and "0.00%" are Excel's built-in formats 9, 10
     book.save(dinkes_book)
@@ -84,11 +89,11 @@ def test_percent_formats_are_remembered_per_styles_part(dinkes_book: Path, tmp_p
     plain.write_bytes(dinkes_book.read_bytes())
     rows = _answer_rows(dinkes_book)
     book = load_workbook(dinkes_book)
-    cell = book[ANSWER_SHEET].cell(rows["13.1"], 5)
+    cell = book[ANSWER_SHEET].cell(rows["13.1"], ANSWER)
     cell.value, cell.number_format = 0.955, "0.0%"
     book.save(dinkes_book)
     book = load_workbook(plain)
-    book[ANSWER_SHEET].cell(rows["13.1"], 5).value = 0.955
+    book[ANSWER_SHEET].cell(rows["13.1"], ANSWER).value = 0.955
     book.save(plain)
     for path, percent in [(plain, False), (dinkes_book, True), (plain, False), (dinkes_book, True)]:
         fast, reference = _both(path)
@@ -99,7 +104,7 @@ def test_percent_formats_are_remembered_per_styles_part(dinkes_book: Path, tmp_p
 def test_uncached_formula_flagged_by_fast_reader(dinkes_book: Path) -> None:
     rows = _answer_rows(dinkes_book)
     book = load_workbook(dinkes_book)
-    book[ANSWER_SHEET].cell(rows["13.2"], 5).value = "=40+50"  # openpyxl saves no cached value
+    book[ANSWER_SHEET].cell(rows["13.2"], ANSWER).value = "=40+50"  # openpyxl saves no cached value
     book.save(dinkes_book)
     fast, reference = _both(dinkes_book)
     assert fast == reference
@@ -114,11 +119,11 @@ def test_moved_header_and_dates(dinkes_book: Path) -> None:
     ws.insert_cols(1)
     import datetime
 
-    ws["H12"] = datetime.date(2025, 3, 1)  # a date typed in the note column
+    ws["J12"] = datetime.date(2025, 3, 1)  # a date typed in the note column (I, now J)
     book.save(dinkes_book)
     fast, reference = _both(dinkes_book)
     assert fast == reference
-    assert fast.rows[0].answer_col == "F" and fast.rows[0].row == 10
+    assert fast.rows[0].answer_col == "G" and fast.rows[0].row == 10  # F, moved right by one
     assert fast.region == "Kota Uji"
 
 

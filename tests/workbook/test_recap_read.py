@@ -258,7 +258,7 @@ def test_kla_merge_recap_still_reads_as_before(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     sub = read_workbook(recap)
     assert not sub.recap and sub.rows and all(not row.is_nilai for row in sub.rows)
-    rubric = load_rubric(shipped_rubrics() / "kla-2023.yaml")
+    rubric = load_rubric(shipped_rubrics() / "demo-2023.yaml")
     assert assess(rubric, [sub]).result.total == assess(rubric, read_region([EXAMPLE])).result.total
 
 
@@ -280,7 +280,7 @@ def test_verifier_columns_on_a_kla_form(tmp_path: Path) -> None:
     book.save(target)
     row = read_workbook(target).rows[0]
     assert (row.verified, row.verified_col, row.verifier_note) == (0, "L", "Dokumen tidak sah")
-    rubric = load_rubric(shipped_rubrics() / "kla-2023.yaml")
+    rubric = load_rubric(shipped_rubrics() / "demo-2023.yaml")
     response = assess(rubric, [read_workbook(target)]).validation.responses.get(first.code)
     if response is not None:  # answered in the example
         assert (response.verified, response.note) == (0.0, "Dokumen tidak sah")
@@ -344,10 +344,10 @@ def test_both_engines_read_the_example_alike() -> None:
 
 def test_a_recap_of_another_instrument_is_one_error(tmp_path: Path) -> None:
     """Most codes unknown: one finding naming the rubric, not one per row."""
-    old = load_rubric(shipped_rubrics() / "kla-2023.yaml")
+    old = load_rubric(shipped_rubrics() / "demo-2023.yaml")
     findings = assess(old, read_region([EXAMPLE_RECAP])).validation.findings
     (error,) = [f for f in findings if f.severity is Severity.ERROR]
-    assert error.code == "recap-wrong-rubric" and error.args["rubric"] == "kla-2023"
+    assert error.code == "recap-wrong-rubric" and error.args["rubric"] == "demo-2023"
     assert error.args["count"] == 274 and "--rubric" in error.message("en")
 
 

@@ -13,13 +13,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
-from kla_cli.core.rubric import Rubric
+from kla_cli.core.answers import parse_answer
+from kla_cli.core.places import INVENTORY_FILE
+from kla_cli.core.rubric import RESPONDENT_OPDS, Rubric
 from kla_cli.core.validate import rubric_fingerprint
-from kla_cli.workbook.form_writer import items_for
+from kla_cli.workbook.form_text import items_for
+from kla_cli.workbook.form_writer import Filled, build_workbook
+from kla_cli.workbook.read import read_workbook
 
-from ..conftest import KLA_RUBRIC, MINI_RUBRIC
+from ..conftest import KLA_RUBRIC_2024, MINI_RUBRIC
 
-FORM_HEADER = [
+RECAP_HEADER = [
     "Kode",
     "Indikator",
     "Pertanyaan",
@@ -28,6 +32,25 @@ FORM_HEADER = [
     "Data dukung",
     "Keterangan",
 ]
+"""The columns of the recap (`kla merge`), before its own."""
+FORM_HEADER = [
+    "Kode",
+    "Indikator",
+    "Pertanyaan",
+    "Peran OPD",
+    "Pilihan jawaban / satuan",
+    "Jawaban",
+    "Data dukung yang diminta",
+    "Data dukung",
+    "Keterangan",
+]
+"""The columns of an OPD's form: answer in F, data dukung in H."""
+
+
+def answer_columns(ws: Worksheet) -> tuple[int, int]:
+    """The Jawaban and Data dukung columns of a form or a recap, found by their headers."""
+    header = [ws.cell(6, c).value for c in range(1, ws.max_column + 1)]
+    return header.index("Jawaban") + 1, header.index("Data dukung") + 1
 
 
 def _template(runner: CliRunner, out: Path, *args: str, rubric: Path = MINI_RUBRIC) -> list[Path]:
@@ -110,17 +133,27 @@ def test_data_validation_protection_and_unlocked_inputs(tmp_path: Path, runner: 
     (dinkes,) = _template(runner, tmp_path, "--opd", "dinkes")  # 13.1, 13.2 percent
     (bappeda,) = _template(runner, tmp_path, "--opd", "bappeda")  # 2.1 checklist
 
-    ws = load_workbook(dp3a)["Isian"]
+    book = load_workbook(dp3a)
+    ws = book["Isian"]
     rules = {str(dv.sqref): dv for dv in ws.data_validations.dataValidation}
-    assert rules["E7"].type == "list" and rules["E7"].formula1 == '"a,b,c"'
-    assert rules["E8"].type == "list" and rules["E8"].formula1 == '"Ya,Tidak"'
-    assert rules["E9"].type == "whole" and rules["E9"].operator == "greaterThanOrEqual"
-    assert rules["E9"].formula1 == "0"
+    # the choice dropdown lists each option with its points, from the hidden options sheet
+    assert rules["F7"].type == "list" and rules["F7"].formula1 == "'_pilihan'!$A$1:$A$3"
+    options = book["_pilihan"]
+    assert options.sheet_state == "hidden" and options.protection.sheet is True
+    assert [options.cell(r, 1).value for r in range(1, 4)] == [
+        "a. Perda — 20",
+        "b. Peraturan Bupati/Walikota — 12",
+        "c. Belum ada — 0",
+    ]
+    assert book.sheetnames[-1] == "_pilihan"  # after the sheets people read
+    assert rules["F8"].type == "list" and rules["F8"].formula1 == '"Ya,Tidak"'
+    assert rules["F9"].type == "whole" and rules["F9"].operator == "greaterThanOrEqual"
+    assert rules["F9"].formula1 == "0"
     assert all(dv.showErrorMessage and dv.error for dv in rules.values())
 
     ws_dinkes = load_workbook(dinkes)["Isian"]
     (percent,) = [dv for dv in ws_dinkes.data_validations.dataValidation if dv.sqref]
-    assert str(percent.sqref) == "E7 E8"
+    assert str(percent.sqref) == "F7 F8"
     assert (percent.type, percent.operator, percent.formula1, percent.formula2) == (
         "decimal",
         "between",
@@ -131,11 +164,11 @@ def test_data_validation_protection_and_unlocked_inputs(tmp_path: Path, runner: 
     assert not [dv for dv in ws_bappeda.data_validations.dataValidation if dv.sqref]  # free text
 
     assert ws.protection.sheet is True
-    for ref in ("E7", "F7", "G7", "E9", "B2", "B3", "B4"):
+    for ref in ("F7", "H7", "I7", "F9", "B2", "B3", "B4"):  # Jawaban, Data dukung, Keterangan
         assert ws[ref].protection.locked is False, ref
-    for ref in ("A7", "B7", "C7", "D7", "A6", "E6", "A1"):
+    for ref in ("A7", "B7", "C7", "D7", "E7", "G7", "A6", "F6", "A1"):
         assert ws[ref].protection.locked is True, ref
-    assert ws["E7"].fill.fgColor.rgb.endswith("FFF9C4")  # input cells are tinted
+    assert ws["F7"].fill.fgColor.rgb.endswith("FFF9C4")  # input cells are tinted
 
 
 def test_question_options_and_evidence_shown_beside_the_input(
@@ -143,10 +176,22 @@ def test_question_options_and_evidence_shown_beside_the_input(
 ) -> None:
     (dp3a,) = _template(runner, tmp_path, "--opd", "dp3a")
     ws = load_workbook(dp3a)["Isian"]
-    assert [ws.cell(6, c).value for c in range(1, 8)] == FORM_HEADER
+    assert [ws.cell(6, c).value for c in range(1, 10)] == FORM_HEADER
     assert ws["C7"].value == "Bentuk kebijakan KLA *"  # * = data dukung required
-    assert "a. Perda (20,0)" in ws["D7"].value and "c. Belum ada (0,0)" in ws["D7"].value
+    assert ws["D7"].value == "utama"  # DP3A leads 1.1
+    assert "a. Perda — 20" in ws["E7"].value and "c. Belum ada — 0" in ws["E7"].value
+    assert "sementara" not in ws["E7"].value  # the mini rubric's options are its own, not a scale
     assert ws["C9"].value == "Jumlah Forum Anak desa"  # 2.2 needs no data dukung: no *
+
+
+def test_a_filled_choice_is_the_dropdown_entry_and_reads_back(tmp_path: Path, mini: Rubric) -> None:
+    dp3a = mini.opd_by_name("dp3a")
+    assert dp3a is not None
+    book = build_workbook(mini, dp3a, region="Kota Uji", year="2025", filled={"1.1": Filled("b")})
+    assert book["Isian"]["F7"].value == "b. Peraturan Bupati/Walikota — 12"
+    book.save(tmp_path / "dp3a.xlsx")
+    (row, *_) = read_workbook(tmp_path / "dp3a.xlsx").rows
+    assert row.code == "1.1" and parse_answer(mini.item_index["1.1"][1], row.answer) == "b"
 
 
 def test_instruction_sheet_and_hidden_metadata(
@@ -154,7 +199,7 @@ def test_instruction_sheet_and_hidden_metadata(
 ) -> None:
     (dinkes,) = _template(runner, tmp_path, "--opd", "dinkes")
     book = load_workbook(dinkes)
-    assert book.sheetnames == ["Isian", "Petunjuk", "_meta"]
+    assert book.sheetnames == ["Isian", "Petunjuk", "_meta"]  # no choice question: no lists
     text = "\n".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
     assert "Petunjuk pengisian" in text and "Data dukung" in text and "Dinas Kesehatan" in text
     assert "SEMENTARA" in text  # the mini rubric is provisional
@@ -209,24 +254,96 @@ def test_english_forms(tmp_path: Path, runner: CliRunner) -> None:
     assert book["Isian"]["C7"].value == "Form of the KLA policy *"
 
 
-def test_default_rubric_forms_cover_every_item_once(
+def test_default_rubric_forms_carry_what_each_opd_leads_and_co_sources(
     tmp_path: Path, runner: CliRunner, kla: Rubric
 ) -> None:
-    written = _template(runner, tmp_path, rubric=KLA_RUBRIC)
-    assert len(written) == sum(1 for opd in kla.opds if items_for(kla, opd))
-    codes = [code for path in written for code in _codes(load_workbook(path)["Isian"])]
-    assert sorted(codes) == sorted(item.code for _, item in kla.iter_items())
+    written = _template(runner, tmp_path, rubric=KLA_RUBRIC_2024)
+    assert written[-1].name == INVENTORY_FILE  # the kecamatan/desa answer the inventory
+    written = written[:-1]
+    names = {p.stem for p in written}
+    assert len(written) == 27 and not names & RESPONDENT_OPDS  # no kecamatan/desa form
+    assert {"polres", "kejaksaan", "forum-anak"} <= names  # they only co-source: a form still
+    roles: dict[str, list[tuple[str, str]]] = {}
+    for path in written:
+        ws = load_workbook(path)["Isian"]
+        assert [ws.cell(6, c).value for c in range(1, 10)] == FORM_HEADER
+        for r in range(7, ws.max_row + 1):
+            roles.setdefault(str(ws.cell(r, 1).value), []).append((path.stem, ws.cell(r, 4).value))
+    for ind, item in kla.iter_items():
+        lead, *cosources = kla.item_opds(ind, item)
+        if lead in RESPONDENT_OPDS:
+            assert item.code not in roles  # answered in the kecamatan/desa inventory
+            continue
+        on = dict(roles[item.code])
+        assert on.pop(lead) == "utama", item.code
+        expected = {c for c in cosources if c not in RESPONDENT_OPDS}
+        assert set(on) == expected, item.code
+        assert all(text.startswith("pendukung (utama: ") for text in on.values()), item.code
+    # 1.2g: JDIH leads, Dinas Sosial co-sources
+    dinsos = load_workbook(tmp_path / "dinsos.xlsx")["Isian"]
+    row = next(r for r in range(7, dinsos.max_row + 1) if dinsos.cell(r, 1).value == "1.2g")
+    assert dinsos.cell(row, 4).value == "pendukung (utama: JDIH)"
+
+
+def test_the_2024_form_shows_points_provisional_steps_evidence_asked_and_nilai(
+    tmp_path: Path, runner: CliRunner, kla: Rubric
+) -> None:
+    (jdih, bappeda) = _template(
+        runner, tmp_path, "--opd", "jdih", "--opd", "bappeda", rubric=KLA_RUBRIC_2024
+    )
+    ws = load_workbook(jdih)["Isian"]
+    assert ws["A7"].value == "1.1"
+    assert "a. Peraturan Daerah (Perda) — 12" in ws["E7"].value
+    assert "b. Peraturan Bupati/Wali Kota (Perkada) — 9" in ws["E7"].value
+    assert "sementara" in ws["E7"].value  # the steps of a scale are inferred
+    assert ws["G7"].value == "Salinan Perda KLA yang telah diundangkan"  # data dukung asked
+    book = load_workbook(bappeda)
+    ws = book["Isian"]
+    rows = {str(ws.cell(r, 1).value): r for r in range(7, ws.max_row + 1)}
+    budget = ws.cell(rows["1.3b"], 5).value  # thirds of 2 points
+    assert "— 1,33" in budget and "— 0,67" in budget
+    assert "sementara" not in ws.cell(rows["1.4"], 5).value  # yes/no: the official max
+    nilai = rows["3.3"]  # type: score, max 3
+    assert ws.cell(nilai, 5).value.startswith("Isi nilai 0–3")
+    rules = [dv for dv in ws.data_validations.dataValidation if f"F{nilai}" in str(dv.sqref)]
+    assert [(dv.type, dv.operator, dv.formula1, dv.formula2) for dv in rules] == [
+        ("decimal", "between", "0", "3")
+    ]
+    text = "\n".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
+    assert "Peran OPD" in text and "Data dukung yang diminta" in text
+    assert "DUGAAN" in text and "Bobot butir resmi" in text  # maxima official, steps inferred
+    assert "SEMENTARA" not in text
+
+
+def test_no_form_for_the_kecamatan_or_desa_respondents(tmp_path: Path, runner: CliRunner) -> None:
+    args = ["template", "-r", str(KLA_RUBRIC_2024), "-o", str(tmp_path / "f"), "--opd", "desa"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "Desa/Kelurahan gets no OPD form" in result.stderr
+    assert "inventory" in result.stderr and not (tmp_path / "f").exists()
 
 
 def test_fresh_forms_validate_as_unanswered_only(
     tmp_path: Path, runner: CliRunner, kla: Rubric
 ) -> None:
-    _template(runner, tmp_path, rubric=KLA_RUBRIC)
+    _template(runner, tmp_path, rubric=KLA_RUBRIC_2024)
     result = runner.invoke(app, ["validate", "-f", "json", str(tmp_path)])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert {f["code"] for f in data["findings"]} == {"unanswered"}
-    assert data["errors"] == sum(1 for _, item in kla.iter_items() if item.required)
+    assert {f["code"] for f in data["findings"]} == {
+        "unanswered",
+        "respondent-missing",
+        "inventory-no-places",  # the inventory is written with no kecamatan/desa yet
+    }
+    led_by_opds = [
+        item for ind, item in kla.iter_items() if kla.item_opds(ind, item)[0] not in RESPONDENT_OPDS
+    ]
+    assert data["errors"] == sum(1 for item in led_by_opds if item.required)  # the lead's form
+    missing = [f["args"] for f in data["findings"] if f["code"] == "respondent-missing"]
+    assert sorted((a["opd"], int(a["count"])) for a in missing) == [
+        ("Desa/Kelurahan", 6),
+        ("Kecamatan", 3),
+    ]
 
 
 @pytest.mark.skipif(

@@ -7,6 +7,7 @@ column does not break the file.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 
@@ -56,6 +57,26 @@ COLUMNS: tuple[Column, ...] = (
     Column("evidence", "Data dukung", ("data dukung", "evidence", "bukti dukung"), 36),
     Column("note", "Keterangan", ("keterangan", "notes", "note", "catatan"), 30),
 )
+ROLE_COLUMN = Column("role", "Peran OPD", ("peran opd", "peran", "role"), 18)
+"""In an OPD's form: whether the OPD leads the question (`utama`) or co-sources it."""
+ASKED_COLUMN = Column(
+    "evidence_asked",
+    "Data dukung yang diminta",
+    ("data dukung yang diminta", "evidence asked"),
+    34,
+)
+"""In an OPD's form: the data dukung the question asks for (`Item.evidence_asked`)."""
+FORM_COLUMNS: tuple[Column, ...] = (
+    *COLUMNS[:3],
+    ROLE_COLUMN,
+    dataclasses.replace(COLUMNS[3], width=46),  # the options with their points
+    dataclasses.replace(COLUMNS[4], width=26),  # room for a picked option's text
+    ASKED_COLUMN,
+    *COLUMNS[5:],
+)
+"""The columns of an OPD's form (`kla template`): the recap's, with the OPD's role after the
+question and the data dukung asked before the data dukung given. The reader finds every column
+by its header, so forms and recaps read the same way."""
 OPD_COLUMN = Column("opd", "OPD", ("opd", "perangkat daerah"), 16)
 """Present in the recap made by `kla merge`: which OPD gave each answer."""
 

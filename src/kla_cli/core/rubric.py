@@ -56,6 +56,11 @@ class Respondent(StrEnum):
     DESA = "desa"
 
 
+RESPONDENT_OPDS = frozenset(r.value for r in Respondent)
+"""OPD ids that stand for every kecamatan or every desa/kelurahan: they answer in the
+kecamatan/desa inventory, never in an OPD form."""
+
+
 class Direction(StrEnum):
     HIGHER = "higher"
     """Higher values are better (e.g. birth-certificate coverage)."""

@@ -1,8 +1,9 @@
 """Validate one region's OPD submissions and consolidate them into responses (pure).
 
 Every problem becomes a `Finding` (never an exception), so the secretariat sees all of them at
-once. The responses are what scoring uses: one per item, from the OPD that answered it; items
-whose answers had errors are left out and listed in `invalid`.
+once. The responses are what scoring uses: one per item, from the OPD that answered it (the
+lead's answer when the lead and a co-source both did: `consolidate`); items whose answers had
+errors are left out and listed in `invalid`.
 """
 
 from __future__ import annotations
@@ -14,17 +15,17 @@ from kla_cli.core.answers import (
     Answer,
     AnswerProblem,
     Nilai,
-    display,
     is_blank,
     parse_answer,
     parse_nilai,
 )
+from kla_cli.core.consolidate import Candidate, consolidate, role_of
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
 from kla_cli.core.inventory import inventory_items
 from kla_cli.core.inventory_merge import merge_inventories
 from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
-from kla_cli.core.rubric import Indicator, Item, Opd, Rubric, fold
+from kla_cli.core.rubric import RESPONDENT_OPDS, Indicator, Item, Opd, Rubric, fold
 from kla_cli.core.scoring import Response
 from kla_cli.core.submission import Row, Submission
 
@@ -61,7 +62,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     out = Validation()
     index = rubric.item_index
     fingerprint = rubric_fingerprint(rubric)
-    seen: dict[str, tuple[Response, Row, Submission]] = {}
+    candidates: dict[str, list[Candidate]] = {}
     answering: list[tuple[Submission, str, dict[str, Row]]] = []
     inventories: list[Submission] = []
 
@@ -83,7 +84,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
             out.opds.append(opd.id)
         rows_seen: dict[str, Row] = {}
         for row in sub.rows:
-            _check_row(rubric, index, sub, opd, row, rows_seen, seen, out)
+            _check_row(rubric, index, sub, opd, row, rows_seen, candidates, out)
         if opd:
             answering.append((sub, opd.id, rows_seen))
         elif not sub.opd:  # a recap names the OPD on every row
@@ -97,8 +98,11 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
         out.findings.extend(sub.findings)
         if sub.inventory is not None and inventory_items(rubric):
             _check_meta(rubric, fingerprint, sub, out)
-    out.findings += merge_inventories(rubric, inventories, seen, out.responses, out.invalid)
-    for sub, opd_id, rows_seen in answering:  # once every file is read: another OPD may answer
+    # once every file is read: the lead's answer counts, whatever the order of the files
+    seen = consolidate(rubric, candidates, out.findings, out.invalid, out.responses)
+    answered = {code: (c.response, c.row, c.sub) for code, c in seen.items()}
+    out.findings += merge_inventories(rubric, inventories, answered, out.responses, out.invalid)
+    for sub, opd_id, rows_seen in answering:  # another OPD may have answered
         _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 
     answered_opds = set(out.opds)
@@ -108,10 +112,9 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
         assigned = [item.code for _, item in rubric.items_by_opd.get(opd.id, ())]
         if assigned and opd.id not in answered_opds and not _covered(assigned, out):
             file = place = place or _region_place(submissions)
+            code = "respondent-missing" if opd.id in RESPONDENT_OPDS else "opd-missing"
             out.findings.append(
-                Finding(
-                    WARNING, "opd-missing", file, args={"opd": opd.name, "count": len(assigned)}
-                )
+                Finding(WARNING, code, file, args={"opd": opd.name, "count": len(assigned)})
             )
     for code in out.invalid:  # e.g. a later file contradicted an earlier answer
         out.responses.pop(code, None)
@@ -236,7 +239,7 @@ def _check_row(
     sub_opd: Opd | None,
     row: Row,
     rows_seen: dict[str, Row],
-    seen: dict[str, tuple[Response, Row, Submission]],
+    candidates: dict[str, list[Candidate]],
     out: Validation,
 ) -> None:
     def add(severity: Severity, kind: str, cell: str, /, **args: object) -> None:
@@ -300,25 +303,8 @@ def _check_row(
     )
     if item.evidence and not response.has_evidence:
         add(WARNING, "evidence-missing", row.evidence_cell, code=row.code)
-    if row.code in seen:
-        first, first_row, first_sub = seen[row.code]
-        where = f"{first_sub.file}:{first_sub.sheet}!{first_row.answer_cell}"
-        if first.answer == answer:
-            add(WARNING, "duplicate-answer", row.answer_cell, code=row.code, other=where)
-        else:
-            add(
-                ERROR,
-                "conflicting-answers",
-                row.answer_cell,
-                code=row.code,
-                other=where,
-                value=display(row.answer),
-                first=display(first_row.answer),
-            )
-            out.invalid.add(row.code)
-        return
-    seen[row.code] = (response, row, sub)
-    out.responses[row.code] = response
+    role = role_of(opd.id if opd else None, responsible)
+    candidates.setdefault(row.code, []).append(Candidate(response, row, sub, role))
 
 
 def _check_unanswered(
@@ -326,7 +312,7 @@ def _check_unanswered(
     sub: Submission,
     opd_id: str,
     rows_seen: dict[str, Row],
-    seen: dict[str, tuple[Response, Row, Submission]],
+    seen: dict[str, Candidate],
     out: Validation,
 ) -> None:
     """The items this OPD leads that no file answered (errors are reported where they are)."""

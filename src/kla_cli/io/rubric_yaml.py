@@ -34,7 +34,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
 MAX_EXTENDS = 4
 
-DEFAULT_RUBRIC = "kla-2023.yaml"
+DEFAULT_RUBRIC = "kla-2024.yaml"
 
 
 class _Lines:

@@ -17,7 +17,7 @@ from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
 from kla_cli.render.formats import Format
 from kla_cli.render.gap_cuts import cuts_json, cuts_markdown, print_cuts
-from kla_cli.render.gap_places import place_lines, places_json
+from kla_cli.render.gap_places import TERMINAL_ITEMS, place_lines, places_json
 from kla_cli.render.gap_text import (
     answer_label,
     assumed_summary,
@@ -299,7 +299,7 @@ def gap_table(
                 f"({', '.join(opd_short(rubric, o) for o in action.opds)})",
                 **wrap_line,
             )
-    if places := place_lines(result, lang):
+    if places := place_lines(result, lang, items=TERMINAL_ITEMS):
         from rich.markup import escape
 
         console.print(f"[bold]{t('gap.places', lang)}[/]")

@@ -14,6 +14,9 @@ from kla_cli.i18n.messages import Lang, t
 SHOWN = 5
 """Names shown per item on the table and in Markdown; the rest is "+N lainnya"."""
 
+TERMINAL_ITEMS = 3
+"""Items shown on a terminal (the gap table is one screen); Markdown and JSON list them all."""
+
 _KIND_KEYS = {Respondent.KECAMATAN: "gap.kind_kecamatan", Respondent.DESA: "gap.kind_desa"}
 
 
@@ -45,8 +48,13 @@ def place_line(code: str, coverage: Coverage, lang: Lang, *, limit: int = SHOWN)
     )
 
 
-def place_lines(result: ScoreResult, lang: Lang) -> list[str]:
-    return [place_line(code, coverage, lang) for code, coverage in lacking(result)]
+def place_lines(result: ScoreResult, lang: Lang, *, items: int | None = None) -> list[str]:
+    """One line per item lacking in some place; with `items`, that many and a line for the rest."""
+    found = lacking(result)
+    lines = [place_line(code, coverage, lang) for code, coverage in found[:items]]
+    if items is not None and len(found) > items:
+        lines.append(t("gap.places_more_items", lang, count=len(found) - items))
+    return lines
 
 
 def places_json(result: ScoreResult) -> list[dict[str, Any]]:

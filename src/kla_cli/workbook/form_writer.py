@@ -14,11 +14,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kla_cli import __version__
-from kla_cli.core.answers import Answer, answer_text
+from kla_cli.core.answers import Answer
 from kla_cli.core.form_layout import (
     ANSWER_SHEET,
     COLUMNS,
     FIRST_ITEM_ROW,
+    FORM_COLUMNS,
     HEADER_ROW,
     META_KEYS,
     META_LABELS,
@@ -27,20 +28,30 @@ from kla_cli.core.form_layout import (
     META_SHEET,
 )
 from kla_cli.core.provisional import provisional_note
-from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Opd, Rubric
+from kla_cli.core.rubric import AnswerType, Item, Opd, Rubric
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.i18n.numbers import fmt_num
+from kla_cli.workbook.form_text import (
+    cell_answer,
+    items_for,
+    option_entries,
+    options_text,
+    points_text,
+    role_text,
+)
 from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.worksheet import Worksheet
 
 INSTRUCTION_SHEET = "Petunjuk"
+OPTIONS_SHEET = "_pilihan"
+"""Hidden sheet holding the dropdown lists of the choice questions (one column per list): a list
+typed into the validation itself may not hold commas and is cut at 255 characters."""
 INPUT_FILL = "FFF9C4"
 HEADER_FILL = "1F4E79"
-COL = {c.key: i + 1 for i, c in enumerate(COLUMNS)}
 
 
 @dataclass(frozen=True)
@@ -50,44 +61,6 @@ class Filled:
     answer: Answer | None = None
     evidence: str | None = None
     note: str | None = None
-
-
-def items_for(rubric: Rubric, opd: Opd | None) -> list[tuple[Indicator, Item]]:
-    """The items an OPD answers: those it leads (first responsible OPD); all items for None."""
-    return [
-        (ind, item)
-        for ind, item in rubric.iter_items()
-        if opd is None or rubric.item_opds(ind, item)[0] == opd.id
-    ]
-
-
-def options_text(item: Item, lang: Lang) -> str:
-    """What can be answered, shown beside the answer cell."""
-    if item.type in (AnswerType.CHOICE, AnswerType.CHECKLIST):
-        lines = [
-            f"{o.key}. {o.label.get(lang)} ({fmt_num(o.points, lang, 1)})" for o in item.options
-        ]
-        head = t("tpl.choice" if item.type is AnswerType.CHOICE else "tpl.checklist", lang)
-        return "\n".join([head, *lines])
-    if item.type is AnswerType.YESNO:
-        return t("tpl.yesno", lang, points=fmt_num(item.max, lang, 1))
-    unit = item.unit.get(lang) if item.unit else ("%" if item.type is AnswerType.PERCENT else "")
-    better = t("tpl.lower" if item.direction is Direction.LOWER else "tpl.higher", lang)
-    sign = "≤" if item.direction is Direction.LOWER else "≥"
-    bands = "; ".join(
-        f"{sign} {fmt_num(b.threshold, lang, 1)}: {fmt_num(b.points, lang, 1)}" for b in item.bands
-    )
-    kind = t("tpl.percent" if item.type is AnswerType.PERCENT else "tpl.count", lang)
-    return f"{kind} ({unit}); {better}\n{bands}".replace(" ()", "")
-
-
-def cell_answer(item: Item, answer: Answer | None, lang: Lang) -> object:
-    """An answer as a person would type it into the cell."""
-    if answer is None:
-        return None
-    if isinstance(answer, float):
-        return int(answer) if item.type is AnswerType.COUNT else answer
-    return answer_text(answer, lang)
 
 
 def build_workbook(
@@ -103,7 +76,6 @@ def build_workbook(
     """An OPD workbook with the OPD's items (every item for None), optionally filled in."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.properties import PageSetupProperties
 
     book = Workbook()
@@ -128,7 +100,9 @@ def build_workbook(
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
     ws.cell(5, 1, t("tpl.fill_hint", lang)).font = Font(italic=True, color="7F7F7F")
 
-    for i, column in enumerate(COLUMNS, start=1):
+    columns = FORM_COLUMNS if opd is not None else COLUMNS
+    col = {c.key: i for i, c in enumerate(columns, start=1)}
+    for i, column in enumerate(columns, start=1):
         cell = ws.cell(HEADER_ROW, i, column.header)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
@@ -136,61 +110,28 @@ def build_workbook(
         cell.border = border
         ws.column_dimensions[cell.column_letter].width = column.width
 
-    choice_dv: dict[str, DataValidation] = {}
-    yesno_dv = DataValidation(
-        type="list",
-        formula1=f'"{t("yes", lang)},{t("no", lang)}"',
-        allow_blank=True,
-        showErrorMessage=True,
-    )
-    percent_dv = DataValidation(
-        type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True
-    )
-    count_dv = DataValidation(
-        type="whole", operator="greaterThanOrEqual", formula1="0", allow_blank=True
-    )
-    for dv, key in (
-        (yesno_dv, "tpl.dv_yesno"),
-        (percent_dv, "tpl.dv_percent"),
-        (count_dv, "tpl.dv_count"),
-    ):
-        dv.error, dv.errorTitle, dv.showErrorMessage = t(key, lang), "KLA", True
-        ws.add_data_validation(dv)
-
+    validations = _Validations(book, ws, lang)
     row = FIRST_ITEM_ROW
     for ind, item in items_for(rubric, opd):
         fill = (filled or {}).get(item.code, Filled())
+        asked = item.evidence_asked.get(lang) if item.evidence_asked else None
         values: dict[str, Any] = {
             "code": item.code,
             "indicator": f"{ind.id}. {ind.name.get(lang)}",
             "question": item.question.get(lang) + (" *" if item.evidence else ""),
+            "role": role_text(rubric, ind, item, opd, lang),
             "options": options_text(item, lang),
             "answer": cell_answer(item, fill.answer, lang),
+            "evidence_asked": asked,
             "evidence": safe_cell(fill.evidence),
             "note": safe_cell(fill.note),
         }
-        for key, col in COL.items():
-            cell = ws.cell(row, col, values[key])
+        for key, c in col.items():
+            cell = ws.cell(row, c, values[key])
             cell.alignment, cell.border = wrap, border
             if key in ("answer", "evidence", "note"):
                 cell.fill, cell.protection = input_fill, unlocked
-        ref = ws.cell(row, COL["answer"]).coordinate
-        if item.type is AnswerType.CHOICE:
-            letters = ",".join(o.key for o in item.options)
-            if letters not in choice_dv:
-                dv = DataValidation(
-                    type="list", formula1=f'"{letters}"', allow_blank=True, showErrorMessage=True
-                )
-                dv.error, dv.errorTitle = t("tpl.dv_choice", lang, options=letters), "KLA"
-                ws.add_data_validation(dv)
-                choice_dv[letters] = dv
-            choice_dv[letters].add(ref)
-        elif item.type is AnswerType.YESNO:
-            yesno_dv.add(ref)
-        elif item.type is AnswerType.PERCENT:
-            percent_dv.add(ref)
-        elif item.type is AnswerType.COUNT:
-            count_dv.add(ref)
+        validations.add(item, ws.cell(row, col["answer"]).coordinate)
         row += 1
 
     ws.freeze_panes = ws.cell(FIRST_ITEM_ROW, 1).coordinate
@@ -206,6 +147,8 @@ def build_workbook(
 
     _instructions(book.create_sheet(INSTRUCTION_SHEET), rubric, opd_name, lang)
     _meta(book, rubric, opd, opd_name, region, year)
+    if OPTIONS_SHEET in book.sheetnames:  # hidden, after the sheets people read
+        book.move_sheet(OPTIONS_SHEET, len(book.sheetnames) - 1 - book.index(book[OPTIONS_SHEET]))
     return book
 
 
@@ -213,7 +156,7 @@ def _instructions(ws: Worksheet, rubric: Rubric, opd_name: str, lang: Lang) -> N
     from openpyxl.styles import Alignment, Font
 
     ws.column_dimensions["A"].width = 110
-    lines = [t(f"tpl.instr.{i}", lang, opd=opd_name or "OPD") for i in range(1, 9)]
+    lines = [t(f"tpl.instr.{i}", lang, opd=opd_name or "OPD") for i in range(1, 11)]
     note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
     if note:
         lines.append(note)
@@ -249,3 +192,72 @@ def _meta(
             book.custom_doc_props.append(prop)  # type: ignore[attr-defined]
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
+
+
+class _Validations:
+    """The answer cells' data validations, one per kind of answer: a dropdown per distinct list
+    of options (its entries on the hidden options sheet), a range per score maximum."""
+
+    def __init__(self, book: Workbook, ws: Worksheet, lang: Lang) -> None:
+        self.book, self.ws, self.lang = book, ws, lang
+        self.lists: dict[tuple[str, ...], DataValidation] = {}
+        self.scores: dict[float, DataValidation] = {}
+        yes_no = f'"{t("yes", lang)},{t("no", lang)}"'
+        self.fixed: dict[AnswerType, DataValidation] = {
+            AnswerType.YESNO: self._new("list", None, (yes_no,), t("tpl.dv_yesno", lang)),
+            AnswerType.PERCENT: self._new(
+                "decimal", "between", ("0", "100"), t("tpl.dv_percent", lang)
+            ),
+            AnswerType.COUNT: self._new(
+                "whole", "greaterThanOrEqual", ("0",), t("tpl.dv_count", lang)
+            ),
+        }
+
+    def _new(self, kind: Any, operator: Any, bounds: tuple[str, ...], error: str) -> DataValidation:
+        from openpyxl.worksheet.datavalidation import DataValidation
+
+        dv = DataValidation(
+            type=kind,
+            operator=operator,
+            formula1=bounds[0],
+            formula2=bounds[1] if len(bounds) > 1 else None,
+            allow_blank=True,
+            showErrorMessage=True,
+        )
+        dv.error, dv.errorTitle = error, "KLA"
+        self.ws.add_data_validation(dv)
+        return dv
+
+    def add(self, item: Item, ref: str) -> None:
+        if item.type is AnswerType.CHOICE:
+            self._choice(item).add(ref)
+        elif item.type is AnswerType.SCORE:
+            if item.max not in self.scores:
+                error = t("tpl.dv_score", self.lang, max=points_text(item.max, self.lang))
+                bounds = ("0", f"{item.max:g}")
+                self.scores[item.max] = self._new("decimal", "between", bounds, error)
+            self.scores[item.max].add(ref)
+        elif item.type in self.fixed:
+            self.fixed[item.type].add(ref)
+
+    def _choice(self, item: Item) -> DataValidation:
+        """The dropdown of `item`'s options (`a. Peraturan Daerah (Perda) — 12`, …)."""
+        from openpyxl.utils import get_column_letter
+
+        entries = tuple(option_entries(item, self.lang))
+        if entries not in self.lists:
+            if OPTIONS_SHEET in self.book.sheetnames:
+                sheet = self.book[OPTIONS_SHEET]
+            else:
+                sheet = self.book.create_sheet(OPTIONS_SHEET)
+                sheet.sheet_state = "hidden"
+                sheet.protection.sheet = True
+            column = len(self.lists) + 1
+            for r, entry in enumerate(entries, start=1):
+                sheet.cell(r, column, safe_cell(entry))
+            letter = get_column_letter(column)
+            source = f"'{OPTIONS_SHEET}'!${letter}$1:${letter}${len(entries)}"
+            letters = ", ".join(o.key for o in item.options)
+            error = t("tpl.dv_choice", self.lang, options=letters)
+            self.lists[entries] = self._new("list", None, (source,), error)
+        return self.lists[entries]

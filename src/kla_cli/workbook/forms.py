@@ -14,7 +14,8 @@ from kla_cli.core.rubric import Opd, Rubric
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import LANGS, Lang
 from kla_cli.io.output import NO_INPUTS, Inputs, atomic_path
-from kla_cli.workbook.form_writer import build_workbook, items_for
+from kla_cli.workbook.form_text import is_respondent, items_for
+from kla_cli.workbook.form_writer import build_workbook
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -38,9 +39,11 @@ def form_language(value: str) -> Lang:
 
 
 def select_opds(rubric: Rubric, names: Sequence[str]) -> list[Opd]:
-    """The OPDs named (by id, name or alias), or every OPD that leads items when none is named."""
+    """The OPDs named (by id, name or alias), or every OPD that leads or co-sources a question
+    when none is named. Never the kecamatan or desa/kelurahan respondents: they answer in the
+    kecamatan/desa inventory, not in an OPD form."""
     if not names:
-        return [opd for opd in rubric.opds if items_for(rubric, opd)]
+        return [opd for opd in rubric.opds if not is_respondent(opd) and items_for(rubric, opd)]
     chosen: list[Opd] = []
     for name in names:
         opd = rubric.opd_by_name(name)
@@ -48,6 +51,10 @@ def select_opds(rubric: Rubric, names: Sequence[str]) -> list[Opd]:
             raise KlaError(
                 "template.unknown_opd",
                 params={"opd": name, "known": ", ".join(o.id for o in rubric.opds)},
+            )
+        if is_respondent(opd):
+            raise KlaError(
+                "template.respondent", params={"opd": opd.name}, hint="template.respondent.hint"
             )
         if opd not in chosen:
             chosen.append(opd)

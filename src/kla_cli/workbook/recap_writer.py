@@ -30,12 +30,13 @@ from kla_cli.core.rubric import Indicator, Item, Rubric
 from kla_cli.core.scoring import ItemScore, Response
 from kla_cli.core.submission import Row, Submission
 from kla_cli.i18n.messages import Lang, t
+from kla_cli.workbook.form_text import items_for
 from kla_cli.workbook.form_writer import (
     HEADER_FILL,
     INSTRUCTION_SHEET,
+    OPTIONS_SHEET,
     Filled,
     build_workbook,
-    items_for,
 )
 from kla_cli.workbook.safe_cells import safe_cell
 
@@ -98,6 +99,9 @@ def build_recap(
     _findings(book.create_sheet(t("recap.sheet.findings", lang)), validation.findings, lang)
     meta = book[META_SHEET]
     book.move_sheet(meta, len(book.sheetnames) - 1 - book.index(meta))  # hidden, last
+    if OPTIONS_SHEET in book.sheetnames:  # the dropdown lists, hidden, after it
+        options = book[OPTIONS_SHEET]
+        book.move_sheet(options, len(book.sheetnames) - 1 - book.index(options))
     book.active = 0
     return book
 
@@ -212,7 +216,7 @@ def _unanswered(ws: Worksheet, rubric: Rubric, assessment: Assessment, lang: Lan
     by_code = {item.code: item for item in assessment.result.all_items()}
     rows: list[list[object]] = []
     for opd in rubric.opds:
-        for ind, item in items_for(rubric, opd):
+        for ind, item in rubric.items_by_opd.get(opd.id, ()):  # the questions it leads
             if by_code[item.code].answered:
                 continue
             if item.code in validation.invalid:

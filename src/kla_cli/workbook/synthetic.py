@@ -1,19 +1,22 @@
 """Synthetic (fictional) regions for examples, tests and benchmarks, reproducible from a seed.
 
-`answers_for_quality` picks, for every item, an answer worth roughly `quality` of its maximum;
-`write_region` writes one OPD workbook per answering OPD. The example script
+`answers_for_quality` picks, for every item of any answer type (a nilai for `score` questions),
+an answer worth roughly `quality` of its maximum; `write_region` writes one OPD workbook per OPD
+with questions, the lead's answers in the lead's form (and, when asked, a co-source's). The example script
 (scripts/make_examples.py) and the benchmark corpus are built with these.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from pathlib import Path
 
 from kla_cli.core.answers import Answer
-from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric
+from kla_cli.core.rubric import RESPONDENT_OPDS, AnswerType, Direction, Item, Rubric
 from kla_cli.core.scoring import Response, ScoreResult, score_region
-from kla_cli.workbook.form_writer import Filled, build_workbook, items_for
+from kla_cli.workbook.form_text import is_respondent, items_for
+from kla_cli.workbook.form_writer import Filled, build_workbook
 from kla_cli.workbook.forms import save_workbook
 
 
@@ -43,6 +46,9 @@ def _band_value(item: Item, index: int | None, rng: random.Random) -> float:
 def answer_for_quality(item: Item, quality: float, rng: random.Random) -> Answer:
     """An answer worth about `quality` (0–1) of the item's maximum."""
     kind = item.type
+    if kind is AnswerType.SCORE:  # the nilai itself, two decimals, as a verifier would give it
+        nilai = (quality + rng.uniform(-0.25, 0.25)) * item.max
+        return round(min(max(nilai, 0.0), item.max), 2)
     if kind is AnswerType.YESNO:
         return rng.random() < quality
     if kind is AnswerType.CHECKLIST:
@@ -67,7 +73,9 @@ def synthetic_answers(
     rng = random.Random(seed)
     filled: dict[str, Filled] = {}
     slug = region.lower().replace(" ", "-")
-    for _, item in rubric.iter_items():
+    for ind, item in rubric.iter_items():
+        if rubric.item_opds(ind, item)[0] in RESPONDENT_OPDS:
+            continue  # answered in the kecamatan/desa inventory, not in an OPD form
         answer = answer_for_quality(item, quality, rng)
         evidence = None
         if not (item.evidence and rng.random() < missing_evidence):
@@ -107,15 +115,27 @@ def answers_in_band(
 
 
 def write_region(
-    rubric: Rubric, folder: Path, region: str, year: str, filled: dict[str, Filled]
+    rubric: Rubric,
+    folder: Path,
+    region: str,
+    year: str,
+    filled: Mapping[str, Filled],
+    *,
+    by_opd: Mapping[str, Mapping[str, Filled]] | None = None,
 ) -> list[Path]:
-    """One workbook per answering OPD, named after the OPD id."""
+    """One workbook per OPD with questions (never the kecamatan/desa respondents), named after
+    the OPD id. `filled` goes into the rows of the OPD that leads each question; a co-source's
+    rows stay blank unless `by_opd[opd id]` fills them (it also overrides the lead's rows:
+    `Filled()` leaves one blank)."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for opd in rubric.opds:
-        if not items_for(rubric, opd):
+        if is_respondent(opd) or not items_for(rubric, opd):
             continue
-        book = build_workbook(rubric, opd, region=region, year=year, filled=filled)
+        led = {item.code for _, item in rubric.items_by_opd.get(opd.id, ())}
+        own = {code: f for code, f in filled.items() if code in led}
+        own.update((by_opd or {}).get(opd.id, {}))
+        book = build_workbook(rubric, opd, region=region, year=year, filled=own)
         path = folder / f"{opd.id}.xlsx"
         save_workbook(book, path)
         written.append(path)

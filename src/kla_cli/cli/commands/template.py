@@ -33,7 +33,7 @@ def template(
     ] = "id",
     force: Annotated[bool, typer.Option("--force", help=h("help.force"))] = False,
 ) -> None:
-    from kla_cli.workbook.form_writer import items_for
+    from kla_cli.workbook.form_text import items_for
     from kla_cli.workbook.forms import form_language, select_opds, write_templates
 
     lang = form_language(form_lang)

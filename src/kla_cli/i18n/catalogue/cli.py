@@ -51,8 +51,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.debug": ("Tampilkan traceback bila terjadi galat.", "Show the traceback on errors."),
     "help.version": ("Tampilkan versi lalu keluar.", "Show the version and exit."),
     "help.rubric_opt": (
-        "Berkas rubrik YAML (bawaan: rubrics/kla-2023.yaml).",
-        "Rubric YAML file (default: rubrics/kla-2023.yaml).",
+        "Berkas rubrik YAML (bawaan: rubrics/kla-2024.yaml).",
+        "Rubric YAML file (default: rubrics/kla-2024.yaml).",
     ),
     "help.format": (
         "Format keluaran (bawaan: dari ekstensi -o, atau table).",

@@ -268,6 +268,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "sepakati satu jawaban dan hapus yang lain",
         "agree on one answer and delete the other",
     ),
+    "finding.cosource-differs": (
+        "butir {code}: {opd} (OPD pendukung) menjawab '{answer}', OPD utama {lead} menjawab "
+        "'{lead_answer}' di {other}; jawaban OPD utama yang dipakai",
+        "item {code}: {opd} (co-source) answered '{answer}', the lead OPD {lead} answered "
+        "'{lead_answer}' at {other}; the lead's answer counts",
+    ),
+    "finding.cosource-differs.hint": (
+        "samakan jawaban dengan OPD utama, atau kosongkan jawaban OPD pendukung",
+        "agree the answer with the lead OPD, or clear the co-source's answer",
+    ),
     "finding.unanswered": ("butir {code} belum dijawab", "item {code} is unanswered"),
     "finding.unanswered.hint": (
         "isi kolom Jawaban butir ini",
@@ -280,6 +290,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.opd-missing.hint": (
         "minta berkas isian dari OPD itu (buat dengan 'kla template --opd')",
         "ask that OPD for its workbook (make one with 'kla template --opd')",
+    ),
+    "finding.respondent-missing": (
+        "belum ada jawaban dari {opd} ({count} butir bernilai 0)",
+        "no answers from {opd} yet ({count} {count:plural/item scores/items score} 0)",
+    ),
+    "finding.respondent-missing.hint": (
+        "pertanyaan ini dijawab lewat inventaris kecamatan/desa, bukan format OPD",
+        "these questions are answered in the kecamatan/desa inventory, not in an OPD form",
     ),
     "finding.opd-mismatch": (
         "OPD '{found}' berbeda dengan OPD penerima format ini ('{expected}')",

@@ -10,7 +10,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Isi hanya sel kuning. Kolom Kode jangan diubah. * = wajib data dukung.",
         "Fill in the yellow cells only. Do not edit the Kode column. * = evidence required.",
     ),
-    "tpl.choice": ("Pilih satu huruf:", "Choose one letter:"),
+    "tpl.choice": ("Pilih satu (huruf — nilai):", "Choose one (letter — points):"),
     "tpl.checklist": (
         "Tulis semua huruf yang terpenuhi, mis. a, c:",
         "Write every letter that applies, e.g. a, c:",
@@ -24,6 +24,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tpl.dv_percent": ("Isi angka persen 0 sampai 100.", "Enter a percentage from 0 to 100."),
     "tpl.dv_count": ("Isi bilangan bulat 0 atau lebih.", "Enter a whole number, 0 or more."),
     "tpl.dv_choice": ("Pilih salah satu huruf: {options}.", "Choose one letter: {options}."),
+    "tpl.score": (
+        "Isi nilai 0–{max} (boleh dua desimal, mis. 2,5)",
+        "Enter the nilai 0–{max} (up to two decimals, e.g. 2.5)",
+    ),
+    "tpl.dv_score": (
+        "Isi nilai antara 0 dan {max}.",
+        "Enter a nilai between 0 and {max}.",
+    ),
+    "tpl.provisional": (
+        "Nilai tiap langkah jawaban sementara (disimpulkan, belum resmi); nilai maksimum resmi.",
+        "The points of each answer step are provisional (inferred, not official); the maximum is official.",
+    ),
+    "tpl.role.lead": ("utama", "lead"),
+    "tpl.role.cosource": ("pendukung (utama: {lead})", "co-source (lead: {lead})"),
+    "tpl.role.all": ("utama: {lead}", "lead: {lead}"),
     "tpl.instr.title": ("Petunjuk pengisian", "How to fill in this form"),
     "tpl.instr.1": (
         "Format ini untuk {opd}. Isi lembar 'Isian': satu baris per butir pertanyaan evaluasi KLA.",
@@ -57,6 +72,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Simpan sebagai .xlsx lalu kirim ke sekretariat Gugus Tugas KLA.",
         "Save as .xlsx and send it to the KLA task force secretariat.",
     ),
+    "tpl.instr.9": (
+        "Kolom Peran OPD: 'utama' berarti OPD Anda penanggung jawab pertanyaan itu; 'pendukung' berarti OPD Anda ikut menyediakan data dan OPD utamanya disebut. Bila OPD utama dan OPD pendukung sama-sama menjawab, jawaban OPD utama yang dipakai; bila hanya OPD pendukung yang menjawab, jawabannya yang dipakai.",
+        "Peran OPD column: 'utama' (lead) means your OPD is responsible for the question; 'pendukung' (co-source) means your OPD supplies data too, and the lead is named. When the lead and a co-source both answer, the lead's answer counts; when only a co-source answers, its answer counts.",
+    ),
+    "tpl.instr.10": (
+        "Kolom Data dukung yang diminta: dokumen, tabel MATRIKS atau foto yang diminta instrumen untuk pertanyaan itu. Pertanyaan berjenis nilai diisi angka nilai langsung (0 sampai nilai maksimum).",
+        "Data dukung yang diminta column: the document, MATRIKS table or photos the instrument asks for. Questions that take a nilai are answered with the points themselves (0 up to the maximum).",
+    ),
+    "tpl.instr.provisional": (
+        "Nilai maksimum tiap pertanyaan resmi (instrumen 2024); nilai langkah jawaban bertanda 'sementara' disimpulkan dari rekap daerah dan belum resmi.",
+        "Each question's maximum is official (the 2024 instrument); the points of answer steps marked provisional are inferred from regional recaps, not official.",
+    ),
     # --- template.*
     "template.unknown_opd": (
         "OPD tidak dikenal '{opd}'; pilih salah satu: {known}",
@@ -76,8 +103,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give a folder with -o, e.g. -o forms-2025",
     ),
     "template.no_items": (
-        "{opd} tidak memimpin butir apa pun; formatnya tanpa butir",
-        "{opd} leads no items; its form has no items",
+        "{opd} tidak memimpin atau mendukung butir apa pun; formatnya tanpa butir",
+        "{opd} neither leads nor co-sources any item; its form has no items",
+    ),
+    "template.respondent": (
+        "{opd} tidak diberi format OPD: pertanyaannya diisi lewat inventaris kecamatan/desa",
+        "{opd} gets no OPD form: its questions are answered in the kecamatan/desa inventory",
+    ),
+    "template.respondent.hint": (
+        "buat format untuk OPD lain, atau isi inventaris kecamatan/desa",
+        "make forms for the other OPDs, or fill in the kecamatan/desa inventory",
     ),
     "template.written": (
         "{count} format ditulis ke {folder}",

@@ -133,6 +133,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: {count} of {total} {kind} still have cases: {names}",
     ),
     "gap.places_more": ("+{count} lainnya", "+{count} more"),
+    "gap.places_more_items": (
+        "… dan {count} butir lain; semuanya ada di -f markdown atau -f json",
+        "… and {count} more {count:plural/item/items}; -f markdown or -f json lists them all",
+    ),
     "gap.kind_kecamatan": ("kecamatan", "kecamatan"),
     "gap.kind_desa": ("desa/kelurahan", "desa/kelurahan"),
     "gap.basis.verified": ("Total terverifikasi (VA)", "Verified total (VA)"),

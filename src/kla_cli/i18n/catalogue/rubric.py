@@ -39,8 +39,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a rubric must be a YAML mapping (key: value)",
     ),
     "rubric.not_mapping.hint": (
-        "mulai dari rubrics/kla-2023.yaml sebagai contoh",
-        "start from rubrics/kla-2023.yaml as an example",
+        "mulai dari rubrics/kla-2024.yaml sebagai contoh",
+        "start from rubrics/kla-2024.yaml as an example",
     ),
     "rubric.extends_loop": (
         "rubrik 'extends' berputar atau terlalu dalam",

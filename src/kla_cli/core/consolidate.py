@@ -1,0 +1,168 @@
+"""Which answer counts when several files answer one question (pure).
+
+A question names its OPDs: the first leads, the others are co-sources (`Rubric.item_opds`).
+Every OPD's form carries the questions it leads or co-sources, so one question may come back
+answered more than once. The rules, applied once every file of the region is read (so that the
+order of the files does not matter):
+
+- the lead's answer counts; a co-source that answered differently is ONE warning naming the
+  question, both OPDs and both answers (`cosource-differs`); a co-source that agrees is silent;
+- with no answer from the lead, a co-source's answer counts without a warning; two co-sources
+  that disagree are a conflict (kla cannot know which is right);
+- two answers from the same OPD (two forms of one OPD), or from an OPD the question does not
+  name, are compared as before: the same answer is a `duplicate-answer` warning, a different one
+  a `conflicting-answers` error that leaves the question unscored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import Enum
+from typing import NamedTuple
+
+from kla_cli.core.answers import display
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.form_layout import ANSWER_SHEET
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.scoring import Response
+from kla_cli.core.submission import Row, Submission
+
+
+class Role(Enum):
+    LEAD = "lead"
+    COSOURCE = "cosource"
+    OTHER = "other"
+    """An OPD the question does not name, or none kla knows."""
+
+
+def role_of(opd_id: str | None, responsible: tuple[str, ...]) -> Role:
+    """The part `opd_id` plays in a question whose OPDs are `responsible` (lead first)."""
+    if opd_id is None or opd_id not in responsible:
+        return Role.OTHER
+    return Role.LEAD if opd_id == responsible[0] else Role.COSOURCE
+
+
+class Candidate(NamedTuple):
+    """One file's answer to one question, before kla decides which answer counts."""
+
+    response: Response
+    row: Row
+    sub: Submission
+    role: Role
+
+    @property
+    def where(self) -> str:
+        return f"{self.sub.file}:{self.sub.sheet}!{self.row.answer_cell}"
+
+
+Add = Callable[[Severity, str, Candidate, dict[str, object]], None]
+
+
+def consolidate(
+    rubric: Rubric,
+    candidates: dict[str, list[Candidate]],
+    findings: list[Finding],
+    invalid: set[str],
+    responses: dict[str, Response],
+) -> dict[str, Candidate]:
+    """Pick the answer that counts for each question (code -> candidate, in `responses` too);
+    findings for answers that disagree; conflicting questions go to `invalid`."""
+
+    def add(severity: Severity, code: str, at: Candidate, args: dict[str, object]) -> None:
+        sheet = at.sub.sheet or ANSWER_SHEET
+        item = at.row.code
+        findings.append(Finding(severity, code, at.sub.file, sheet, at.row.answer_cell, args, item))
+
+    chosen: dict[str, Candidate] = {}
+    for code, found in candidates.items():
+        pick = _pick(rubric, found, add)
+        if pick is None:
+            invalid.add(code)
+            continue
+        chosen[code] = pick
+        responses[code] = pick.response
+    return chosen
+
+
+def _pick(rubric: Rubric, found: list[Candidate], add: Add) -> Candidate | None:
+    """The answer that counts among one question's answers, or None for a conflict."""
+    leads = [c for c in found if c.role is Role.LEAD]
+    if not leads:
+        return _in_order(found, add)
+    lead = _in_order(leads, add)
+    if lead is None:
+        return None
+    for other in (c for c in found if c.role is not Role.LEAD):
+        if other.role is Role.COSOURCE:
+            if other.response.answer != lead.response.answer:
+                add(Severity.WARNING, "cosource-differs", other, _differs(rubric, lead, other))
+        elif not _same_as_before(lead, other, add):
+            return None
+    return lead
+
+
+def _in_order(found: list[Candidate], add: Add) -> Candidate | None:
+    """The first answer counts; each later one agrees with it or conflicts."""
+    first = found[0]
+    ok = True
+    for later in found[1:]:
+        if _cosources(first, later):
+            if later.response.answer != first.response.answer:
+                _conflict(first, later, add)
+                ok = False
+            continue
+        ok = _same_as_before(first, later, add) and ok
+    return first if ok else None
+
+
+def _cosources(first: Candidate, later: Candidate) -> bool:
+    """Two different co-sources of the question."""
+    return (
+        first.role is Role.COSOURCE
+        and later.role is Role.COSOURCE
+        and first.response.opd != later.response.opd
+    )
+
+
+def _same_as_before(first: Candidate, later: Candidate, add: Add) -> bool:
+    """The rule for two forms of one OPD (or an OPD the question does not name): the same
+    answer is a warning, a different one a conflict. False on a conflict."""
+    if later.response.answer == first.response.answer:
+        add(
+            Severity.WARNING,
+            "duplicate-answer",
+            later,
+            {"code": later.row.code, "other": first.where},
+        )
+        return True
+    _conflict(first, later, add)
+    return False
+
+
+def _conflict(first: Candidate, later: Candidate, add: Add) -> None:
+    add(
+        Severity.ERROR,
+        "conflicting-answers",
+        later,
+        {
+            "code": later.row.code,
+            "other": first.where,
+            "value": display(later.row.answer),
+            "first": display(first.row.answer),
+        },
+    )
+
+
+def _differs(rubric: Rubric, lead: Candidate, other: Candidate) -> dict[str, object]:
+    def name(c: Candidate) -> str:
+        opd = rubric.opd_by_name(c.response.opd) if c.response.opd else None
+        return opd.name if opd else (c.response.opd or "?")
+
+    return {
+        "code": other.row.code,
+        "lead": name(lead),
+        "lead_answer": display(lead.row.answer),
+        "opd": name(other),
+        "answer": display(other.row.answer),
+        "other": lead.where,
+    }
