@@ -54,6 +54,7 @@ def action_json(action: Action, lang: Lang) -> dict[str, Any]:
         "max": action.max,
         "effort": action.effort.value if action.effort else None,
         "evidence_required": action.evidence_required,
+        "evidence_asked": action.evidence_asked.get(lang) if action.evidence_asked else None,
     }
 
 
@@ -136,17 +137,24 @@ def gap_markdown(
     if analysis.quick_wins:
         lines += ["", f"## {t('gap.quick_wins', lang)}", ""]
         lines += md_table(
-            [t("gap.col.item", lang), t("gap.col.done", lang), "OPD", t("gap.col.gain", lang)],
+            [
+                t("gap.col.item", lang),
+                t("gap.col.done", lang),
+                t("gap.cut.asked", lang),
+                "OPD",
+                t("gap.col.gain", lang),
+            ],
             [
                 [
                     f"{a.code} {a.question.get(lang)}",
                     answer_label(index[a.code][1], a.answer_from, lang),
-                    ", ".join(a.opds),
+                    a.evidence_asked.get(lang) if a.evidence_asked else "-",
+                    ", ".join(opd_short(rubric, o) for o in a.opds),
                     gain_text(a, lang),
                 ]
                 for a in analysis.quick_wins
             ],
-            right=(3,),
+            right=(4,),
         )
     if analysis.plan_by_opd:
         lines += ["", f"## {t('gap.plan_by_opd', lang)}"]

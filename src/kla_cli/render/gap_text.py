@@ -31,6 +31,8 @@ def answer_label(item: Item, answer: Answer | None, lang: Lang) -> str:
     text = answer_text(answer, lang)
     if isinstance(answer, Nilai):  # the points themselves: no unit, no option
         return text
+    if item.type is AnswerType.SCORE and isinstance(answer, float):
+        return answer_text(Nilai(answer), lang)
     if item.type is AnswerType.PERCENT:
         return f"{text}%"
     if item.type is AnswerType.COUNT and item.unit:
@@ -62,7 +64,9 @@ def _todo(action: Action, item: Item, lang: Lang) -> str:
 
 
 def _data_needed(action: Action, item: Item, lang: Lang) -> str:
-    if action.kind is ActionKind.CUT and item.evidence_asked:
+    """What to upload: the data dukung the question asks for, where the rubric says it."""
+    wanted = action.kind is not ActionKind.ANSWER or action.evidence_required
+    if wanted and item.evidence_asked:
         return item.evidence_asked.get(lang)
     if action.kind is not ActionKind.ANSWER:
         return t("gap.data_current", lang)

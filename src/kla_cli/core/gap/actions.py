@@ -57,6 +57,8 @@ class Action:
     evidence_required: bool
     type: AnswerType
     unit: Text | None = None
+    evidence_asked: Text | None = None
+    """The data dukung the question asks for (a document, a MATRIKS table, photos, …)."""
 
     @property
     def gain(self) -> float:
@@ -129,6 +131,7 @@ def action_for(
         evidence_required=item.evidence,
         type=item.type,
         unit=item.unit,
+        evidence_asked=item.evidence_asked,
     )
 
 
