@@ -187,8 +187,18 @@ def _parse_choice(item: Item, raw: CellValue) -> str:
             return key
     letter = _letter(text)
     if letter in keys:
+        if _SEVERAL.match(text):  # `a dan b`, `a atau b`, `a/b`: one option is asked
+            raise AnswerProblem(
+                "several-options", display(raw), (("options", ", ".join(sorted(keys))),)
+            )
         return letter
     raise AnswerProblem("not-an-option", display(raw), (("options", ", ".join(sorted(keys))),))
+
+
+_SEVERAL = re.compile(
+    r"^\(?[a-z][.)]?\s*(?:\b(?:dan|atau|and|or)\b|[/&,;+])\s*\(?[a-z](?:[.)]|\s|$)"
+)
+"""Two option letters joined (`a dan b`, `a atau b`, `a/b`, `(a) & (b)`)."""
 
 
 def _parse_checklist(item: Item, raw: CellValue) -> frozenset[str]:

@@ -37,7 +37,21 @@ class Response(NamedTuple):
 
     @property
     def has_evidence(self) -> bool:
-        return bool(self.evidence and self.evidence.strip())
+        """Whether data dukung is named; a cell that says there is none (`-`, `belum ada`,
+        `nihil`, `menyusul`, …) is no evidence."""
+        return bool(self.evidence and self.evidence.strip()) and not says_no_evidence(self.evidence)
+
+
+NO_EVIDENCE = frozenset(
+    {"-", "–", "—", "0", "?", "x", "nihil", "menyusul", "belum", "belum ada", "tidak", "tidak ada",
+     "kosong", "none", "n/a", "na", "tba", "nanti"}
+)  # fmt: skip
+"""What people type in a data dukung cell to say there is none (yet)."""
+
+
+def says_no_evidence(text: str | None) -> bool:
+    """A data dukung cell that names no document but says there is none."""
+    return text is not None and " ".join(text.split()).casefold().strip(".") in NO_EVIDENCE
 
 
 class ItemScore(NamedTuple):

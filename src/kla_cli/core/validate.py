@@ -15,6 +15,7 @@ from kla_cli.core.answers import (
     Answer,
     AnswerProblem,
     Nilai,
+    display,
     is_blank,
     parse_answer,
     parse_nilai,
@@ -26,7 +27,7 @@ from kla_cli.core.inventory import inventory_items
 from kla_cli.core.inventory_merge import merge_inventories
 from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
 from kla_cli.core.rubric import RESPONDENT_OPDS, Indicator, Item, Opd, Rubric, fold
-from kla_cli.core.scoring import Response
+from kla_cli.core.scoring import Response, item_points, says_no_evidence
 from kla_cli.core.submission import Row, Submission
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -301,8 +302,10 @@ def _check_row(
         verified=verified,
         note=row.verifier_note,
     )
-    if item.evidence and not response.has_evidence:
-        add(WARNING, "evidence-missing", row.evidence_cell, code=row.code)
+    if item.evidence and not response.has_evidence and item_points(item, answer) > 0:
+        # a 0-point answer has no points to lose: no warning
+        kind = "evidence-none-said" if says_no_evidence(row.evidence) else "evidence-missing"
+        add(WARNING, kind, row.evidence_cell, code=row.code, value=display(row.evidence))
     role = role_of(opd.id if opd else None, responsible)
     candidates.setdefault(row.code, []).append(Candidate(response, row, sub, role))
 

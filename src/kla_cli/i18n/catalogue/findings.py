@@ -252,6 +252,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "isi nama berkas atau tautan dokumen",
         "enter the document's file name or link",
     ),
+    "finding.evidence-none-said": (
+        "butir {code}: data dukung '{value}' berarti belum ada dokumen; nilainya hilang saat verifikasi",
+        "item {code}: data dukung '{value}' means there is no document yet; its points are lost at verification",
+    ),
+    "finding.evidence-none-said.hint": (
+        "isi nama berkas atau tautan dokumen, atau kosongkan bila memang belum ada",
+        "enter the document's file name or link, or leave the cell empty if there is none yet",
+    ),
+    "finding.several-options": (
+        "butir {code}: '{value}' menyebut lebih dari satu pilihan; butir ini hanya menerima satu",
+        "item {code}: '{value}' names more than one option; this question takes one",
+    ),
+    "finding.several-options.hint": (
+        "isi satu huruf pilihan ({options}): yang paling sesuai dengan data dukung",
+        "enter one option letter ({options}): the one the data dukung supports",
+    ),
     "finding.duplicate-answer": (
         "butir {code} juga dijawab di {other} (jawaban sama)",
         "item {code} is also answered at {other} (same answer)",
