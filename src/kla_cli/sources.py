@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kla_cli.core.compare import Snapshot, snapshot_from_json, snapshot_from_result
 from kla_cli.core.findings import Finding
+from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.stages import split_stages
 from kla_cli.errors import KlaError
@@ -90,8 +91,9 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
 
 
 def year_sources(region_dir: Path) -> list[tuple[str, Path]]:
-    """The years of a region folder: subfolders named by year, or JSON files or result sheets
-    with a year in their name; sorted by year. Raise when there are none, or a year has two sources."""
+    """The years of a region folder: subfolders named by year (their workbooks, or the one
+    saved result or result sheet they hold), or JSON files or result sheets with a year in
+    their name; sorted by year. Raise when there are none, or a year has two sources."""
     if region_dir.is_file():
         raise KlaError("history.not_folder", str(region_dir), "history.no_years.hint")
     if not region_dir.is_dir():
@@ -101,19 +103,34 @@ def year_sources(region_dir: Path) -> list[tuple[str, Path]]:
         if entry.name.startswith("."):
             continue
         if entry.is_dir() and re.fullmatch(r"(?:19|20)\d\d", entry.name):
-            year = entry.name
+            year, source = entry.name, _year_folder(entry)
         elif is_result_file(entry) and YEAR.search(entry.stem):
-            year = YEAR.findall(entry.stem)[-1]
+            year, source = YEAR.findall(entry.stem)[-1], entry
         else:
             continue
         if year in found:
+            first, second = (str(p.relative_to(region_dir)) for p in (found[year], source))
             raise KlaError(
                 "history.duplicate_year",
                 str(region_dir),
                 "history.duplicate_year.hint",
-                {"year": year, "first": found[year].name, "second": entry.name},
+                {"year": year, "first": first, "second": second},
             )
-        found[year] = entry
+        found[year] = source
     if not found:
         raise KlaError("history.no_years", str(region_dir), "history.no_years.hint")
     return sorted(found.items())
+
+
+def _year_folder(folder: Path) -> Path:
+    """A year folder's source: the folder (its workbooks), or the one saved result or result
+    sheet in it when it holds no workbooks (`2022/sumbawa-2022.yaml`)."""
+    results: list[Path] = []
+    for entry in sorted(folder.iterdir()):
+        if entry.name.startswith((".", "~$")):
+            continue
+        if entry.suffix.lower() in WORKBOOK_SUFFIXES:
+            return folder
+        if is_result_file(entry):
+            results.append(entry)
+    return results[0] if len(results) == 1 else folder

@@ -157,3 +157,19 @@ def test_exit_code_is_what_sys_exit_would_give(capsys: pytest.CaptureFixture[str
     assert _exit_code(SystemExit(2)) == 2
     assert _exit_code(SystemExit("stopped")) == 1
     assert capsys.readouterr().err == "stopped\n"
+
+
+@pytest.mark.parametrize("command", [["score", "examples/kota-contoh"], ["rubric", "show"]])
+def test_a_windows_cp1252_pipe_gets_every_character(command: list[str]) -> None:
+    """On Windows, output sent to a file or a pipe is cp1252, which has no box lines, arrows or
+    minus sign: kla writes it as UTF-8 instead of crashing."""
+    done = subprocess.run(
+        [sys.executable, "-m", "kla_cli", *command],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "KLA_LANG": "en", "PYTHONIOENCODING": "cp1252"},
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode("utf-8")
+    assert "━" in text and "Error" not in done.stderr.decode("utf-8", "replace")

@@ -43,10 +43,10 @@ def test_example_table_tells_points_items_and_opds(runner: CliRunner) -> None:
     result = runner.invoke(app, ["gap", str(EXAMPLE), "--target", "nindya"])
     assert result.exit_code == 1  # below the target
     out = result.stdout
-    assert "Total with evidence: 593.78 (Pratama)" in out
-    assert "self-assessed total: 660.69 (Madya)" in out
-    assert "Target Nindya (at least 700.01): 106.23 points needed" in out  # 700.01 - 593.78
-    assert "Plan: 23 actions, +106.74 points → 700.52" in out  # 593.78 + 106.74
+    assert "Total with evidence: 596.18 (Pratama)" in out
+    assert "self-assessed total: 663.09 (Madya)" in out
+    assert "Target Nindya (at least 700.01): 103.83 points needed" in out  # 700.01 - 596.18
+    assert "Plan: 21 actions, +104.34 points → 700.52" in out  # 596.18 + 104.34
     assert "Plan per OPD" in out
     # each OPD by its first alias (dp3a, bappeda, disdik, dinkes, uptd-ppa)
     for opd in ("DPPPAPPKB", "BAPPEDA", "Disdikbud", "Dinkes", "UPTD PPA"):
@@ -59,7 +59,7 @@ def test_example_table_tells_points_items_and_opds(runner: CliRunner) -> None:
 def test_example_table_in_indonesian(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "id", "gap", str(EXAMPLE), "-t", "NINDYA"])
     assert result.exit_code == 1
-    assert "Target Nindya (minimal 700,01): kurang 106,23 poin" in result.stdout
+    assert "Target Nindya (minimal 700,01): kurang 103,83 poin" in result.stdout
     assert "Telah dilaksa" in result.stdout and "Rencana per OPD" in result.stdout
 
 
@@ -93,9 +93,9 @@ def test_example_json_contract(runner: CliRunner) -> None:
         assert key in data, key
     assert data["target"] == {"id": "nindya", "name": "Nindya", "floor": 700.01}
     assert data["basis"] == "evidenced"
-    assert (data["total"], data["predicate"]) == (593.78, "Pratama")
-    assert (data["total_self_assessed"], data["total_evidenced"]) == (660.69, 593.78)
-    assert data["points_needed"] == 106.23 and data["reached"] is False  # 700.01 - 593.78
+    assert (data["total"], data["predicate"]) == (596.18, "Pratama")
+    assert (data["total_self_assessed"], data["total_evidenced"]) == (663.09, 596.18)
+    assert data["points_needed"] == 103.83 and data["reached"] is False  # 700.01 - 596.18
     assert [r["tier_id"] for r in data["ladder"]] == ["madya", "nindya", "utama", "kla"]
     plan = data["plan"]
     assert plan["reaches_target"] is True and plan["end_total"] >= 700.01
@@ -120,7 +120,7 @@ def test_applying_the_plan_via_assume_reaches_nindya(runner: CliRunner) -> None:
     assert after["reached"] is True and after["points_needed"] == 0
     assert after["predicate"] == "Nindya" and after["total"] >= 700.01
     assert after["total"] == data["plan"]["end_total"]
-    assert after["before"] == {"total_self_assessed": 660.69, "total_evidenced": 593.78}
+    assert after["before"] == {"total_self_assessed": 663.09, "total_evidenced": 596.18}
     assert after["plan"]["actions"] == []
 
 
@@ -139,8 +139,8 @@ def test_applying_the_plan_in_the_core_reaches_nindya(kla: Rubric) -> None:
 def test_self_assessed_basis(runner: CliRunner) -> None:
     data = _gap_json(runner, str(EXAMPLE), "--target", "nindya", "--self-assessed")
     assert data["basis"] == "self_assessed"
-    # 700.01 - 660.69
-    assert (data["total"], data["predicate"], data["points_needed"]) == (660.69, "Madya", 39.32)
+    # 700.01 - 663.09
+    assert (data["total"], data["predicate"], data["points_needed"]) == (663.09, "Madya", 36.92)
     assert all(a["kind"] == "answer" for a in data["plan"]["actions"])
 
 
@@ -150,19 +150,19 @@ def test_what_if_shows_new_total_and_remaining_gap(runner: CliRunner) -> None:
     )
     assert data["assumed"] == {"1.1": "a", "14.2": 80.0}
     # 1.1: c (an instruction, half of 12) → a Perda, +6; 14.2: 60 % (three fifths of 3) → 80 %, +0,6
-    assert data["total"] == round(593.78 + 6 + 0.6, 2)
+    assert data["total"] == round(596.18 + 6 + 0.6, 2)
     assert data["points_needed"] == round(700.01 - data["total"], 2)
 
 
 def test_default_target_is_the_next_tier(runner: CliRunner) -> None:
     data = _gap_json(runner, str(EXAMPLE))
-    assert data["target"]["id"] == "madya" and data["points_needed"] == 6.23  # 600.01 - 593.78
+    assert data["target"]["id"] == "madya" and data["points_needed"] == 3.83  # 600.01 - 596.18
 
 
 def test_reached_target_exits_zero(runner: CliRunner) -> None:
     result = runner.invoke(app, ["gap", str(EXAMPLE), "-t", "pratama"])
     assert result.exit_code == 0
-    assert "Target Pratama already reached (593.78); no points needed" in result.stdout
+    assert "Target Pratama already reached (596.18); no points needed" in result.stdout
 
 
 def test_markdown_has_the_evaluation_report_columns(runner: CliRunner) -> None:
@@ -175,7 +175,7 @@ def test_markdown_has_the_evaluation_report_columns(runner: CliRunner) -> None:
         "| Butir | Telah dilaksanakan | Belum dilaksanakan | Penanggung jawab | Data yang dibutuhkan | +Nilai |"
         in out
     )
-    assert "### Dinas Kesehatan" in out
+    assert "### Dinas Sosial" in out
     assert "## Peluang menambah nilai" in out
     headings = [line for line in out.splitlines() if line.startswith("## ")]
     quick = next(i for i, h in enumerate(headings) if "data dukung" in h)
@@ -188,7 +188,7 @@ def test_output_file(runner: CliRunner, tmp_path: Path) -> None:
         app, ["gap", str(EXAMPLE), "-t", "nindya", "-f", "json", "-o", str(target)]
     )
     assert result.exit_code == 1 and result.stdout == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["points_needed"] == 106.23
+    assert json.loads(target.read_text(encoding="utf-8"))["points_needed"] == 103.83
 
 
 # --- a bare total --------------------------------------------------------------------------
@@ -283,7 +283,7 @@ def test_csv_plan_per_opd(runner: CliRunner) -> None:
     assert (rad["done"], rad["todo"], rad["gain"]) == ("No", "Yes", "10.0")
     budget = next(r for r in rows if r["code"] == "1.3j")  # an answer kept, its evidence missing
     assert budget["done"] == "b (Yes, for some of the activities)" and budget["gain"] == "1.33"
-    assert round(sum(float(r["gain"]) for r in rows), 2) == 106.74  # the plan's +106,74
+    assert round(sum(float(r["gain"]) for r in rows), 2) == 104.34  # the plan's +104,34
 
 
 def test_blocking_findings_stop_gap_as_they_stop_score(runner: CliRunner) -> None:

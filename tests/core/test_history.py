@@ -15,11 +15,14 @@ from kla_cli.core.compare import snapshot_from_result
 from kla_cli.core.history import YearResult, build_history, story
 from kla_cli.core.rubric import Rubric
 from kla_cli.render.score import score_json
+from kla_cli.sources import year_sources
 
-from ..conftest import MINI_RUBRIC, MakeRegion
+from ..conftest import KLA_RUBRIC_2024, MINI_RUBRIC, MakeRegion
+from ..io.test_result_sheet import SUMBAWA_2022
 from .test_compare import NEW, OLD, filled, scored
 
 MINI = ["--rubric", str(MINI_RUBRIC)]
+KLA_2024 = ["--rubric", str(KLA_RUBRIC_2024)]
 MADYA: dict[str, Answer] = {**OLD, "1.1": "a"}  # 57 + 8 = 65 points
 
 
@@ -157,3 +160,49 @@ def test_a_year_of_another_year_or_region_is_warned(
         f"Warning: {region / '2025'}: its results are for Kota Lain, not Kota Uji; "
         "check that the files are not mixed up"
     ]
+
+
+def _sumbawa(year: str, dekela: str = "30,50") -> str:
+    return SUMBAWA_2022.replace("2022", year).replace("Dekela 30,50/75", f"Dekela {dekela}/75")
+
+
+def test_a_year_folder_holding_one_result_sheet_is_that_sheet(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """`DIR/2022/sumbawa-2022.yaml` (no workbooks beside it) is 2022's result sheet, not a
+    folder without workbooks; beside a sheet named by its year."""
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2022" / "sumbawa-2022.yaml").write_text(_sumbawa("2022"), encoding="utf-8")
+    (tmp_path / "2022" / "catatan.txt").write_text("bukan hasil", encoding="utf-8")
+    (tmp_path / "sumbawa-2023.yaml").write_text(_sumbawa("2023", "60,50"), encoding="utf-8")
+    assert year_sources(tmp_path) == [
+        ("2022", tmp_path / "2022" / "sumbawa-2022.yaml"),
+        ("2023", tmp_path / "sumbawa-2023.yaml"),
+    ]
+    result = runner.invoke(app, ["history", str(tmp_path), *KLA_2024, "-f", "json"])
+    assert result.exit_code == 0, result.output
+    years = json.loads(result.stdout)["years"]
+    assert [(y["year"], y["total"], y["detail"]) for y in years] == [
+        ("2022", 505.85, "groups"),
+        ("2023", 535.85, "groups"),
+    ]
+
+
+def test_a_year_folder_with_workbooks_stays_a_workbook_folder(region: Path) -> None:
+    """A saved result beside the workbooks (`kla score 2021 -o 2021/hasil.json`) does not
+    replace them; nor do two result sheets with no workbooks make a choice."""
+    (region / "2021" / "hasil.json").write_text("{}", encoding="utf-8")
+    (region / "2018").mkdir()
+    for name in ("kota-em.yaml", "kota-va.yaml"):
+        (region / "2018" / name).write_text(_sumbawa("2018"), encoding="utf-8")
+    sources = dict(year_sources(region))
+    assert sources["2021"] == region / "2021" and sources["2018"] == region / "2018"
+
+
+def test_a_year_twice_names_the_sheet_in_its_folder(runner: CliRunner, tmp_path: Path) -> None:
+    (tmp_path / "2022").mkdir()
+    (tmp_path / "2022" / "em.yaml").write_text(_sumbawa("2022"), encoding="utf-8")
+    (tmp_path / "sumbawa-2022.yaml").write_text(_sumbawa("2022"), encoding="utf-8")
+    result = runner.invoke(app, ["history", str(tmp_path), *KLA_2024])
+    assert result.exit_code == 2
+    assert str(Path("2022", "em.yaml")) in result.stderr and "sumbawa-2022.yaml" in result.stderr

@@ -175,16 +175,18 @@ def test_nine_of_twelve_kecamatan_with_forum_anak_score_three_fifths(r2024: Rubr
     assert not [f for f in assessment.validation.findings if f.severity == "error"]
 
 
-def test_yes_no_needs_every_place_and_yes_is_bad_any_place(r2024: Rubric) -> None:
+def test_a_share_of_desa_and_yes_is_bad_any_place(r2024: Rubric) -> None:
+    """26.18 (child labour recorded and prevented) is asked of every desa: its share counts;
+    26.17 (children working: a screening question) is yes as soon as one desa says yes."""
     rows = [("Desa A", ["Ya", "Tidak"]), ("Desa B", ["Ya", "Ya"]), ("Desa C", ["Tidak", "Tidak"])]
     inv = Inventory((sheet(DESA, ["26.18", "26.17"], rows),))
     found = inventory_responses(r2024, shares(r2024, inv, "inv.xlsx").shares)
-    assert found["26.18"].answer is False  # Desa C does not
+    assert found["26.18"].answer == pytest.approx(200 / 3)  # 2 of 3 desa
     assert found["26.17"].answer == "b"  # Ya: Desa B has child labour
     everyone = [("Desa A", ["Ya", "Tidak"]), ("Desa B", ["1", 0])]
     inv = Inventory((sheet(DESA, ["26.18", "26.17"], everyone),))
     found = inventory_responses(r2024, shares(r2024, inv, "inv.xlsx").shares)
-    assert found["26.18"].answer is True and found["26.17"].answer == "a"
+    assert found["26.18"].answer == 100 and found["26.17"].answer == "a"
 
 
 def test_an_unreadable_cell_is_an_error_naming_its_cell_and_the_item_is_not_scored(

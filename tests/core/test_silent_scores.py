@@ -59,3 +59,19 @@ def test_a_zero_point_answer_has_no_points_to_lose(kla: Rubric) -> None:
     assert [f.code for f in with_points.validation.findings if f.code.startswith("evidence-")] == [
         "evidence-missing"
     ]
+
+
+@pytest.mark.parametrize(
+    ("typed", "points"), [("nilai 7,5", 7.5), ("Nilai: 9", 9.0), ("skor 0", 0.0)]
+)
+def test_any_question_takes_the_points_themselves(kla: Rubric, typed: str, points: float) -> None:
+    form = _form("jdih", Row(code="1.1", row=7, answer=typed, evidence="perda.pdf"))
+    item = assess(kla, [form]).result.all_items()[0]
+    assert item.code == "1.1" and item.points == points
+
+
+def test_points_above_the_maximum_are_refused(kla: Rubric) -> None:
+    form = _form("jdih", Row(code="1.1", row=7, answer="nilai 13", evidence="perda.pdf"))
+    assessment = assess(kla, [form])
+    assert [f.code for f in assessment.validation.blocking] == ["nilai-out-of-range"]
+    assert assessment.result.all_items()[0].points == 0

@@ -362,3 +362,45 @@ def test_two_header_rows_em_and_va_under_nilai(rubric: Rubric, tmp_path: Path) -
     ws.merge_cells("D5:E5")
     book.save(path)
     _reads_everything(rubric, path)
+
+
+def _questions_first(separate: bool) -> tuple[list[str], list[list[object]]]:
+    """The question rows only: question 1.1 right under the header."""
+    if separate:  # bare codes `1` | `1`: no full code to see
+        headers, rows = separate_rows()
+        return headers, [row for row in rows if row[1] is not None]
+    return list(HEADERS), [row for row in full_code_rows() if "." in str(row[0])]
+
+
+@pytest.mark.parametrize("separate", [False, True], ids=["kode", "indikator-pertanyaan"])
+@pytest.mark.parametrize(
+    ("key", "word"),
+    [("dukung", "Lampiran"), ("dukung", "Link"), ("catatan", "Catatan"), ("sumber", "OPD")],
+)
+def test_a_header_word_in_the_first_question_row_keeps_it(
+    rubric: Rubric, tmp_path: Path, key: str, word: str, separate: bool
+) -> None:
+    """A first question whose Data Dukung says `Lampiran` (or Catatan `Catatan`, Sumber Data
+    `OPD`) is a question, not a second header row: it was lost without a word."""
+    headers, rows = _questions_first(separate)
+    rows[0][[recap_column(h) for h in headers].index(key)] = word
+    path = write_recap(tmp_path / "rekap.xlsx", headers, rows)
+    sub = read_workbook(path)
+    assert [row.code for row in sub.rows] == CODES
+    first = sub.rows[0]
+    assert {"dukung": first.evidence, "catatan": first.verifier_note, "sumber": first.opd}[
+        key
+    ] == word
+    assessment = _assess(rubric, path)
+    assert assessment.result.total == TOTAL
+    assert "1.1" not in [
+        f.args.get("code") for f in _codes(assessment.validation.findings, "unanswered")
+    ]
+
+
+def test_an_unanswered_first_question_of_header_words_is_kept(tmp_path: Path) -> None:
+    """No points yet, only its code and header words: still a question, not a header row."""
+    rows: list[list[object]] = [[CODES[0], None, None, None, None, "OPD", "Lampiran", "Catatan"]]
+    path = write_recap(tmp_path / "rekap.xlsx", HEADERS, rows)
+    (row,) = read_workbook(path).rows
+    assert (row.code, row.answer, row.evidence, row.opd) == (CODES[0], None, "Lampiran", "OPD")

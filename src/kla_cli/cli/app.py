@@ -80,4 +80,7 @@ for name, command, key in (
 
 def main() -> None:
     """Console-script entry point."""
+    from kla_cli.cli.console import streams_that_encode_everything
+
+    streams_that_encode_everything()
     app(prog_name="kla")

@@ -89,6 +89,35 @@ def width() -> int:
     return max(80, min(160, found))
 
 
+_NEEDED = "─│┃→−≥…·"
+"""Characters every table and summary uses: box lines, arrows, the minus sign."""
+
+
+def streams_that_encode_everything() -> None:
+    """Make stdout and stderr able to write what kla prints, whatever their encoding.
+
+    On Windows, output redirected to a file or a pipe is cp1252, which has no box-drawing
+    characters, arrows or minus sign: a table would crash the command. Such a stream is switched
+    to UTF-8 (what a file or another program reads best); a terminal that cannot show them gets
+    a replacement character instead of a crash.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None)
+        reconfigure = getattr(stream, "reconfigure", None)
+        if not encoding or reconfigure is None:
+            continue
+        try:
+            _NEEDED.encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            try:
+                if stream.isatty():
+                    reconfigure(errors="replace")
+                else:
+                    reconfigure(encoding="utf-8")
+            except (OSError, ValueError):  # a closed or odd stream: leave it as it is
+                continue
+
+
 def emit(data: str | bytes, output: Path | None, inputs: Inputs = NO_INPUTS) -> None:
     """The result: to `output` atomically (never over one of `inputs`), or text to stdout."""
     if output is not None:

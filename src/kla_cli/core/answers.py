@@ -116,10 +116,13 @@ def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> A
     """Turn a non-blank cell value into the answer of `item`, or raise AnswerProblem.
 
     `percent_cell` says the cell has a percent number format, so Excel stored 95,5% as 0.955.
+    Any question also takes the points themselves, written `nilai 7,5` (or `skor 7,5`).
     """
     kind = item.type
     if kind is AnswerType.SCORE:
         return parse_nilai(item, raw)
+    if isinstance(raw, str) and (given := _GIVEN_POINTS.match(raw.strip())):
+        return Nilai(parse_nilai(item, given[1]))
     if kind is AnswerType.PERCENT:
         value = parse_number(raw)
         if percent_cell and isinstance(raw, int | float):
@@ -139,6 +142,10 @@ def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> A
     if kind is AnswerType.CHOICE:
         return _parse_choice(item, raw)
     return _parse_checklist(item, raw)
+
+
+_GIVEN_POINTS = re.compile(r"^(?:nilai|skor|points?|score)\s*[:=]?\s*(\S.*)$", re.IGNORECASE)
+"""`nilai 7,5`: the points of a question given directly, whatever its answer type."""
 
 
 def parse_nilai(item: Item, raw: CellValue) -> float:

@@ -88,7 +88,7 @@ def summarise(rubric: Rubric, results: Iterable[RegionResult], lang: Lang) -> Ba
     return BatchSummary(
         rubric_id=rubric.id,
         rubric_version=rubric.version,
-        provisional=rubric.provisional,
+        provisional=rubric.any_provisional,
         tier_names={tier.id: tier.name.get(lang) for tier in rubric.tiers},
         results=ranked,
         counts=counts,

@@ -206,7 +206,7 @@ def gap_markdown(
             ],
             right=(5,),
         )
-    if places := place_lines(result, lang):
+    if places := place_lines(result, lang, names=None):  # Markdown names every place
         lines += ["", f"## {t('gap.places', lang)}", ""]
         lines += [f"- {md_escape(line)}" for line in places]
     notes = gap_notes(analysis, lang)
@@ -294,18 +294,22 @@ def gap_table(
         console.print(table)
 
     wraps = analysis.basis is Basis.VERIFIED
-    wrap_line: dict[str, Any] = {} if wraps else {"no_wrap": True, "overflow": "ellipsis"}
     planned = {a.code for a in analysis.plan.actions}
     others = [a for a in analysis.opportunities if a.code not in planned]
     if others and not analysis.reached:
         console.print(f"[bold]{t('gap.more_opportunities', lang)}[/]")
         for action in others[:TABLE_OPPORTUNITIES]:
             item = index[action.code][1]
+            # the answer, the points and the OPDs are never cut: the question gives way
+            tail = (
+                f": {opportunity_text(action, item, lang)} "
+                f"({', '.join(opd_short(rubric, o) for o in action.opds)})"
+            )
+            room = console.width - 3 - len(action.code) - len(tail)
+            question = action.question.get(lang)
             console.print(
-                f"  {action.code} {_short(action.question.get(lang), 10**6 if wraps else 48)}: "
-                f"{opportunity_text(action, item, lang)} "
-                f"({', '.join(opd_short(rubric, o) for o in action.opds)})",
-                **wrap_line,
+                f"  {action.code} {question if wraps else _short(question, max(room, 16))}{tail}",
+                overflow="fold",
             )
     if places := place_lines(result, lang, items=TERMINAL_ITEMS):
         from rich.markup import escape

@@ -1,6 +1,6 @@
 """The kecamatan and desa/kelurahan that lack each item computed from the inventory, for the gap
 plan in every format: "25.2: 4 dari 12 kecamatan belum: Kec. A, Kec. B, …" (the names capped on
-the table and in Markdown, all of them in JSON)."""
+the table, all of them in Markdown and JSON)."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def lacking(result: ScoreResult) -> list[tuple[str, Coverage]]:
     ]
 
 
-def place_line(code: str, coverage: Coverage, lang: Lang, *, limit: int = SHOWN) -> str:
+def place_line(code: str, coverage: Coverage, lang: Lang, *, limit: int | None = SHOWN) -> str:
     """`25.2: 4 dari 12 kecamatan belum: Kec. A, Kec. B, +2 lainnya`."""
     names = list(coverage.lacking[:limit])
     more = len(coverage.lacking) - len(names)
@@ -48,10 +48,13 @@ def place_line(code: str, coverage: Coverage, lang: Lang, *, limit: int = SHOWN)
     )
 
 
-def place_lines(result: ScoreResult, lang: Lang, *, items: int | None = None) -> list[str]:
-    """One line per item lacking in some place; with `items`, that many and a line for the rest."""
+def place_lines(
+    result: ScoreResult, lang: Lang, *, items: int | None = None, names: int | None = SHOWN
+) -> list[str]:
+    """One line per item lacking in some place; with `items`, that many and a line for the rest;
+    `names` per item (None: all of them)."""
     found = lacking(result)
-    lines = [place_line(code, coverage, lang) for code, coverage in found[:items]]
+    lines = [place_line(code, coverage, lang, limit=names) for code, coverage in found[:items]]
     if items is not None and len(found) > items:
         lines.append(t("gap.places_more_items", lang, count=len(found) - items))
     return lines

@@ -223,6 +223,9 @@ class _Validations:
             formula2=bounds[1] if len(bounds) > 1 else None,
             allow_blank=True,
             showErrorMessage=True,
+            # a warning, not a stop: an option letter (`a`) or points (`nilai 7,5`) typed by
+            # hand are answers kla reads, and kla validate checks every cell anyway
+            errorStyle="warning",
         )
         dv.error, dv.errorTitle = error, "KLA"
         self.ws.add_data_validation(dv)

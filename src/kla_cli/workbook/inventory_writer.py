@@ -28,6 +28,7 @@ from kla_cli.core.places import (
     NAME_HEADERS,
     PLACE_SHEETS,
 )
+from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Respondent, Rubric
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.messages import Lang, t
@@ -167,8 +168,9 @@ def _instructions(ws: Worksheet, rubric: Rubric, lang: Lang) -> None:
 
     ws.column_dimensions["A"].width = 110
     lines = [t(key, lang) for key in ("inv.instr.1", "inv.instr.2", "inv.instr.3", "inv.instr.4")]
-    if rubric.any_provisional:
-        lines.append(t("score.provisional", lang))
+    note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
+    if note:
+        lines.append(note)
     ws["A1"] = t("tpl.instr.title", lang)
     ws["A1"].font = Font(bold=True, size=14)
     for i, line in enumerate(lines, start=3):

@@ -85,7 +85,7 @@ def find_recap_header(grid: Grid, columns: Columns | None = None) -> _Header | N
             continue
         below = _labels(grid, r + 1)
         first = r + 1
-        if below and not any(_is_code_cell(grid, r + 1, c) for c, _ in below.values()):
+        if below and _sub_header(grid, r + 1):
             for key, place in below.items():
                 if key not in found or key in ("nilai", "va"):
                     found[key] = place
@@ -96,9 +96,18 @@ def find_recap_header(grid: Grid, columns: Columns | None = None) -> _Header | N
     return None
 
 
-def _is_code_cell(grid: Grid, r: int, c: int) -> bool:
-    text = cell_text(grid.get(r, c))
-    return bool(text and (full_code(text) or indicator_label(text) or question_label(text)))
+def _sub_header(grid: Grid, r: int) -> bool:
+    """Row `r` is a second header row (`EM` | `VA` under a merged `Nilai`): every cell it fills
+    is a header word. A question row is never one, even when its Data Dukung says `Lampiran`,
+    its Catatan `Catatan` or its Sumber Data `OPD`: its code, points or text are not header
+    words."""
+    for c in range(1, len(grid.rows[r - 1]) + 1):
+        raw = grid.get(r, c)
+        if cell_text(raw) is None:
+            continue
+        if type(raw) is not str or len(raw) > MAX_LABEL or recap_column(raw) is None:
+            return False
+    return True
 
 
 def _with_given(

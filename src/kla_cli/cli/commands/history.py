@@ -43,7 +43,7 @@ def history(
     for year, source in year_sources(region_dir):
         loaded = load_result(source, model, lang)
         refuse_blocking(loaded.findings, loaded.blocking, allow_errors)
-        years.append(YearResult(year, source.name, loaded.snapshot))
+        years.append(YearResult(year, str(source.relative_to(region_dir)), loaded.snapshot))
         inputs |= source_inputs(source)
     story = build_history(model, years, lang)
     for odd in mismatches(story):

@@ -49,8 +49,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fill in the OPD, regency/city and year at the top if they are empty.",
     ),
     "tpl.instr.3": (
-        "Kolom Jawaban: pilihan huruf (a, b, c …), Ya/Tidak, persen (mis. 87,5) atau jumlah, sesuai kolom 'Pilihan jawaban / satuan'.",
-        "Answer column: an option letter (a, b, c …), Ya/Tidak, a percentage (e.g. 87,5) or a count, as the 'Pilihan jawaban / satuan' column says.",
+        "Kolom Jawaban: pilihan huruf (a, b, c …), Ya/Tidak, persen (mis. 87,5) atau jumlah, sesuai kolom 'Pilihan jawaban / satuan'. Bila nilainya sudah diketahui (mis. dari verifikator), tulis 'nilai 7,5'.",
+        "Answer column: an option letter (a, b, c …), Ya/Tidak, a percentage (e.g. 87,5) or a count, as the 'Pilihan jawaban / satuan' column says. Where the points are known (e.g. from the verifier), write 'nilai 7,5'.",
     ),
     "tpl.instr.4": (
         "Kolom Data dukung: nama berkas atau tautan dokumen bukti (SK, Perda, laporan, foto). Butir bertanda * wajib data dukung; tanpa data dukung nilainya hilang saat verifikasi administrasi.",
