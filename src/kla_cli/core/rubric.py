@@ -192,6 +192,14 @@ class Indicator(_Model):
             data["id"] = str(number) if isinstance(number, int) else number
         return data
 
+    @cached_property
+    def lead_opds(self) -> tuple[str, ...]:
+        """The indicator's OPDs: its own `opd`, else the leads of its questions, in order."""
+        if self.opd:
+            return self.opd
+        leads = ((item.opd or self.opd)[:1] for item in self.items)
+        return tuple(dict.fromkeys(lead[0] for lead in leads if lead))
+
     @property
     def items_max(self) -> float:
         return round(sum(item.max for item in self.items), 2)

@@ -107,7 +107,7 @@ def indicator_score(
         id=indicator.id,
         group=indicator.group,
         name=indicator.name,
-        opd=indicator.opd,
+        opd=indicator.lead_opds,
         items=items,
         score=capped(sum(i.points for i in items)),
         score_evidenced=capped(sum(i.points_evidenced for i in items)),

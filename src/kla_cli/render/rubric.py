@@ -35,7 +35,7 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
         cells = [f"[bold]{group.id}[/]", f"[bold]{group.name.get(lang)}[/]"]
         table.add_row(*cells, *([""] if items else []), "", f"[bold]{fmt_points(total, lang)}[/]")
         for ind in inds:
-            opds = ", ".join(names.get(o, o) for o in _indicator_opds(rubric, ind))
+            opds = ", ".join(names.get(o, o) for o in ind.lead_opds)
             table.add_row(
                 ind.id,
                 ind.name.get(lang),
@@ -65,14 +65,6 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
     if note:
         console.print(f"[dim]{note}[/]")
     return console_text(console)
-
-
-def _indicator_opds(rubric: Rubric, indicator: Indicator) -> list[str]:
-    """The indicator's OPDs, or (where only its questions name them) its questions' leads."""
-    if indicator.opd:
-        return list(indicator.opd)
-    leads = (rubric.item_opds(indicator, item) for item in indicator.items)
-    return list(dict.fromkeys(opds[0] for opds in leads if opds))
 
 
 def _text(text: Text | None) -> dict[str, str] | None:
@@ -136,7 +128,7 @@ def rubric_json(rubric: Rubric) -> dict[str, Any]:
                 "group": ind.group,
                 "name": _text(ind.name),
                 "max": ind.cap,
-                "opd": list(ind.opd),
+                "opd": list(ind.lead_opds),
                 "items": [_item_json(rubric, ind, item) for item in ind.items],
             }
             for ind in rubric.indicators
