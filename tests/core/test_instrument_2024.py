@@ -184,3 +184,38 @@ def test_an_indicator_names_the_leads_of_its_questions(rubric: Rubric) -> None:
     assert all(ind.lead_opds for ind in rubric.indicators)
     result = score_region(rubric, {})
     assert result.indicators[0].opd == ("jdih", "bappeda")
+
+
+def test_every_question_matches_the_official_instrument(rubric: Rubric) -> None:
+    """tests/data/kla-2024-instrument.csv is the 2024 instrument question by question (from a
+    region's Rekap Penilaian Mandiri; docs/kla-reference.md §7): codes, maxima, indicator
+    maxima, groups and sources must be the rubric's, in the same order."""
+    import csv
+
+    from ..conftest import DATA
+
+    with open(DATA / "kla-2024-instrument.csv", encoding="utf-8") as file:
+        rows = list(csv.DictReader(file))
+    items = list(rubric.iter_items())
+    assert [item.code for _, item in items] == [row["code"] for row in rows]
+    for (indicator, item), row in zip(items, rows, strict=True):
+        assert (indicator.id, indicator.group, indicator.max) == (
+            row["indicator"],
+            row["group"],
+            float(row["indicator_max"]),
+        ), row["code"]
+        assert item.max == float(row["max"]), row["code"]
+        named = [s.strip() for s in row["sumber_data"].split(";") if s.strip()]
+        found = [rubric.opd_by_name(name) for name in named]
+        assert None not in found, (row["code"], named)
+        expected = list(dict.fromkeys(opd.id for opd in found if opd))
+        if expected:  # the lead first, then the co-sources, as the region wrote them
+            assert list(rubric.item_opds(indicator, item)) == expected, row["code"]
+        flagged = (
+            "kecamatan"
+            if row["per_kecamatan"] == "1"
+            else "desa"
+            if row["per_desa"] == "1"
+            else None
+        )
+        assert (item.respondent.value if item.respondent else None) == flagged, row["code"]
