@@ -75,3 +75,72 @@ def test_points_above_the_maximum_are_refused(kla: Rubric) -> None:
     assessment = assess(kla, [form])
     assert [f.code for f in assessment.validation.blocking] == ["nilai-out-of-range"]
     assert assessment.result.all_items()[0].points == 0
+
+
+@pytest.mark.parametrize(
+    ("code", "scales"),
+    [
+        ("0%", True),
+        ("0.0%", True),
+        ('0.0"%"', False),
+        ("0.0\\%", False),
+        ("0.0&quot;%&quot;", False),
+    ],
+)
+def test_only_an_unquoted_percent_sign_scales(code: str, scales: bool) -> None:
+    from kla_cli.workbook.grid import shows_as_percent
+
+    assert shows_as_percent(code) is scales
+
+
+def test_a_literal_percent_format_is_not_read_as_times_100(tmp_path: object, kla: Rubric) -> None:
+    """A cell formatted `0.0"%"` shows 0,5% and holds 0,5: it is 0,5 %, not 50 %."""
+    from pathlib import Path
+
+    from openpyxl import Workbook
+
+    from kla_cli.workbook.books import grid_openpyxl
+    from kla_cli.workbook.grid import Grid
+
+    book = Workbook()
+    ws = book.active
+    assert ws is not None
+    ws["A1"], ws["A2"] = 0.5, 0.5
+    ws["A1"].number_format, ws["A2"].number_format = '0.0"%"', "0.0%"
+    path = Path(str(tmp_path)) / "p.xlsx"
+    book.save(path)
+    from openpyxl import load_workbook
+
+    grid: Grid = grid_openpyxl(load_workbook(path).active.iter_rows(), data_only=True)
+    assert (1, 1) not in grid.percent and (2, 1) in grid.percent
+
+
+def test_a_fraction_for_a_percentage_is_questioned(kla: Rubric) -> None:
+    form = _form("dinkes", Row(code="13.3", row=7, answer="0,213", evidence="data.pdf"))
+    findings = assess(kla, [form]).validation.findings
+    found = [f for f in findings if f.code == "percent-as-fraction"]
+    assert len(found) == 1 and "21,3" in found[0].message("id")
+    typed = _form("dinkes", Row(code="13.3", row=7, answer="21,3", evidence="data.pdf"))
+    assert not [
+        f for f in assess(kla, [typed]).validation.findings if f.code == "percent-as-fraction"
+    ]
+
+
+def test_a_decimal_below_one_typed_as_text_is_not_a_thousands_number() -> None:
+    from kla_cli.core.answers import parse_number
+
+    assert parse_number("0.955") == 0.955 and parse_number("1.234") == 1234
+
+
+def test_the_forms_metadata_names_the_opd_over_a_typo_in_its_cell(kla: Rubric) -> None:
+    """A form made for Dinkes whose OPD cell says 'Dinsos' still answers as Dinkes, with a
+    warning; before, the whole form moved to Dinsos without a word."""
+    form = Submission(
+        file="dinkes.xlsx", sheet="Isian", opd="Dinsos", region="Kota Uji", year="2024",
+        rows=(Row(code="12.1", row=7, answer="80", evidence="data.pdf"),),
+        meta={"opd_id": "dinkes", "rubric_id": "kla-2024"},
+    )  # fmt: skip
+    assessment = assess(kla, [form])
+    assert assessment.validation.responses["12.1"].opd == "dinkes"
+    assert "dinkes" in assessment.validation.opds and "dinsos" not in assessment.validation.opds
+    assert any(f.code == "opd-mismatch" for f in assessment.validation.findings)

@@ -61,7 +61,8 @@ class AnswerProblem(Exception):
         return {"value": self.value, **dict(self.extra)}
 
 
-_THOUSANDS_DOT = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+$")
+_THOUSANDS_DOT = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
+"""`1.234`: a thousands dot (never after a lone 0: `0.955` is a fraction)."""
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 

@@ -26,7 +26,7 @@ from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_c
 from kla_cli.core.inventory import inventory_items
 from kla_cli.core.inventory_merge import merge_inventories
 from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
-from kla_cli.core.rubric import RESPONDENT_OPDS, Indicator, Item, Opd, Rubric, fold
+from kla_cli.core.rubric import RESPONDENT_OPDS, AnswerType, Indicator, Item, Opd, Rubric, fold
 from kla_cli.core.scoring import Response, item_points, says_no_evidence
 from kla_cli.core.submission import Row, Submission
 
@@ -80,7 +80,10 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
         _check_meta(rubric, fingerprint, sub, out)
         if sub.recap:
             out.findings.extend(check_recap(rubric, sub))
-        opd = rubric.opd_by_name(sub.opd) if sub.opd else None
+        # the OPD the form was made for (kla's metadata) wins over a typo in its OPD cell;
+        # the mismatch is a warning (`_check_meta`)
+        sent_to = rubric.opd_by_name(sub.meta["opd_id"]) if sub.meta.get("opd_id") else None
+        opd = sent_to or (rubric.opd_by_name(sub.opd) if sub.opd else None)
         if opd and opd.id not in out.opds:
             out.opds.append(opd.id)
         rows_seen: dict[str, Row] = {}
@@ -282,6 +285,21 @@ def _check_row(
         add(ERROR, problem.code, row.answer_cell, code=row.code, **problem.args_dict)
         out.invalid.add(row.code)
         return
+    if (
+        item.type is AnswerType.PERCENT
+        and isinstance(answer, float)
+        and 0 < answer < 1
+        and not row.percent_cell
+    ):  # 0,213 for a stunting rate of 21,3 %: most likely a fraction, not 0,213 %
+        shown = f"{answer * 100:.4g}".replace(".", ",")
+        add(
+            WARNING,
+            "percent-as-fraction",
+            row.answer_cell,
+            code=row.code,
+            value=display(row.answer),
+            percent=shown,
+        )
     try:
         verified = verified_points(item, row.verified)
     except AnswerProblem as problem:  # the self-assessed answer still counts

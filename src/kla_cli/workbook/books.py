@@ -24,7 +24,7 @@ from kla_cli.core.form_layout import (
     normalise_label,
 )
 from kla_cli.core.submission import Submission
-from kla_cli.workbook.grid import Grid
+from kla_cli.workbook.grid import Grid, shows_as_percent
 from kla_cli.workbook.sheet import meta_from_rows
 from kla_cli.workbook.zipparts import ZipParts
 
@@ -244,7 +244,7 @@ def grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
                     grid.formulas.add(key)
                 continue
             grid.put(*key, value)
-            if "%" in str(getattr(cell, "number_format", "")):
+            if shows_as_percent(str(getattr(cell, "number_format", ""))):
                 grid.percent.add(key)
     return grid
 

@@ -104,3 +104,25 @@ def col_number(letters: str) -> int:
     for ch in letters:
         number = number * 26 + ord(ch) - 64
     return number
+
+
+def shows_as_percent(code: str) -> bool:
+    """Whether a number format shows a number times 100: an unquoted, unescaped `%`. A literal
+    percent sign (`0.0"%"`, `0.0\\%`) or one inside `[...]` does not scale: a cell showing 0,5%
+    that way holds 0,5, not 0,005. XML entities (`&quot;`) are read as the characters they are."""
+    from html import unescape
+
+    code = unescape(code)
+    i = 0
+    while i < len(code):
+        char = code[i]
+        if char == "\\":  # the next character is shown as it is
+            i += 2
+        elif char in '"[':
+            close = code.find('"' if char == '"' else "]", i + 1)
+            i = close + 1 if close >= 0 else len(code)
+        elif char == "%":
+            return True
+        else:
+            i += 1
+    return False

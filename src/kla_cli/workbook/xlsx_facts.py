@@ -18,7 +18,7 @@ from kla_cli.core.answers import is_blank
 from kla_cli.core.form_layout import META_PROPERTY
 from kla_cli.core.submission import Submission
 from kla_cli.workbook.books import Parts, grid_openpyxl, has_part, uncached_formulas
-from kla_cli.workbook.grid import Grid, col_number
+from kla_cli.workbook.grid import Grid, col_number, shows_as_percent
 from kla_cli.workbook.sheet import meta_from_rows, submission_from_grid
 from kla_cli.workbook.zipparts import ZipParts
 
@@ -90,7 +90,7 @@ def _percent_styles(styles: bytes) -> set[int]:
     percent_fmts = set(_PERCENT_BUILTIN)
     for m in _RE_NUMFMT.finditer(styles):
         fmt_id, code = _attr(m.group(1), rb"numFmtId"), _attr(m.group(1), rb"formatCode")
-        if fmt_id and fmt_id.isdigit() and code and "%" in code:
+        if fmt_id and fmt_id.isdigit() and code and shows_as_percent(code):
             percent_fmts.add(int(fmt_id))
     block = _RE_CELLXFS.search(styles)
     if block is None:

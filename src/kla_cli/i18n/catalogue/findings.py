@@ -260,6 +260,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "isi nama berkas atau tautan dokumen, atau kosongkan bila memang belum ada",
         "enter the document's file name or link, or leave the cell empty if there is none yet",
     ),
+    "finding.percent-as-fraction": (
+        "butir {code}: persentase {value} sangat kecil; maksudnya {percent} %?",
+        "item {code}: percentage {value} is very small; did you mean {percent} %?",
+    ),
+    "finding.percent-as-fraction.hint": (
+        "tulis persentasenya, mis. 21,3 (bukan 0,213); bila memang di bawah 1 %, abaikan",
+        "write the percentage, e.g. 21,3 (not 0,213); if it really is below 1 %, ignore this",
+    ),
     "finding.several-options": (
         "butir {code}: '{value}' menyebut lebih dari satu pilihan; butir ini hanya menerima satu",
         "item {code}: '{value}' names more than one option; this question takes one",
