@@ -75,7 +75,7 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
     try:
         if path.stat().st_size > JSON_LIMIT:
             raise ValueError(f"larger than {JSON_LIMIT} bytes")
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_not_a_number)
         if isinstance(data, dict) and "indicators" not in data:  # a result sheet
             sheet = read_sheet(path, rubric, lang, data)
             return Loaded(sheet.snapshot, [], [], sheet.verified)
@@ -88,6 +88,11 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
         raise KlaError(
             "compare.bad_json", str(path), "compare.bad_json.hint", {"error": exc}
         ) from None
+
+
+def _not_a_number(name: str) -> float:
+    """NaN and Infinity are not numbers a result can hold (and not valid JSON to print back)."""
+    raise ValueError(f"{name} is not a number")
 
 
 def year_sources(region_dir: Path) -> list[tuple[str, Path]]:

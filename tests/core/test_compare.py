@@ -185,3 +185,16 @@ def test_evidence_only_changes_are_shown(mini: Rubric, runner: CliRunner, tmp_pa
     ]
     table = runner.invoke(app, ["--lang", "en", "compare", *map(str, paths), *MINI]).stdout
     assert "Evidence changed (same answers)" in table and "+12.00" in table
+
+
+@pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
+def test_a_saved_result_holding_nan_is_refused_not_printed_back(
+    tmp_path: Path, runner: CliRunner, constant: str
+) -> None:
+    """Python's JSON reader accepts NaN and Infinity; kla would print them back as invalid JSON."""
+    saved = tmp_path / "hasil.json"
+    head = '{"rubric": {"id": "kla-2024", "version": "2024.1"}, "total": '
+    saved.write_text(head + constant + ', "groups": [], "indicators": []}', encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(saved), str(saved), "-f", "json"])
+    assert result.exit_code == 2
+    assert result.stdout == "" and constant.lstrip("-") in result.stderr
