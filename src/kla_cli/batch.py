@@ -147,6 +147,8 @@ def assess_region(
         total_evidenced=result.total_evidenced,
         predicate=result.predicate.id if result.predicate else None,
         predicate_evidenced=result.predicate_evidenced.id if result.predicate_evidenced else None,
+        total_verified=result.total_verified,
+        predicate_verified=result.predicate_verified.id if result.predicate_verified else None,
         met=met,
         errors=len(blocking),
         warnings=sum(1 for f in validation.findings if f.severity.value == "warning"),

@@ -25,6 +25,10 @@ class RegionResult:
     predicate: str | None = None
     """Tier id of `total`, None below the lowest tier (or when unread)."""
     predicate_evidenced: str | None = None
+    total_verified: float | None = None
+    """The verifier's total (VA); None when the region's files carry no verified points."""
+    predicate_verified: str | None = None
+    """Tier id of `total_verified` (None below the lowest tier or without verified points)."""
     met: bool | None = None
     """Whether `predicate` reaches `target`; None without a target or when unread."""
     errors: int = 0
@@ -66,6 +70,11 @@ class BatchSummary:
     """Ranked: highest total first, unread regions last, then by name."""
     counts: dict[str, int] = field(default_factory=dict)
     """Regions by status: ok, below, invalid, unreadable."""
+
+    @property
+    def verified(self) -> bool:
+        """Some region carries the verifier's points: the outputs show a VA column."""
+        return any(r.total_verified is not None for r in self.results)
 
     @property
     def below(self) -> bool:

@@ -49,6 +49,8 @@ class IndicatorRow:
     opds: tuple[str, ...]
     """Names of the responsible OPDs (lead first)."""
     evidence: EvidenceStatus
+    score_verified: float | None = None
+    """The verifier's points (VA); None when the result carries none."""
 
     @property
     def gap(self) -> float:
@@ -86,6 +88,17 @@ class Report:
     plan_opds: tuple[OpdPlan, ...]
     provisional_points: bool = False
     """The rubric's points themselves are provisional, not only its graded steps."""
+    total_verified: float | None = None
+    """The verifier's total (VA); None when the result carries no verified points."""
+    predicate_verified: Tier | None = None
+    verified_cut: float = 0.0
+    """Points the verifier took off the self-assessed ones."""
+    verified_cut_items: int = 0
+
+    @property
+    def verified(self) -> bool:
+        """Whether the result carries the verifier's points (a VA stage to show)."""
+        return self.total_verified is not None
 
     @property
     def errors(self) -> int:
@@ -130,6 +143,7 @@ def build_report(
     items = result.all_items()
     target = next_tier(rubric, result.total_evidenced)
     plan = make_plan(rubric, result, target, Basis.EVIDENCED)
+    cut = [i for i in items if i.points_verified is not None and i.points_verified < i.points]
     return Report(
         rubric_id=result.rubric_id,
         rubric_version=result.rubric_version,
@@ -156,6 +170,7 @@ def build_report(
                 max=ind.max,
                 opds=tuple(names.get(o, o) for o in ind.opd),
                 evidence=evidence_status(ind),
+                score_verified=ind.score_verified,
             )
             for ind in result.indicators
         ),
@@ -167,4 +182,8 @@ def build_report(
         target=target,
         plan=plan,
         plan_opds=plan_by_opd(rubric, plan),
+        total_verified=result.total_verified,
+        predicate_verified=result.predicate_verified,
+        verified_cut=round(sum(i.points - (i.points_verified or 0.0) for i in cut), 2),
+        verified_cut_items=len(cut),
     )

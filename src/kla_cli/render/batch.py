@@ -78,32 +78,43 @@ def _summary_line(summary: BatchSummary, lang: Lang) -> str:
     )
 
 
+def _headers(summary: BatchSummary) -> tuple[str, ...]:
+    """The columns' catalogue keys; the verified total (VA) only when some region has one."""
+    head = ("batch.col.rank", "batch.col.region", "batch.col.total", "batch.col.evidenced")
+    va = ("batch.col.verified",) if summary.verified else ()
+    tail = ("batch.col.predicate", "batch.col.target", "batch.col.met", "batch.col.errors")
+    return (*head, *va, *tail)
+
+
+_NUMBERS = frozenset(
+    (
+        "batch.col.rank",
+        "batch.col.total",
+        "batch.col.evidenced",
+        "batch.col.verified",
+        "batch.col.errors",
+    )
+)
+
+
+def _right(keys: tuple[str, ...]) -> tuple[int, ...]:
+    """The columns of numbers (rank, totals, errors), right-aligned."""
+    return tuple(i for i, key in enumerate(keys) if key in _NUMBERS)
+
+
 def _row(summary: BatchSummary, rank: int, r: RegionResult, lang: Lang) -> list[str]:
+    va = [_points(r.total_verified, lang)] if summary.verified else []
     return [
         str(rank),
         r.name,
         _points(r.total, lang),
         _points(r.total_evidenced, lang),
+        *va,
         _predicate(summary, r, lang),
         _tier(summary, r.target),
         _met(r, lang),
         str(r.errors) if r.problem is None else "-",
     ]
-
-
-_RIGHT = (0, 2, 3, 7)
-"""The columns of numbers (rank, totals, errors), right-aligned."""
-
-_HEADERS = (
-    "batch.col.rank",
-    "batch.col.region",
-    "batch.col.total",
-    "batch.col.evidenced",
-    "batch.col.predicate",
-    "batch.col.target",
-    "batch.col.met",
-    "batch.col.errors",
-)
 
 
 def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
@@ -125,6 +136,11 @@ def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
                 "predicate": summary.tier_names.get(r.predicate) if r.predicate else None,
                 "predicate_id": r.predicate,
                 "predicate_evidenced_id": r.predicate_evidenced,
+                "total_verified": r.total_verified,
+                "predicate_verified": summary.tier_names.get(r.predicate_verified)
+                if r.predicate_verified
+                else None,
+                "predicate_verified_id": r.predicate_verified,
                 "target_id": r.target,
                 "met": r.met,
                 "status": r.status,
@@ -142,7 +158,7 @@ def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
 
 _CSV_FIELDS = (
     "rank name total total_evidenced predicate_id target_id met status errors warnings workbooks"
-    " region path"
+    " region path total_verified predicate_verified_id"
 )
 CSV_COLUMNS: tuple[str, ...] = tuple(_CSV_FIELDS.split())
 
@@ -164,6 +180,8 @@ def batch_csv(summary: BatchSummary) -> str:
             r.workbooks,
             r.region or "",
             r.path,
+            "" if r.total_verified is None else r.total_verified,
+            r.predicate_verified or "",
         )
         for rank, r in enumerate(summary.results, start=1)
     ]
@@ -175,15 +193,17 @@ def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
         f"## {t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
         "",
     ]
+    keys = _headers(summary)
+    met, errors = keys.index("batch.col.met"), keys.index("batch.col.errors")
     rows = []
     for rank, r in enumerate(summary.results, start=1):
         cells = _row(summary, rank, r, lang)
         if r.status in ("below", "unreadable"):
-            cells[6] = f"**{cells[6]}**"
+            cells[met] = f"**{cells[met]}**"
         elif r.status == "invalid":
-            cells[7] = f"**{cells[7]}**"
+            cells[errors] = f"**{cells[errors]}**"
         rows.append(cells)
-    lines += md_table([t(key, lang) for key in _HEADERS], rows, right=_RIGHT)
+    lines += md_table([t(key, lang) for key in keys], rows, right=_right(keys))
     lines += ["", _summary_line(summary, lang)]
     problems = [(r, _why(summary, r, lang)) for r in summary.results if r.failed]
     if problems:
@@ -252,20 +272,22 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
         pad_edge=False,
         collapse_padding=True,
     )
-    headers = [t(key, lang) for key in _HEADERS]
+    keys = _headers(summary)
+    right, met = _right(keys), keys.index("batch.col.met")
+    headers = [t(key, lang) for key in keys]
     rows = [_row(summary, rank, r, lang) for rank, r in enumerate(summary.results, start=1)]
     widths = _column_widths(headers, rows, width)
     for i, header in enumerate(headers):
         table.add_column(
             header,
-            justify="right" if i in _RIGHT else "left",
+            justify="right" if i in right else "left",
             width=widths[i] if widths else None,
             overflow="fold",
         )
     styles = {"ok": "green", "below": "yellow", "invalid": "red", "unreadable": "bold red"}
     for r, row in zip(summary.results, rows, strict=True):
         cells = [escape(cell) for cell in row]
-        cells[6] = f"[{styles[r.status]}]{cells[6]}[/]"
+        cells[met] = f"[{styles[r.status]}]{cells[met]}[/]"
         table.add_row(*cells)
     console.print(table)
     console.print(_summary_line(summary, lang))
@@ -306,7 +328,7 @@ def batch_junit(summary: BatchSummary, lang: Lang) -> str:
             )
         out = " · ".join(
             f"{t(k, lang)}: {v}"
-            for k, v in zip(_HEADERS, _row(summary, rank, r, lang), strict=True)
+            for k, v in zip(_headers(summary), _row(summary, rank, r, lang), strict=True)
         )
         ET.SubElement(case, "system-out").text = _xml(out)
     ET.indent(suites)
@@ -320,7 +342,8 @@ def batch_github(summary: BatchSummary, lang: Lang) -> str:
         level = "error" if r.failed else "notice"
         detail = _why(summary, r, lang) if r.failed else ""
         row = _row(summary, rank, r, lang)
-        text = f"#{rank} {r.name}: {row[2]} ({row[4]})" + (f"; {detail}" if detail else "")
+        predicate = _predicate(summary, r, lang)
+        text = f"#{rank} {r.name}: {row[2]} ({predicate})" + (f"; {detail}" if detail else "")
         lines.append(annotation(level, text, title=r.name))
     lines.append(escape_data(_summary_line(summary, lang)))
     return "\n".join(lines) + "\n"

@@ -38,6 +38,17 @@ def summary_table(report: Report, lang: Lang) -> Table:
             f"{t('score.predicate', lang)} ({t('score.total_evidenced', lang)})",
             predicate_label(report.predicate_evidenced, lang, report.lowest),
         ),
+        *(
+            (
+                (t("score.total_verified", lang), report.total_verified),
+                (
+                    t("report.predicate_verified", lang),
+                    predicate_label(report.predicate_verified, lang, report.lowest),
+                ),
+            )
+            if report.verified
+            else ()
+        ),
         (
             t("report.sheet.findings", lang),
             t("report.findings.count", lang, errors=report.errors, warnings=report.warnings),
@@ -64,7 +75,17 @@ def ladder_table(report: Report, lang: Lang) -> Table:
     )
 
 
+def _verified_header(report: Report, lang: Lang) -> tuple[str, ...]:
+    """The VA column's header, only when the result carries the verifier's points."""
+    return (t("score.verified", lang),) if report.verified else ()
+
+
+def _verified_cell(report: Report, value: float | None) -> tuple[Cell, ...]:
+    return (value,) if report.verified else ()
+
+
 def groups_table(report: Report, lang: Lang) -> Table:
+    va = _verified_header(report, lang)
     return Table(
         "groups",
         t("report.sheet.groups", lang),
@@ -73,6 +94,7 @@ def groups_table(report: Report, lang: Lang) -> Table:
             t("report.full_name", lang),
             t("score.points", lang),
             t("score.evidenced", lang),
+            *va,
             t("score.max", lang),
             t("score.percent", lang),
         ),
@@ -83,6 +105,7 @@ def groups_table(report: Report, lang: Lang) -> Table:
                     g.name.get(lang),
                     g.score,
                     g.score_evidenced,
+                    *_verified_cell(report, g.score_verified),
                     g.max,
                     percent(g.score, g.max),
                 )
@@ -93,11 +116,12 @@ def groups_table(report: Report, lang: Lang) -> Table:
                 "",
                 report.total,
                 report.total_evidenced,
+                *_verified_cell(report, report.total_verified),
                 report.max_total,
                 percent(report.total, report.max_total),
             ),
         ),
-        percent=(5,),
+        percent=(5 + len(va),),
     )
 
 
@@ -128,6 +152,7 @@ def indicators_table(report: Report, lang: Lang) -> Table:
             t("score.indicator", lang),
             t("score.points", lang),
             t("score.evidenced", lang),
+            *_verified_header(report, lang),
             t("score.max", lang),
             t("report.gap", lang),
             t("score.opd", lang),
@@ -142,6 +167,7 @@ def indicators_table(report: Report, lang: Lang) -> Table:
                 ind.name.get(lang),
                 ind.score,
                 ind.score_evidenced,
+                *_verified_cell(report, ind.score_verified),
                 ind.max,
                 ind.gap,
                 ", ".join(ind.opds),
@@ -266,6 +292,15 @@ def notes(report: Report, lang: Lang) -> list[str]:
                 lang,
                 count=len(report.skipped),
                 codes=", ".join(report.skipped),
+            )
+        )
+    if report.verified_cut_items:
+        out.append(
+            t(
+                "score.verified_note",
+                lang,
+                count=report.verified_cut_items,
+                points=fmt_points(report.verified_cut, lang),
             )
         )
     note = provisional_note(report.provisional, report.provisional_points, lang)

@@ -258,7 +258,7 @@ def report_workbook(report: Report, lang: Lang) -> bytes:
         title=t("report.chart.groups", lang),
         y_title=t("score.points", lang),
         categories=(1, 2, count + 1),  # the total row is left out of the chart
-        series=(3, 4, 5),
+        series=(3, 4, 5, 6) if report.verified else (3, 4, 5),
         anchor=f"A{count + 5}",
     )
     _table_sheet(book, indicators_table(report, lang), lang, landscape=True)

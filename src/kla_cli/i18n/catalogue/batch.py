@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "batch.col.region": ("Kabupaten/Kota", "Region"),
     "batch.col.total": ("Total", "Total"),
     "batch.col.evidenced": ("Total berdata dukung", "Total with evidence"),
+    "batch.col.verified": ("Total VA", "Verified total (VA)"),
     "batch.col.predicate": ("Predikat", "Predikat"),
     "batch.col.target": ("Target", "Target"),
     "batch.col.met": ("Capaian", "Target met"),

@@ -15,6 +15,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.ladder": ("Tangga ke predikat berikutnya", "Ladder to the next predikat"),
     "report.floor": ("Total minimum", "Minimum total"),
     "report.needed": ("Kurang (total)", "Still needed (total)"),
+    "report.predicate_verified": ("Predikat terverifikasi (VA)", "Verified predikat (VA)"),
     "report.needed_evidenced": (
         "Kurang (total berdata dukung)",
         "Still needed (total with evidence)",
