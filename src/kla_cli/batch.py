@@ -135,9 +135,10 @@ def assess_region(
     validation, result = assessment.validation, assessment.result
     blocking = validation.blocking
     met = None
-    if spec.target is not None:
+    if spec.target is not None:  # judged as `kla gap` judges it: on the evidenced total
         ids = [tier.id for tier in rubric.tiers]
-        reached = ids.index(result.predicate.id) if result.predicate else -1
+        judged = result.predicate_evidenced
+        reached = ids.index(judged.id) if judged else -1
         met = reached >= ids.index(spec.target)
     return RegionResult(
         name=spec.name,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -590,3 +591,28 @@ def test_tier_names_too_long_for_the_line_are_folded_and_every_column_stays(kla:
     for rank in range(1, len(summary.results) + 1):
         assert any(line.startswith(f"{rank}  ") for line in lines)
     assert "Errors" in "\n".join(lines)
+
+
+def test_a_target_is_judged_on_the_evidenced_total_as_gap_does(tmp_path: Path) -> None:
+    """Kota Harapan self-assesses 919,20 (KLA) but its evidenced total is 822,59 (Utama): a KLA
+    target is not met, as `kla gap` would say, and the outputs name that basis."""
+    shutil.copytree(PROVINCE_EXAMPLE / "kota-harapan", tmp_path / "kota-harapan")
+    manifest = tmp_path / "prov.yaml"
+    manifest.write_text(
+        "regions:\n  - {name: Kota Harapan, path: kota-harapan, target: kla}\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    result = runner.invoke(app, ["--lang", "en", "batch", str(manifest), "-j", "1", "-f", "json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    region = data["regions"][0]
+    assert data["target_basis"] == "evidenced"
+    assert (region["predicate_id"], region["predicate_evidenced_id"]) == ("kla", "utama")
+    assert region["met"] is False and region["status"] == "below"
+    table = runner.invoke(
+        app, ["--lang", "en", "batch", str(manifest), "-j", "1", "-f", "markdown"]
+    )
+    assert "total with evidence 822.59 (Utama) is below the target" in table.stdout
+    assert "targets judged on the total with evidence" in table.stdout
+    gap = runner.invoke(app, ["gap", str(tmp_path / "kota-harapan"), "-t", "kla", "-f", "json"])
+    assert gap.exit_code == 1 and json.loads(gap.stdout)["reached"] is False

@@ -57,8 +57,12 @@ def _why(summary: BatchSummary, result: RegionResult, lang: Lang) -> str:
             t(
                 "batch.below",
                 lang,
-                total=_points(result.total, lang),
-                predicate=_predicate(summary, result, lang),
+                total=_points(result.total_evidenced, lang),
+                predicate=(
+                    _tier(summary, result.predicate_evidenced)
+                    if result.predicate_evidenced
+                    else predicate_label(None, lang)
+                ),
                 target=_tier(summary, result.target),
             )
         )
@@ -67,7 +71,7 @@ def _why(summary: BatchSummary, result: RegionResult, lang: Lang) -> str:
 
 def _summary_line(summary: BatchSummary, lang: Lang) -> str:
     c = summary.counts
-    return t(
+    line = t(
         "batch.summary",
         lang,
         count=len(summary.results),
@@ -76,6 +80,9 @@ def _summary_line(summary: BatchSummary, lang: Lang) -> str:
         invalid=c["invalid"],
         unreadable=c["unreadable"],
     )
+    if any(r.target for r in summary.results):  # one basis, named: the one `kla gap` uses
+        line += " " + t("batch.target_basis", lang)
+    return line
 
 
 def _headers(summary: BatchSummary) -> tuple[str, ...]:
@@ -124,6 +131,7 @@ def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
             "version": summary.rubric_version,
             "provisional": summary.provisional,
         },
+        "target_basis": "evidenced",  # a target is met on the evidenced total, as `kla gap` says
         "regions": [
             {
                 "rank": rank,

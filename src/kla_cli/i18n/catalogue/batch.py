@@ -29,9 +29,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} kabupaten/kota: {ok} lolos, {below} di bawah target, {invalid} bergalat, {unreadable} tidak terbaca",
         "{count} {count:plural/region/regions}: {ok} passed, {below} below target, {invalid} with errors, {unreadable} could not be read",
     ),
+    "batch.target_basis": (
+        "(target dinilai dari total berdata dukung, seperti kla gap)",
+        "(targets judged on the total with evidence, as kla gap does)",
+    ),
     "batch.below": (
-        "total {total} ({predicate}) di bawah target {target}",
-        "total {total} ({predicate}) is below the target {target}",
+        "total berdata dukung {total} ({predicate}) di bawah target {target}",
+        "total with evidence {total} ({predicate}) is below the target {target}",
     ),
     "batch.errors": (
         "{count} galat validasi; periksa dengan: kla score {path}",
