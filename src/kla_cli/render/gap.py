@@ -245,9 +245,11 @@ def gap_table(
     index = rubric.item_index
     result = analysis.result
     console = new_console(color=color, width=width)
-    console.print(
-        f"[bold]{t('gap.title', lang)} · {result.region or '-'} · {result.year or '-'}[/]"
-    )
+    from rich.markup import escape
+
+    # names from workbooks are text, never markup (`[lama]` stays, `[/bold]` cannot break it)
+    title = f"{t('gap.title', lang)} · {result.region or '-'} · {result.year or '-'}"
+    console.print(f"[bold]{escape(title)}[/]")
     if assumed_line:
         console.print(f"[yellow]{assumed_line}[/]")
     summary = summary_lines(analysis, lang)
@@ -312,8 +314,6 @@ def gap_table(
                 overflow="fold",
             )
     if places := place_lines(result, lang, items=TERMINAL_ITEMS):
-        from rich.markup import escape
-
         console.print(f"[bold]{t('gap.places', lang)}[/]")
         for line in places:
             console.print(f"  {escape(line)}")
