@@ -153,17 +153,27 @@ def build_workbook(
 
 
 def _instructions(ws: Worksheet, rubric: Rubric, opd_name: str, lang: Lang) -> None:
+    lines = [t(f"tpl.instr.{i}", lang, opd=opd_name or "OPD") for i in range(1, 11)]
+    instructions_sheet(ws, rubric, lines, lang)
+
+
+def instructions_sheet(ws: Worksheet, rubric: Rubric, lines: list[str], lang: Lang) -> None:
+    """The instructions sheet of a form or an inventory: a title, one wrapped paragraph per
+    line, the provisional note where the rubric has one; printed on A4, one page wide (the
+    wide column would otherwise run off the right edge)."""
     from openpyxl.styles import Alignment, Font
+    from openpyxl.worksheet.properties import PageSetupProperties
 
     ws.column_dimensions["A"].width = 110
-    lines = [t(f"tpl.instr.{i}", lang, opd=opd_name or "OPD") for i in range(1, 11)]
     note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
-    if note:
-        lines.append(note)
     ws["A1"] = t("tpl.instr.title", lang)
     ws["A1"].font = Font(bold=True, size=14)
-    for i, line in enumerate(lines, start=3):
+    for i, line in enumerate([*lines, *([note] if note else [])], start=3):
         ws.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.protection.sheet = True
 
 

@@ -28,10 +28,10 @@ from kla_cli.core.places import (
     NAME_HEADERS,
     PLACE_SHEETS,
 )
-from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Respondent, Rubric
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.messages import Lang, t
+from kla_cli.workbook.form_writer import instructions_sheet
 from kla_cli.workbook.grid import col_letter
 from kla_cli.workbook.safe_cells import safe_cell
 
@@ -164,19 +164,8 @@ def _place_sheet(
 
 
 def _instructions(ws: Worksheet, rubric: Rubric, lang: Lang) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    ws.column_dimensions["A"].width = 110
     lines = [t(key, lang) for key in ("inv.instr.1", "inv.instr.2", "inv.instr.3", "inv.instr.4")]
-    note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
-    if note:
-        lines.append(note)
-    ws["A1"] = t("tpl.instr.title", lang)
-    ws["A1"].font = Font(bold=True, size=14)
-    for i, line in enumerate(lines, start=3):
-        ws.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.protection.sheet = True
+    instructions_sheet(ws, rubric, lines, lang)
 
 
 def _meta(book: Workbook, rubric: Rubric, region: str, year: str) -> None:

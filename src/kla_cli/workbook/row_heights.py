@@ -21,9 +21,24 @@ DEFAULT_WIDTH = 8.43
 
 
 def text_lines(text: str, width: float) -> int:
-    """How many lines `text` takes in a column `width` units wide, wrapping at words."""
+    """How many lines `text` takes in a column `width` units wide, wrapping at words (as Excel
+    and LibreOffice do: a word that does not fit starts a new line)."""
     per_line = max(1, int(width) - 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            if used and used + 1 + len(word) <= per_line:
+                used += 1 + len(word)
+            elif used:
+                lines, used = lines + 1, len(word)
+            else:
+                used = len(word)
+            if used > per_line:  # a word longer than the line breaks inside
+                lines += math.ceil(used / per_line) - 1
+                used %= per_line
+        total += lines
+    return total
 
 
 def fit_wrapped_rows(book: Workbook) -> None:
