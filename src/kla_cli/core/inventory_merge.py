@@ -8,12 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from kla_cli.core.answers import display
+from kla_cli.core.consolidate import Candidate
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import ANSWER_SHEET
 from kla_cli.core.inventory import inventory_items, inventory_responses, shares
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import Response
-from kla_cli.core.submission import Row, Submission
+from kla_cli.core.submission import Submission
 
 WARNING = Severity.WARNING
 
@@ -21,14 +22,14 @@ WARNING = Severity.WARNING
 def merge_inventories(
     rubric: Rubric,
     subs: Sequence[Submission],
-    seen: Mapping[str, tuple[Response, Row, Submission]],
+    seen: Mapping[str, Candidate],
     responses: dict[str, Response],
     invalid: set[str],
 ) -> list[Finding]:
     """Put the inventories' answers into `responses` (over an OPD's answer to the same question)
     and their unreadable questions into `invalid`; the findings on their cells, returned.
 
-    `seen`: the first valid OPD answer per item code, with its row and file.
+    `seen`: the answer that counts per item code (with its row and file), from `consolidate`.
     """
     flagged = bool(inventory_items(rubric))
     index = rubric.item_index
@@ -64,8 +65,8 @@ def merge_inventories(
                 )
                 continue
             if code in seen:
-                _, row, form = seen[code]
-                if not _same(seen[code][0].answer, response.answer):
+                _, row, form, _ = seen[code]
+                if not _same(seen[code].response.answer, response.answer):
                     args = {
                         "code": code,
                         "form": display(row.answer),

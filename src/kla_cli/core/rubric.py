@@ -227,6 +227,12 @@ class Opd(_Model):
     name: str = Field(min_length=1)
     aliases: tuple[str, ...] = ()
 
+    @property
+    def short(self) -> str:
+        """The OPD as people call it, where room is short: its first alias (DP3A, Dinkes),
+        else its name."""
+        return self.aliases[0] if self.aliases else self.name
+
 
 class Tier(_Model):
     """A predikat band. A total t is in the band when min < t <= max; the lowest band also
@@ -277,7 +283,7 @@ class Rubric(_Model):
     def indicator_index(self) -> dict[str, Indicator]:
         return {ind.id: ind for ind in self.indicators}
 
-    @property
+    @cached_property
     def any_provisional(self) -> bool:
         """Whether any points kla computes rest on an inferred scale."""
         return self.provisional or any(item.provisional for _, item in self.iter_items())

@@ -51,7 +51,9 @@ NO_EVIDENCE = frozenset(
 
 def says_no_evidence(text: str | None) -> bool:
     """A data dukung cell that names no document but says there is none."""
-    return text is not None and " ".join(text.split()).casefold().strip(".") in NO_EVIDENCE
+    if text is None or len(text) > 20:  # every such phrase is short; a link or file name is not
+        return False
+    return " ".join(text.split()).casefold().strip(".") in NO_EVIDENCE
 
 
 class ItemScore(NamedTuple):

@@ -104,8 +104,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
             _check_meta(rubric, fingerprint, sub, out)
     # once every file is read: the lead's answer counts, whatever the order of the files
     seen = consolidate(rubric, candidates, out.findings, out.invalid, out.responses)
-    answered = {code: (c.response, c.row, c.sub) for code, c in seen.items()}
-    out.findings += merge_inventories(rubric, inventories, answered, out.responses, out.invalid)
+    out.findings += merge_inventories(rubric, inventories, seen, out.responses, out.invalid)
     for sub, opd_id, rows_seen in answering:  # another OPD may have answered
         _check_unanswered(rubric, sub, opd_id, rows_seen, seen, out)
 

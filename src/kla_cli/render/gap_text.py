@@ -92,10 +92,8 @@ class OpdRow:
 
 def opd_short(rubric: Rubric, opd_id: str) -> str:
     """An OPD as people call it: its first alias (DP3A, Dinkes), else its name."""
-    opd = next((o for o in rubric.opds if o.id == opd_id), None)
-    if opd is None:
-        return opd_id
-    return opd.aliases[0] if opd.aliases else opd.name
+    opd = rubric.opd_by_name(opd_id)
+    return opd.short if opd else opd_id
 
 
 def opd_rows(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> list[tuple[str, list[OpdRow]]]:

@@ -26,9 +26,7 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
         table.add_column(t("show.type", lang))
     table.add_column(t("score.opd", lang))
     table.add_column(t("score.max", lang), justify="right")
-    names = {
-        o.id: o.aliases[0] if o.aliases else o.name for o in rubric.opds
-    }  # as people call them
+    names = {o.id: o.short for o in rubric.opds}  # as people call them
     for group in rubric.groups:
         inds = [i for i in rubric.indicators if i.group == group.id]
         total = sum(ind.cap for ind in inds)

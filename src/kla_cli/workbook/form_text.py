@@ -39,9 +39,7 @@ def items_for(rubric: Rubric, opd: Opd | None) -> list[tuple[Indicator, Item]]:
 def short_name(rubric: Rubric, opd_id: str) -> str:
     """An OPD as a form names it in little space: its first alias, else its name."""
     opd = rubric.opd_by_name(opd_id)
-    if opd is None:
-        return opd_id
-    return opd.aliases[0] if opd.aliases else opd.name
+    return opd.short if opd else opd_id
 
 
 def role_text(rubric: Rubric, indicator: Indicator, item: Item, opd: Opd | None, lang: Lang) -> str:
