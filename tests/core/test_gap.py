@@ -317,3 +317,20 @@ def test_plan_really_reaches_the_target(
     for code in assumed:
         fewer = {c: a for c, a in assumed.items() if c != code}
         assert basis_total(what_if(MINI, result, fewer), basis) < floor
+
+
+def test_gap_with_assumptions_is_what_the_command_reports(mini: Rubric) -> None:
+    """The one core call behind `kla gap PATH --assume …`: the assumed answers applied, the
+    target defaulting to the next tier on the basis, the result before kept for the report."""
+    from kla_cli.core.gap.ladder import Basis, next_tier
+    from kla_cli.core.gap.whatif import gap_with_assumptions
+
+    result = score_region(mini, {})
+    plain, before = gap_with_assumptions(mini, result, None, {}, Basis.EVIDENCED)
+    assert before is None and plain.target == next_tier(mini, result.total_evidenced)
+    code, item = next((i.code, i) for _, i in mini.iter_items() if i.type.value == "yesno")
+    assumed, before = gap_with_assumptions(
+        mini, result, plain.target, {code: True}, Basis.EVIDENCED
+    )
+    assert before is result
+    assert assumed.total == round(result.total_evidenced + item.max, 2)

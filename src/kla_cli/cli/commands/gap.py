@@ -78,16 +78,8 @@ def gap(
     columns: ColumnsOpt = None,
 ) -> None:
     from kla_cli.core.assess import assess
-    from kla_cli.core.gap.ladder import (
-        Basis,
-        basis_total,
-        find_tier,
-        next_tier,
-        parse_total,
-        total_ladder,
-    )
-    from kla_cli.core.gap.plan import analyse
-    from kla_cli.core.gap.whatif import parse_assumption, what_if
+    from kla_cli.core.gap.ladder import Basis, find_tier, parse_total, total_ladder
+    from kla_cli.core.gap.whatif import gap_with_assumptions, parse_assumption
     from kla_cli.render.gap import render_gap
     from kla_cli.render.ladder import render_ladder
 
@@ -118,11 +110,7 @@ def gap(
             ", ".join(str(p) for p in paths),
             "gap.no_verification.hint",
         )
-    before = result if assumed else None
-    if assumed:
-        result = what_if(model, result, assumed)
-    tier = wanted or next_tier(model, basis_total(result, basis))
-    analysis = analyse(model, result, tier, basis)
+    analysis, before = gap_with_assumptions(model, result, wanted, assumed, basis)
     text = render_gap(
         analysis,
         model,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kla_cli.core.answers import Answer, AnswerProblem, parse_answer
-from kla_cli.core.gap.plan import Plan
-from kla_cli.core.rubric import Rubric
+from kla_cli.core.gap.ladder import Basis, basis_total, next_tier
+from kla_cli.core.gap.plan import GapAnalysis, Plan, analyse
+from kla_cli.core.rubric import Rubric, Tier
 from kla_cli.core.scoring import Response, ScoreResult, item_points, score_region
 from kla_cli.errors import KlaError
 
@@ -64,3 +65,20 @@ def plan_assumptions(plan: Plan) -> dict[str, Answer]:
 def apply_plan(rubric: Rubric, result: ScoreResult, plan: Plan) -> ScoreResult:
     """Re-score `result` as if every action of `plan` were done."""
     return what_if(rubric, result, plan_assumptions(plan))
+
+
+def gap_with_assumptions(
+    rubric: Rubric,
+    result: ScoreResult,
+    target: Tier | None,
+    assumed: Mapping[str, Answer],
+    basis: Basis,
+) -> tuple[GapAnalysis, ScoreResult | None]:
+    """What `kla gap` reports on a scored region: the analysis of `result` with the `assumed`
+    answers applied, towards `target` (else the next tier not reached on `basis`); and the
+    result before the assumptions, when there are any."""
+    before = result if assumed else None
+    if assumed:
+        result = what_if(rubric, result, assumed)
+    tier = target or next_tier(rubric, basis_total(result, basis))
+    return analyse(rubric, result, tier, basis), before
