@@ -39,6 +39,7 @@ from kla_cli.workbook.form_text import (
     points_text,
     role_text,
 )
+from kla_cli.workbook.print_setup import print_a4
 from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
@@ -76,7 +77,6 @@ def build_workbook(
     """An OPD workbook with the OPD's items (every item for None), optionally filled in."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     book = Workbook()
     ws = book.active
@@ -138,12 +138,9 @@ def build_workbook(
     ws.protection.sheet = True
     ws.protection.formatColumns = False
     ws.protection.formatRows = False
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    print_a4(
+        ws, lang=lang, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", header=opd_name
+    )
 
     _instructions(book.create_sheet(INSTRUCTION_SHEET), rubric, opd_name, lang)
     _meta(book, rubric, opd, opd_name, region, year)
@@ -162,7 +159,6 @@ def instructions_sheet(ws: Worksheet, rubric: Rubric, lines: list[str], lang: La
     line, the provisional note where the rubric has one; printed on A4, one page wide (the
     wide column would otherwise run off the right edge)."""
     from openpyxl.styles import Alignment, Font
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     ws.column_dimensions["A"].width = 110
     note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
@@ -170,10 +166,7 @@ def instructions_sheet(ws: Worksheet, rubric: Rubric, lines: list[str], lang: La
     ws["A1"].font = Font(bold=True, size=14)
     for i, line in enumerate([*lines, *([note] if note else [])], start=3):
         ws.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    print_a4(ws, lang=lang)
     ws.protection.sheet = True
 
 

@@ -33,6 +33,7 @@ from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.workbook.form_writer import instructions_sheet
 from kla_cli.workbook.grid import col_letter
+from kla_cli.workbook.print_setup import print_a4
 from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
@@ -96,7 +97,6 @@ def _place_sheet(
 ) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.worksheet.datavalidation import DataValidation
-    from openpyxl.worksheet.properties import PageSetupProperties
 
     thin = Side(style="thin", color="A6A6A6")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
@@ -153,13 +153,9 @@ def _place_sheet(
     ws.add_data_validation(dv)
 
     ws.freeze_panes = ws.cell(FIRST_PLACE_ROW, FIRST_ANSWER_COL).coordinate
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    ws.print_title_cols = "A:B"
+    print_a4(
+        ws, lang=lang, landscape=True, title_rows=f"{HEADER_ROW}:{HEADER_ROW}", title_cols="A:B"
+    )
     ws.print_area = f"A1:{last_col}{last_row}"
 
 

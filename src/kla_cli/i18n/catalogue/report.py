@@ -5,6 +5,7 @@ Each entry is key -> (Indonesian, English); `kla_cli.i18n.catalogue` merges the 
 """
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    "print.page_of": ("Halaman {page} dari {pages}", "Page {page} of {pages}"),
     # --- report.*
     "report.title": ("Laporan evaluasi KLA", "KLA evaluation report"),
     "report.sheet.summary": ("Ringkasan", "Summary"),
