@@ -334,3 +334,26 @@ def test_gap_with_assumptions_is_what_the_command_reports(mini: Rubric) -> None:
     )
     assert before is result
     assert assumed.total == round(result.total_evidenced + item.max, 2)
+
+
+def test_plan_totals_cap_each_indicator_like_the_score(kla: Rubric) -> None:
+    """Items of 21B add up to 18 points where the indicator is worth 17: the plan starts from
+    the scored total (697,18 on the example recap), not from the uncapped sum (698,18)."""
+    from kla_cli.core.assess import assess
+    from kla_cli.core.gap.plan import make_plan
+    from kla_cli.workbook.read import read_region
+
+    from ..conftest import ROOT
+
+    result = assess(kla, read_region([ROOT / "examples" / "rekap-contoh"])).result
+    for basis in Basis:
+        plan = make_plan(kla, result, next_tier(kla, basis_total(result, basis)), basis)
+        assert plan.start_total == basis_total(result, basis), basis
+        assert applied_total(kla, result, plan, basis) == plan.end_total, basis
+
+
+def applied_total(rubric: Rubric, result: ScoreResult, plan: object, basis: Basis) -> float:
+    from kla_cli.core.gap.plan import Plan
+
+    assert isinstance(plan, Plan)
+    return basis_total(apply_plan(rubric, result, plan), basis)

@@ -113,7 +113,15 @@ def _initial(score: ItemScore) -> _State:
 
 
 def _total(rubric: Rubric, states: Mapping[str, _State], basis: Basis) -> float:
-    return round(sum(_value(item, states[item.code], basis) for _, item in rubric.iter_items()), 2)
+    """The total on `basis`, each indicator capped at its maximum as `score_region` does (an
+    indicator's items may add up to more than its official points)."""
+    return round(
+        sum(
+            round(min(ind.cap, sum(_value(i, states[i.code], basis) for i in ind.items)), 2)
+            for ind in rubric.indicators
+        ),
+        2,
+    )
 
 
 def _apply(states: dict[str, _State], step: _Step) -> None:
