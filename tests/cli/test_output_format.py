@@ -48,8 +48,8 @@ def test_format_from_option_then_extension_then_default(
     [
         ("hasil.md", Format.JSON, "report.format_mismatch"),
         ("hasil.html", None, "report.format_unsupported"),  # score writes no HTML
-        ("hasil.pdf", None, "output.suffix_unsupported"),
-        ("hasil.pdf", Format.JSON, "output.suffix_unsupported"),
+        ("hasil.docx", None, "output.suffix_unsupported"),
+        ("hasil.docx", Format.JSON, "output.suffix_unsupported"),
         ("hasil.xls", None, "output.suffix_unsupported"),
     ],
 )
@@ -65,7 +65,7 @@ def test_refused_extension_hint_names_a_file_the_command_writes(
     formats: tuple[Format, ...],
 ) -> None:
     with pytest.raises(KlaError) as caught:
-        choose_format(Path("hasil.pdf"), None, formats, formats[0])
+        choose_format(Path("hasil.docx"), None, formats, formats[0])
     example = caught.value.params["example"]
     assert isinstance(example, str)
     assert choose_format(Path(f"hasil{example}"), None, formats, formats[0]) in formats
@@ -112,7 +112,7 @@ def test_score_writes_json_when_the_file_says_so(tmp_path: Path) -> None:
     [
         (["score", str(EXAMPLE), "-f", "csv"], "hasil.json", "does not match"),
         (["gap", str(EXAMPLE), "--target", "nindya", "-f", "json"], "gap.md", "does not match"),
-        (["report", str(EXAMPLE)], "laporan.pdf", "does not write '.pdf' files"),
+        (["report", str(EXAMPLE)], "laporan.docx", "does not write '.docx' files"),
         (["validate", str(EXAMPLE)], "temuan.csv", "not available for this command"),
         (["batch", str(EXAMPLE.parent / "provinsi-contoh")], "ringkasan.xlsx", "not available"),
     ],

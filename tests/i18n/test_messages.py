@@ -72,6 +72,8 @@ DYNAMIC_PREFIXES = {
     "gap.basis.": "render/gap.py: the basis (evidenced, self_assessed)",
     "gap.effort.": "render/gap.py: an action's effort (low, medium, high)",
     "report.effort.": "render/report_layout.py: an action's effort (low, medium, high)",
+    "report.basis.": "render/report_layout.py: the total the report is about (evidenced, verified)",
+    "report.badge.": "render/report_front.py: the predikat badge's label (evidenced, verified)",
     "batch.manifest.": "batch.py: _manifest_error(what) names the manifest problem",
     "format.": "workbook/sniff.py: the format a misnamed file really has",
     "history.mismatch_": "cli/app.py: the field two results disagree on (year, region)",

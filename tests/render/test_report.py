@@ -18,8 +18,8 @@ from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.report_model import build_report
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import score_region
-from kla_cli.render.html import report_html
-from kla_cli.render.xlsx import report_workbook
+from kla_cli.render.report_html import report_html
+from kla_cli.render.report_xlsx import report_workbook
 from kla_cli.workbook.form_writer import Filled
 from kla_cli.workbook.read import read_region
 
@@ -41,11 +41,19 @@ def example_xlsx(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_xlsx_sheets_chart_and_numbers(example_xlsx: Path, kla: Rubric) -> None:
     book = load_workbook(example_xlsx)
-    assert book.sheetnames == ["Summary", "Groups", "Indicators", "OPD plan", "Findings"]
+    assert book.sheetnames == [
+        "Summary",
+        "Groups",
+        "Indicators",
+        "OPD plan",
+        "Findings",
+        "Signature",
+    ]
     groups = book["Groups"]
     charts = groups._charts
     assert len(charts) == 1 and isinstance(charts[0], BarChart)
-    assert len(charts[0].series) == 3  # score, score with evidence, maximum
+    assert len(charts[0].series) == 2  # % of the maximum: self-assessed, with evidence
+    assert charts[0].y_axis.scaling.max == 1  # percent, 0 to 100 %
     rows = list(groups.iter_rows(min_row=2, max_row=8, values_only=True))
     assert [r[0] for r in rows] == [
         "Institutional arrangements",
@@ -62,19 +70,26 @@ def test_xlsx_sheets_chart_and_numbers(example_xlsx: Path, kla: Rubric) -> None:
     assert sum(r[4] for r in rows) == 1000
     assert groups["C2"].number_format == "#,##0.00"
     for ws in book:
-        assert ws.freeze_panes == "A2"
         assert int(ws.page_setup.paperSize) == 9  # A4
+        assert ws.page_setup.orientation == "portrait"
         assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert "Kota Contoh" in ws.oddHeader.left.text
+        assert "&P" in ws.oddFooter.right.text and "&N" in ws.oddFooter.right.text
+    for name in ("Groups", "Indicators", "OPD plan", "Findings"):
+        assert book[name].freeze_panes == "A2" and book[name].print_title_rows == "$1:$1"
     indicators = book["Indicators"]
     assert indicators.max_row == 32  # header + 31 indicators (1 … 20, 21A … 24B, 25, 26)
     assert isinstance(indicators["D2"].value, int | float)
-    assert indicators.column_dimensions["C"].width > 20
+    assert indicators.column_dimensions["B"].width > 20
+    assert {c.value for c in indicators["A"][1:]} >= {"1", "21A"}  # all texts, one alignment
+    widths = [d.width for d in indicators.column_dimensions.values()]
+    assert sum(widths) <= 110  # fits A4 portrait at a readable scale
 
 
 def test_xlsx_percent_year_and_alignment(example_xlsx: Path, kla: Rubric) -> None:
     book = load_workbook(example_xlsx)
     groups = book["Groups"]
-    assert groups["F1"].value == "%"
+    assert groups["F1"].value == "% EM"
     for (score, maximum, share), fmt in (
         ((r[2].value, r[4].value, r[5].value), r[5].number_format)
         for r in groups.iter_rows(min_row=2, max_row=9)  # seven groups and the total
@@ -87,14 +102,16 @@ def test_xlsx_percent_year_and_alignment(example_xlsx: Path, kla: Rubric) -> Non
     for ws in book:
         for row in ws.iter_rows():
             for cell in row:
-                if cell.value is not None:
+                if cell.value is not None and (ws.title, cell.coordinate) != ("Summary", "A4"):
                     assert cell.alignment.vertical == "top", (ws.title, cell.coordinate)
 
 
 def test_xlsx_summary_holds_totals_and_ladder(example_xlsx: Path, kla: Rubric) -> None:
     direct = assess(kla, read_region([EXAMPLE])).result
     ws = load_workbook(example_xlsx)["Summary"]
-    pairs = {row[0]: row[1] for row in ws.iter_rows(min_row=3, max_row=12, values_only=True)}
+    pairs: dict[object, object] = {}
+    for row in ws.iter_rows(values_only=True):
+        pairs.setdefault(row[0], row[1])  # the summary's label and value (A, B)
     assert pairs["Total"] == direct.total
     assert pairs["Total with evidence"] == direct.total_evidenced
     assert pairs["Predikat"] == "Madya"
@@ -106,11 +123,14 @@ def test_xlsx_summary_holds_totals_and_ladder(example_xlsx: Path, kla: Rubric) -
 def test_xlsx_plan_per_opd(example_xlsx: Path) -> None:
     ws = load_workbook(example_xlsx)["OPD plan"]
     header = [c.value for c in ws[1]]
-    assert header[:2] == ["OPD", "Item"]
-    rows = [r for r in ws.iter_rows(min_row=2, values_only=True) if r[1]]
+    assert header[:3] == ["OPD", "Item", "Question"]
+    assert "Effort" not in header  # blank on every row (evidence only): left out
+    rows = [r for r in ws.iter_rows(min_row=2, max_row=ws.max_row, values_only=True) if r[1]]
     assert rows, "the example (Pratama with evidence) needs a plan to secure Madya"
-    gains = [r[7] for r in rows]
-    assert all(isinstance(g, int | float) and g > 0 for g in gains)
+    gain = header.index("Gain")
+    assert all(isinstance(r[gain], int | float) and r[gain] > 0 for r in rows)
+    assert all(r[header.index("Action")] for r in rows)  # what to do, on every row
+    assert all(len(str(r[0])) <= 12 for r in rows)  # OPD short names (BPBD, not the full name)
 
 
 def test_xlsx_texts_from_workbooks_are_formula_safe(mini: Rubric) -> None:
@@ -131,7 +151,14 @@ def test_xlsx_in_indonesian(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, ["--lang", "id", "report", str(EXAMPLE), "-o", str(out)])
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
-    assert book.sheetnames == ["Ringkasan", "Kelompok", "Indikator", "Rencana OPD", "Temuan"]
+    assert book.sheetnames == [
+        "Ringkasan",
+        "Kelompok",
+        "Indikator",
+        "Rencana OPD",
+        "Temuan",
+        "Pengesahan",
+    ]
     assert book["Kelompok"]["A1"].value == "Kelompok"
 
 
@@ -141,7 +168,8 @@ def test_html_is_self_contained(runner: CliRunner, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
     assert text.startswith("<!DOCTYPE html>")
-    assert text.count("<svg") == 1 and "@media print" in text and "<style>" in text
+    assert "<svg" not in text and "@media print" in text and "<style>" in text
+    assert "@page { size: A4 portrait" in text and "counter(pages)" in text
     for banned in NO_URL:
         assert banned not in text, banned
     assert "<script" not in text and "<link" not in text and "<img" not in text

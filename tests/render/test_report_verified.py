@@ -55,17 +55,26 @@ def test_markdown_summary_shows_the_three_stages(outputs: Path) -> None:
 
 def test_markdown_group_and_indicator_tables_have_a_va_column(outputs: Path) -> None:
     text = (outputs / "rekap.md").read_text(encoding="utf-8")
-    groups = _md_table(text, "| Group |")
+    groups = _md_table(text, "| Group | Full name |")
     head = groups[0]
-    assert head[2:7] == ["Score", "Score with evidence", "Verified (VA)", "Max", "%"]
+    assert head[2:9] == [
+        "Score",
+        "Score with evidence",
+        "Verified (VA)",
+        "Max",
+        "% EM",
+        "% with evidence",
+        "% VA",
+    ]
     va = head.index("Verified (VA)")
     *body, total = groups[1:]
     assert len(body) == 7 and total[0] == "Total" and total[va] == "585.51"
     assert round(sum(float(r[va].replace(",", "")) for r in body), 2) == 585.51
-    assert total[head.index("%")] == "75.15"  # still the self-assessed share of the maximum
+    assert total[head.index("% EM")] == "75.15"  # the self-assessed share of the maximum
+    assert total[head.index("% VA")] == "58.55"
     indicators = _md_table(text, "| # |")
     ind_head = indicators[0]
-    assert ind_head[3:6] == ["Score", "Score with evidence", "Verified (VA)"]
+    assert ind_head[2:5] == ["Score", "Score with evidence", "Verified (VA)"]
     col = ind_head.index("Verified (VA)")
     assert len(indicators) == 32  # header + 31 indicators
     assert round(sum(float(r[col].replace(",", "")) for r in indicators[1:]), 2) == 585.51
@@ -73,18 +82,21 @@ def test_markdown_group_and_indicator_tables_have_a_va_column(outputs: Path) -> 
 
 def test_xlsx_summary_groups_and_chart_carry_the_verified_stage(outputs: Path) -> None:
     book = load_workbook(outputs / "rekap.xlsx")
-    summary = {r[0]: r[1] for r in book["Summary"].iter_rows(values_only=True) if r[0]}
+    summary: dict[object, object] = {}
+    for r in book["Summary"].iter_rows(values_only=True):
+        summary.setdefault(r[0], r[1])
     assert summary["Verified total (VA)"] == 585.51
     assert summary["Verified predikat (VA)"] == "Pratama"
     assert summary["Total with evidence"] == 697.18
     groups = book["Groups"]
     head = [c.value for c in groups[1]]
-    assert head[2:7] == ["Score", "Score with evidence", "Verified (VA)", "Max", "%"]
+    assert head[2:7] == ["Score", "Score with evidence", "Verified (VA)", "Max", "% EM"]
     total = list(groups[9])
     assert total[0].value == "Total" and total[4].value == 585.51
     assert total[6].number_format == "0.00%" and total[6].value == pytest.approx(0.7515)
+    assert total[8].value == pytest.approx(0.5855)
     (chart,) = groups._charts
-    assert len(chart.series) == 4  # score, with evidence, verified, maximum
+    assert len(chart.series) == 3  # % of the maximum: self-assessed, with evidence, verified
     indicators = book["Indicators"]
     ind_head = [c.value for c in indicators[1]]
     col = ind_head.index("Verified (VA)")
@@ -95,8 +107,8 @@ def test_xlsx_summary_groups_and_chart_carry_the_verified_stage(outputs: Path) -
 
 def test_html_shows_the_verified_stage(outputs: Path) -> None:
     text = (outputs / "rekap.html").read_text(encoding="utf-8")
-    assert "<dt>Verified total (VA)</dt><dd>585.51</dd>" in text
-    assert "<dt>Verified predikat (VA)</dt><dd>Pratama</dd>" in text
+    assert "<tr><th>Verified total (VA)</th><td>585.51</td></tr>" in text
+    assert "<tr><th>Verified predikat (VA)</th><td>Pratama</td></tr>" in text
     assert text.count("<th class=num>Verified (VA)</th>") == 2  # groups and indicators
 
 
@@ -108,8 +120,8 @@ def test_without_verified_points_no_va_anywhere(outputs: Path) -> None:
         for row in ws.iter_rows(values_only=True):
             assert not any(isinstance(v, str) and "VA)" in v for v in row), ws.title
     groups = book["Groups"]
-    assert [c.value for c in groups[1]][4:6] == ["Max", "%"]
-    assert len(groups._charts[0].series) == 3
+    assert [c.value for c in groups[1]][4:7] == ["Max", "% EM", "% with evidence"]
+    assert len(groups._charts[0].series) == 2
 
 
 def test_indonesian_labels(tmp_path: Path) -> None:

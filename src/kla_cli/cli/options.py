@@ -127,11 +127,12 @@ def source_inputs(source: Path) -> Inputs:
 
 _F = TypeVar("_F", bound=StrEnum)
 
-BINARY = frozenset({"xlsx"})
+BINARY = frozenset({"xlsx", "pdf"})
 """Formats that only go to a file (never to a terminal)."""
 
 SUFFIXES = {
     ".xlsx": "xlsx",
+    ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
     ".md": "markdown",
@@ -143,7 +144,7 @@ SUFFIXES = {
 """Extension -> the format it implies. Others (.txt, none) imply nothing."""
 
 NOT_WRITTEN = frozenset(
-    {".pdf", ".doc", ".docx", ".odt", ".xls", ".xlsm", ".ods", ".ppt", ".pptx", ".png", ".jpg"}
+    {".doc", ".docx", ".odt", ".xls", ".xlsm", ".ods", ".ppt", ".pptx", ".png", ".jpg"}
 )
 """Extensions of files no command writes: refused rather than filled with something else."""
 

@@ -3,14 +3,20 @@
 Built from the rubric, the score and the validation; the writers (Excel, HTML, Markdown) only lay
 it out. Texts stay bilingual (`Text`) and findings stay `Finding` values, so one model serves both
 languages.
+
+The report is *about* one total, its `basis`: the verifier's (VA) when the result carries it, else
+the total with evidence (what survives verification). The headline predikat, the points to the
+next tier, the ladder, the biggest gaps and the plan are all measured on it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from kla_cli.core.findings import Finding, Severity
-from kla_cli.core.gap.ladder import Basis, next_tier, points_needed
+from kla_cli.core.gap.actions import Action
+from kla_cli.core.gap.ladder import Basis, basis_total, next_tier, points_needed
 from kla_cli.core.gap.ladder import ladder as gap_ladder
 from kla_cli.core.gap.plan import OpdPlan, Plan, make_plan, plan_by_opd
 from kla_cli.core.rubric import Rubric, Text, Tier
@@ -24,7 +30,10 @@ class Rung:
     tier: Tier
     floor: float
     needed: float
+    """From the self-assessed total (0 once reached)."""
     needed_evidenced: float
+    needed_verified: float | None = None
+    """From the verified total (VA); None when the result carries none."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +56,7 @@ class IndicatorRow:
     score_evidenced: float
     max: float
     opds: tuple[str, ...]
-    """Names of the responsible OPDs (lead first)."""
+    """Ids of the responsible OPDs (lead first); `Report.opd_short` names them."""
     evidence: EvidenceStatus
     score_verified: float | None = None
     """The verifier's points (VA); None when the result carries none."""
@@ -56,9 +65,27 @@ class IndicatorRow:
     def gap(self) -> float:
         return round(self.max - self.score, 2)
 
+    def on(self, basis: Basis) -> float:
+        """The indicator's points on `basis`."""
+        if basis is Basis.VERIFIED:
+            return self.score_verified or 0.0
+        return self.score_evidenced if basis is Basis.EVIDENCED else self.score
+
+
+@dataclass(frozen=True)
+class GroupGap:
+    """A group and the points it still misses on the report's basis."""
+
+    group: GroupScore
+    points: float
+    """On the basis."""
+    gap: float
+
 
 @dataclass(frozen=True)
 class Report:
+    rubric: Rubric
+    """For the OPDs' short and full names and the items' answer labels."""
     rubric_id: str
     rubric_version: str
     rubric_title: Text
@@ -82,9 +109,9 @@ class Report:
     """Points that count as answered but not with evidence."""
     evidence_lost_items: int
     target: Tier
-    """The plan's target: the next tier above the total with evidence (or the highest)."""
+    """The plan's target: the next tier above the basis total (or the highest)."""
     plan: Plan
-    """The gap plan on the total with evidence (what survives verification)."""
+    """The gap plan on the basis total (verified, else with evidence)."""
     plan_opds: tuple[OpdPlan, ...]
     provisional_points: bool = False
     """The rubric's points themselves are provisional, not only its graded steps."""
@@ -94,6 +121,49 @@ class Report:
     verified_cut: float = 0.0
     """Points the verifier took off the self-assessed ones."""
     verified_cut_items: int = 0
+    printed: datetime | None = None
+    """When the document is printed (SOURCE_DATE_EPOCH when set, for reproducible files)."""
+
+    @property
+    def basis(self) -> Basis:
+        """The total the report is about: verified when known, else with evidence."""
+        return Basis.VERIFIED if self.verified else Basis.EVIDENCED
+
+    @property
+    def basis_total(self) -> float:
+        if self.total_verified is not None:
+            return self.total_verified
+        return self.total_evidenced
+
+    @property
+    def basis_predicate(self) -> Tier | None:
+        return self.predicate_verified if self.verified else self.predicate_evidenced
+
+    @property
+    def target_needed(self) -> float:
+        """Points the basis total still misses to the plan's target (0 when reached)."""
+        return points_needed(self.rubric, self.basis_total, self.target)
+
+    def group_gaps(self, count: int = 3) -> tuple[GroupGap, ...]:
+        """The `count` groups missing the most points on the basis, largest first."""
+        gaps = [GroupGap(g, _on(g, self), round(g.max - _on(g, self), 2)) for g in self.groups]
+        return tuple(sorted(gaps, key=lambda g: -g.gap)[:count])
+
+    def first_actions(self, count: int = 5) -> tuple[Action, ...]:
+        """The plan's first actions (evidence first, then the cheapest answer steps)."""
+        return self.plan.actions[:count]
+
+    def opd_short(self, opd_id: str) -> str:
+        """An OPD as people call it (its first alias), else the id as given."""
+        opd = next((o for o in self.rubric.opds if o.id == opd_id), None)
+        return opd.short if opd else opd_id
+
+    def opds_named(self) -> tuple[tuple[str, str], ...]:
+        """(short, full name) of every OPD the report names by its short name, rubric order;
+        printed once as a legend."""
+        used = {o for ind in self.indicators for o in ind.opds}
+        used |= {o for a in self.plan.actions for o in a.opds}
+        return tuple((o.short, o.name) for o in self.rubric.opds if o.id in used)
 
     @property
     def verified(self) -> bool:
@@ -109,16 +179,27 @@ class Report:
         return sum(1 for f in self.findings if f.severity is Severity.WARNING)
 
 
-def ladder(rubric: Rubric, total: float, total_evidenced: float) -> tuple[Rung, ...]:
-    """Every tier above `total`'s, with the points missing from both totals."""
+def _on(group: GroupScore, report: Report) -> float:
+    if report.verified:
+        return group.score_verified or 0.0
+    return group.score_evidenced
+
+
+def ladder(rubric: Rubric, result: ScoreResult, basis: Basis) -> tuple[Rung, ...]:
+    """Every tier above the `basis` total's, with the points each total still misses (0 once a
+    total reaches it): the ladder starts where the total the report is about stands."""
+    verified = result.total_verified
     return tuple(
         Rung(
             tier=rung.tier,
             floor=rung.floor,
-            needed=rung.points_needed,
-            needed_evidenced=points_needed(rubric, total_evidenced, rung.tier),
+            needed=points_needed(rubric, result.total, rung.tier),
+            needed_evidenced=points_needed(rubric, result.total_evidenced, rung.tier),
+            needed_verified=None
+            if verified is None
+            else points_needed(rubric, verified, rung.tier),
         )
-        for rung in gap_ladder(rubric, total)
+        for rung in gap_ladder(rubric, basis_total(result, basis))
     )
 
 
@@ -138,13 +219,15 @@ def build_report(
     rubric: Rubric,
     result: ScoreResult,
     findings: list[Finding] | tuple[Finding, ...] = (),
+    printed: datetime | None = None,
 ) -> Report:
-    names = {o.id: o.name for o in rubric.opds}
     items = result.all_items()
-    target = next_tier(rubric, result.total_evidenced)
-    plan = make_plan(rubric, result, target, Basis.EVIDENCED)
+    basis = Basis.EVIDENCED if result.total_verified is None else Basis.VERIFIED
+    target = next_tier(rubric, basis_total(result, basis))
+    plan = make_plan(rubric, result, target, basis)
     cut = [i for i in items if i.points_verified is not None and i.points_verified < i.points]
     return Report(
+        rubric=rubric,
         rubric_id=result.rubric_id,
         rubric_version=result.rubric_version,
         rubric_title=rubric.title,
@@ -158,7 +241,7 @@ def build_report(
         predicate=result.predicate,
         predicate_evidenced=result.predicate_evidenced,
         lowest=rubric.tiers[0].min,
-        ladder=ladder(rubric, result.total, result.total_evidenced),
+        ladder=ladder(rubric, result, basis),
         groups=result.groups,
         indicators=tuple(
             IndicatorRow(
@@ -168,7 +251,7 @@ def build_report(
                 score=ind.score,
                 score_evidenced=ind.score_evidenced,
                 max=ind.max,
-                opds=tuple(names.get(o, o) for o in ind.opd),
+                opds=ind.opd,
                 evidence=evidence_status(ind),
                 score_verified=ind.score_verified,
             )
@@ -186,4 +269,5 @@ def build_report(
         predicate_verified=result.predicate_verified,
         verified_cut=round(sum(i.points - (i.points_verified or 0.0) for i in cut), 2),
         verified_cut_items=len(cut),
+        printed=printed,
     )

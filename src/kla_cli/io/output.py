@@ -15,6 +15,7 @@ import stat
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
@@ -144,3 +145,12 @@ def write_bytes(target: Path, data: bytes, *, inputs: Inputs = NO_INPUTS) -> Non
         return
     with atomic_path(target, inputs=inputs) as tmp:
         tmp.write_bytes(data)
+
+
+def print_time() -> datetime:
+    """When a document is printed: `SOURCE_DATE_EPOCH` (seconds since 1970, UTC) when set, so that
+    the same input gives byte-identical files (reproducible builds); else now. Naive UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).replace(tzinfo=None)
+    return datetime.now(UTC).replace(tzinfo=None, microsecond=0)

@@ -19,6 +19,7 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     XLSX = "xlsx"
+    PDF = "pdf"
     TEXT = "text"
     GITHUB = "github"
     JUNIT = "junit"
@@ -33,7 +34,8 @@ FindingFormat: TypeAlias = Literal[Format.TEXT, Format.JSON, Format.GITHUB]
 BatchFormat: TypeAlias = Literal[
     Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN, Format.JUNIT, Format.GITHUB
 ]
-ReportFormat: TypeAlias = Literal[Format.MARKDOWN, Format.HTML, Format.XLSX]
+ReportFormat: TypeAlias = Literal[Format.MARKDOWN, Format.HTML, Format.XLSX, Format.PDF]
+"""`kla report`: PDF through LibreOffice (io/pdf.py)."""
 CompareFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
 RubricFormat: TypeAlias = Literal[Format.TABLE, Format.JSON]
 """`kla rubric show`."""

@@ -98,25 +98,24 @@ def opd_short(rubric: Rubric, opd_id: str) -> str:
 
 def opd_rows(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> list[tuple[str, list[OpdRow]]]:
     """The plan per lead OPD: (OPD name, rows), in rubric order."""
-    index = rubric.item_index
-    out: list[tuple[str, list[OpdRow]]] = []
-    for group in analysis.plan_by_opd:
-        rows = []
-        for action in group.actions:
-            item = index[action.code][1]
-            rows.append(
-                OpdRow(
-                    code=action.code,
-                    item=action.question.get(lang),
-                    done=answer_label(item, action.answer_from, lang),
-                    todo=_todo(action, item, lang),
-                    responsible=", ".join(opd_short(rubric, o) for o in action.opds),
-                    data_needed=_data_needed(action, item, lang),
-                    gain=action.gain,
-                )
-            )
-        out.append((group.name, rows))
-    return out
+    return [
+        (group.name, [action_row(rubric, action, lang) for action in group.actions])
+        for group in analysis.plan_by_opd
+    ]
+
+
+def action_row(rubric: Rubric, action: Action, lang: Lang) -> OpdRow:
+    """One action of a plan as the texts people read (what is done, what to do, by whom)."""
+    item = rubric.item_index[action.code][1]
+    return OpdRow(
+        code=action.code,
+        item=action.question.get(lang),
+        done=answer_label(item, action.answer_from, lang),
+        todo=_todo(action, item, lang),
+        responsible=", ".join(opd_short(rubric, o) for o in action.opds),
+        data_needed=_data_needed(action, item, lang),
+        gain=action.gain,
+    )
 
 
 def basis_label(basis: Basis, lang: Lang) -> str:

@@ -1,4 +1,5 @@
-"""HTML writers: the report and the history as one self-contained page.
+"""HTML writers' shared parts (a table, a page) and the history page; the report is
+`report_html`. Each page is self-contained.
 
 No external resource of any kind (no script, font, stylesheet or image URL): CSS is inline,
 charts are inline SVG, and the page prints on A4 (`@media print`). It opens in a browser offline
@@ -11,12 +12,10 @@ from collections.abc import Sequence
 
 from kla_cli import __version__
 from kla_cli.core.history import History, story
-from kla_cli.core.report_model import Report
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.history_layout import history_table, history_title
-from kla_cli.render.report_layout import heading, notes, report_tables
-from kla_cli.render.svg import Bar, esc, group_bars, year_columns
-from kla_cli.render.tables import Table, cell_text
+from kla_cli.render.svg import Bar, esc, year_columns
+from kla_cli.render.tables import Table, cell_text, column_widths
 
 CSS = """
 :root { color-scheme: light; }
@@ -25,6 +24,8 @@ body { font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif; color: #1f
 h1 { font-size: 1.6rem; margin-bottom: .2rem; }
 h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 2px solid #dde5f0; padding-bottom: .2rem; }
 table { border-collapse: collapse; width: 100%; font-size: .9rem; margin: .5rem 0; }
+table.data { table-layout: fixed; }
+td, th { overflow-wrap: break-word; }
 th, td { border: 1px solid #d5dce6; padding: .3rem .5rem; vertical-align: top; text-align: left; }
 th { background: #dde5f0; }
 td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
@@ -61,6 +62,9 @@ def _rows_html(table: Table, lang: Lang) -> str:
         )
         return f'<dl class="summary">{pairs}</dl>'
     numeric = [table.numeric(c) for c in range(len(table.headers))]
+    widths = column_widths(table, lang)
+    share = sum(widths) or 1
+    cols = "".join(f'<col style="width:{100 * w / share:.1f}%">' for w in widths)
     head = "".join(
         f"<th{' class=num' if numeric[c] else ''}>{esc(h)}</th>"
         for c, h in enumerate(table.headers)
@@ -75,7 +79,10 @@ def _rows_html(table: Table, lang: Lang) -> str:
         + "</tr>"
         for row in table.rows
     )
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    return (
+        f'<table class="data"><colgroup>{cols}</colgroup>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+    )
 
 
 def page(title: str, sections: Sequence[str], lang: Lang) -> str:
@@ -91,32 +98,6 @@ def page(title: str, sections: Sequence[str], lang: Lang) -> str:
 
 def _section(title: str, *content: str) -> str:
     return f"<section>\n<h2>{esc(title)}</h2>\n" + "\n".join(content) + "\n</section>"
-
-
-def report_html(report: Report, lang: Lang) -> str:
-    summary, ladder, groups, *rest = report_tables(report, lang)
-    chart = group_bars(
-        [Bar(g.short.get(lang), g.score, g.score_evidenced, g.max) for g in report.groups],
-        lang,
-        legend=(t("score.points", lang), t("score.evidenced", lang), t("score.max", lang)),
-    )
-    sections = [
-        table_html(summary, lang),
-        _section(ladder.title, table_html(ladder, lang)),
-        _section(
-            groups.title,
-            f'<figure class="chart" aria-label="{esc(t("report.chart.groups", lang))}">{chart}'
-            f"<figcaption>{esc(t('report.chart.groups', lang))}</figcaption></figure>",
-            table_html(groups, lang),
-        ),
-        *(_section(table.title, table_html(table, lang)) for table in rest),
-    ]
-    extra = notes(report, lang)
-    if extra:
-        sections.append(
-            _section(t("report.notes", lang), *(f'<p class="note">{esc(n)}</p>' for n in extra))
-        )
-    return page(heading(report, lang), sections, lang)
 
 
 def history_html(history: History, lang: Lang) -> str:

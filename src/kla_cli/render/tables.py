@@ -49,3 +49,28 @@ def cell_text(value: Cell, lang: Lang, *, signed: bool = False) -> str:
     else:
         return value
     return f"+{text}" if signed and value > 0 else text
+
+
+def column_widths(table: Table, lang: Lang, budget: int = 100) -> tuple[int, ...]:
+    """Widths in characters that fit the table in `budget` (an A4 portrait page holds about 100
+    characters of 9–10 pt text): numbers and short texts keep their width, headers wrap at words,
+    and the long text columns share what is left, none narrower than 12 (or its longest word)."""
+    count = len(table.headers)
+    natural = [max(4, *(len(w) for w in (h.split() or [""]))) + 2 for h in table.headers]
+    longest_word = list(natural)
+    for row in table.rows:
+        for c in range(count):
+            text = cell_text(row[c], lang)
+            natural[c] = max(natural[c], len(text) + 2)
+            longest_word[c] = max(longest_word[c], max((len(w) for w in text.split()), default=0))
+    if sum(natural) <= budget:
+        return tuple(natural)
+    fixed = [c for c in range(count) if table.numeric(c) or natural[c] <= 14]
+    flexible = [c for c in range(count) if c not in fixed]
+    room = max(budget - sum(natural[c] for c in fixed), 12 * len(flexible))
+    wanted = sum(natural[c] for c in flexible) or 1
+    widths = list(natural)
+    for c in flexible:
+        floor = min(max(12, longest_word[c] + 1), natural[c], 30)
+        widths[c] = max(floor, int(room * natural[c] / wanted))
+    return tuple(widths)

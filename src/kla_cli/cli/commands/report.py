@@ -1,4 +1,4 @@
-"""`kla report`: one region's report for the evaluation team (Markdown, HTML or Excel)."""
+"""`kla report`: one region's report for the evaluation team (Markdown, HTML, Excel or PDF)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, guard, refuse_blocking
+from kla_cli.cli.console import emit, err, guard, refuse_blocking
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
@@ -18,7 +18,7 @@ from kla_cli.cli.options import (
     load_rubric,
     read_region,
 )
-from kla_cli.i18n.messages import active_lang
+from kla_cli.i18n.messages import active_lang, t
 from kla_cli.render.formats import REPORT_FORMATS, Format, ReportFormat
 
 
@@ -36,13 +36,24 @@ def report(
 ) -> None:
     from kla_cli.core.assess import assess
     from kla_cli.core.report_model import build_report
+    from kla_cli.io.output import print_time
+    from kla_cli.io.pdf import require_soffice, write_pdf
     from kla_cli.render.report import render_report
 
     kind = choose_format(output, fmt, REPORT_FORMATS, Format.MARKDOWN)
+    if kind is Format.PDF and output is not None:
+        require_soffice(output)  # before any work
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
     validation = assessment.validation
     refuse_blocking(validation.findings, validation.blocking, allow_errors)
-    content = build_report(model, assessment.result, validation.findings)
-    emit(render_report(content, kind, active_lang()), output, rubric_files | workbooks)
+    content = build_report(model, assessment.result, validation.findings, print_time())
+    inputs = rubric_files | workbooks
+    if kind is Format.PDF and output is not None:
+        data = render_report(content, Format.XLSX, active_lang())
+        assert isinstance(data, bytes)
+        write_pdf(data, ".xlsx", output, inputs=inputs)
+        err(t("output.written", path=output))
+        return
+    emit(render_report(content, kind, active_lang()), output, inputs)
