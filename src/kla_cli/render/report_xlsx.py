@@ -288,6 +288,9 @@ def report_workbook(report: Report, lang: Lang) -> bytes:
     for (cell,) in ws.iter_rows(min_row=2, max_col=1):
         cell.value, cell.number_format = str(cell.value), "@"  # 21A beside 20: all texts
     share = indicators.percent[0] + 1
+    from openpyxl.worksheet.pagebreak import Break
+
+    ws.row_breaks.append(Break(id=len(report.indicators) + 2))  # the chart on a page of its own
     basis = t(f"report.basis.{report.basis.value}", lang)
     bar_chart(
         ws,
@@ -295,7 +298,7 @@ def report_workbook(report: Report, lang: Lang) -> bytes:
         y_title="%",
         categories=(1, 2, len(report.indicators) + 1),
         series=(share,),
-        anchor=f"A{len(report.indicators) + 4}",
+        anchor=f"A{len(report.indicators) + 3}",
         percent=True,
         horizontal=True,
         size=(17, 17),

@@ -45,32 +45,6 @@ class Bar:
     max: float
 
 
-def group_bars(bars: Sequence[Bar], lang: Lang, *, legend: tuple[str, str, str]) -> str:
-    """Horizontal bars: a track as long as each group's maximum, the score and the evidenced
-    score inside it, all on one scale (the largest maximum)."""
-    label_w, bar_w, value_w, row_h = 200, 400, 150, 34
-    width = label_w + bar_w + value_w
-    height = row_h * len(bars) + 40
-    top = max((b.max for b in bars), default=1.0) or 1.0
-    parts = [
-        f'<svg viewBox="0 0 {width} {height}" '
-        f'width="100%" role="img" font-family="sans-serif" font-size="12">'
-    ]
-    for i, bar in enumerate(bars):
-        y = 10 + i * row_h
-        parts += [
-            f'<text x="{label_w - 8}" y="{y + 15}" text-anchor="end" fill="{INK}">{esc(bar.label)}</text>',
-            f'<rect x="{label_w}" y="{y}" width="{bar_w * bar.max / top:.1f}" height="22" fill="{TRACK}"/>',
-            f'<rect x="{label_w}" y="{y}" width="{bar_w * bar.score / top:.1f}" height="14" fill="{SCORE}"/>',
-            f'<rect x="{label_w}" y="{y + 14}" width="{bar_w * (bar.evidenced or 0.0) / top:.1f}" height="8" fill="{EVIDENCED}"/>',
-            f'<text x="{label_w + bar_w + 8}" y="{y + 15}" fill="{INK}">'
-            f"{esc(fmt_points(bar.score, lang))} / {esc(fmt_points(bar.max, lang))}</text>",
-        ]
-    parts += _legend(zip(legend, (SCORE, EVIDENCED, TRACK), strict=True), label_w, height - 14)
-    parts.append("</svg>")
-    return "\n".join(parts)
-
-
 def year_columns(
     bars: Sequence[Bar], lines: Sequence[tuple[str, float]], lang: Lang, *, legend: tuple[str, str]
 ) -> str:

@@ -149,6 +149,7 @@ def bar_chart(
         chart.y_axis.majorUnit = 0.25
     chart.y_axis.delete = False
     chart.x_axis.delete = False
+    chart.x_axis.tickLblSkip = 1  # every category named, not every other one
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # the first row at the top, as in the table
     chart.width, chart.height = size  # type: ignore[assignment]  # openpyxl stubs say int
@@ -177,7 +178,7 @@ def _align(book: Workbook) -> None:
                 old = cell.alignment
                 number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
                 cell.alignment = Alignment(
-                    horizontal="right" if number else old.horizontal,
+                    horizontal=old.horizontal or ("right" if number else None),
                     vertical=old.vertical if old.vertical == "center" else "top",
                     wrap_text=old.wrap_text,
                     indent=0 if old.horizontal == "center" else 1,
