@@ -17,6 +17,7 @@ from kla_cli.cli.commands import (
     report,
     rubric,
     score,
+    status,
     template,
     validate,
 )
@@ -74,6 +75,7 @@ for name, command, key in (
     ("report", report.report, "help.report"),
     ("compare", compare.compare, "help.compare"),
     ("history", history.history, "help.history"),
+    ("status", status.status, "help.status"),
 ):
     app.command(name, help=h(key), cls=KlaCommand)(command)
 

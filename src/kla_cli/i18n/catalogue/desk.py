@@ -44,4 +44,106 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dokumen yang ditulis kla (laporan atau rekap), bukan format OPD: dilewati",
         "a document written by kla (a report or a summary), not an OPD form: skipped",
     ),
+    # --- kla status
+    "help.status": (
+        "Keadaan wilayah yang sedang dikumpulkan: berkas tiap OPD, yang belum dijawab, data dukung yang kurang, nilai sementara, sisa hari.",
+        "Where a region in progress stands: each OPD's form, what is unanswered, the data dukung missing, the running totals, the days left.",
+    ),
+    "help.status_path": (
+        "Folder berkas isian wilayah (atau rekapnya).",
+        "The region's folder of forms (or its recap).",
+    ),
+    "help.status_watch": (
+        "Perbarui layar setiap kali berkas masuk (Ctrl-C untuk berhenti).",
+        "Redraw whenever a file arrives (Ctrl-C to stop).",
+    ),
+    "help.status_interval": (
+        "Detik antara pemeriksaan folder dengan --watch.",
+        "Seconds between looks at the folder with --watch.",
+    ),
+    "help.deadline": (
+        "Batas waktu rekapitulasi (YYYY-MM-DD), untuk sisa hari.",
+        "The recap deadline (YYYY-MM-DD), for the days left.",
+    ),
+    "desk.bad_date": (
+        "'{value}' bukan tanggal",
+        "'{value}' is not a date",
+    ),
+    "desk.bad_date.hint": (
+        "tulis tanggal sebagai YYYY-MM-DD, mis. 2025-12-20",
+        "write the date as YYYY-MM-DD, e.g. 2025-12-20",
+    ),
+    "status.watch_output": (
+        "--watch menggambar ulang layar, tidak menulis berkas",
+        "--watch redraws the screen, it does not write a file",
+    ),
+    "status.watch_output.hint": (
+        "hapus -o, atau hapus --watch",
+        "drop -o, or drop --watch",
+    ),
+    "status.watching": (
+        "memantau {path} setiap {seconds} detik; Ctrl-C untuk berhenti",
+        "watching {path} every {seconds} s; Ctrl-C to stop",
+    ),
+    "status.title": ("Meja rekap KLA", "KLA intake desk"),
+    "status.summary": ("Ringkasan", "Summary"),
+    "status.forms": ("Berkas OPD", "OPD forms"),
+    "status.forms_value": (
+        "{received} dari {count} masuk ({clean} bersih, {errors} ada galat), {missing} belum masuk",
+        "{received} of {count} received ({clean} clean, {errors} with errors), {missing} not yet",
+    ),
+    "status.total": ("Nilai mandiri (EM)", "Self-assessed (EM)"),
+    "status.total_evidenced": ("Nilai dengan data dukung", "With data dukung"),
+    "status.total_verified": ("Nilai terverifikasi (VA)", "Verified (VA)"),
+    "status.to_target": ("Menuju target {tier}", "To the target {tier}"),
+    "status.to_next": ("Menuju {tier} (predikat berikutnya)", "To {tier} (the next predikat)"),
+    "status.reached": ("tercapai", "reached"),
+    "status.points_short": (
+        "kurang {points} poin (nilai dengan data dukung)",
+        "{points} points short (total with data dukung)",
+    ),
+    "status.deadline": ("Batas waktu", "Deadline"),
+    "status.days_left": (
+        "{date}: {count} hari lagi",
+        "{date}: {count} {count:plural/day/days} left",
+    ),
+    "status.days_over": (
+        "{date}: lewat {count} hari",
+        "{date}: {count} {count:plural/day/days} past",
+    ),
+    "status.opds": ("Per OPD", "Per OPD"),
+    "status.col.opd": ("OPD", "OPD"),
+    "status.col.state": ("Berkas", "Form"),
+    "status.col.unanswered": ("Belum dijawab", "Unanswered"),
+    "status.col.evidence": ("Tanpa DD", "No DD"),
+    "status.col.at_stake": ("Poin terancam", "At stake"),
+    "status.col.points": ("Nilai", "Points"),
+    "status.col.max": ("Maks", "Max"),
+    "status.state.missing": ("belum masuk", "not yet"),
+    "status.state.clean": ("bersih", "clean"),
+    "status.state.errors": ("{count} galat", "{count} {count:plural/error/errors}"),
+    "status.state.resent": (" (dikirim ulang)", " (re-sent)"),
+    "status.skipped": (
+        "{file}: keluaran kla sendiri, tidak dibaca",
+        "{file}: kla's own output, not read",
+    ),
+    "status.legend": (
+        "Belum dijawab: pertanyaan yang dipimpin OPD itu tanpa jawaban yang dapat dinilai. "
+        "Tanpa DD: jawaban tanpa data dukung; poin terancam: poin yang hilang karenanya saat "
+        "verifikasi. Nilai: dengan data dukung. "
+        "Rincian per pertanyaan: -f markdown atau -f json.",
+        "Unanswered: questions the OPD leads without an answer that can be scored. No DD: "
+        "answers without their data dukung; at stake: the points that loses at verification. "
+        "Points: with data dukung. Each question: "
+        "-f markdown or -f json.",
+    ),
+    "status.detail": ("Rincian per OPD", "Detail per OPD"),
+    "status.item_unanswered": (
+        "{code}: belum dijawab ({points} poin)",
+        "{code}: unanswered ({points} points)",
+    ),
+    "status.item_evidence": (
+        "{code}: data dukung belum ada ({points} poin terancam)",
+        "{code}: data dukung missing ({points} points at stake)",
+    ),
 }
