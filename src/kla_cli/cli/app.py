@@ -11,6 +11,7 @@ from kla_cli import __version__
 from kla_cli.cli.commands import (
     batch,
     compare,
+    followup,
     gap,
     history,
     merge,
@@ -76,6 +77,7 @@ for name, command, key in (
     ("compare", compare.compare, "help.compare"),
     ("history", history.history, "help.history"),
     ("status", status.status, "help.status"),
+    ("followup", followup.followup, "help.followup"),
 ):
     app.command(name, help=h(key), cls=KlaCommand)(command)
 

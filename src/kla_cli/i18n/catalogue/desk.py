@@ -9,19 +9,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "finding.form-resent-saved": (
         "{count} berkas dari {opd}: dipakai {used} (disimpan {time}, lebih baru menurut waktu "
         "simpan di berkasnya sendiri); disisihkan: {others} (disimpan {other_time})",
-        "{count} forms from {opd}: {used} is used (saved {time}, the newer by the form's own "
+        "{count} {count:plural/form/forms} from {opd}: {used} is used (saved {time}, the newer by the form's own "
         "saved time); set aside: {others} (saved {other_time})",
     ),
     "finding.form-resent-file": (
         "{count} berkas dari {opd}: dipakai {used} (berkas diubah {time}, lebih baru menurut "
         "waktu berkas); disisihkan: {others} ({other_time})",
-        "{count} forms from {opd}: {used} is used (file changed {time}, the newer by the "
+        "{count} {count:plural/form/forms} from {opd}: {used} is used (file changed {time}, the newer by the "
         "file's time); set aside: {others} ({other_time})",
     ),
     "finding.form-resent-name": (
         "{count} berkas dari {opd} dengan waktu simpan yang sama: dipakai {used} (nama "
         "terakhir); disisihkan: {others}",
-        "{count} forms from {opd} saved at the same time: {used} is used (the last name); "
+        "{count} {count:plural/form/forms} from {opd} saved at the same time: {used} is used (the last name); "
         "set aside: {others}",
     ),
     "finding.form-resent-differs": (
@@ -146,4 +146,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{code}: data dukung belum ada ({points} poin terancam)",
         "{code}: data dukung missing ({points} points at stake)",
     ),
+    # --- kla followup
+    "help.followup": (
+        "Pesan tindak lanjut per OPD (teks untuk WhatsApp/email dan .xlsx) dan satu dokumen untuk rapat Gugus Tugas.",
+        "A follow-up per OPD (text for WhatsApp/email and an .xlsx) and one document for the Gugus Tugas meeting.",
+    ),
+    "help.followup_output": (
+        "Folder tujuan (dibuat bila belum ada); semua berkas ditulis, atau tidak sama sekali.",
+        "The folder to write (created when missing); every file is written, or none.",
+    ),
+    "output.not_dir": ("bukan folder", "not a folder"),
+    "output.not_dir.hint": (
+        "beri nama folder untuk -o, mis. -o tindak-lanjut/",
+        "give -o a folder, e.g. -o followup/",
+    ),
+    "followup.written": (
+        "{count} pesan OPD ditulis ke {path}",
+        "{count} OPD {count:plural/message/messages} written to {path}",
+    ),
+    "followup.greeting": ("Yth. Kepala {opd},", "Dear Head of {opd},"),
+    "followup.intro": (
+        "terima kasih atas dukungannya untuk evaluasi KLA {region}. Berikut yang masih kami perlukan.",
+        "thank you for your support of the KLA evaluation of {region}. This is what we still need.",
+    ),
+    "followup.no_form": (
+        "Format isian Bapak/Ibu belum kami terima: {count} pertanyaan, {points} poin. Mohon diisi dan dikirim.",
+        "We have not received your form yet: {count} {count:plural/question/questions}, {points} points. Please fill it in and send it.",
+    ),
+    "followup.missing_head": (
+        "Yang belum lengkap (mohon didahulukan):",
+        "Missing or to correct (please first):",
+    ),
+    "followup.improve_head": (
+        "Perbaikan yang menaikkan nilai menuju {tier} (yang termudah dulu):",
+        "Improvements towards {tier} (the easiest first):",
+    ),
+    "followup.closing": (
+        "Mohon dikirim {deadline}. Terima kasih.",
+        "Please send them {deadline}. Thank you.",
+    ),
+    "followup.signature": (
+        "Sekretariat Gugus Tugas KLA {region}",
+        "Secretariat of the KLA Task Force {region}",
+    ),
+    "followup.by": ("paling lambat {date}", "by {date} at the latest"),
+    "followup.soon": ("secepatnya", "as soon as possible"),
+    "followup.asked": ("data dukung diminta: {evidence}", "data dukung asked: {evidence}"),
+    "followup.points": ("{points} poin", "{points} points"),
+    "followup.owed.form": ("format belum diterima", "form not received"),
+    "followup.owed.error": ("jawaban tidak dapat dibaca", "the answer cannot be read"),
+    "followup.owed.unanswered": ("belum dijawab", "unanswered"),
+    "followup.owed.evidence": (
+        "data dukung belum ada (poin hilang saat verifikasi)",
+        "data dukung missing (the points are lost at verification)",
+    ),
+    "followup.sheet": ("Tindak lanjut", "Follow-up"),
+    "followup.title": ("Tindak lanjut evaluasi KLA: {opd}", "KLA evaluation follow-up: {opd}"),
+    "followup.combined_title": ("Tindak lanjut per OPD", "Follow-up per OPD"),
+    "followup.target_line": ("Target:", "Target:"),
+    "followup.nothing": (
+        "Tidak ada yang perlu ditindaklanjuti.",
+        "Nothing to follow up.",
+    ),
+    "followup.col.code": ("Kode", "Code"),
+    "followup.col.question": ("Pertanyaan", "Question"),
+    "followup.col.what": ("Yang perlu dilakukan", "What to do"),
+    "followup.col.asked": ("Data dukung diminta", "Data dukung asked"),
+    "followup.col.points": ("Poin", "Points"),
 }
