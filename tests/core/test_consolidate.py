@@ -7,7 +7,6 @@ with Dinas Sosial, DP3A and BPBD as co-sources.
 from __future__ import annotations
 
 import dataclasses
-
 import itertools
 
 import pytest

@@ -35,7 +35,10 @@ def test_a_corrected_copy_is_used_and_its_differences_counted_once(
     folder = write_region(mini, tmp_path / "masuk")
     corrected = {"13.1": Filled(18, "stunting.pdf"), "13.2": Filled(82, "asi.pdf")}
     write_form(
-        mini, "dinkes", folder / "Dinkes_rev2 FINAL.xlsx", filled=corrected,
+        mini,
+        "dinkes",
+        folder / "Dinkes_rev2 FINAL.xlsx",
+        filled=corrected,
         saved="2025-11-20T10:00:00Z",
     )
     assessment = assess(mini, read_region([folder]))
@@ -53,8 +56,13 @@ def test_the_older_form_saved_later_on_disk_still_loses_to_the_newer_saved_form(
 ) -> None:
     """The form's own saved time decides, not when the file was copied into the folder."""
     folder = tmp_path / "masuk"
-    write_form(mini, "dinkes", folder / "IMG-20251120-WA0003.xlsx", saved="2025-11-20T10:00:00Z",
-               filled={"13.1": Filled(18, "s.pdf"), "13.2": Filled(82, "a.pdf")})
+    write_form(
+        mini,
+        "dinkes",
+        folder / "IMG-20251120-WA0003.xlsx",
+        saved="2025-11-20T10:00:00Z",
+        filled={"13.1": Filled(18, "s.pdf"), "13.2": Filled(82, "a.pdf")},
+    )
     write_form(mini, "dinkes", folder / "dinkes.xlsx", saved="2025-11-01T10:00:00Z")  # copied later
     validation = validate_region(mini, read_region([folder]))
     (line,) = [f for f in validation.findings if f.code == "form-resent-saved"]
@@ -73,9 +81,7 @@ def test_renamed_files_are_matched_by_the_forms_metadata(mini: Rubric, tmp_path:
     assert set(validation.responses) == {c for a in ANSWERS.values() for c in a}
 
 
-def test_kla_outputs_in_the_folder_are_skipped_with_one_line(
-    mini: Rubric, tmp_path: Path
-) -> None:
+def test_kla_outputs_in_the_folder_are_skipped_with_one_line(mini: Rubric, tmp_path: Path) -> None:
     from kla_cli.workbook.recap_writer import build_recap
 
     folder = write_region(mini, tmp_path / "masuk")

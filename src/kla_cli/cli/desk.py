@@ -48,9 +48,7 @@ def parse_date(text: str, where: str = "--deadline") -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise KlaError(
-            "desk.bad_date", where, "desk.bad_date.hint", {"value": text}
-        ) from None
+        raise KlaError("desk.bad_date", where, "desk.bad_date.hint", {"value": text}) from None
 
 
 def deadline_and_target(

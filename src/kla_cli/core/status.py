@@ -105,9 +105,9 @@ def region_status(
     resent = {r.opd: r for r in intake.resent} if intake else {}
     files_of: dict[str, list[str]] = {}
     for sub in submissions:
-        opd = form_opd(rubric, sub) or _inventory_opd(sub)
-        if opd and sub.kla_output is None:
-            files_of.setdefault(opd, []).append(sub.file)
+        owner = form_opd(rubric, sub) or _inventory_opd(sub)
+        if owner and sub.kla_output is None:
+            files_of.setdefault(owner, []).append(sub.file)
     used_files = {s.file for s in intake.forms} if intake else {s.file for s in submissions}
     scores = {s.code: s for s in result.all_items()}
     findings_by_file: dict[str, list[Finding]] = {}

@@ -158,7 +158,9 @@ def write_folder(folder: Path, files: dict[str, bytes], *, inputs: Inputs = NO_I
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise KlaError("output.failed", str(folder), params={"error": exc.strerror or exc}) from None
+        raise KlaError(
+            "output.failed", str(folder), params={"error": exc.strerror or exc}
+        ) from None
     written: list[tuple[Path, Path]] = []
     try:
         for name, data in files.items():

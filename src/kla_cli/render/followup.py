@@ -108,7 +108,9 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
     ws["E2"] = safe_cell(fus.target.name.get(lang))
     ws["E2"].fill = PatternFill("solid", fgColor=colour.background)
     ws["E2"].font = Font(bold=True, color=colour.text)
-    headers = [t(f"followup.col.{k}", lang) for k in ("code", "question", "what", "asked", "points")]
+    headers = [
+        t(f"followup.col.{k}", lang) for k in ("code", "question", "what", "asked", "points")
+    ]
     row = 5
     ws.cell(row, 1, t("followup.missing_head", lang)).font = bold
     row += 1
@@ -117,10 +119,12 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
         ws.cell(row, col, header).font = bold
     for m in follow.missing:
         row += 1
-        what = m.problem if m.kind is Owed.ERROR and m.problem else t(f"followup.owed.{m.kind}", lang)
+        what = (
+            m.problem if m.kind is Owed.ERROR and m.problem else t(f"followup.owed.{m.kind}", lang)
+        )
         if m.where:
             what += f" ({_cell(m.where)})"
-        values = (
+        values: tuple[str | float, ...] = (
             m.code,
             m.question.get(lang) if m.question else "",
             what,
@@ -134,13 +138,13 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
                 cell.number_format = "#,##0.00"
     if follow.improvements:
         row += 2
-        ws.cell(row, 1, t("followup.improve_head", lang, tier=fus.target.name.get(lang))).font = (
-            bold
-        )
+        ws.cell(
+            row, 1, t("followup.improve_head", lang, tier=fus.target.name.get(lang))
+        ).font = bold
         for a in follow.improvements:
             row += 1
             item = rubric.item_index[a.code][1]
-            values2 = (
+            values2: tuple[str | float, ...] = (
                 a.code,
                 a.question.get(lang),
                 opportunity_text(a, item, lang),
@@ -200,9 +204,7 @@ def combined_html(rubric: Rubric, fus: FollowUps, lang: Lang) -> str:
             for a in follow.improvements
         ]
         heads = [t(f"followup.col.{k}", lang) for k in ("code", "question", "what", "points")]
-        parts.append(
-            "<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>"
-        )
+        parts.append("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>")
         for code, question, what, points in rows:
             parts.append(
                 f'<tr><td class="c">{escape(code)}</td><td>{escape(question)}</td>'

@@ -31,7 +31,9 @@ def _headline(status: Status, lang: Lang) -> str:
 
 
 def _summary(status: Status, lang: Lang, lowest: float) -> Table:
-    p = lambda v: fmt_points(v, lang)  # noqa: E731
+    def p(value: float) -> str:
+        return fmt_points(value, lang)
+
     rows: list[tuple[Cell, Cell]] = [
         (
             t("status.forms", lang),
@@ -103,9 +105,7 @@ def _opd_table(status: Status, lang: Lang) -> Table:
 
 
 def _notes(status: Status, findings: list[Finding], lang: Lang) -> list[str]:
-    notes = [
-        f.problem(lang) for f in findings if f.code.startswith("form-resent")
-    ]
+    notes = [f.problem(lang) for f in findings if f.code.startswith("form-resent")]
     notes += [t("status.skipped", lang, file=file) for file in status.skipped]
     notes.append(t("status.legend", lang))
     return notes

@@ -39,6 +39,7 @@ from kla_cli.workbook.books import (
     XLSX_SUFFIXES,
     CalamineBook,
     OpenpyxlBook,
+    Parts,
     check_size,
     open_failed,
     open_parts,
@@ -158,9 +159,7 @@ def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
             parts.close()
 
 
-def _read_parts(
-    path: Path, parts: ZipParts | zipfile.ZipFile, columns: Columns | None
-) -> Submission:
+def _read_parts(path: Path, parts: Parts, columns: Columns | None) -> Submission:
     """An .xlsx container already opened and checked, read with calamine."""
     file = str(path)
     # calamine is given the bytes already read, unless the container is not plainly an
@@ -223,8 +222,6 @@ def read_region(paths: Iterable[Path], columns: Columns | None = None) -> list[S
     for path in workbook_paths(paths):
         sub = read_workbook(path, columns=columns)
         if maybe_inventory(sub) and (inventory := read_inventory(path)) is not None:
-            sub = replace(
-                inventory, saved=sub.saved, file_time=sub.file_time, creator=sub.creator
-            )
+            sub = replace(inventory, saved=sub.saved, file_time=sub.file_time, creator=sub.creator)
         found.append(sub)
     return found

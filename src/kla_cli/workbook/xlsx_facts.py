@@ -87,8 +87,10 @@ def read_core(parts: Parts) -> tuple[str | None, str | None]:
     except (ValueError, KeyError, OSError, zipfile.BadZipFile):
         return None, None
     text = xml.decode("utf-8", "replace")
-    found = {key: (m.group(1) or None) if (m := rx.search(text)) else None
-             for key, rx in _RE_CORE.items()}
+    found = {
+        key: (m.group(1) or None) if (m := rx.search(text)) else None
+        for key, rx in _RE_CORE.items()
+    }
     creator = found["creator"]
     if creator and "&" in creator:
         from html import unescape
