@@ -90,6 +90,7 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
     from openpyxl.styles import Alignment, Font, PatternFill
 
     from kla_cli.workbook.print_setup import print_a4
+    from kla_cli.workbook.row_heights import fit_wrapped_rows
     from kla_cli.workbook.safe_cells import safe_cell
 
     book = Workbook()
@@ -159,6 +160,7 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
     for letter, width in zip("ABCDE", (9, 48, 34, 36, 10), strict=True):
         ws.column_dimensions[letter].width = width
     print_a4(ws, lang=lang, title_rows=f"{header_row}:{header_row}", header=follow.opd.name)
+    fit_wrapped_rows(book)  # wrapped texts get their rows' height, as Excel would show them
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
