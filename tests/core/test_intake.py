@@ -105,3 +105,10 @@ def test_a_form_checked_alone_is_not_checked_against_its_region(
     assert "evidence-missing" in _codes(alone.findings)  # its own warnings stay
     region = validate_region(mini, read_region([form]))
     assert "opd-missing" in _codes(region.findings)
+
+
+def test_bands_are_written_as_officials_write_them(kla: Rubric) -> None:
+    from kla_cli.core.predicate import band_rule, bands_line
+
+    assert bands_line(kla, "id").startswith("Pratama 500–600 · Madya 601–700 · Nindya 701–800")
+    assert "600,50 termasuk Madya" in band_rule(kla, "id")
