@@ -45,7 +45,7 @@ def test_example_table_tells_points_items_and_opds(runner: CliRunner) -> None:
     out = result.stdout
     assert "Total with evidence: 596.18 (Pratama)" in out
     assert "self-assessed total: 663.09 (Madya)" in out
-    assert "Target Nindya (at least 700.01): 103.83 points needed" in out  # 700.01 - 596.18
+    assert "Target Nindya (701–800): 103.83 points needed" in out  # 700.01 - 596.18
     assert "Plan: 21 actions, +104.34 points → 700.52" in out  # 596.18 + 104.34
     assert "Plan per OPD" in out
     # each OPD by its first alias (dp3a, bappeda, disdik, dinkes, uptd-ppa)
@@ -59,7 +59,7 @@ def test_example_table_tells_points_items_and_opds(runner: CliRunner) -> None:
 def test_example_table_in_indonesian(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "id", "gap", str(EXAMPLE), "-t", "NINDYA"])
     assert result.exit_code == 1
-    assert "Target Nindya (minimal 700,01): kurang 103,83 poin" in result.stdout
+    assert "Target Nindya (701–800): kurang 103,83 poin" in result.stdout
     assert "Telah dilaksa" in result.stdout and "Rencana per OPD" in result.stdout
 
 
@@ -199,9 +199,9 @@ def test_score_ladder(runner: CliRunner) -> None:
     assert result.exit_code == 1
     assert result.stdout.splitlines()[:2] == [
         "Total: 588.40 (Pratama)",
-        "Target Madya (at least 600.01): 11.61 points needed",
+        "Target Madya (601–700): 11.61 points needed",
     ]
-    assert "Nindya ≥ 700.01 (+111.61)" in result.stdout
+    assert "Nindya 701–800 (+111.61)" in result.stdout
 
 
 def test_score_ladder_json(runner: CliRunner) -> None:

@@ -6,6 +6,7 @@ with Dinas Sosial, DP3A and BPBD as co-sources.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -103,25 +104,25 @@ def test_two_co_sources_that_disagree_without_the_lead_are_a_conflict(kla: Rubri
     assert QUESTION in validation.invalid and QUESTION not in validation.responses
 
 
-@pytest.mark.parametrize(
-    ("second", "severity", "code"),
-    [
-        ("Ya", Severity.WARNING, "duplicate-answer"),
-        ("Tidak", Severity.ERROR, "conflicting-answers"),
-    ],
-)
-def test_two_forms_of_the_same_opd_stay_as_before(
-    kla: Rubric, second: str, severity: Severity, code: str
+@pytest.mark.parametrize(("second", "differing"), [("Ya", 0), ("Tidak", 1)])
+def test_two_forms_of_the_same_opd_the_newer_counts(
+    kla: Rubric, second: str, differing: int
 ) -> None:
-    forms = [_form(LEAD, "Ya"), _form(LEAD, second, file="disdukcapil-revisi.xlsx")]
-    validation = validate_region(kla, forms)
-    (finding,) = _about_the_question(validation)
-    assert (finding.severity, finding.code, finding.file) == (
-        severity,
-        code,
-        "disdukcapil-revisi.xlsx",
+    """A re-sent form is no longer a duplicate or a conflict per question (issue 21): the newer
+    form counts, one finding says which, one more counts the answers that differ."""
+    first = dataclasses.replace(_form(LEAD, "Ya"), file_time=1_000.0)
+    revised = dataclasses.replace(
+        _form(LEAD, second, file="disdukcapil-revisi.xlsx"), file_time=2_000.0
     )
-    assert (QUESTION in validation.invalid) is (severity is Severity.ERROR)
+    validation = validate_region(kla, [first, revised])
+    assert _about_the_question(validation) == []
+    codes = [(f.code, f.file) for f in validation.findings if f.code.startswith("form-resent")]
+    expected = [("form-resent-file", "disdukcapil.xlsx")]
+    if differing:
+        expected.append(("form-resent-differs", "disdukcapil.xlsx"))
+    assert codes == expected
+    assert QUESTION not in validation.invalid
+    assert validation.responses[QUESTION].answer is (second == "Ya")
 
 
 def test_an_opd_the_question_does_not_name_is_compared_as_before(kla: Rubric) -> None:

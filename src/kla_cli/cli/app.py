@@ -11,12 +11,14 @@ from kla_cli import __version__
 from kla_cli.cli.commands import (
     batch,
     compare,
+    followup,
     gap,
     history,
     merge,
     report,
     rubric,
     score,
+    status,
     template,
     validate,
 )
@@ -74,6 +76,8 @@ for name, command, key in (
     ("report", report.report, "help.report"),
     ("compare", compare.compare, "help.compare"),
     ("history", history.history, "help.history"),
+    ("status", status.status, "help.status"),
+    ("followup", followup.followup, "help.followup"),
 ):
     app.command(name, help=h(key), cls=KlaCommand)(command)
 

@@ -9,8 +9,9 @@ order of the files does not matter):
   question, both OPDs and both answers (`cosource-differs`); a co-source that agrees is silent;
 - with no answer from the lead, a co-source's answer counts without a warning; two co-sources
   that disagree are a conflict (kla cannot know which is right);
-- two answers from the same OPD (two forms of one OPD), or from an OPD the question does not
-  name, are compared as before: the same answer is a `duplicate-answer` warning, a different one
+- two answers from an OPD the question does not name (or two forms naming no OPD kla knows)
+  are compared as before (two forms of one known OPD never get here: `core.intake` reads the
+  newer one only): the same answer is a `duplicate-answer` warning, a different one
   a `conflicting-answers` error that leaves the question unscored.
 """
 

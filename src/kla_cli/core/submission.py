@@ -5,12 +5,16 @@ Produced by the workbook reader (`workbook.read`), consumed by `validate`. No I/
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from kla_cli.core.answers import CellValue
 from kla_cli.core.findings import Finding
 from kla_cli.core.places import Inventory
+
+KLA_CREATOR = re.compile(r"kla-cli \d")
+"""How kla names itself as the author of what it writes: `kla-cli <version>`."""
 
 
 class Row(NamedTuple):
@@ -111,3 +115,30 @@ class Submission:
     """A recap's group, indicator and total rows."""
     inventory: Inventory | None = None
     """Set when the file is the inventory of kecamatan and desa/kelurahan (no OPD rows)."""
+    # the file's own facts, not its content: two copies of one form compare equal
+    saved: str | None = field(default=None, compare=False)
+    """When the form itself says it was last saved (ISO 8601, UTC: the document properties'
+    `modified`), if it says so; tells a re-sent form from the one it replaces."""
+    file_time: float | None = field(default=None, compare=False)
+    """The file's modification time (seconds since the epoch): the fallback for `saved`."""
+    creator: str | None = field(default=None, compare=False)
+    """The program the document properties name as its author (`kla-cli 0.1.0` for kla's own
+    outputs)."""
+
+    @property
+    def made_by_kla(self) -> bool:
+        """Written by kla itself (a form, an inventory, a recap or a report)."""
+        return any(
+            KLA_CREATOR.match(text or "") for text in (self.creator, self.meta.get("generator"))
+        )
+
+    @property
+    def kla_output(self) -> str | None:
+        """`recap` for a recap written by `kla merge`, `report` for another document kla wrote
+        (a report, a batch or history workbook: no form metadata); None for what people fill
+        in (forms and inventories, which kla writes too, and a region's own recap)."""
+        if not self.made_by_kla or self.inventory is not None or self.meta.get("opd_id"):
+            return None  # an OPD form or an inventory (kla writes them for people to fill in)
+        if self.meta.get("rubric_id") and self.rows and not self.recap:
+            return "recap"  # kla's form layout for every OPD at once
+        return "report"

@@ -23,6 +23,7 @@ from kla_cli.core.answers import (
 from kla_cli.core.consolidate import Candidate, consolidate, role_of
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell
+from kla_cli.core.intake import Intake, take_in
 from kla_cli.core.inventory import inventory_items
 from kla_cli.core.inventory_merge import merge_inventories
 from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
@@ -46,6 +47,9 @@ class Validation:
     year: str | None = None
     opds: list[str] = field(default_factory=list)
     """Rubric OPD ids that sent a workbook."""
+    intake: Intake | None = None
+    """Which files were read as the region's forms: re-sent copies set aside, kla's own
+    outputs skipped (`core.intake`)."""
 
     @property
     def blocking(self) -> list[Finding]:
@@ -58,9 +62,18 @@ def rubric_fingerprint(rubric: Rubric) -> str:
     return rubric.content_hash
 
 
-def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Validation:
-    """Check every submission of one region and consolidate their answers."""
-    out = Validation()
+def validate_region(
+    rubric: Rubric, submissions: Sequence[Submission], *, whole_region: bool = True
+) -> Validation:
+    """Check every submission of one region and consolidate their answers.
+
+    Of two forms from one OPD the newer is read and kla's own outputs are skipped
+    (`core.intake`). `whole_region=False` checks the forms given as forms (files handed to
+    `kla validate` one by one): no finding about the OPDs that sent nothing yet."""
+    intake = take_in(rubric, submissions)
+    submissions = intake.forms
+    out = Validation(intake=intake)
+    out.findings.extend(intake.findings)
     index = rubric.item_index
     fingerprint = rubric_fingerprint(rubric)
     candidates: dict[str, list[Candidate]] = {}
@@ -111,7 +124,7 @@ def validate_region(rubric: Rubric, submissions: Sequence[Submission]) -> Valida
     answered_opds = set(out.opds)
     place = None
     recap = any(sub.recap and sub.rows for sub in submissions)
-    for opd in () if recap else rubric.opds:
+    for opd in () if recap or not whole_region else rubric.opds:
         assigned = [item.code for _, item in rubric.items_by_opd.get(opd.id, ())]
         if assigned and opd.id not in answered_opds and not _covered(assigned, out):
             file = place = place or _region_place(submissions)

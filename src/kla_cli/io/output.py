@@ -154,3 +154,38 @@ def print_time() -> datetime:
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), UTC).replace(tzinfo=None)
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+
+
+def write_folder(folder: Path, files: dict[str, bytes], *, inputs: Inputs = NO_INPUTS) -> None:
+    """Write `files` (name -> content) into `folder` (created when missing), all or none: every
+    file is written to a temporary name first, and only when all are complete are they renamed
+    into place. Refused when `folder` is one of the folders read (its spreadsheets would be read
+    as OPD workbooks next time) or is a file."""
+    if folder.exists() and not folder.is_dir():
+        raise KlaError("output.not_dir", str(folder), "output.not_dir.hint")
+    if _resolved(frozenset({folder})) & _resolved(inputs.folders):
+        raise KlaError("output.in_input_folder", str(folder), "output.in_input_folder.hint")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise KlaError(
+            "output.failed", str(folder), params={"error": exc.strerror or exc}
+        ) from None
+    written: list[tuple[Path, Path]] = []
+    try:
+        for name, data in files.items():
+            target = folder / name
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+            with os.fdopen(fd, "wb") as stream:
+                stream.write(data)
+            written.append((Path(tmp_name), target))
+        for tmp, target in written:
+            os.chmod(tmp, _mode_for(target))
+            os.replace(tmp, target)
+    except OSError as exc:
+        raise KlaError(
+            "output.failed", str(folder), "output.failed.hint", {"error": exc.strerror or exc}
+        ) from None
+    finally:
+        for tmp, _ in written:
+            tmp.unlink(missing_ok=True)

@@ -43,6 +43,9 @@ HistoryFormat: TypeAlias = Literal[
     Format.TABLE, Format.JSON, Format.MARKDOWN, Format.HTML, Format.XLSX
 ]
 
+StatusFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
+"""`kla status`."""
+
 SCORE_FORMATS: tuple[ScoreFormat, ...] = get_args(ScoreFormat)
 FINDING_FORMATS: tuple[FindingFormat, ...] = get_args(FindingFormat)
 BATCH_FORMATS: tuple[BatchFormat, ...] = get_args(BatchFormat)
@@ -50,3 +53,4 @@ REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 COMPARE_FORMATS: tuple[CompareFormat, ...] = get_args(CompareFormat)
 HISTORY_FORMATS: tuple[HistoryFormat, ...] = get_args(HistoryFormat)
 RUBRIC_FORMATS: tuple[RubricFormat, ...] = get_args(RubricFormat)
+STATUS_FORMATS: tuple[StatusFormat, ...] = get_args(StatusFormat)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from kla_cli.core.gap.ladder import Rung
-from kla_cli.core.predicate import predicate_label
+from kla_cli.core.predicate import band_range, predicate_label
 from kla_cli.core.rubric import Rubric, Tier, tier_floor, tier_for
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
@@ -25,7 +25,7 @@ def target_line(tier: Tier, floor: float, total: float, needed: float, lang: Lan
         "gap.target",
         lang,
         tier=tier.name.get(lang),
-        floor=p(floor, lang),
+        floor=band_range(tier, floor),
         points=p(needed, lang),
     )
 
@@ -34,7 +34,8 @@ def ladder_text(rungs: Sequence[Rung], lang: Lang) -> str:
     if not rungs:
         return t("gap.ladder_top", lang)
     steps = " · ".join(
-        f"{r.tier.name.get(lang)} ≥ {fmt_points(r.floor, lang)} (+{fmt_points(r.points_needed, lang)})"
+        f"{r.tier.name.get(lang)} {band_range(r.tier, r.floor)} "
+        f"(+{fmt_points(r.points_needed, lang)})"
         for r in rungs
     )
     return f"{t('gap.ladder', lang)}: {steps}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from kla_cli.core.predicate import band_rule, bands_line
 from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Indicator, Item, Rubric, Text
 from kla_cli.i18n.messages import Lang, t
@@ -52,11 +53,8 @@ def rubric_table(rubric: Rubric, lang: Lang, *, items: bool, color: bool, width:
                         fmt_points(item.max, lang) + mark,
                     )
     console.print(table)
-    tiers = "  ".join(
-        f"{tier.name.get(lang)} {fmt_points(tier.min, lang)}–{fmt_points(tier.max, lang)}"
-        for tier in rubric.tiers
-    )
-    console.print(f"{t('score.predicate', lang)}: {tiers}")
+    console.print(f"{t('score.predicate', lang)}: {bands_line(rubric, lang)}")
+    console.print(band_rule(rubric, lang))
     if items:
         console.print(f"* = {t('show.evidence_required', lang)}")
     note = provisional_note(rubric.any_provisional, rubric.provisional, lang)

@@ -28,6 +28,7 @@ import os
 import stat
 import zipfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -38,6 +39,7 @@ from kla_cli.workbook.books import (
     XLSX_SUFFIXES,
     CalamineBook,
     OpenpyxlBook,
+    Parts,
     check_size,
     open_failed,
     open_parts,
@@ -48,7 +50,7 @@ from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.recap_read import Columns, submission_from_recap
 from kla_cli.workbook.sheet import submission_from_grid
-from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_properties
+from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_core, read_properties
 from kla_cli.workbook.zipparts import ZipParts
 
 Engine = Literal["calamine", "openpyxl"]
@@ -62,7 +64,35 @@ def read_workbook(
     `engine="openpyxl"` reads with openpyxl only (the reference reader, .xlsx/.xlsm); both
     engines give the same Submission for the same file. `columns` (from `--columns`) maps a
     recap's columns whose headers kla cannot match.
+
+    The Submission also carries when the form was saved (its document properties, else the
+    file's time) and who wrote it, so that a re-sent form and kla's own outputs are told apart.
     """
+    sub = _read_any(path, engine, columns)
+    try:
+        file_time: float | None = os.stat(path).st_mtime
+    except (OSError, ValueError):
+        file_time = None
+    if sub.saved is None and sub.creator is None and engine == "openpyxl":
+        sub = _core_openpyxl(path, sub)
+    return replace(sub, file_time=file_time)
+
+
+def _core_openpyxl(path: Path, sub: Submission) -> Submission:
+    """The author and saved time of an .xlsx read by the reference reader."""
+    if path.suffix.lower() not in XLSX_SUFFIXES:
+        return sub
+    from kla_cli.workbook.xlsx_facts import read_core
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            creator, saved = read_core(archive)
+    except (zipfile.BadZipFile, OSError):
+        return sub
+    return replace(sub, creator=creator, saved=saved)
+
+
+def _read_any(path: Path, engine: Engine, columns: Columns | None) -> Submission:
     if not _is_plain_file(path):  # a named pipe would block the read forever
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))
@@ -117,31 +147,38 @@ def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
     The container is indexed once, for the zip-bomb check and the format facts. When calamine
     cannot read the file, openpyxl gets a try (and reports its own error if it fails too).
     """
-    file = str(path)
     parts = open_parts(path)
     if isinstance(parts, Submission):
         return parts
     try:
-        # calamine is given the bytes already read, unless the container is not plainly an
-        # .xlsx (it would then guess the format from the bytes, where the name should decide)
-        data = properties = None
-        if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
-            data, properties = parts.data, read_properties(parts)
-        read = read_grid(path, lambda path: CalamineBook(path, data, properties), columns)
-        if isinstance(read, Submission):
-            if read.findings[0].code == "unreadable":
-                return _calamine_failed(path, columns)
-            return read
-        sheet, grid, meta = read
-        submission = submission_from_grid(file, sheet, grid, meta)
-        if _no_header(submission):
-            return _from_grid(path, sheet, grid, meta, columns)
-        if not submission.rows:
-            return submission
-        return add_xlsx_facts(parts, path, sheet, grid, submission)
+        creator, saved = read_core(parts)
+        read = _read_parts(path, parts, columns)
+        return replace(read, creator=creator, saved=saved) if creator or saved else read
     finally:
         if isinstance(parts, zipfile.ZipFile):
             parts.close()
+
+
+def _read_parts(path: Path, parts: Parts, columns: Columns | None) -> Submission:
+    """An .xlsx container already opened and checked, read with calamine."""
+    file = str(path)
+    # calamine is given the bytes already read, unless the container is not plainly an
+    # .xlsx (it would then guess the format from the bytes, where the name should decide)
+    data = properties = None
+    if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
+        data, properties = parts.data, read_properties(parts)
+    read = read_grid(path, lambda path: CalamineBook(path, data, properties), columns)
+    if isinstance(read, Submission):
+        if read.findings[0].code == "unreadable":
+            return _calamine_failed(path, columns)
+        return read
+    sheet, grid, meta = read
+    submission = submission_from_grid(file, sheet, grid, meta)
+    if _no_header(submission):
+        return _from_grid(path, sheet, grid, meta, columns)
+    if not submission.rows:
+        return submission
+    return add_xlsx_facts(parts, path, sheet, grid, submission)
 
 
 def _read_openpyxl(path: Path, columns: Columns | None = None) -> Submission:
@@ -184,7 +221,7 @@ def read_region(paths: Iterable[Path], columns: Columns | None = None) -> list[S
     found = []
     for path in workbook_paths(paths):
         sub = read_workbook(path, columns=columns)
-        if maybe_inventory(sub):
-            sub = read_inventory(path) or sub
+        if maybe_inventory(sub) and (inventory := read_inventory(path)) is not None:
+            sub = replace(inventory, saved=sub.saved, file_time=sub.file_time, creator=sub.creator)
         found.append(sub)
     return found

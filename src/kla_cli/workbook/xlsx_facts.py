@@ -66,6 +66,39 @@ def read_properties(parts: ZipParts) -> dict[str, str] | None:
     return meta_from_rows(pairs) if pairs else None
 
 
+_CORE_PROPERTIES = "docProps/core.xml"
+_RE_CORE = {
+    key: re.compile(r"<(?:[A-Za-z_][\w.-]*:)?" + tag + r"\b[^>]*>\s*([^<]*?)\s*<")
+    for key, tag in (("creator", "creator"), ("modified", "modified"))
+}
+
+
+def read_core(parts: Parts) -> tuple[str | None, str | None]:
+    """The document's author and last-saved time (`docProps/core.xml`: `dc:creator`,
+    `dcterms:modified`, ISO 8601), each None when absent; Excel and LibreOffice update the time
+    on every save, so it tells a corrected form from the one it replaces."""
+    if not has_part(parts, _CORE_PROPERTIES):
+        return None, None
+    try:
+        if isinstance(parts, ZipParts):
+            xml = parts.read(_CORE_PROPERTIES, limit=MAX_PROPERTIES)
+        else:
+            xml = parts.read(_CORE_PROPERTIES)[:MAX_PROPERTIES]
+    except (ValueError, KeyError, OSError, zipfile.BadZipFile):
+        return None, None
+    text = xml.decode("utf-8", "replace")
+    found = {
+        key: (m.group(1) or None) if (m := rx.search(text)) else None
+        for key, rx in _RE_CORE.items()
+    }
+    creator = found["creator"]
+    if creator and "&" in creator:
+        from html import unescape
+
+        creator = unescape(creator)
+    return creator, found["modified"]
+
+
 def _attr(attrs: bytes, name: bytes) -> str | None:
     found = re.search(rb"(?:^|\s)" + name + rb'\s*=\s*["\']([^"\']*)["\']', attrs)
     return found.group(1).decode("utf-8", "replace") if found else None

@@ -33,8 +33,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{label}: {total} ({predicate}); {other}: {other_total} ({other_predicate})",
     ),
     "gap.target": (
-        "Target {tier} (minimal {floor}): kurang {points} poin",
-        "Target {tier} (at least {floor}): {points} points needed",
+        "Target {tier} ({floor}): kurang {points} poin",
+        "Target {tier} ({floor}): {points} points needed",
     ),
     "gap.reached": (
         "Target {tier} sudah tercapai ({total}); tidak ada poin yang kurang",

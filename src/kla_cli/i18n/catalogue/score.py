@@ -19,6 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "score.total_evidenced": ("Total berdata dukung", "Total with evidence"),
     "score.predicate": ("Predikat", "Predikat"),
     "predicate.none": ("belum berpredikat", "no predikat"),
+    "predicate.rule": (
+        "Batas predikat: nilai di atas {low} sampai dengan {high} adalah {tier} ({example} "
+        "termasuk {tier}); {lowest} mulai {start}.",
+        "Bands: a total above {low} and up to {high} is {tier} ({example} is {tier}); "
+        "{lowest} starts at {start}.",
+    ),
     "answer.nilai": ("nilai {points}", "points {points}"),
     "score.opd": ("OPD", "OPD"),
     "score.provisional": (
