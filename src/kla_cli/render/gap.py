@@ -293,8 +293,10 @@ def gap_table(
 
 
 def _plan_table(analysis: GapAnalysis, rubric: Rubric, lang: Lang, width: int) -> Any:
-    """The plan per OPD as a rich table that never cuts a text: every cell wraps. Each OPD is a
-    bold row above its actions; an action to do first starts with the marker."""
+    """The plan per OPD as a rich table that never cuts an action or an answer: they wrap. The
+    question is cut to one line (its code names it; Markdown, JSON and the sheet give it whole),
+    except on the verified basis, where the plan is a work list and every text wraps. Each OPD
+    is a bold row above its actions; an action to do first starts with the marker."""
     from rich.markup import escape
     from rich.table import Table
 
@@ -304,11 +306,15 @@ def _plan_table(analysis: GapAnalysis, rubric: Rubric, lang: Lang, width: int) -
         len(t(key, lang)) for key in ("gap.col.effort", *(f"gap.effort.{e.value}" for e in Effort))
     )
     # Five columns cost 16 characters of borders and padding; the effort and points columns
-    # are never wrapped, and the text columns share the rest (item half, done and to-do a
-    # quarter each).
+    # are never wrapped, and the text columns share the rest (item 40 %, done and to-do 30 %).
     rest = max(36, width - 16 - effort_width - gain_width)
-    side = rest // 4
-    table.add_column(t("gap.col.item", lang), width=rest - 2 * side, overflow="fold")
+    side = rest * 3 // 10
+    question: dict[str, Any] = (
+        {"overflow": "fold"}
+        if analysis.basis is Basis.VERIFIED
+        else {"no_wrap": True, "overflow": "ellipsis"}
+    )
+    table.add_column(t("gap.col.item", lang), width=rest - 2 * side, **question)
     for key in ("gap.col.done", "gap.col.todo"):
         table.add_column(t(key, lang), width=side, overflow="fold")
     table.add_column(t("gap.col.effort", lang), no_wrap=True, min_width=effort_width)

@@ -144,7 +144,7 @@ def list_workbook(spec: ListSheet, lang: Lang) -> bytes:
     thin = Side(style="thin", color="A6A6A6")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for i, column in enumerate(spec.columns, start=1):
-        cell = ws.cell(header, i, safe_cell(column.header))
+        cell = ws.cell(header, i, column.header)  # kla's own text: `+Nilai` stays as it is
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
