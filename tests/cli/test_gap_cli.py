@@ -51,16 +51,17 @@ def test_example_table_tells_points_items_and_opds(runner: CliRunner) -> None:
     # each OPD by its first alias (dp3a, bappeda, disdik, dinkes, uptd-ppa)
     for opd in ("DPPPAPPKB", "BAPPEDA", "Disdikbud", "Dinkes", "UPTD PPA"):
         assert opd in out
-    assert "2.4 Has a KLA regional acti" in out  # no RAD yet: No → Yes, +10
+    assert "2.4 Has a KLA regional act" in out  # no RAD yet: No → Yes, +10
     assert "21A.2" in out and "+15.00" in out
-    assert len(out.splitlines()) <= 50  # one screen (a 23-step plan on the real instrument)
+    # every action and answer whole: the texts wrap, only a question may end in `…`
+    assert "upload data dukung" in out and "upload data …" not in out
 
 
 def test_example_table_in_indonesian(runner: CliRunner) -> None:
     result = runner.invoke(app, ["--lang", "id", "gap", str(EXAMPLE), "-t", "NINDYA"])
     assert result.exit_code == 1
     assert "Target Nindya (701–800): kurang 103,83 poin" in result.stdout
-    assert "Telah dilaksa" in result.stdout and "Rencana per OPD" in result.stdout
+    assert "dilaksanakan" in result.stdout and "Rencana per OPD" in result.stdout
 
 
 @pytest.mark.parametrize("lang", ["id", "en"])
@@ -68,11 +69,13 @@ def test_plan_table_fits_80_columns_with_every_gain_whole(runner: CliRunner, lan
     result = runner.invoke(
         app, ["--lang", lang, "gap", str(EXAMPLE), "-t", "nindya"], env={"COLUMNS": "80"}
     )
-    table = [line for line in result.stdout.splitlines() if line.startswith(("┃", "│"))]
-    assert table and all(len(line) <= 80 for line in table)
-    assert ("+Nilai" if lang == "id" else "+Points") in table[0]
-    gains = [line.rsplit("│", 2)[1].strip() for line in table[1:]]
-    assert gains and all(re.fullmatch(r"\+\d+[.,]\d\d", gain) for gain in gains)
+    head = [line for line in result.stdout.splitlines() if line.startswith("┃")]
+    table = [line for line in result.stdout.splitlines() if line.startswith("│")]
+    assert table and all(len(line) <= 80 for line in head + table)
+    assert ("+Nilai" if lang == "id" else "+Points") in " ".join(head)
+    gains = [line.rsplit("│", 2)[1].strip() for line in table]
+    gains = [gain for gain in gains if gain]  # an OPD's row and wrapped lines have none
+    assert len(gains) == 21 and all(re.fullmatch(r"\+\d+[.,]\d\d", gain) for gain in gains)
 
 
 def test_example_json_contract(runner: CliRunner) -> None:
@@ -298,3 +301,36 @@ def test_blocking_findings_stop_gap_as_they_stop_score(runner: CliRunner) -> Non
     assert gap_run.stdout == ""
     allowed = runner.invoke(app, ["gap", str(broken), "--target", "madya", "--allow-errors"])
     assert allowed.exit_code in (0, 1) and allowed.stdout, allowed.output
+
+
+def test_plan_table_at_80_columns_cuts_no_text(runner: CliRunner) -> None:
+    """Every action and answer wraps instead of ending in `…`; each action has its effort, and
+    the cheap ones the do-first marker (explained below the table)."""
+    result = runner.invoke(
+        app, ["--lang", "id", "gap", str(EXAMPLE), "--target", "nindya"], env={"COLUMNS": "80"}
+    )
+    assert result.exit_code == 1, result.output
+    lines = result.stdout.splitlines()
+    table = lines[
+        lines.index("Rencana per OPD" + " " * 65) : next(
+            i for i, line in enumerate(lines) if line.startswith("└")
+        )
+    ]
+    assert all(len(line) <= 80 for line in result.stdout.splitlines())
+    # the answer and the action columns (between the first and the fourth rule) never end
+    # in `…`: they wrap
+    assert not [line for line in table if "…" in "│".join(line.split("│")[2:4])]
+    body = [line for line in table if line.startswith("│")]
+    columns = [" ".join(line.split("│")[c].strip() for line in body) for c in (1, 2, 3, 4)]
+    assert "unggah data dukung" in columns[2] and "b (Ada, untuk sebagian kegiatan)" in columns[1]
+    assert {"rendah", "sedang"} <= set(columns[3].split())
+    assert "» 3.1b" in columns[0] and " 2.4 Sudah" in columns[0]  # 2.4: a new answer, not first
+    assert "Upaya" in result.stdout
+    assert "» = kerjakan dahulu" in result.stdout
+
+
+def test_plan_as_a_sheet_needs_an_output_file(runner: CliRunner, tmp_path: Path) -> None:
+    refused = runner.invoke(app, ["gap", str(EXAMPLE), "-f", "xlsx"])
+    assert refused.exit_code == 2 and "-o" in refused.stderr
+    written = runner.invoke(app, ["gap", str(EXAMPLE), "-o", str(tmp_path / "rencana.xlsx")])
+    assert written.exit_code == 1 and (tmp_path / "rencana.xlsx").read_bytes()[:2] == b"PK"

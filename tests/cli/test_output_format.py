@@ -15,6 +15,7 @@ from kla_cli.render.formats import (
     BATCH_FORMATS,
     COMPARE_FORMATS,
     FINDING_FORMATS,
+    GAP_FORMATS,
     HISTORY_FORMATS,
     REPORT_FORMATS,
     SCORE_FORMATS,
@@ -79,7 +80,7 @@ def test_excel_needs_a_file() -> None:
 
 COMMAND_FORMATS = {
     "score": SCORE_FORMATS,
-    "gap": SCORE_FORMATS,
+    "gap": GAP_FORMATS,
     "validate": FINDING_FORMATS,
     "batch": BATCH_FORMATS,
     "report": REPORT_FORMATS,
@@ -114,7 +115,7 @@ def test_score_writes_json_when_the_file_says_so(tmp_path: Path) -> None:
         (["gap", str(EXAMPLE), "--target", "nindya", "-f", "json"], "gap.md", "does not match"),
         (["report", str(EXAMPLE)], "laporan.docx", "does not write '.docx' files"),
         (["validate", str(EXAMPLE)], "temuan.csv", "not available for this command"),
-        (["batch", str(EXAMPLE.parent / "provinsi-contoh")], "ringkasan.xlsx", "not available"),
+        (["compare", str(EXAMPLE), str(EXAMPLE)], "beda.xlsx", "not available"),
     ],
 )
 def test_cli_refuses_before_writing(tmp_path: Path, args: list[str], name: str, says: str) -> None:

@@ -76,7 +76,7 @@ def test_template_layout_dropdowns_print_setup_and_metadata(blank: Path, r2024: 
     assert meta["rubric_version"] == r2024.version and meta["rubric_hash"] == r2024.content_hash
     props = {p.name: p.value for p in book.custom_doc_props.props}
     assert props["kla.form"] == "inventory" and props["kla.rubric_id"] == "kla-2024"
-    instructions = " ".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
+    instructions = " ".join(str(c.value) for c in book["Petunjuk"]["B"] if c.value)
     assert "Ya" in instructions and "Tidak" in instructions
 
 

@@ -143,7 +143,7 @@ def test_recap_sheets(tmp_path: Path, runner: CliRunner, mini: Rubric) -> None:
         12.5,
         "stunting.pdf",
         "angka Dinkes 2024",
-        "Dinas Kesehatan",
+        "Dinkes",
         25,
         25,
         25,
@@ -151,13 +151,13 @@ def test_recap_sheets(tmp_path: Path, runner: CliRunner, mini: Rubric) -> None:
         "Isian!F7",
     ]
     assert rows["1.2"][4] == "Yes" and rows["1.2"][11:] == ["dp3a.xlsx", "Isian!F8"]
-    assert rows["13.2"][4] is None and rows["13.2"][7] == "Dinas Kesehatan"
+    assert rows["13.2"][4] is None and rows["13.2"][7] == "Dinkes"
     assert rows["2.1"][7] == "Bappeda" and rows["2.1"][11] is None
     assert ws.protection.sheet is False  # the secretariat may edit its recap
 
     unanswered = [list(r) for r in book["Unanswered"].iter_rows(min_row=2, values_only=True)]
     assert [(r[0], r[1], r[5]) for r in unanswered] == [
-        ("Dinas Kesehatan", "13.2", "not answered"),
+        ("Dinkes", "13.2", "not answered"),
         ("Bappeda", "2.1", "no workbook from this OPD yet"),
     ]
     findings = [list(r) for r in book["Findings"].iter_rows(min_row=2, values_only=True)]

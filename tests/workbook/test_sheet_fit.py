@@ -25,5 +25,7 @@ def test_saved_template_rows_fit_their_text(kla: Rubric, tmp_path: Path) -> None
     target = tmp_path / "dinkes.xlsx"
     save_workbook(build_workbook(kla, opd, region="Kota Uji", year="2025"), target)
     ws = load_workbook(target)["Isian"]
-    heights = [ws.row_dimensions[row].height for row in range(FIRST_ITEM_ROW, ws.max_row + 1)]
+    items = [r for r in range(FIRST_ITEM_ROW, ws.max_row + 1) if ws.cell(r, 1).value]
+    assert len(items) > 10 and items[-1] < ws.max_row  # the sign-off follows the items
+    heights = [ws.row_dimensions[row].height for row in items]
     assert all(h is not None and h >= 2 * LINE_HEIGHT for h in heights)  # options span lines

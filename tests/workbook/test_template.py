@@ -161,7 +161,9 @@ def test_data_validation_protection_and_unlocked_inputs(tmp_path: Path, runner: 
         "100",
     )
     ws_bappeda = load_workbook(bappeda)["Isian"]
-    assert not [dv for dv in ws_bappeda.data_validations.dataValidation if dv.sqref]  # free text
+    (free,) = [dv for dv in ws_bappeda.data_validations.dataValidation if dv.sqref]
+    assert free.type is None and not free.showErrorMessage  # free text: a prompt, no check
+    assert free.showInputMessage and "a, c" in str(free.prompt)
 
     assert ws.protection.sheet is True
     for ref in ("F7", "H7", "I7", "F9", "B2", "B3", "B4"):  # Jawaban, Data dukung, Keterangan
@@ -200,7 +202,7 @@ def test_instruction_sheet_and_hidden_metadata(
     (dinkes,) = _template(runner, tmp_path, "--opd", "dinkes")
     book = load_workbook(dinkes)
     assert book.sheetnames == ["Isian", "Petunjuk", "_meta"]  # no choice question: no lists
-    text = "\n".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
+    text = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
     assert "Petunjuk pengisian" in text and "Data dukung" in text and "Dinas Kesehatan" in text
     assert "SEMENTARA" in text  # the mini rubric is provisional
     assert book["Petunjuk"].protection.sheet is True
@@ -309,7 +311,7 @@ def test_the_2024_form_shows_points_provisional_steps_evidence_asked_and_nilai(
     assert [(dv.type, dv.operator, dv.formula1, dv.formula2) for dv in rules] == [
         ("decimal", "between", "0", "3")
     ]
-    text = "\n".join(str(c.value) for c in book["Petunjuk"]["A"] if c.value)
+    text = "\n".join(str(c.value) for row in book["Petunjuk"].iter_rows() for c in row if c.value)
     assert "Peran OPD" in text and "Data dukung yang diminta" in text
     assert "DUGAAN" in text and "Bobot butir resmi" in text  # maxima official, steps inferred
     assert "SEMENTARA" not in text
@@ -363,3 +365,57 @@ def test_libreoffice_converts_the_form_to_pdf(tmp_path: Path, runner: CliRunner)
     assert done.returncode == 0, done.stderr
     pdf = tmp_path / "dinkes.pdf"
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_every_answer_cell_has_an_input_prompt(tmp_path: Path, runner: CliRunner) -> None:
+    (dp3a,) = _template(runner, tmp_path, "--opd", "dp3a")  # choice, yes/no, count
+    ws = load_workbook(dp3a)["Isian"]
+    prompted = {
+        str(cell): dv.prompt
+        for dv in ws.data_validations.dataValidation
+        if dv.showInputMessage and dv.promptTitle == "Jawaban"
+        for cell in str(dv.sqref).split()
+    }
+    assert set(prompted) == {"F7", "F8", "F9"}
+    assert prompted["F7"] == "Pilih dari daftar, atau ketik hurufnya saja (a, b, c)."
+    assert "Ya atau Tidak" in str(prompted["F8"])
+    assert all(len(str(p)) <= 255 for p in prompted.values())  # Excel's limit
+
+
+def test_signature_block_below_the_items_is_not_read_as_an_item(
+    tmp_path: Path, mini: Rubric
+) -> None:
+    dp3a = mini.opd_by_name("dp3a")
+    assert dp3a is not None
+    book = build_workbook(mini, dp3a, region="Kota Uji", year="2025")
+    ws = book["Isian"]
+    last_item = 6 + len(items_for(mini, dp3a))
+    below = {
+        str(c.value): c.coordinate
+        for row in ws.iter_rows(min_row=last_item + 1)
+        for c in row
+        if c.value
+    }
+    assert set(below) == {"Tempat, tanggal", f"Kepala {dp3a.name}", "Nama", "NIP"}
+    assert all(ref.startswith("G") for ref in below.values())  # never in the Kode column
+    name_row = int(below["Nama"][1:])
+    assert ws.cell(name_row, 8).protection.locked is False  # the name is typed in H:I
+    assert f"H{name_row}:I{name_row}" in {str(r) for r in ws.merged_cells.ranges}
+    book.save(tmp_path / "dp3a.xlsx")
+    codes = [row.code for row in read_workbook(tmp_path / "dp3a.xlsx").rows]
+    assert codes == [item.code for _, item in items_for(mini, dp3a)]
+
+
+def test_document_properties_name_kla_not_openpyxl(tmp_path: Path, runner: CliRunner) -> None:
+    (dinkes,) = _template(runner, tmp_path, "--opd", "dinkes")
+    props = load_workbook(dinkes).properties
+    assert props.creator is not None and props.creator.startswith("kla-cli ")
+    assert props.title is not None and props.title.startswith("Format isian OPD")
+    assert props.subject == "Dinas Kesehatan · Kota Uji · 2025"
+
+
+@pytest.mark.parametrize(
+    "typed", ["b", "B.", "b. Peraturan Bupati/Walikota — 12", "Peraturan Bupati/Walikota"]
+)
+def test_a_choice_reads_as_letter_dropdown_entry_or_label(mini: Rubric, typed: str) -> None:
+    assert parse_answer(mini.item_index["1.1"][1], typed) == "b"

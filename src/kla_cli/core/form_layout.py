@@ -48,36 +48,40 @@ class Column:
     width: int
 
 
+# The widths (Excel units) keep a form or a recap printable on A4 landscape at about 70 % in
+# Excel (8 pt text): about 200 units in all. Kode is as wide as the labels above it
+# (Kabupaten/Kota), which share its column.
 COLUMNS: tuple[Column, ...] = (
-    Column("code", "Kode", ("kode", "code", "kode butir", "no"), 15),
-    Column("indicator", "Indikator", ("indikator", "indicator"), 26),
-    Column("question", "Pertanyaan", ("pertanyaan", "question", "butir"), 60),
-    Column("options", "Pilihan jawaban / satuan", ("pilihan jawaban / satuan", "options"), 40),
+    Column("code", "Kode", ("kode", "code", "kode butir", "no"), 16),
+    Column("indicator", "Indikator", ("indikator", "indicator"), 18),
+    Column("question", "Pertanyaan", ("pertanyaan", "question", "butir"), 38),
+    Column("options", "Pilihan jawaban / satuan", ("pilihan jawaban / satuan", "options"), 24),
     Column("answer", "Jawaban", ("jawaban", "answer", "isian", "nilai isian"), 16),
-    Column("evidence", "Data dukung", ("data dukung", "evidence", "bukti dukung"), 36),
-    Column("note", "Keterangan", ("keterangan", "notes", "note", "catatan"), 30),
+    Column("evidence", "Data dukung", ("data dukung", "evidence", "bukti dukung"), 22),
+    Column("note", "Keterangan", ("keterangan", "notes", "note", "catatan"), 16),
 )
-ROLE_COLUMN = Column("role", "Peran OPD", ("peran opd", "peran", "role"), 18)
+ROLE_COLUMN = Column("role", "Peran OPD", ("peran opd", "peran", "role"), 12)
 """In an OPD's form: whether the OPD leads the question (`utama`) or co-sources it."""
 ASKED_COLUMN = Column(
     "evidence_asked",
     "Data dukung yang diminta",
     ("data dukung yang diminta", "evidence asked"),
-    34,
+    26,
 )
 """In an OPD's form: the data dukung the question asks for (`Item.evidence_asked`)."""
 FORM_COLUMNS: tuple[Column, ...] = (
     *COLUMNS[:3],
     ROLE_COLUMN,
-    dataclasses.replace(COLUMNS[3], width=46),  # the options with their points
-    dataclasses.replace(COLUMNS[4], width=26),  # room for a picked option's text
+    dataclasses.replace(COLUMNS[3], width=34),  # the options with their points
+    dataclasses.replace(COLUMNS[4], width=18),  # room for a picked option's text
     ASKED_COLUMN,
-    *COLUMNS[5:],
+    dataclasses.replace(COLUMNS[5], width=26),
+    dataclasses.replace(COLUMNS[6], width=18),
 )
 """The columns of an OPD's form (`kla template`): the recap's, with the OPD's role after the
 question and the data dukung asked before the data dukung given. The reader finds every column
 by its header, so forms and recaps read the same way."""
-OPD_COLUMN = Column("opd", "OPD", ("opd", "perangkat daerah"), 16)
+OPD_COLUMN = Column("opd", "OPD", ("opd", "perangkat daerah"), 12)
 """Present in the recap made by `kla merge`: which OPD gave each answer."""
 
 VERIFY_COLUMNS: tuple[Column, ...] = (

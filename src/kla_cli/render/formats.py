@@ -29,10 +29,19 @@ class Format(StrEnum):
 # typer shows as the option's choices), and the same as a tuple of `Format` members.
 ScoreFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN]
 """`kla score` and `kla gap`."""
+GapFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN, Format.XLSX]
+"""`kla gap`: the score formats and the plan as a sheet to work in (`-o rencana.xlsx`)."""
 FindingFormat: TypeAlias = Literal[Format.TEXT, Format.JSON, Format.GITHUB]
 """`kla validate`."""
 BatchFormat: TypeAlias = Literal[
-    Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN, Format.JUNIT, Format.GITHUB
+    Format.TABLE,
+    Format.JSON,
+    Format.CSV,
+    Format.MARKDOWN,
+    Format.JUNIT,
+    Format.GITHUB,
+    Format.XLSX,
+    Format.HTML,
 ]
 ReportFormat: TypeAlias = Literal[Format.MARKDOWN, Format.HTML, Format.XLSX, Format.PDF]
 """`kla report`: PDF through LibreOffice (io/pdf.py)."""
@@ -49,6 +58,7 @@ StatusFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.MARKDOWN]
 SCORE_FORMATS: tuple[ScoreFormat, ...] = get_args(ScoreFormat)
 FINDING_FORMATS: tuple[FindingFormat, ...] = get_args(FindingFormat)
 BATCH_FORMATS: tuple[BatchFormat, ...] = get_args(BatchFormat)
+GAP_FORMATS: tuple[GapFormat, ...] = get_args(GapFormat)
 REPORT_FORMATS: tuple[ReportFormat, ...] = get_args(ReportFormat)
 COMPARE_FORMATS: tuple[CompareFormat, ...] = get_args(CompareFormat)
 HISTORY_FORMATS: tuple[HistoryFormat, ...] = get_args(HistoryFormat)

@@ -10,7 +10,7 @@ from kla_cli.core.answers import Answer
 from kla_cli.core.gap.actions import Action
 from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
-from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric import Effort, Rubric
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
@@ -19,6 +19,7 @@ from kla_cli.render.formats import Format
 from kla_cli.render.gap_cuts import cuts_json, cuts_markdown, print_cuts
 from kla_cli.render.gap_places import TERMINAL_ITEMS, place_lines, places_json
 from kla_cli.render.gap_text import (
+    FIRST_MARK,
     answer_label,
     assumed_summary,
     gain_text,
@@ -240,7 +241,6 @@ def gap_table(
     assumed_line: str | None = None,
 ) -> str:
     """One screen: totals, target and points needed, ladder, top opportunities, plan per OPD."""
-    from rich.table import Table
 
     index = rubric.item_index
     result = analysis.result
@@ -262,38 +262,8 @@ def gap_table(
         print_cuts(console, analysis.cuts, rubric, lang)
 
     if analysis.plan_by_opd:
-        table = Table(title=t("gap.plan_by_opd", lang), title_justify="left")
-        gain_width = max(7, len(t("gap.col.gain", lang)))
-        # Five columns cost 16 characters of borders and padding; the points column is never
-        # cut, and the text columns share the rest (item 40 %, done and to-do 30 % each).
-        rest = max(36, width - 16 - 11 - gain_width)
-        side = rest * 3 // 10
-        item_width = rest - 2 * side
-        # On the verified basis the plan is a work list: its texts wrap rather than being cut.
-        wrap: dict[str, Any] = (
-            {"no_wrap": False, "overflow": "fold"}
-            if analysis.basis is Basis.VERIFIED
-            else {"no_wrap": True, "overflow": "ellipsis"}
-        )
-        table.add_column("OPD", width=11, **wrap)
-        table.add_column(t("gap.col.item", lang), width=item_width, **wrap)
-        for key in ("gap.col.done", "gap.col.todo"):
-            table.add_column(t(key, lang), width=side, **wrap)
-        table.add_column(
-            t("gap.col.gain", lang), justify="right", no_wrap=True, min_width=gain_width
-        )
-        for group, (_, rows) in zip(
-            analysis.plan_by_opd, opd_rows(analysis, rubric, lang), strict=True
-        ):
-            for k, row in enumerate(rows):
-                table.add_row(
-                    opd_short(rubric, group.opd) if k == 0 else "",
-                    f"{row.code} {row.item}",
-                    row.done,
-                    row.todo,
-                    f"+{fmt_points(row.gain, lang)}",
-                )
-        console.print(table)
+        console.print(_plan_table(analysis, rubric, lang, width))
+        console.print(f"[dim]{t('gap.first_legend', lang, mark=FIRST_MARK)}[/]")
 
     wraps = analysis.basis is Basis.VERIFIED
     planned = {a.code for a in analysis.plan.actions}
@@ -322,6 +292,48 @@ def gap_table(
     return console_text(console)
 
 
+def _plan_table(analysis: GapAnalysis, rubric: Rubric, lang: Lang, width: int) -> Any:
+    """The plan per OPD as a rich table that never cuts an action or an answer: they wrap. The
+    question is cut to one line (its code names it; Markdown, JSON and the sheet give it whole),
+    except on the verified basis, where the plan is a work list and every text wraps. Each OPD
+    is a bold row above its actions; an action to do first starts with the marker."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    table = Table(title=t("gap.plan_by_opd", lang), title_justify="left")
+    gain_width = max(7, len(t("gap.col.gain", lang)))
+    effort_width = max(
+        len(t(key, lang)) for key in ("gap.col.effort", *(f"gap.effort.{e.value}" for e in Effort))
+    )
+    # Five columns cost 16 characters of borders and padding; the effort and points columns
+    # are never wrapped, and the text columns share the rest (item 40 %, done and to-do 30 %).
+    rest = max(36, width - 16 - effort_width - gain_width)
+    side = rest * 3 // 10
+    question: dict[str, Any] = (
+        {"overflow": "fold"}
+        if analysis.basis is Basis.VERIFIED
+        else {"no_wrap": True, "overflow": "ellipsis"}
+    )
+    table.add_column(t("gap.col.item", lang), width=rest - 2 * side, **question)
+    for key in ("gap.col.done", "gap.col.todo"):
+        table.add_column(t(key, lang), width=side, overflow="fold")
+    table.add_column(t("gap.col.effort", lang), no_wrap=True, min_width=effort_width)
+    table.add_column(t("gap.col.gain", lang), justify="right", no_wrap=True, min_width=gain_width)
+    groups = zip(analysis.plan_by_opd, opd_rows(analysis, rubric, lang), strict=True)
+    for group, (_, rows) in groups:
+        table.add_row(f"[bold]{escape(opd_short(rubric, group.opd))}[/]", "", "", "", "")
+        for row in rows:
+            mark = f"{FIRST_MARK} " if row.first else "  "
+            table.add_row(
+                escape(f"{mark}{row.code} {row.item}"),
+                escape(row.done),
+                escape(row.todo),
+                row.effort,
+                f"+{fmt_points(row.gain, lang)}",
+            )
+    return table
+
+
 def _short(text: str, limit: int = 48) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -336,7 +348,11 @@ def render_gap(
     assumed: Mapping[str, Answer] | None = None,
     color: bool = False,
     width: int = 100,
-) -> str:
+) -> str | bytes:
+    if fmt is Format.XLSX:
+        from kla_cli.render.gap_sheet import gap_workbook
+
+        return gap_workbook(analysis, rubric, lang)
     assumed_line = assumed_summary(rubric, assumed, before, lang) if assumed else None
     if fmt is Format.JSON:
         data = gap_json(analysis, lang, before=before, assumed=assumed)

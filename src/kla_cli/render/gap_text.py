@@ -17,7 +17,7 @@ from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
-from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric
+from kla_cli.core.rubric import AnswerType, Direction, Effort, Item, Rubric
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
@@ -88,6 +88,29 @@ class OpdRow:
     data_needed: str
     """Data yang dibutuhkan."""
     gain: float
+    opd: str = ""
+    """The lead OPD's short name (DP3A, Dinkes)."""
+    effort: str = ""
+    """Upaya: low, medium or high, in the user's language."""
+    first: bool = False
+    """Do this first: only a document to upload, or a step the rubric calls cheap."""
+
+
+def effort_of(action: Action) -> Effort:
+    """How costly an action is: uploading the data dukung of an answer already given is cheap;
+    a better answer costs what the rubric says (medium when it says nothing)."""
+    if action.kind is not ActionKind.ANSWER:
+        return Effort.LOW
+    return action.effort or Effort.MEDIUM
+
+
+def do_first(action: Action) -> bool:
+    """Whether the plan marks `action` "do this first": the cheap ones."""
+    return effort_of(action) is Effort.LOW
+
+
+FIRST_MARK = "»"
+"""The "do this first" marker of the terminal table (in cp1252, so Windows consoles show it)."""
 
 
 def opd_short(rubric: Rubric, opd_id: str) -> str:
@@ -115,6 +138,9 @@ def action_row(rubric: Rubric, action: Action, lang: Lang) -> OpdRow:
         responsible=", ".join(opd_short(rubric, o) for o in action.opds),
         data_needed=_data_needed(action, item, lang),
         gain=action.gain,
+        opd=opd_short(rubric, action.opds[0]) if action.opds else "-",
+        effort=t(f"gap.effort.{effort_of(action).value}", lang),
+        first=do_first(action),
     )
 
 

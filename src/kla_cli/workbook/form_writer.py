@@ -39,7 +39,7 @@ from kla_cli.workbook.form_text import (
     points_text,
     role_text,
 )
-from kla_cli.workbook.print_setup import print_a4
+from kla_cli.workbook.print_setup import PORTRAIT_TEXT_WIDTH, describe, print_a4
 from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
@@ -133,6 +133,8 @@ def build_workbook(
                 cell.fill, cell.protection = input_fill, unlocked
         validations.add(item, ws.cell(row, col["answer"]).coordinate)
         row += 1
+    if opd is not None:
+        _signature(ws, row + 1, col["evidence_asked"], opd_name, lang)
 
     ws.freeze_panes = ws.cell(FIRST_ITEM_ROW, 1).coordinate
     ws.protection.sheet = True
@@ -143,6 +145,8 @@ def build_workbook(
     )
 
     _instructions(book.create_sheet(INSTRUCTION_SHEET), rubric, opd_name, lang)
+    title = t("tpl.title", lang, rubric=rubric.title.get(lang))
+    describe(book, title=title, subject=" · ".join(p for p in (opd_name, region, year) if p))
     _meta(book, rubric, opd, opd_name, region, year)
     if OPTIONS_SHEET in book.sheetnames:  # hidden, after the sheets people read
         book.move_sheet(OPTIONS_SHEET, len(book.sheetnames) - 1 - book.index(book[OPTIONS_SHEET]))
@@ -155,19 +159,59 @@ def _instructions(ws: Worksheet, rubric: Rubric, opd_name: str, lang: Lang) -> N
 
 
 def instructions_sheet(ws: Worksheet, rubric: Rubric, lines: list[str], lang: Lang) -> None:
-    """The instructions sheet of a form or an inventory: a title, one wrapped paragraph per
-    line, the provisional note where the rubric has one; printed on A4, one page wide (the
-    wide column would otherwise run off the right edge)."""
+    """The instructions sheet of a form or an inventory: a title, one numbered, wrapped
+    paragraph per line, the provisional note where the rubric has one; printed on A4 portrait.
+
+    The numbers have their own narrow column A and the text column B is no wider than the page
+    (`PORTRAIT_TEXT_WIDTH`): LibreOffice counts a single column wider than the page as "one
+    page wide" and prints it unscaled, cut off on the right, whatever fit-to-width says."""
     from openpyxl.styles import Alignment, Font
 
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = NUMBER_WIDTH
+    ws.column_dimensions["B"].width = PORTRAIT_TEXT_WIDTH - NUMBER_WIDTH
     note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
     ws["A1"] = t("tpl.instr.title", lang)
     ws["A1"].font = Font(bold=True, size=14)
-    for i, line in enumerate([*lines, *([note] if note else [])], start=3):
-        ws.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+    top = Alignment(wrap_text=True, vertical="top")
+    for i, line in enumerate(lines, start=1):
+        ws.cell(i + 2, 1, f"{i}.").alignment = top
+        ws.cell(i + 2, 2, line).alignment = top
+    if note:
+        ws.cell(len(lines) + 4, 2, note).alignment = top
+        ws.cell(len(lines) + 4, 2).font = Font(italic=True)
     print_a4(ws, lang=lang)
     ws.protection.sheet = True
+
+
+NUMBER_WIDTH = 4
+"""The instructions' number column."""
+
+
+def _signature(ws: Worksheet, row: int, column: int, opd_name: str, lang: Lang) -> None:
+    """Below the questions, the OPD head's sign-off: place and date, the title, room to sign,
+    name and NIP; the values in two merged yellow cells to the right of each label. Nothing is
+    written in the Kode column, so the reader skips these rows."""
+    from openpyxl.styles import Border, Font, PatternFill, Protection, Side
+
+    input_fill = PatternFill("solid", fgColor=INPUT_FILL)
+    line = Border(bottom=Side(style="thin", color="595959"))
+    head = t("tpl.sign.head", lang, opd=opd_name or "OPD")
+    rows = [
+        (row, t("tpl.sign.date", lang), True),
+        (row + 1, head, False),
+        (row + 5, t("tpl.sign.name", lang), True),
+        (row + 6, t("tpl.sign.nip", lang), True),
+    ]
+    for r, label, value in rows:
+        ws.cell(r, column, label).font = Font(bold=not value)
+        if not value:
+            continue
+        cell = ws.cell(r, column + 1)
+        cell.fill, cell.protection, cell.border = input_fill, Protection(locked=False), line
+        ws.cell(r, column + 2).border = line
+        ws.merge_cells(start_row=r, start_column=column + 1, end_row=r, end_column=column + 2)
+    ws.cell(row + 4, column + 1).border = line  # the line to sign on
+    ws.cell(row + 4, column + 2).border = line
 
 
 def _meta(
@@ -207,30 +251,49 @@ class _Validations:
         self.scores: dict[float, DataValidation] = {}
         yes_no = f'"{t("yes", lang)},{t("no", lang)}"'
         self.fixed: dict[AnswerType, DataValidation] = {
-            AnswerType.YESNO: self._new("list", None, (yes_no,), t("tpl.dv_yesno", lang)),
+            AnswerType.YESNO: self._new(
+                "list", None, (yes_no,), t("tpl.dv_yesno", lang), t("tpl.prompt.yesno", lang)
+            ),
             AnswerType.PERCENT: self._new(
-                "decimal", "between", ("0", "100"), t("tpl.dv_percent", lang)
+                "decimal",
+                "between",
+                ("0", "100"),
+                t("tpl.dv_percent", lang),
+                t("tpl.prompt.percent", lang),
             ),
             AnswerType.COUNT: self._new(
-                "whole", "greaterThanOrEqual", ("0",), t("tpl.dv_count", lang)
+                "whole",
+                "greaterThanOrEqual",
+                ("0",),
+                t("tpl.dv_count", lang),
+                t("tpl.prompt.count", lang),
             ),
+            # any text is accepted (kla validate checks it): only the prompt is shown
+            AnswerType.CHECKLIST: self._new(None, None, (), "", t("tpl.prompt.checklist", lang)),
         }
 
-    def _new(self, kind: Any, operator: Any, bounds: tuple[str, ...], error: str) -> DataValidation:
+    def _new(
+        self, kind: Any, operator: Any, bounds: tuple[str, ...], error: str, prompt: str
+    ) -> DataValidation:
+        """A validation with an input prompt, shown when an answer cell is selected (Excel
+        keeps a prompt to 255 characters, its title to 32)."""
         from openpyxl.worksheet.datavalidation import DataValidation
 
         dv = DataValidation(
             type=kind,
             operator=operator,
-            formula1=bounds[0],
+            formula1=bounds[0] if bounds else None,
             formula2=bounds[1] if len(bounds) > 1 else None,
             allow_blank=True,
-            showErrorMessage=True,
+            showErrorMessage=bool(error),
+            showInputMessage=True,
             # a warning, not a stop: an option letter (`a`) or points (`nilai 7,5`) typed by
             # hand are answers kla reads, and kla validate checks every cell anyway
             errorStyle="warning",
         )
-        dv.error, dv.errorTitle = error, "KLA"
+        if error:
+            dv.error, dv.errorTitle = error, "KLA"
+        dv.promptTitle, dv.prompt = t("tpl.prompt.title", self.lang)[:32], prompt[:255]
         self.ws.add_data_validation(dv)
         return dv
 
@@ -239,9 +302,11 @@ class _Validations:
             self._choice(item).add(ref)
         elif item.type is AnswerType.SCORE:
             if item.max not in self.scores:
-                error = t("tpl.dv_score", self.lang, max=points_text(item.max, self.lang))
+                top = points_text(item.max, self.lang)
+                error = t("tpl.dv_score", self.lang, max=top)
+                prompt = t("tpl.prompt.score", self.lang, max=top)
                 bounds = ("0", f"{item.max:g}")
-                self.scores[item.max] = self._new("decimal", "between", bounds, error)
+                self.scores[item.max] = self._new("decimal", "between", bounds, error, prompt)
             self.scores[item.max].add(ref)
         elif item.type in self.fixed:
             self.fixed[item.type].add(ref)
@@ -265,5 +330,6 @@ class _Validations:
             source = f"'{OPTIONS_SHEET}'!${letter}$1:${letter}${len(entries)}"
             letters = ", ".join(o.key for o in item.options)
             error = t("tpl.dv_choice", self.lang, options=letters)
-            self.lists[entries] = self._new("list", None, (source,), error)
+            prompt = t("tpl.prompt.choice", self.lang, options=letters)
+            self.lists[entries] = self._new("list", None, (source,), error, prompt)
         return self.lists[entries]

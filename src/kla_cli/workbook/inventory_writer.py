@@ -33,7 +33,7 @@ from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.workbook.form_writer import instructions_sheet
 from kla_cli.workbook.grid import col_letter
-from kla_cli.workbook.print_setup import print_a4
+from kla_cli.workbook.print_setup import describe, print_a4
 from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
@@ -82,6 +82,8 @@ def build_inventory(
         _place_sheet(ws, rubric, kind, region, year, lang, rows, evidence or {})
     _instructions(book.create_sheet(INSTRUCTION_SHEET), rubric, lang)
     _meta(book, rubric, region, year)
+    title = t("inv.title", lang, rubric=rubric.title.get(lang))
+    describe(book, title=title, subject=" · ".join(p for p in (region, year) if p))
     return book
 
 

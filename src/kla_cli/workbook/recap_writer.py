@@ -10,7 +10,8 @@ through `safe_cell`, so nothing an OPD typed can become a formula.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +31,7 @@ from kla_cli.core.rubric import Indicator, Item, Rubric
 from kla_cli.core.scoring import ItemScore, Response
 from kla_cli.core.submission import Row, Submission
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.workbook.form_text import items_for
+from kla_cli.workbook.form_text import items_for, short_name
 from kla_cli.workbook.form_writer import (
     HEADER_FILL,
     INSTRUCTION_SHEET,
@@ -38,6 +39,8 @@ from kla_cli.workbook.form_writer import (
     Filled,
     build_workbook,
 )
+from kla_cli.workbook.print_setup import COUNT_FORMAT, POINTS_FORMAT, describe, print_a4
+from kla_cli.workbook.row_heights import text_lines
 from kla_cli.workbook.safe_cells import safe_cell
 
 if TYPE_CHECKING:
@@ -45,6 +48,12 @@ if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
     from kla_cli.io.output import Inputs
+
+EXTRA_WIDTHS = (8, 9, 7)
+"""Nilai, Nilai berdata dukung, Maks: narrow, so the recap's answer sheet prints on A4
+landscape at a readable size (about 7.5 pt)."""
+PROVENANCE_WIDTHS = (12, 8)
+"""Berkas, Sel."""
 
 EXTRA_COLUMNS = ("recap.col.points", "recap.col.points_evidenced", "recap.col.max")
 PROVENANCE_COLUMNS = ("recap.col.file", "recap.col.cell")
@@ -60,16 +69,54 @@ def _row_index(submissions: Sequence[Submission]) -> dict[str, tuple[Submission,
 
 
 def _opd_name(rubric: Rubric, opd: str | None) -> str:
-    found = rubric.opd_by_name(opd) if opd else None
-    return found.name if found else (opd or "")
+    """An OPD as the recap names it: its short name (DP3A, Dinkes), which the reader matches."""
+    return short_name(rubric, opd) if opd else ""
+
+
+def shown_files(submissions: Sequence[Submission], roots: Sequence[Path]) -> dict[str, str]:
+    """Each file read -> the name the recap shows: its path inside the folder given on the
+    command line (`dinkes.xlsx`, `kecamatan/a.xlsx`), never the absolute path of the machine that
+    merged; a file given by itself shows its name."""
+    folders = [root for root in roots if root.is_dir()]
+    shown: dict[str, str] = {}
+    for sub in submissions:
+        path = Path(sub.file)
+        shown[sub.file] = path.name
+        for folder in folders:
+            for inner, outer in ((path, folder), (path.resolve(), folder.resolve())):
+                if inner.is_relative_to(outer):
+                    shown[sub.file] = inner.relative_to(outer).as_posix()
+                    break
+            else:
+                continue
+            break
+    return shown
+
+
+def _relative(value: object, shown: Mapping[str, str]) -> object:
+    """`value` with every file path read replaced by the name the recap shows."""
+    if not isinstance(value, str):
+        return value
+    for full in sorted(shown, key=len, reverse=True):
+        if full in value:
+            value = value.replace(full, shown[full])
+    return value
 
 
 def build_recap(
-    rubric: Rubric, assessment: Assessment, submissions: Sequence[Submission], lang: Lang
+    rubric: Rubric,
+    assessment: Assessment,
+    submissions: Sequence[Submission],
+    lang: Lang,
+    roots: Sequence[Path] = (),
 ) -> Workbook:
-    """The recap workbook (pure: nothing is written here)."""
+    """The recap workbook (pure: nothing is written here). `roots`: the folders and files given
+    on the command line; file names are shown relative to them."""
+    from openpyxl.utils import get_column_letter
+
     validation = assessment.validation
     sources = _row_index(submissions)
+    shown = shown_files(submissions, roots)
     filled: dict[str, Filled] = {}
     for code, response in validation.responses.items():
         found = sources.get(response.source or "")
@@ -91,12 +138,39 @@ def build_recap(
     ws["A1"] = t("recap.title", lang, rubric=rubric.title.get(lang))
     ws["A5"] = t("recap.hint", lang, files=len(submissions))
     scores = {item.code: item for item in assessment.result.all_items()}
-    _recap_columns(ws, rubric, items_for(rubric, None), scores, validation.responses, sources, lang)
+    items = items_for(rubric, None)
+    _recap_columns(ws, rubric, items, scores, validation.responses, sources, shown, lang)
+    last = get_column_letter(ws.max_column)
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{last}{FIRST_ITEM_ROW + len(items) - 1}"
 
+    region = validation.region or ""
     summary = book.create_sheet(t("recap.sheet.summary", lang), 0)
     _summary(summary, rubric, assessment, submissions, lang)
-    _unanswered(book.create_sheet(t("recap.sheet.unanswered", lang)), rubric, assessment, lang)
-    _findings(book.create_sheet(t("recap.sheet.findings", lang)), validation.findings, lang)
+    unanswered = book.create_sheet(t("recap.sheet.unanswered", lang))
+    _unanswered(unanswered, rubric, assessment, lang)
+    findings = [
+        dataclasses.replace(
+            f,
+            file=shown.get(f.file, Path(f.file).name),
+            args={key: _relative(value, shown) for key, value in f.args.items()},
+        )
+        for f in validation.findings
+    ]
+    _findings(book.create_sheet(t("recap.sheet.findings", lang)), findings, lang)
+    for sheet in (summary, unanswered, book[t("recap.sheet.findings", lang)]):
+        is_list = sheet is not summary
+        print_a4(
+            sheet,
+            lang=lang,
+            landscape=is_list,
+            title_rows="1:1" if is_list else None,
+            header=region,
+        )
+    describe(
+        book,
+        title=t("recap.title", lang, rubric=rubric.title.get(lang)),
+        subject=" · ".join(p for p in (region, validation.year or "") if p),
+    )
     meta = book[META_SHEET]
     book.move_sheet(meta, len(book.sheetnames) - 1 - book.index(meta))  # hidden, last
     if OPTIONS_SHEET in book.sheetnames:  # the dropdown lists, hidden, after it
@@ -125,14 +199,18 @@ def _recap_columns(
     scores: dict[str, ItemScore],
     responses: dict[str, Response],
     sources: dict[str, tuple[Submission, Row]],
+    shown: Mapping[str, str],
     lang: Lang,
 ) -> None:
+    from openpyxl.styles import Alignment
+
     first = len(COLUMNS) + 1
     headers = [
         (OPD_COLUMN.header, OPD_COLUMN.width),
-        *((t(key, lang), 10) for key in EXTRA_COLUMNS),
-        *((t(key, lang), 24) for key in PROVENANCE_COLUMNS),
+        *((t(key, lang), w) for key, w in zip(EXTRA_COLUMNS, EXTRA_WIDTHS, strict=True)),
+        *((t(key, lang), w) for key, w in zip(PROVENANCE_COLUMNS, PROVENANCE_WIDTHS, strict=True)),
     ]
+    top = Alignment(vertical="top", wrap_text=True)
     for offset, (text, width) in enumerate(headers):
         _header(ws, HEADER_ROW, first + offset, text, width)
     for row, (ind, item) in enumerate(items, start=FIRST_ITEM_ROW):
@@ -145,23 +223,30 @@ def _recap_columns(
             score.points,
             score.points_evidenced,
             item.max,
-            safe_cell(Path(found[0].file).name) if found else None,
+            safe_cell(shown.get(found[0].file, Path(found[0].file).name)) if found else None,
             safe_cell(f"{found[0].sheet}!{found[1].answer_cell}") if found else None,
         ]
         for offset, value in enumerate(values):
-            ws.cell(row, first + offset, value)
+            cell = ws.cell(row, first + offset, value)
+            cell.alignment = top
+            if isinstance(value, int | float):
+                cell.number_format = POINTS_FORMAT
 
 
 def _table(ws: Worksheet, headers: Sequence[tuple[str, int]], rows: list[list[object]]) -> None:
+    """A list sheet: a header row, the rows wrapped at their column's width, filters."""
+    from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
     for col, (text, width) in enumerate(headers, start=1):
         _header(ws, 1, col, text, width)
+    top = Alignment(vertical="top", wrap_text=True)
     for values in rows:
         ws.append([safe_cell(v) for v in values])
+        for cell in ws[ws.max_row]:
+            cell.alignment = top
     ws.freeze_panes = "A2"
-    if rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
 
 
 def _summary(
@@ -171,7 +256,7 @@ def _summary(
     submissions: Sequence[Submission],
     lang: Lang,
 ) -> None:
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
 
     result, validation = assessment.result, assessment.validation
     errors = sum(1 for f in validation.findings if f.severity is Severity.ERROR)
@@ -202,13 +287,24 @@ def _summary(
         ws.cell(row, 1, label).font = Font(bold=True)
         shown: Any = safe_cell(value)
         cell = ws.cell(row, 2, shown)
+        cell.alignment = Alignment(horizontal="left")
         if isinstance(value, float):
-            cell.number_format = "0.00"
+            cell.number_format = POINTS_FORMAT
+        elif isinstance(value, int):
+            cell.number_format = COUNT_FORMAT
     note = provisional_note(result.provisional, result.provisional_points, lang)
-    if note:
-        ws.cell(len(rows) + 4, 1, note).font = Font(italic=True)
-    ws.column_dimensions["A"].width = 34
-    ws.column_dimensions["B"].width = 40
+    if note:  # one wrapped paragraph across both columns, printed within the page
+        row = len(rows) + 4
+        cell = ws.cell(row, 1, note)
+        cell.font = Font(italic=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        ws.row_dimensions[row].height = 15 * text_lines(note, 70)
+    ws["A1"].alignment = Alignment(wrap_text=True, vertical="top")
+    ws.merge_cells("A1:B1")
+    ws.row_dimensions[1].height = 20 * text_lines(str(ws["A1"].value), 60)
+    ws.column_dimensions["A"].width = 30
+    ws.column_dimensions["B"].width = 44
 
 
 def _unanswered(ws: Worksheet, rubric: Rubric, assessment: Assessment, lang: Lang) -> None:
@@ -227,7 +323,7 @@ def _unanswered(ws: Worksheet, rubric: Rubric, assessment: Assessment, lang: Lan
                 status = "recap.status.blank"
             rows.append(
                 [
-                    opd.name,
+                    opd.short,
                     item.code,
                     f"{ind.id}. {ind.name.get(lang)}",
                     item.question.get(lang),
@@ -236,12 +332,12 @@ def _unanswered(ws: Worksheet, rubric: Rubric, assessment: Assessment, lang: Lan
                 ]
             )
     headers = [
-        (OPD_COLUMN.header, 30),
+        (OPD_COLUMN.header, 14),
         (t("show.code", lang), 8),
-        (t("score.indicator", lang), 30),
-        (t("show.question", lang), 60),
-        (t("recap.col.required", lang), 10),
-        (t("recap.col.status", lang), 36),
+        (t("score.indicator", lang), 26),
+        (t("show.question", lang), 56),
+        (t("recap.col.required", lang), 8),
+        (t("recap.col.status", lang), 26),
     ]
     _table(ws, headers, rows)
 
@@ -251,7 +347,7 @@ def _findings(ws: Worksheet, findings: Sequence[Finding], lang: Lang) -> None:
         [
             t(f"severity.{f.severity.value}", lang),
             f.code,
-            Path(f.file).name,
+            f.file,
             f.sheet,
             f.cell,
             f.item,
@@ -261,14 +357,14 @@ def _findings(ws: Worksheet, findings: Sequence[Finding], lang: Lang) -> None:
         for f in findings
     ]
     headers = [
-        (t("recap.col.severity", lang), 12),
-        (t("recap.col.code", lang), 22),
-        (t("recap.col.file", lang), 24),
-        (t("recap.col.sheet", lang), 10),
-        (t("recap.col.cell", lang), 8),
-        (t("score.item", lang), 8),
-        (t("recap.col.problem", lang), 60),
-        (t("recap.col.expected", lang), 50),
+        (t("recap.col.severity", lang), 11),
+        (t("recap.col.code", lang), 18),
+        (t("recap.col.file", lang), 18),
+        (t("recap.col.sheet", lang), 8),
+        (t("recap.col.cell", lang), 6),
+        (t("score.item", lang), 7),
+        (t("recap.col.problem", lang), 52),
+        (t("recap.col.expected", lang), 36),
     ]
     _table(ws, headers, rows)
 

@@ -72,8 +72,18 @@ def batch(
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)
     color = use_color(output) and fmt is Format.TABLE
-    text = render_batch(summary, fmt, lang, color=color, width=width())
-    emit(text, output, rubric_files | manifest)
+    rendered: str | bytes
+    if fmt is Format.XLSX:
+        from kla_cli.render.batch_sheet import batch_workbook
+
+        rendered = batch_workbook(summary, model, lang)
+    elif fmt is Format.HTML:
+        from kla_cli.render.batch_sheet import batch_html
+
+        rendered = batch_html(summary, model, lang)
+    else:
+        rendered = render_batch(summary, fmt, lang, color=color, width=width())
+    emit(rendered, output, rubric_files | manifest)
     if summary.unreadable:
         raise typer.Exit(ExitCode.CANNOT_RUN)
     if summary.below:

@@ -13,7 +13,6 @@ from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
     ColumnsOpt,
-    FormatOpt,
     OutputOpt,
     RubricOpt,
     choose_format,
@@ -22,7 +21,7 @@ from kla_cli.cli.options import (
 )
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang
-from kla_cli.render.formats import SCORE_FORMATS, Format
+from kla_cli.render.formats import GAP_FORMATS, Format, GapFormat
 
 
 class BasisName(StrEnum):
@@ -73,7 +72,10 @@ def gap(
     ] = None,
     allow_errors: AllowErrorsOpt = False,
     rubric: RubricOpt = None,
-    fmt: FormatOpt = None,
+    fmt: Annotated[
+        GapFormat | None,
+        typer.Option("--format", "-f", help=h("help.format"), show_default=False),
+    ] = None,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
 ) -> None:
@@ -83,7 +85,7 @@ def gap(
     from kla_cli.render.gap import render_gap
     from kla_cli.render.ladder import render_ladder
 
-    fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
+    fmt = choose_format(output, fmt, GAP_FORMATS, Format.TABLE)
     chosen = _basis(basis_name, evidenced)
     model, rubric_files = load_rubric(rubric)
     if score_text is not None:
@@ -111,7 +113,7 @@ def gap(
             "gap.no_verification.hint",
         )
     analysis, before = gap_with_assumptions(model, result, wanted, assumed, basis)
-    text = render_gap(
+    rendered = render_gap(
         analysis,
         model,
         fmt,
@@ -121,5 +123,5 @@ def gap(
         color=use_color(output) and fmt is Format.TABLE,
         width=width(),
     )
-    emit(text, output, rubric_files | workbooks)
+    emit(rendered, output, rubric_files | workbooks)
     raise typer.Exit(ExitCode.OK if analysis.reached else ExitCode.FINDINGS)

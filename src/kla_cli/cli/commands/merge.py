@@ -31,7 +31,7 @@ def merge(
     check_recap_target(output, paths)
     submissions, workbooks = read_region(paths)
     assessment = assess(model, submissions)
-    book = build_recap(model, assessment, submissions, active_lang())
+    book = build_recap(model, assessment, submissions, active_lang(), roots=paths)
     write_recap(output, book, rubric_files | workbooks)
     findings = assessment.validation.findings
     report_findings(findings, warnings=False)

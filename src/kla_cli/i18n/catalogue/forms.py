@@ -32,6 +32,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Isi nilai antara 0 dan {max}.",
         "Enter a nilai between 0 and {max}.",
     ),
+    "tpl.prompt.title": ("Jawaban", "Answer"),
+    "tpl.prompt.yesno": ("Pilih Ya atau Tidak dari daftar.", "Pick Ya or Tidak from the list."),
+    "tpl.prompt.percent": (
+        "Ketik persen 0–100, mis. 87,5 (tanpa tanda %).",
+        "Type a percentage from 0 to 100, e.g. 87.5 (no % sign).",
+    ),
+    "tpl.prompt.count": ("Ketik jumlahnya, mis. 12.", "Type the count, e.g. 12."),
+    "tpl.prompt.score": (
+        "Ketik nilai 0–{max}, mis. 2,5.",
+        "Type the nilai from 0 to {max}, e.g. 2.5.",
+    ),
+    "tpl.prompt.choice": (
+        "Pilih dari daftar, atau ketik hurufnya saja ({options}).",
+        "Pick from the list, or type the letter only ({options}).",
+    ),
+    "tpl.prompt.checklist": (
+        "Tulis semua huruf yang terpenuhi, mis. a, c.",
+        "Write every letter that applies, e.g. a, c.",
+    ),
+    "tpl.sign.date": ("Tempat, tanggal", "Place, date"),
+    "tpl.sign.head": ("Kepala {opd}", "Head of {opd}"),
+    "tpl.sign.name": ("Nama", "Name"),
+    "tpl.sign.nip": ("NIP", "NIP"),
     "tpl.provisional": (
         "Nilai tiap langkah jawaban sementara (disimpulkan, belum resmi); nilai maksimum resmi.",
         "The points of each answer step are provisional (inferred, not official); the maximum is official.",
@@ -172,6 +195,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write the recap outside that folder, e.g. -o ../rekap.xlsx",
     ),
     # --- inv.*: the inventory of kecamatan and desa/kelurahan
+    "inv.title": (
+        "Inventaris kecamatan dan desa/kelurahan · {rubric}",
+        "Kecamatan and desa/kelurahan inventory · {rubric}",
+    ),
     "inv.title_kecamatan": (
         "Inventaris kecamatan · {rubric}",
         "Kecamatan inventory · {rubric}",

@@ -95,6 +95,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "gap.col.gain": ("+Nilai", "+Points"),
     "gap.col.step": ("Langkah", "Step"),
     "gap.col.effort": ("Upaya", "Effort"),
+    "gap.first_legend": (
+        "{mark} = kerjakan dahulu: cukup unggah data dukung, atau upayanya rendah",
+        "{mark} = do this first: only data dukung to upload, or a low-effort step",
+    ),
+    "gap.col.first": ("Kerjakan dahulu", "Do first"),
+    "gap.col.status": ("Status", "Status"),
+    "gap.status.todo": ("belum", "to do"),
+    "gap.status.doing": ("sedang dikerjakan", "in progress"),
+    "gap.status.done": ("selesai", "done"),
+    "gap.xlsx.title": (
+        "Rencana aksi menuju predikat {tier} · {where}",
+        "Action plan towards {tier} · {where}",
+    ),
+    "gap.xlsx.sheet": ("Rencana", "Plan"),
+    "gap.xlsx.target": ("Target (batas bawah)", "Target (lower bound)"),
+    "gap.xlsx.after": ("Total setelah rencana", "Total after the plan"),
+    "gap.xlsx.no_tier": ("belum berpredikat", "no predikat"),
+    "gap.xlsx.first_note": (
+        "Kerjakan dahulu = cukup unggah data dukung, atau upayanya rendah. Kolom Status diisi"
+        " tim: belum, sedang dikerjakan, selesai.",
+        "Do first = only data dukung to upload, or a low-effort step. The team fills in the"
+        " Status column: to do, in progress, done.",
+    ),
     "gap.effort.low": ("rendah", "low"),
     "gap.effort.medium": ("sedang", "medium"),
     "gap.effort.high": ("tinggi", "high"),
