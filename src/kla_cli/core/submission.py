@@ -139,6 +139,8 @@ class Submission:
         in (forms and inventories, which kla writes too, and a region's own recap)."""
         if not self.made_by_kla or self.inventory is not None or self.meta.get("opd_id"):
             return None  # an OPD form or an inventory (kla writes them for people to fill in)
+        if self.findings and not self.rows:
+            return None  # unreadable as written (a form whose sheet was renamed): say why instead
         if self.meta.get("rubric_id") and self.rows and not self.recap:
             return "recap"  # kla's form layout for every OPD at once
         return "report"
