@@ -16,6 +16,7 @@ from kla_cli.cli.commands import (
     merge,
     report,
     rubric,
+    schema,
     score,
     template,
     validate,
@@ -74,6 +75,7 @@ for name, command, key in (
     ("report", report.report, "help.report"),
     ("compare", compare.compare, "help.compare"),
     ("history", history.history, "help.history"),
+    ("schema", schema.schema, "help.schema"),
 ):
     app.command(name, help=h(key), cls=KlaCommand)(command)
 

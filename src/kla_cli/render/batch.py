@@ -5,7 +5,6 @@ rich and the XML library are imported inside the renderers.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +12,7 @@ from kla_cli.core.predicate import predicate_label
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.github import annotation, escape_data
 from kla_cli.render.markdown import md_escape, md_table
@@ -361,7 +361,7 @@ def render_batch(
     summary: BatchSummary, fmt: Format, lang: Lang, *, color: bool = False, width: int = 100
 ) -> str:
     if fmt is Format.JSON:
-        return json.dumps(batch_json(summary, lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text("batch", batch_json(summary, lang))
     if fmt is Format.CSV:
         return batch_csv(summary)
     if fmt is Format.MARKDOWN:

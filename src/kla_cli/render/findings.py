@@ -7,12 +7,12 @@ Renderers return strings; the CLI decides where they go. The JSON shape is a con
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.i18n.messages import Lang, t
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import FindingFormat, Format
 from kla_cli.render.github import annotation
 
@@ -96,7 +96,7 @@ def findings_json(findings: Sequence[Finding], files: Sequence[str], lang: Lang)
         ],
         "findings": [finding_json(f, lang) for f in findings],
     }
-    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    return json_text("validate", data)
 
 
 def github_line(finding: Finding, lang: Lang) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +14,7 @@ from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.gap_cuts import cuts_json, cuts_markdown, print_cuts
 from kla_cli.render.gap_places import TERMINAL_ITEMS, place_lines, places_json
@@ -340,7 +340,7 @@ def render_gap(
     assumed_line = assumed_summary(rubric, assumed, before, lang) if assumed else None
     if fmt is Format.JSON:
         data = gap_json(analysis, lang, before=before, assumed=assumed)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text("gap", data)
     if fmt is Format.MARKDOWN:
         return gap_markdown(analysis, rubric, lang, assumed_line=assumed_line)
     if fmt is Format.CSV:

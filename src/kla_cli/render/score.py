@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from kla_cli.core.answers import Answer
@@ -14,6 +13,7 @@ from kla_cli.core.scoring import ItemScore, ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
+from kla_cli.render.contract import json_text
 from kla_cli.render.findings import finding_json
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import md_escape, md_table
@@ -340,7 +340,7 @@ def render_score(
     width: int = 100,
 ) -> str:
     if fmt is Format.JSON:
-        return json.dumps(score_json(result, findings, lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text("score", score_json(result, findings, lang))
     if fmt is Format.CSV:
         return score_csv(result)
     if fmt is Format.MARKDOWN:
