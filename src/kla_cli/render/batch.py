@@ -171,7 +171,7 @@ _CSV_FIELDS = (
 CSV_COLUMNS: tuple[str, ...] = tuple(_CSV_FIELDS.split())
 
 
-def batch_csv(summary: BatchSummary) -> str:
+def batch_csv(summary: BatchSummary, *, excel: bool = False) -> str:
     """One row per region; machine-readable (dot decimals), formula-safe text."""
     rows = [
         (
@@ -193,7 +193,7 @@ def batch_csv(summary: BatchSummary) -> str:
         )
         for rank, r in enumerate(summary.results, start=1)
     ]
-    return csv_text(CSV_COLUMNS, rows)
+    return csv_text(CSV_COLUMNS, rows, excel=excel)
 
 
 def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
@@ -358,12 +358,19 @@ def batch_github(summary: BatchSummary, lang: Lang) -> str:
 
 
 def render_batch(
-    summary: BatchSummary, fmt: Format, lang: Lang, *, color: bool = False, width: int = 100
+    summary: BatchSummary,
+    fmt: Format,
+    lang: Lang,
+    *,
+    color: bool = False,
+    width: int = 100,
+    excel: bool = False,
 ) -> str:
+    """`excel`: CSV for Excel set to Indonesian (see `render.csv_text`)."""
     if fmt is Format.JSON:
         return json_text("batch", batch_json(summary, lang))
     if fmt is Format.CSV:
-        return batch_csv(summary)
+        return batch_csv(summary, excel=excel)
     if fmt is Format.MARKDOWN:
         return batch_markdown(summary, lang)
     if fmt is Format.JUNIT:

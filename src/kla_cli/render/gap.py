@@ -218,7 +218,7 @@ def gap_markdown(
 CSV_COLUMNS = ("opd", "code", "item", "done", "todo", "responsible", "data_needed", "gain")
 
 
-def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> str:
+def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang, *, excel: bool = False) -> str:
     """The plan per OPD, one row per action (dot decimals, formula-safe text)."""
     return csv_text(
         CSV_COLUMNS,
@@ -227,6 +227,7 @@ def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> str:
             for name, rows in opd_rows(analysis, rubric, lang)
             for r in rows
         ],
+        excel=excel,
     )
 
 
@@ -336,7 +337,9 @@ def render_gap(
     assumed: Mapping[str, Answer] | None = None,
     color: bool = False,
     width: int = 100,
+    excel: bool = False,
 ) -> str:
+    """`excel`: CSV for Excel set to Indonesian (see `render.csv_text`)."""
     assumed_line = assumed_summary(rubric, assumed, before, lang) if assumed else None
     if fmt is Format.JSON:
         data = gap_json(analysis, lang, before=before, assumed=assumed)
@@ -344,5 +347,5 @@ def render_gap(
     if fmt is Format.MARKDOWN:
         return gap_markdown(analysis, rubric, lang, assumed_line=assumed_line)
     if fmt is Format.CSV:
-        return gap_csv(analysis, rubric, lang)
+        return gap_csv(analysis, rubric, lang, excel=excel)
     return gap_table(analysis, rubric, lang, color=color, width=width, assumed_line=assumed_line)

@@ -75,6 +75,8 @@ def render_ladder(
     needed: float,
     fmt: Format,
     lang: Lang,
+    *,
+    excel: bool = False,
 ) -> str:
     """`kla gap --score 588,40 --target madya`: the total, its predikat and the ladder."""
     predicate = tier_for(rubric, total)
@@ -94,6 +96,7 @@ def render_ladder(
         return csv_text(
             ("tier", "tier_id", "floor", "points_needed"),
             [(r.tier.name.id, r.tier.id, r.floor, r.points_needed) for r in rungs],
+            excel=excel,
         )
     lines = [
         t(

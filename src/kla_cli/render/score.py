@@ -128,7 +128,7 @@ def verified(result: ScoreResult) -> bool:
     return result.total_verified is not None
 
 
-def score_csv(result: ScoreResult) -> str:
+def score_csv(result: ScoreResult, *, excel: bool = False) -> str:
     """One row per item; machine-readable (dot decimals), formula-safe text."""
     checked = verified(result)
     rows: list[tuple[object, ...]] = []
@@ -155,7 +155,7 @@ def score_csv(result: ScoreResult) -> str:
                     *((item.points_verified, (r.note if r else None) or "") if checked else ()),
                 )
             )
-    return csv_text(CSV_COLUMNS + (VERIFIED_CSV_COLUMNS if checked else ()), rows)
+    return csv_text(CSV_COLUMNS + (VERIFIED_CSV_COLUMNS if checked else ()), rows, excel=excel)
 
 
 def _notes(result: ScoreResult, lang: Lang) -> list[str]:
@@ -338,11 +338,13 @@ def render_score(
     detail: bool = False,
     color: bool = False,
     width: int = 100,
+    excel: bool = False,
 ) -> str:
+    """`excel`: CSV for Excel set to Indonesian (see `render.csv_text`)."""
     if fmt is Format.JSON:
         return json_text("score", score_json(result, findings, lang))
     if fmt is Format.CSV:
-        return score_csv(result)
+        return score_csv(result, excel=excel)
     if fmt is Format.MARKDOWN:
         return score_markdown(result, lang, lowest)
     return score_table(result, lang, lowest, detail=detail, color=color, width=width)

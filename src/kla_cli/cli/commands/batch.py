@@ -13,8 +13,11 @@ from kla_cli.cli.console import emit, err, guard, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     ColumnsOpt,
+    ExcelOpt,
+    FailUnderOpt,
     OutputOpt,
     RubricOpt,
+    check_excel,
     choose_format,
     load_rubric,
     parse_columns,
@@ -40,10 +43,9 @@ def batch(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help=h("help.jobs"), show_default=False)
     ] = None,
-    fail_under: Annotated[
-        str | None, typer.Option("--fail-under", help=h("help.fail_under"), show_default=False)
-    ] = None,
+    fail_under: FailUnderOpt = None,
     columns: ColumnsOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     from kla_cli.batch import (
         default_jobs,
@@ -56,6 +58,7 @@ def batch(
     from kla_cli.render.batch import render_batch
 
     fmt = choose_format(output, fmt, BATCH_FORMATS, Format.TABLE)
+    check_excel(fmt, excel)
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
     mapping = parse_columns(columns)
@@ -72,7 +75,7 @@ def batch(
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)
     color = use_color(output) and fmt is Format.TABLE
-    text = render_batch(summary, fmt, lang, color=color, width=width())
+    text = render_batch(summary, fmt, lang, color=color, width=width(), excel=excel)
     emit(text, output, rubric_files | manifest)
     if summary.unreadable:
         raise typer.Exit(ExitCode.CANNOT_RUN)
