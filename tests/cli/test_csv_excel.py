@@ -76,8 +76,10 @@ def test_libreoffice_in_indonesian_reads_numbers_and_keeps_codes(tmp_path: Path)
     out = CliRunner().invoke(app, ["score", str(EXAMPLE), "--excel", "-o", str(written)])
     assert out.exit_code == 0
     subprocess.run(
-        [soffice, "--headless", "--infilter=CSV:59,34,76,1,,1057", "--convert-to", "xlsx"]
-        + ["--outdir", str(tmp_path), str(written)],
+        [
+            *(soffice, "--headless", "--infilter=CSV:59,34,76,1,,1057", "--convert-to", "xlsx"),
+            *("--outdir", str(tmp_path), str(written)),
+        ],
         check=True,
         capture_output=True,
         timeout=180,
