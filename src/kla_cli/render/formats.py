@@ -19,17 +19,20 @@ class Format(StrEnum):
     MARKDOWN = "markdown"
     HTML = "html"
     XLSX = "xlsx"
-    TEXT = "text"
     GITHUB = "github"
     JUNIT = "junit"
+    TEXT = "text"
+    """The old name of `kla validate`'s table: still accepted there, no longer listed."""
 
 
 # Each command's formats, in the order its --help lists them (a Literal of members is what
 # typer shows as the option's choices), and the same as a tuple of `Format` members.
 ScoreFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN]
 """`kla score` and `kla gap`."""
-FindingFormat: TypeAlias = Literal[Format.TEXT, Format.JSON, Format.GITHUB]
-"""`kla validate`."""
+FindingFormat: TypeAlias = Literal[
+    Format.TABLE, Format.JSON, Format.MARKDOWN, Format.JUNIT, Format.GITHUB, Format.TEXT
+]
+"""`kla validate` (`text`, the old name of `table`, last: accepted, not shown in --help)."""
 BatchFormat: TypeAlias = Literal[
     Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN, Format.JUNIT, Format.GITHUB
 ]

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kla_cli.cli.ci import Clock, append_step_summary, github_base
 from kla_cli.cli.console import emit, err, guard, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
@@ -55,8 +56,9 @@ def batch(
         with_targets,
     )
     from kla_cli.core.ranking import summarise
-    from kla_cli.render.batch import render_batch
+    from kla_cli.render.batch import batch_markdown, render_batch
 
+    clock = Clock()
     fmt = choose_format(output, fmt, BATCH_FORMATS, Format.TABLE)
     check_excel(fmt, excel)
     if jobs is not None and jobs < 1:
@@ -75,8 +77,19 @@ def batch(
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)
     color = use_color(output) and fmt is Format.TABLE
-    text = render_batch(summary, fmt, lang, color=color, width=width(), excel=excel)
+    text = render_batch(
+        summary,
+        fmt,
+        lang,
+        color=color,
+        width=width(),
+        excel=excel,
+        base=github_base(),
+        run=clock.junit_run(),
+    )
     emit(text, output, rubric_files | manifest)
+    if fmt is Format.GITHUB:
+        append_step_summary(batch_markdown(summary, lang))
     if summary.unreadable:
         raise typer.Exit(ExitCode.CANNOT_RUN)
     if summary.below:

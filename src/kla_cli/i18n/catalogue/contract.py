@@ -88,8 +88,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- GitHub annotations, the job summary, JUnit
     "github.more": (
-        "{count} anotasi {level} lainnya tidak ditampilkan — lihat ringkasan job",
-        "{count} more {level} annotations not shown — see the job summary",
+        "{count} anotasi lainnya tidak ditampilkan ({kinds}) — lihat ringkasan job",
+        "{count} more annotations not shown ({kinds}) — see the job summary",
     ),
     "validate.md_title": ("Pemeriksaan berkas isian", "Workbook check"),
     "validate.col.severity": ("Tingkat", "Severity"),
