@@ -1,4 +1,5 @@
-"""The JSON Schemas (draft 2020-12) of every JSON output, and of the rubric file (`kla schema`).
+"""The JSON Schemas (draft 2020-12) of every JSON output, and of the rubric file (`kla schema`;
+the rubric file's is made in `rubric_schema`).
 
 The output schemas are written by hand from what the renderers write, strict where the shape is
 fixed (`additionalProperties: false`, every key required), so that a key added, renamed or
@@ -13,72 +14,24 @@ docs/schemas/*.json hold the same schemas, committed; a test checks that they eq
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from kla_cli.render.contract import SCHEMA_MAJORS, schema_id
-
-Schema = dict[str, Any]
-
-DIALECT = "https://json-schema.org/draft/2020-12/schema"
-
-STR: Schema = {"type": "string"}
-NUM: Schema = {"type": "number"}
-INT: Schema = {"type": "integer", "minimum": 0}
-BOOL: Schema = {"type": "boolean"}
-
-
-def null(schema: Schema) -> Schema:
-    """`schema` or null."""
-    return {"anyOf": [schema, {"type": "null"}]}
-
-
-def arr(items: Schema) -> Schema:
-    return {"type": "array", "items": items}
-
-
-def obj(properties: dict[str, Schema], optional: tuple[str, ...] = ()) -> Schema:
-    """An object with exactly these keys (all required but `optional`)."""
-    return {
-        "type": "object",
-        "properties": properties,
-        "required": [key for key in properties if key not in optional],
-        "additionalProperties": False,
-    }
-
-
-def enum(*values: str) -> Schema:
-    return {"type": "string", "enum": list(values)}
-
-
-ANSWER: Schema = {
-    "description": "choice: the option's letter; yesno: true/false; percent, count, score: a "
-    "number; checklist: the letters ticked; a recap's nilai (points given directly): [points]; "
-    "null when not answered",
-    "anyOf": [
-        STR,
-        NUM,
-        BOOL,
-        arr(STR),
-        {"type": "array", "items": NUM, "minItems": 1, "maxItems": 1},
-        {"type": "null"},
-    ],
-}
-FINDING = obj(
-    {
-        "severity": enum("error", "warning"),
-        "code": STR,
-        "file": STR,
-        "sheet": null(STR),
-        "cell": null(STR),
-        "item": null(STR),
-        "message": STR,
-        "expected": null(STR),
-        "args": {"type": "object", "additionalProperties": STR},
-    }
+from kla_cli.render.schema_parts import (
+    ANSWER,
+    BOOL,
+    DIALECT,
+    FINDING,
+    INT,
+    NUM,
+    RUBRIC_REF,
+    STR,
+    TIER_NAME,
+    Schema,
+    arr,
+    enum,
+    null,
+    obj,
 )
-RUBRIC_REF = obj({"id": STR, "version": STR})
-TIER_NAME = null(STR)
-"""A predikat's Indonesian name (`Madya`), null below the lowest tier or when unknown."""
 
 
 def _score() -> Schema:
@@ -399,53 +352,6 @@ def _rubric_show() -> Schema:
     )
 
 
-def rubric_file_schema() -> Schema:
-    """The rubric YAML file's schema, from the pydantic models plus what the loader accepts
-    besides them (see the module's docstring)."""
-    from kla_cli.core.rubric import Rubric
-    from kla_cli.core.scales import SCALES
-
-    schema: Schema = Rubric.model_json_schema()
-    defs = schema["$defs"]
-    text = {"$ref": "#/$defs/Text"}
-    bilingual = {"anyOf": [{"type": "string", "minLength": 1}, text]}
-
-    def widen(node: Any) -> Any:
-        """Every `$ref: Text` also accepts a bare string (the same text in both languages)."""
-        if isinstance(node, dict):
-            if node == text:
-                return dict(bilingual)
-            return {key: widen(value) for key, value in node.items()}
-        if isinstance(node, list):
-            return [widen(value) for value in node]
-        return node
-
-    defs.update({name: widen(d) if name != "Text" else d for name, d in defs.items()})
-    schema["properties"] = widen(schema["properties"])
-    indicator = defs["Indicator"]
-    indicator["properties"]["number"] = {
-        "description": "older rubrics: the indicator's id as a number (`number: 7`)",
-        "type": ["integer", "string"],
-    }
-    indicator["required"].remove("id")
-    indicator["anyOf"] = [{"required": ["id"]}, {"required": ["number"]}]
-    defs["Item"]["properties"]["scale"] = null(
-        {
-            "description": "a named graded scale: it gives the options (or bands) from max",
-            "enum": list(SCALES),
-        }
-    )
-    schema["properties"]["extends"] = {
-        "description": "a base rubric (path relative to this file) whose top-level keys this "
-        "file's replace",
-        "type": "string",
-    }
-    required = schema.pop("required")
-    schema["if"] = {"required": ["extends"]}
-    schema["else"] = {"required": required}
-    return schema
-
-
 OUTPUTS: dict[str, Callable[[], Schema]] = {
     "score": _score,
     "validate": _validate,
@@ -463,7 +369,7 @@ TITLES = {
     "compare": "kla compare --format json",
     "history": "kla history --format json",
     "rubric-show": "kla rubric show --format json",
-    "rubric": "a rubric file (rubrics/*.yaml)",
+    "rubric": "rubrics/*.yaml (kla rubric check)",
 }
 NAMES: tuple[str, ...] = (*OUTPUTS, "rubric")
 """Every schema `kla schema` prints, in the order it lists them."""
@@ -490,6 +396,8 @@ def _stamp_object(keys: dict[str, Schema], shape: Schema) -> Schema:
 def schema(name: str) -> Schema:
     """The JSON Schema `kla schema NAME` prints."""
     if name == "rubric":
+        from kla_cli.render.rubric_schema import rubric_file_schema
+
         body = rubric_file_schema()
         body.pop("title", None)
         ident = "kla.rubric"
