@@ -18,6 +18,7 @@ from kla_cli.core.stages import split_stages
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang
 from kla_cli.io.result_sheet import SHEET_SUFFIXES, read_sheet
+from kla_cli.render.contract import schema_id
 
 JSON_LIMIT = 20 * 1024 * 1024
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
@@ -76,6 +77,7 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
         if path.stat().st_size > JSON_LIMIT:
             raise ValueError(f"larger than {JSON_LIMIT} bytes")
         data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_not_a_number)
+        _check_schema(data)
         if isinstance(data, dict) and "indicators" not in data:  # a result sheet
             sheet = read_sheet(path, rubric, lang, data)
             return Loaded(sheet.snapshot, [], [], sheet.verified)
@@ -88,6 +90,14 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
         raise KlaError(
             "compare.bad_json", str(path), "compare.bad_json.hint", {"error": exc}
         ) from None
+
+
+def _check_schema(data: object) -> None:
+    """A saved JSON that names its schema must be a score this kla reads (`kla.score/1`), not
+    another command's output nor a score of a later major version."""
+    schema = data.get("schema") if isinstance(data, dict) else None
+    if schema is not None and schema != schema_id("score"):
+        raise ValueError(f"'schema' is {schema!r}; this kla reads {schema_id('score')}")
 
 
 def _not_a_number(name: str) -> float:

@@ -296,8 +296,8 @@ def test_csv_and_markdown_and_github(runner: CliRunner, province: Path, tmp_path
     assert md.startswith("## ") and "| kota-a |" in md and "**kab-c**" in md
     gh = _run(runner, str(province), "--format", "github", "--fail-under", "madya").stdout
     lines = gh.splitlines()
-    assert sum(line.startswith("::error title=") for line in lines) == 2
-    assert sum(line.startswith("::notice title=") for line in lines) == 2
+    assert sum(line.startswith("::error file=") for line in lines) == 2
+    assert not any(line.startswith("::notice") for line in lines)  # passing: no annotation
 
 
 def test_parallel_same_as_serial(mini: Rubric, province: Path) -> None:

@@ -17,6 +17,7 @@ from kla_cli.cli.commands import (
     merge,
     report,
     rubric,
+    schema,
     score,
     status,
     template,
@@ -78,6 +79,7 @@ for name, command, key in (
     ("history", history.history, "help.history"),
     ("status", status.status, "help.status"),
     ("followup", followup.followup, "help.followup"),
+    ("schema", schema.schema, "help.schema"),
 ):
     app.command(name, help=h(key), cls=KlaCommand)(command)
 

@@ -43,6 +43,10 @@ OutputOpt = Annotated[
 ]
 PathsArg = Annotated[list[Path], typer.Argument(help=h("help.paths"), show_default=False)]
 AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=h("help.allow_errors"))]
+ExcelOpt = Annotated[bool, typer.Option("--excel", help=h("help.excel"))]
+FailUnderOpt = Annotated[
+    str | None, typer.Option("--fail-under", help=h("help.fail_under"), show_default=False)
+]
 ColumnsOpt = Annotated[
     str | None,
     typer.Option("--columns", help=h("help.columns"), show_default=False, metavar="nilai=F,kode=B"),
@@ -196,3 +200,9 @@ def choose_format(
             "report.needs_output", None, "report.needs_output.hint", {"fmt": match.value}
         )
     return match
+
+
+def check_excel(fmt: StrEnum, excel: bool) -> None:
+    """`--excel` shapes CSV only: refused with any other format (before any work)."""
+    if excel and fmt.value != "csv":
+        raise KlaError("excel.needs_csv", None, "excel.needs_csv.hint", {"fmt": fmt.value})

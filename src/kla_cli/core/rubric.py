@@ -12,6 +12,7 @@ from enum import StrEnum
 from functools import cached_property
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
 
 from kla_cli.core.scales import SCALES, scale_bands, scale_options
 
@@ -148,9 +149,15 @@ class Item(_Model):
             return data
         name = data["scale"]
         if name not in SCALES:
-            raise ValueError(f"unknown scale {name!r}; known: {', '.join(SCALES)}")
+            raise PydanticCustomError(
+                "unknown_scale",
+                "unknown scale {name!r}; known: {known}",
+                {"name": str(name), "known": ", ".join(SCALES)},
+            )
         if data.get("options") or data.get("bands"):
-            raise ValueError("a `scale` gives the options/bands: remove one of them")
+            raise PydanticCustomError(
+                "scale_and_steps", "a `scale` gives the options/bands: remove one of them"
+            )
         try:
             top = float(data.get("max", 0))
         except (TypeError, ValueError):

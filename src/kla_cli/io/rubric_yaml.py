@@ -19,6 +19,7 @@ from kla_cli.core.rubric import Rubric
 from kla_cli.core.rubric_rules import Path, RubricProblem, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
+from kla_cli.io.rubric_errors import describe
 from kla_cli.io.yaml_safe import (
     YamlNotMapping,
     YamlNotUtf8,
@@ -35,6 +36,11 @@ MAX_NODES = 200_000
 MAX_EXTENDS = 4
 
 DEFAULT_RUBRIC = "kla-2024.yaml"
+
+UNREADABLE = frozenset({"path.missing", "rubric.unreadable", "rubric.too_large"})
+"""The errors that mean the rubric could not be read at all: missing, not a readable file, over
+the size kla reads (`kla rubric check` exits 2). Every other error is a problem in the file,
+from YAML syntax to a misspelt key (exit 1, a finding, as linters say)."""
 
 
 class _Lines:
@@ -157,7 +163,7 @@ def load_rubric_and_files(
         for err in exc.errors():
             path = tuple(p for p in err["loc"] if isinstance(p, str | int))
             where = lines.locate(path, name)
-            details.append(f"{where}: {_dotted(path)}: {err['msg']}")
+            details.append(f"{where}: {_dotted(path)}: {describe(err)}")
         raise KlaError(
             "rubric.invalid", name, "rubric.hint", {"count": len(details)}, details
         ) from None

@@ -5,16 +5,17 @@ rich and the XML library are imported inside the renderers.
 
 from __future__ import annotations
 
-import json
-import re
 from typing import TYPE_CHECKING, Any
 
 from kla_cli.core.predicate import predicate_label
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
-from kla_cli.render.github import annotation, escape_data
+from kla_cli.render.github import annotation, capped, escape_data, workspace_path
+from kla_cli.render.junit import JunitRun
+from kla_cli.render.junit import xml_text as _xml
 from kla_cli.render.markdown import md_escape, md_table
 from kla_cli.render.terminal import console_text, new_console
 
@@ -171,7 +172,7 @@ _CSV_FIELDS = (
 CSV_COLUMNS: tuple[str, ...] = tuple(_CSV_FIELDS.split())
 
 
-def batch_csv(summary: BatchSummary) -> str:
+def batch_csv(summary: BatchSummary, *, excel: bool = False) -> str:
     """One row per region; machine-readable (dot decimals), formula-safe text."""
     rows = [
         (
@@ -193,7 +194,7 @@ def batch_csv(summary: BatchSummary) -> str:
         )
         for rank, r in enumerate(summary.results, start=1)
     ]
-    return csv_text(CSV_COLUMNS, rows)
+    return csv_text(CSV_COLUMNS, rows, excel=excel)
 
 
 def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
@@ -302,25 +303,23 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
     return console_text(console)
 
 
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def _xml(text: str) -> str:
-    """Text safe for XML 1.0 (folder names can hold control characters)."""
-    return _XML_INVALID.sub("\ufffd", text)
-
-
-def batch_junit(summary: BatchSummary, lang: Lang) -> str:
+def batch_junit(summary: BatchSummary, lang: Lang, run: JunitRun | None = None) -> str:
     """One testcase per region: a failure when invalid or below target, an error when unread."""
     import xml.etree.ElementTree as ET
+
+    from kla_cli.render.junit import document
+    from kla_cli.render.junit import suite as junit_suite
 
     results = summary.results
     failures = sum(1 for r in results if r.status in ("invalid", "below"))
     errors = sum(1 for r in results if r.status == "unreadable")
-    counts = {"tests": str(len(results)), "failures": str(failures), "errors": str(errors)}
-    suites = ET.Element("testsuites", {"name": "kla batch", **counts})
-    suite = ET.SubElement(
-        suites, "testsuite", {"name": f"kla batch {summary.rubric_id}", "skipped": "0", **counts}
+    suites, suite = junit_suite(
+        "kla batch",
+        f"kla batch {summary.rubric_id}",
+        run or JunitRun(),
+        tests=len(results),
+        failures=failures,
+        errors=errors,
     )
     classname = f"kla.{summary.rubric_id}"
     for rank, r in enumerate(results, start=1):
@@ -339,35 +338,48 @@ def batch_junit(summary: BatchSummary, lang: Lang) -> str:
             for k, v in zip(_headers(summary), _row(summary, rank, r, lang), strict=True)
         )
         ET.SubElement(case, "system-out").text = _xml(out)
-    ET.indent(suites)
-    return ET.tostring(suites, encoding="unicode", xml_declaration=True) + "\n"
+    return document(suites)
 
 
-def batch_github(summary: BatchSummary, lang: Lang) -> str:
-    """GitHub Actions workflow commands: an error annotation per failing region, then a notice."""
-    lines = []
+def batch_github(summary: BatchSummary, lang: Lang, base: str | None = None) -> str:
+    """GitHub Actions workflow commands: an error annotation per failing region, naming its
+    folder (`file=`, relative to `base`, the workspace); at most 10 (GitHub drops the rest),
+    then the summary line. Passing regions get no annotation: the job summary lists them."""
+    errors = []
     for rank, r in enumerate(summary.results, start=1):
-        level = "error" if r.failed else "notice"
-        detail = _why(summary, r, lang) if r.failed else ""
+        if not r.failed:
+            continue
         row = _row(summary, rank, r, lang)
-        predicate = _predicate(summary, r, lang)
-        text = f"#{rank} {r.name}: {row[2]} ({predicate})" + (f"; {detail}" if detail else "")
-        lines.append(annotation(level, text, title=r.name))
+        text = f"#{rank} {r.name}: {row[2]} ({_predicate(summary, r, lang)})"
+        text += f"; {why}" if (why := _why(summary, r, lang)) else ""
+        line = annotation("error", text, file=workspace_path(r.path, base), title=r.name)
+        errors.append(("error", line))
+    lines = capped(errors, lang)
     lines.append(escape_data(_summary_line(summary, lang)))
     return "\n".join(lines) + "\n"
 
 
 def render_batch(
-    summary: BatchSummary, fmt: Format, lang: Lang, *, color: bool = False, width: int = 100
+    summary: BatchSummary,
+    fmt: Format,
+    lang: Lang,
+    *,
+    color: bool = False,
+    width: int = 100,
+    excel: bool = False,
+    base: str | None = None,
+    run: JunitRun | None = None,
 ) -> str:
+    """`excel`: CSV for Excel set to Indonesian (see `render.csv_text`); `base`: the folder
+    GitHub annotations name files from; `run`: the run's time and host (JUnit)."""
     if fmt is Format.JSON:
-        return json.dumps(batch_json(summary, lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text("batch", batch_json(summary, lang))
     if fmt is Format.CSV:
-        return batch_csv(summary)
+        return batch_csv(summary, excel=excel)
     if fmt is Format.MARKDOWN:
         return batch_markdown(summary, lang)
     if fmt is Format.JUNIT:
-        return batch_junit(summary, lang)
+        return batch_junit(summary, lang, run)
     if fmt is Format.GITHUB:
-        return batch_github(summary, lang)
+        return batch_github(summary, lang, base)
     return batch_table(summary, lang, color=color, width=width)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -11,6 +10,7 @@ from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import document_markdown
 from kla_cli.render.tables import Cell, Table, cell_text
@@ -266,7 +266,7 @@ def render_comparison(
     width: int = 100,
 ) -> str:
     if fmt is Format.JSON:
-        return json.dumps(comparison_json(comparison, top), ensure_ascii=False, indent=2) + "\n"
+        return json_text("compare", comparison_json(comparison, top))
     if comparison.stages:
         title = f"{_title(comparison, lang)}: {_side(comparison.new)}"
     else:

@@ -20,9 +20,10 @@ class Format(StrEnum):
     HTML = "html"
     XLSX = "xlsx"
     PDF = "pdf"
-    TEXT = "text"
     GITHUB = "github"
     JUNIT = "junit"
+    TEXT = "text"
+    """The old name of `kla validate`'s table: still accepted there, no longer listed."""
 
 
 # Each command's formats, in the order its --help lists them (a Literal of members is what
@@ -31,8 +32,10 @@ ScoreFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.CSV, Format.M
 """`kla score` and `kla gap`."""
 GapFormat: TypeAlias = Literal[Format.TABLE, Format.JSON, Format.CSV, Format.MARKDOWN, Format.XLSX]
 """`kla gap`: the score formats and the plan as a sheet to work in (`-o rencana.xlsx`)."""
-FindingFormat: TypeAlias = Literal[Format.TEXT, Format.JSON, Format.GITHUB]
-"""`kla validate`."""
+FindingFormat: TypeAlias = Literal[
+    Format.TABLE, Format.JSON, Format.MARKDOWN, Format.JUNIT, Format.GITHUB, Format.TEXT
+]
+"""`kla validate` (`text`, the old name of `table`, last: accepted, not shown in --help)."""
 BatchFormat: TypeAlias = Literal[
     Format.TABLE,
     Format.JSON,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -15,6 +14,7 @@ from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.gap_cuts import cuts_json, cuts_markdown, print_cuts
 from kla_cli.render.gap_places import TERMINAL_ITEMS, place_lines, places_json
@@ -219,7 +219,7 @@ def gap_markdown(
 CSV_COLUMNS = ("opd", "code", "item", "done", "todo", "responsible", "data_needed", "gain")
 
 
-def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> str:
+def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang, *, excel: bool = False) -> str:
     """The plan per OPD, one row per action (dot decimals, formula-safe text)."""
     return csv_text(
         CSV_COLUMNS,
@@ -228,6 +228,7 @@ def gap_csv(analysis: GapAnalysis, rubric: Rubric, lang: Lang) -> str:
             for name, rows in opd_rows(analysis, rubric, lang)
             for r in rows
         ],
+        excel=excel,
     )
 
 
@@ -348,7 +349,9 @@ def render_gap(
     assumed: Mapping[str, Answer] | None = None,
     color: bool = False,
     width: int = 100,
+    excel: bool = False,
 ) -> str | bytes:
+    """`excel`: CSV for Excel set to Indonesian (see `render.csv_text`)."""
     if fmt is Format.XLSX:
         from kla_cli.render.gap_sheet import gap_workbook
 
@@ -356,9 +359,9 @@ def render_gap(
     assumed_line = assumed_summary(rubric, assumed, before, lang) if assumed else None
     if fmt is Format.JSON:
         data = gap_json(analysis, lang, before=before, assumed=assumed)
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text("gap", data)
     if fmt is Format.MARKDOWN:
         return gap_markdown(analysis, rubric, lang, assumed_line=assumed_line)
     if fmt is Format.CSV:
-        return gap_csv(analysis, rubric, lang)
+        return gap_csv(analysis, rubric, lang, excel=excel)
     return gap_table(analysis, rubric, lang, color=color, width=width, assumed_line=assumed_line)

@@ -3,11 +3,11 @@ in their modules."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from kla_cli.core.history import History, story
 from kla_cli.i18n.messages import Lang, t
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.history_layout import history_table, history_title
 from kla_cli.render.markdown import document_markdown
@@ -53,7 +53,7 @@ def render_history(
 
         return history_html(history, lang)
     if fmt is Format.JSON:
-        return json.dumps(history_json(history, lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text("history", history_json(history, lang))
     title = history_title(history, lang)
     lead = f"{t('history.story', lang)}: {story(history, lang)}"
     tables = [history_table(history, lang)]

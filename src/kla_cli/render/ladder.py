@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -13,6 +12,7 @@ from kla_cli.core.rubric import Rubric, Tier, tier_floor, tier_for
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import md_table
 
@@ -76,6 +76,8 @@ def render_ladder(
     needed: float,
     fmt: Format,
     lang: Lang,
+    *,
+    excel: bool = False,
 ) -> str:
     """`kla gap --score 588,40 --target madya`: the total, its predikat and the ladder."""
     predicate = tier_for(rubric, total)
@@ -90,11 +92,12 @@ def render_ladder(
             "reached": needed <= 0,
             "ladder": ladder_json(rungs),
         }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return json_text("gap", data)
     if fmt is Format.CSV:
         return csv_text(
             ("tier", "tier_id", "floor", "points_needed"),
             [(r.tier.name.id, r.tier.id, r.floor, r.points_needed) for r in rungs],
+            excel=excel,
         )
     lines = [
         t(

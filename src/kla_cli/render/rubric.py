@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from kla_cli.core.predicate import band_rule, bands_line
@@ -10,6 +9,7 @@ from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Indicator, Item, Rubric, Text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
+from kla_cli.render.contract import json_text
 from kla_cli.render.terminal import console_text, new_console
 
 
@@ -133,4 +133,4 @@ def rubric_json(rubric: Rubric) -> dict[str, Any]:
 
 
 def rubric_json_text(rubric: Rubric) -> str:
-    return json.dumps(rubric_json(rubric), ensure_ascii=False, indent=2) + "\n"
+    return json_text("rubric-show", rubric_json(rubric))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from kla_cli.core.answers import Answer
@@ -14,6 +13,7 @@ from kla_cli.core.scoring import ItemScore, ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
+from kla_cli.render.contract import json_text
 from kla_cli.render.findings import finding_json
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import md_escape, md_table
@@ -128,7 +128,7 @@ def verified(result: ScoreResult) -> bool:
     return result.total_verified is not None
 
 
-def score_csv(result: ScoreResult) -> str:
+def score_csv(result: ScoreResult, *, excel: bool = False) -> str:
     """One row per item; machine-readable (dot decimals), formula-safe text."""
     checked = verified(result)
     rows: list[tuple[object, ...]] = []
@@ -155,7 +155,7 @@ def score_csv(result: ScoreResult) -> str:
                     *((item.points_verified, (r.note if r else None) or "") if checked else ()),
                 )
             )
-    return csv_text(CSV_COLUMNS + (VERIFIED_CSV_COLUMNS if checked else ()), rows)
+    return csv_text(CSV_COLUMNS + (VERIFIED_CSV_COLUMNS if checked else ()), rows, excel=excel)
 
 
 def _notes(result: ScoreResult, lang: Lang) -> list[str]:
@@ -338,11 +338,13 @@ def render_score(
     detail: bool = False,
     color: bool = False,
     width: int = 100,
+    excel: bool = False,
 ) -> str:
+    """`excel`: CSV for Excel set to Indonesian (see `render.csv_text`)."""
     if fmt is Format.JSON:
-        return json.dumps(score_json(result, findings, lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text("score", score_json(result, findings, lang))
     if fmt is Format.CSV:
-        return score_csv(result)
+        return score_csv(result, excel=excel)
     if fmt is Format.MARKDOWN:
         return score_markdown(result, lang, lowest)
     return score_table(result, lang, lowest, detail=detail, color=color, width=width)

@@ -9,12 +9,16 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from kla_cli.cli.ci import Clock, append_step_summary, github_base
 from kla_cli.cli.console import emit, err, guard, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     ColumnsOpt,
+    ExcelOpt,
+    FailUnderOpt,
     OutputOpt,
     RubricOpt,
+    check_excel,
     choose_format,
     load_rubric,
     parse_columns,
@@ -40,10 +44,9 @@ def batch(
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", help=h("help.jobs"), show_default=False)
     ] = None,
-    fail_under: Annotated[
-        str | None, typer.Option("--fail-under", help=h("help.fail_under"), show_default=False)
-    ] = None,
+    fail_under: FailUnderOpt = None,
     columns: ColumnsOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     from kla_cli.batch import (
         default_jobs,
@@ -53,9 +56,11 @@ def batch(
         with_targets,
     )
     from kla_cli.core.ranking import summarise
-    from kla_cli.render.batch import render_batch
+    from kla_cli.render.batch import batch_markdown, render_batch
 
+    clock = Clock()
     fmt = choose_format(output, fmt, BATCH_FORMATS, Format.TABLE)
+    check_excel(fmt, excel)
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
     mapping = parse_columns(columns)
@@ -82,8 +87,19 @@ def batch(
 
         rendered = batch_html(summary, model, lang)
     else:
-        rendered = render_batch(summary, fmt, lang, color=color, width=width())
+        rendered = render_batch(
+            summary,
+            fmt,
+            lang,
+            color=color,
+            width=width(),
+            excel=excel,
+            base=github_base(),
+            run=clock.junit_run(),
+        )
     emit(rendered, output, rubric_files | manifest)
+    if fmt is Format.GITHUB:
+        append_step_summary(batch_markdown(summary, lang))
     if summary.unreadable:
         raise typer.Exit(ExitCode.CANNOT_RUN)
     if summary.below:

@@ -9,12 +9,17 @@ from typing import Annotated
 import typer
 
 from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.fail_under import below
+from kla_cli.cli.fail_under import resolve as fail_under_tier
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
     ColumnsOpt,
+    ExcelOpt,
+    FailUnderOpt,
     OutputOpt,
     RubricOpt,
+    check_excel,
     choose_format,
     load_rubric,
     read_region,
@@ -78,24 +83,32 @@ def gap(
     ] = None,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
+    fail_under: FailUnderOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     from kla_cli.core.assess import assess
     from kla_cli.core.gap.ladder import Basis, find_tier, parse_total, total_ladder
     from kla_cli.core.gap.whatif import gap_with_assumptions, parse_assumption
+    from kla_cli.core.rubric import tier_for
     from kla_cli.render.gap import render_gap
     from kla_cli.render.ladder import render_ladder
 
     fmt = choose_format(output, fmt, GAP_FORMATS, Format.TABLE)
+    check_excel(fmt, excel)
     chosen = _basis(basis_name, evidenced)
     model, rubric_files = load_rubric(rubric)
+    floor = fail_under_tier(model, fail_under)
     if score_text is not None:
         if paths or assume:
             key = "gap.score_and_paths" if paths else "gap.score_only"
             raise KlaError(key, params={"option": "--assume"})
         total = parse_total(score_text, model.max_total)
         tier, needed, rungs = total_ladder(model, total, target)
-        text = render_ladder(model, total, tier, rungs, needed, fmt, active_lang())
+        text = render_ladder(model, total, tier, rungs, needed, fmt, active_lang(), excel=excel)
         emit(text, output, rubric_files)
+        if floor is not None:
+            failed = below(model, floor, total, tier_for(model, total))
+            raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
         raise typer.Exit(ExitCode.OK if needed <= 0 else ExitCode.FINDINGS)
     if not paths:
         raise KlaError("gap.no_input", hint="gap.no_input.hint")
@@ -122,6 +135,10 @@ def gap(
         assumed=assumed,
         color=use_color(output) and fmt is Format.TABLE,
         width=width(),
+        excel=excel,
     )
     emit(rendered, output, rubric_files | workbooks)
+    if floor is not None:  # --fail-under decides the exit code, whatever --target plans for
+        failed = below(model, floor, analysis.total, analysis.predicate)
+        raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)
     raise typer.Exit(ExitCode.OK if analysis.reached else ExitCode.FINDINGS)

@@ -19,15 +19,17 @@ from kla_cli.render.formats import Format, RubricFormat
 def check(
     files: Annotated[list[Path], typer.Argument(help=h("help.rubric_files"), show_default=False)],
 ) -> None:
+    from kla_cli.io.rubric_yaml import UNREADABLE
     from kla_cli.io.rubric_yaml import load_rubric as load
 
-    failed = False
+    code = ExitCode.OK  # 1 for a rubric with problems, 2 for one that cannot be read (linters')
     for file in files:
         warnings: list[str] = []
         try:
             model = load(file, warnings=warnings)
         except KlaError as exc:
-            failed = True
+            failed = ExitCode.CANNOT_RUN if exc.key in UNREADABLE else ExitCode.FINDINGS
+            code = max(code, failed)
             show_error(exc)
             continue
         for warning in warnings:  # valid, but worth a look: the exit code stays 0
@@ -43,8 +45,8 @@ def check(
                 total=f"{total:g}",
             )
         )
-    if failed:
-        raise typer.Exit(ExitCode.CANNOT_RUN)
+    if code:
+        raise typer.Exit(code)
 
 
 @guard

@@ -7,18 +7,24 @@ from typing import Annotated
 import typer
 
 from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.fail_under import below
+from kla_cli.cli.fail_under import resolve as fail_under_tier
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
     ColumnsOpt,
+    ExcelOpt,
+    FailUnderOpt,
     FormatOpt,
     OutputOpt,
     PathsArg,
     RubricOpt,
+    check_excel,
     choose_format,
     load_rubric,
     read_region,
 )
+from kla_cli.errors import ExitCode
 from kla_cli.i18n.messages import active_lang
 from kla_cli.render.formats import SCORE_FORMATS, Format
 
@@ -33,12 +39,16 @@ def score(
     allow_errors: AllowErrorsOpt = False,
     detail: Annotated[bool, typer.Option("--detail", help=h("help.detail"))] = False,
     show_warnings: Annotated[bool, typer.Option("--warnings", help=h("help.warnings"))] = False,
+    fail_under: FailUnderOpt = None,
+    excel: ExcelOpt = False,
 ) -> None:
     from kla_cli.core.assess import assess
     from kla_cli.render.score import render_score
 
     fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
+    check_excel(fmt, excel)
     model, rubric_files = load_rubric(rubric)
+    wanted = fail_under_tier(model, fail_under)
     submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
     validation = assessment.validation
@@ -52,5 +62,9 @@ def score(
         detail=detail,
         color=use_color(output) and fmt is Format.TABLE,
         width=width(),
+        excel=excel,
     )
     emit(text, output, rubric_files | workbooks)
+    result = assessment.result
+    if below(model, wanted, result.total_evidenced, result.predicate_evidenced):
+        raise typer.Exit(ExitCode.FINDINGS)

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from kla_cli.cli.ci import Clock, append_step_summary, github_base
 from kla_cli.cli.console import emit, guard
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
@@ -28,7 +29,13 @@ def validate(
     rubric: RubricOpt = None,
     fmt: Annotated[
         FindingFormat | None,
-        typer.Option("--format", "-f", help=h("help.validate_format"), show_default=False),
+        typer.Option(
+            "--format",
+            "-f",
+            help=h("help.validate_format"),
+            show_default=False,
+            metavar="<table|json|markdown|junit|github>",  # and `text`, the old name of table
+        ),
     ] = None,
     output: OutputOpt = None,
     columns: ColumnsOpt = None,
@@ -36,9 +43,10 @@ def validate(
 ) -> None:
     from kla_cli.core.findings import has_errors
     from kla_cli.core.validate import validate_region
-    from kla_cli.render.findings import render_findings
+    from kla_cli.render.findings import findings_markdown, render_findings
 
-    fmt = choose_format(output, fmt, FINDING_FORMATS, Format.TEXT)
+    clock = Clock()
+    fmt = choose_format(output, fmt, FINDING_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths, columns)
     # forms handed over one by one are checked as forms; a folder or a recap as a region
@@ -47,6 +55,10 @@ def validate(
     )
     findings = validate_region(model, submissions, whole_region=whole_region).findings
     files = [sub.file for sub in submissions]
-    emit(render_findings(findings, files, fmt, active_lang()), output, rubric_files | workbooks)
+    lang = active_lang()
+    text = render_findings(findings, files, fmt, lang, base=github_base(), run=clock.junit_run())
+    emit(text, output, rubric_files | workbooks)
+    if fmt is Format.GITHUB:
+        append_step_summary(findings_markdown(findings, files, lang))
     if has_errors(findings) or (strict and findings):
         raise typer.Exit(ExitCode.FINDINGS)

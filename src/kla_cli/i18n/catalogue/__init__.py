@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from kla_cli.i18n.catalogue import (
     batch,
     cli,
+    contract,
     desk,
     findings,
     forms,
@@ -35,6 +36,6 @@ def merge(areas: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple
 MESSAGES = merge(
     {
         area.__name__: area.MESSAGES
-        for area in (cli, paths, rubric, findings, forms, score, gap, batch, report, desk)
+        for area in (cli, paths, rubric, findings, forms, score, gap, batch, report, desk, contract)
     }
 )

@@ -136,10 +136,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Check one region's OPD workbooks; every problem with its file, sheet and cell.",
     ),
     "help.validate_format": (
-        "Format keluaran: text, json atau github (anotasi GitHub Actions); bawaan: dari "
-        "ekstensi -o, atau text.",
-        "Output format: text, json or github (GitHub Actions annotations); default: from the "
-        "-o extension, else text.",
+        "Format keluaran: table, json, markdown, junit atau github (anotasi GitHub Actions); "
+        "bawaan: dari ekstensi -o, atau table.",
+        "Output format: table, json, markdown, junit or github (GitHub Actions annotations); "
+        "default: from the -o extension, else table.",
     ),
     "help.strict": (
         "Peringatan juga menghasilkan kode keluar 1.",
