@@ -24,10 +24,12 @@ finding, so one bad file never stops a region or a batch.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import zipfile
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Literal
 
@@ -39,16 +41,18 @@ from kla_cli.workbook.books import (
     CalamineBook,
     OpenpyxlBook,
     check_size,
+    guarded,
     open_failed,
     open_parts,
     read_grid,
     uncached_formulas,
 )
+from kla_cli.workbook.foreign import foreign_facts
 from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.recap_read import Columns, submission_from_recap
 from kla_cli.workbook.sheet import submission_from_grid
-from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_properties
+from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_properties, sheet_bound
 from kla_cli.workbook.zipparts import ZipParts
 
 Engine = Literal["calamine", "openpyxl"]
@@ -61,8 +65,13 @@ def read_workbook(
 
     `engine="openpyxl"` reads with openpyxl only (the reference reader, .xlsx/.xlsm); both
     engines give the same Submission for the same file. `columns` (from `--columns`) maps a
-    recap's columns whose headers kla cannot match.
+    recap's columns whose headers kla cannot match. Whatever a reader raises becomes a
+    finding naming the file (`books.guarded`).
     """
+    return guarded(path, lambda: _read_workbook(path, engine, columns))
+
+
+def _read_workbook(path: Path, engine: Engine, columns: Columns | None) -> Submission:
     if not _is_plain_file(path):  # a named pipe would block the read forever
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))
@@ -73,8 +82,20 @@ def read_workbook(
         return problem
     if engine == "openpyxl":
         return _read_openpyxl(path, columns)
+    facts = foreign_facts(path)  # before calamine lays out every sheet: bounded, or refused
+    if isinstance(facts, Submission):
+        return facts
     read = read_grid(path, CalamineBook, columns)
-    return read if isinstance(read, Submission) else _from_grid(path, *read, columns)
+    if isinstance(read, Submission):
+        return read
+    sheet, grid, meta = read
+    percent = facts.get(sheet) if facts is not None else None
+    grid.percent = percent or set()
+    submission = _from_grid(path, sheet, grid, meta, columns)
+    if percent is None and any(isinstance(r.answer, int | float) for r in submission.rows):
+        unknown = Finding(Severity.WARNING, "percent-format-unknown", str(path), sheet)
+        submission = replace(submission, findings=(*submission.findings, unknown))
+    return submission
 
 
 def _from_grid(
@@ -127,7 +148,8 @@ def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
         data = properties = None
         if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
             data, properties = parts.data, read_properties(parts)
-        read = read_grid(path, lambda path: CalamineBook(path, data, properties), columns)
+        bound = sheet_bound(parts)
+        read = read_grid(path, lambda path: CalamineBook(path, data, properties, bound), columns)
         if isinstance(read, Submission):
             if read.findings[0].code == "unreadable":
                 return _calamine_failed(path, columns)
@@ -176,15 +198,21 @@ def _calamine_failed(path: Path, columns: Columns | None) -> Submission:
     return Submission(str(path), findings=(unsafe,)) if unsafe else _read_openpyxl(path, columns)
 
 
+def _inventory_or(path: Path, sub: Submission) -> Submission:
+    from kla_cli.workbook.inventory_read import read_inventory
+
+    return read_inventory(path) or sub
+
+
 def read_region(paths: Iterable[Path], columns: Columns | None = None) -> list[Submission]:
     """Read every workbook under `paths` (files or folders of one region); a file without an
     OPD answer sheet may be the inventory of kecamatan and desa/kelurahan."""
-    from kla_cli.workbook.inventory_read import maybe_inventory, read_inventory
+    from kla_cli.workbook.inventory_read import maybe_inventory
 
     found = []
     for path in workbook_paths(paths):
         sub = read_workbook(path, columns=columns)
         if maybe_inventory(sub):
-            sub = read_inventory(path) or sub
+            sub = guarded(path, functools.partial(_inventory_or, path, sub))
         found.append(sub)
     return found

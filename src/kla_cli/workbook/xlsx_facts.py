@@ -11,13 +11,21 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
 from kla_cli.core.answers import is_blank
 from kla_cli.core.form_layout import META_PROPERTY
 from kla_cli.core.submission import Submission
-from kla_cli.workbook.books import Parts, grid_openpyxl, has_part, uncached_formulas
+from kla_cli.workbook.books import (
+    MAX_UNCOMPRESSED,
+    Parts,
+    grid_openpyxl,
+    has_part,
+    uncached_formulas,
+)
+from kla_cli.workbook.bounds import check, xlsx_extent
 from kla_cli.workbook.grid import Grid, col_number, shows_as_percent
 from kla_cli.workbook.sheet import meta_from_rows, submission_from_grid
 from kla_cli.workbook.zipparts import ZipParts
@@ -139,6 +147,30 @@ def _sheet_part(archive: Parts, sheet: str) -> str | None:
             target = _attr(m.group(1), rb"Target") or ""
             return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     return None
+
+
+def sheet_bound(archive: Parts) -> Callable[[str], None]:
+    """A check, for `CalamineBook`, that a worksheet's rectangle stays within MAX_CELLS before
+    calamine lays it out (`bounds`): raises SheetTooLarge. When the workbook part does not
+    say which member holds the sheet, every worksheet member is checked."""
+
+    def bound(sheet: str) -> None:
+        try:
+            part = _sheet_part(archive, sheet)
+        except (KeyError, ValueError):
+            part = None
+        if part is None or not has_part(archive, part):
+            found = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
+        else:
+            found = [part]
+        for name in found:
+            if isinstance(archive, ZipParts):
+                xml = archive.read(name, limit=MAX_UNCOMPRESSED)
+            else:
+                xml = archive.read(name)
+            check(sheet, *xlsx_extent(xml))
+
+    return bound
 
 
 _RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
