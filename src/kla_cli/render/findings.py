@@ -1,6 +1,9 @@
 """Validation findings as text, JSON or GitHub annotations (`kla validate`), with a summary per file.
 
-Renderers return strings; the CLI decides where they go. The JSON shape is a contract:
+Renderers return strings; the CLI decides where they go. Text and GitHub output show at most
+`MAX_SHOWN_PER_KIND` findings of one kind per file (`core.findings.capped`); the counts and the
+JSON stay complete, every finding listed, for the programs that read it. The JSON shape is a
+contract:
 `{"ok", "errors", "warnings", "files": [{"file", "errors", "warnings"}], "findings": [{"severity",
 "code", "file", "sheet", "cell", "item", "message", "expected", "args"}]}`.
 """
@@ -11,7 +14,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.findings import Finding, Severity, capped
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.formats import FindingFormat, Format
 from kla_cli.render.github import annotation
@@ -60,8 +63,9 @@ def _total_line(findings: Sequence[Finding], files: Sequence[str], lang: Lang) -
 
 
 def findings_text(findings: Sequence[Finding], files: Sequence[str], lang: Lang) -> str:
-    """One line per finding, then one summary line per file and a total."""
-    lines = [f.render(lang) for f in findings]
+    """One line per finding (at most MAX_SHOWN_PER_KIND of a kind per file, then one line
+    counting the rest), then one summary line per file and a total."""
+    lines = [f.render(lang) for f in capped(findings)]
     if lines:
         lines.append("")
     lines += [_summary_line(s, lang) for s in summarise(findings, files)]
@@ -109,7 +113,9 @@ def github_line(finding: Finding, lang: Lang) -> str:
 
 def findings_github(findings: Sequence[Finding], files: Sequence[str], lang: Lang) -> str:
     """Annotations for GitHub Actions, then the summary lines as plain log output."""
-    lines = [github_line(f, lang) for f in findings]
+    lines = [
+        github_line(f, lang) if isinstance(f, Finding) else f.render(lang) for f in capped(findings)
+    ]
     lines += [_summary_line(s, lang) for s in summarise(findings, files)]
     lines.append(_total_line(findings, files, lang))
     return "\n".join(lines) + "\n"

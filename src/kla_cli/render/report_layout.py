@@ -7,7 +7,7 @@ apart. Numbers stay numbers here (a float is points, an int a count); each write
 from __future__ import annotations
 
 from kla_cli.core.answers import answer_text
-from kla_cli.core.findings import Finding
+from kla_cli.core.findings import Finding, Overflow, capped
 from kla_cli.core.gap.actions import Action, ActionKind
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
@@ -242,7 +242,10 @@ def plan_table(report: Report, lang: Lang) -> Table:
     )
 
 
-def _finding_row(finding: Finding, lang: Lang) -> tuple[Cell, ...]:
+def _finding_row(finding: Finding | Overflow, lang: Lang) -> tuple[Cell, ...]:
+    if isinstance(finding, Overflow):  # at most MAX_SHOWN_PER_KIND of a kind per file
+        severity = t(f"severity.{finding.severity.value}", lang)
+        return (severity, finding.code, finding.file, "", "", "", finding.message(lang))
     return (
         t(f"severity.{finding.severity.value}", lang),
         finding.code,
@@ -267,7 +270,7 @@ def findings_table(report: Report, lang: Lang) -> Table:
             t("score.item", lang),
             t("report.message", lang),
         ),
-        tuple(_finding_row(f, lang) for f in report.findings),
+        tuple(_finding_row(f, lang) for f in capped(report.findings)),
         empty=t("report.findings.none", lang),
     )
 

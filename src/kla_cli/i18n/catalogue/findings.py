@@ -432,6 +432,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unmerge the cells and type one answer per row",
     ),
     # --- findings.*
+    "findings.more": (
+        "… dan {count} lainnya dari jenis ini",
+        "… and {count} more of this kind",
+    ),
     "findings.blocking": (
         "{count} galat validasi; penilaian dihentikan",
         "{count} validation {count:plural/error/errors}; not scoring",
