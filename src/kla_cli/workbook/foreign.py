@@ -31,9 +31,11 @@ def foreign_facts(path: Path) -> Percent | Submission | None:
 
 
 def _xls(path: Path) -> Percent | Submission | None:
-    from kla_cli.workbook.biff import Damaged, workbook_stream, xls_facts
+    from kla_cli.workbook.biff import OLE_MAGIC, Damaged, workbook_stream, xls_facts
 
     data = path.read_bytes()  # its size was checked (books.check_size)
+    if not data.startswith(OLE_MAGIC):
+        return None  # not a compound file at all: calamine says what it is not
     try:
         stream = workbook_stream(data)
     except Damaged:
