@@ -54,11 +54,11 @@ def read_inventory(path: Path) -> Submission | None:
         parts = open_parts(path)
         if isinstance(parts, Submission):
             return None  # read_workbook has reported why already
-        from kla_cli.workbook.xlsx_facts import read_properties, sheet_bound
+        from kla_cli.workbook.xlsx_facts import SheetParts, read_properties
 
         if isinstance(parts, ZipParts):
             properties = read_properties(parts)
-        bound = sheet_bound(parts)  # a zipfile.ZipFile stays open until the sheets are read
+        bound = SheetParts(parts).bound  # a zipfile.ZipFile stays open until the sheets are read
     try:
         return _read_places(path, properties, bound)
     finally:

@@ -52,7 +52,7 @@ from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.recap_read import Columns, submission_from_recap
 from kla_cli.workbook.sheet import submission_from_grid
-from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_properties, sheet_bound
+from kla_cli.workbook.xlsx_facts import SheetParts, add_xlsx_facts, read_properties
 from kla_cli.workbook.zipparts import ZipParts
 
 Engine = Literal["calamine", "openpyxl"]
@@ -148,8 +148,10 @@ def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
         data = properties = None
         if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
             data, properties = parts.data, read_properties(parts)
-        bound = sheet_bound(parts)
-        read = read_grid(path, lambda path: CalamineBook(path, data, properties, bound), columns)
+        sheets = SheetParts(parts)
+        read = read_grid(
+            path, lambda path: CalamineBook(path, data, properties, sheets.bound), columns
+        )
         if isinstance(read, Submission):
             if read.findings[0].code == "unreadable":
                 return _calamine_failed(path, columns)
@@ -160,7 +162,7 @@ def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
             return _from_grid(path, sheet, grid, meta, columns)
         if not submission.rows:
             return submission
-        return add_xlsx_facts(parts, path, sheet, grid, submission)
+        return add_xlsx_facts(sheets, path, sheet, grid, submission)
     finally:
         if isinstance(parts, zipfile.ZipFile):
             parts.close()

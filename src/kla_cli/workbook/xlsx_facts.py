@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import zipfile
-from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
@@ -130,8 +129,24 @@ def _percent_formats(archive: Parts) -> frozenset[int]:
     return found
 
 
+_SHEET_PARTS: dict[tuple[tuple[int, bytes], tuple[int, bytes], str], str | None] = {}
+"""Worksheet members by workbook part and relationships as stored, and sheet name: the forms of
+one template share both parts, so a batch inflates and scans them once."""
+
+
 def _sheet_part(archive: Parts, sheet: str) -> str | None:
     """The zip member holding worksheet `sheet`, from the workbook part and its relationships."""
+    if not isinstance(archive, ZipParts):
+        return _find_sheet_part(archive, sheet)
+    key = (archive.stored("xl/workbook.xml"), archive.stored("xl/_rels/workbook.xml.rels"), sheet)
+    if key not in _SHEET_PARTS:
+        if len(_SHEET_PARTS) >= 256:  # a few templates in a run; bound it anyway
+            _SHEET_PARTS.clear()
+        _SHEET_PARTS[key] = _find_sheet_part(archive, sheet)
+    return _SHEET_PARTS[key]
+
+
+def _find_sheet_part(archive: Parts, sheet: str) -> str | None:
     from xml.sax.saxutils import unescape
 
     rel_id = None
@@ -149,28 +164,42 @@ def _sheet_part(archive: Parts, sheet: str) -> str | None:
     return None
 
 
-def sheet_bound(archive: Parts) -> Callable[[str], None]:
-    """A check, for `CalamineBook`, that a worksheet's rectangle stays within MAX_CELLS before
-    calamine lays it out (`bounds`): raises SheetTooLarge. When the workbook part does not
-    say which member holds the sheet, every worksheet member is checked."""
+class SheetParts:
+    """The worksheet members of one container, each found and inflated once: bounded before
+    calamine lays the sheet out (`bound`, for `CalamineBook`), then read for the format facts."""
 
-    def bound(sheet: str) -> None:
+    def __init__(self, archive: Parts) -> None:
+        self.archive = archive
+        self._xml: dict[str, bytes | None] = {}
+
+    def xml(self, sheet: str) -> bytes | None:
+        """The worksheet part of `sheet`, or None when the workbook part does not name it."""
+        if sheet not in self._xml:
+            self._xml[sheet] = None
+            part = _sheet_part(self.archive, sheet)
+            if part is not None and has_part(self.archive, part):
+                self._xml[sheet] = self._read(part)
+        return self._xml[sheet]
+
+    def _read(self, part: str) -> bytes:
+        archive = self.archive
+        if isinstance(archive, ZipParts):
+            return archive.read(part, limit=MAX_UNCOMPRESSED)
+        return archive.read(part)
+
+    def bound(self, sheet: str) -> None:
+        """Raise SheetTooLarge when the sheet's rectangle passes MAX_CELLS (`bounds`). When the
+        workbook part does not say which member holds the sheet, every worksheet is checked."""
         try:
-            part = _sheet_part(archive, sheet)
+            xml = self.xml(sheet)
         except (KeyError, ValueError):
-            part = None
-        if part is None or not has_part(archive, part):
-            found = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
-        else:
-            found = [part]
-        for name in found:
-            if isinstance(archive, ZipParts):
-                xml = archive.read(name, limit=MAX_UNCOMPRESSED)
-            else:
-                xml = archive.read(name)
+            xml = None
+        if xml is not None:
             check(sheet, *xlsx_extent(xml))
-
-    return bound
+            return
+        for name in self.archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                check(sheet, *xlsx_extent(self._read(name)))
 
 
 _RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
@@ -212,13 +241,14 @@ def _percent_cells(xml: bytes, styles: AbstractSet[int]) -> set[tuple[int, int]]
 
 
 def add_xlsx_facts(
-    archive: Parts, path: Path, sheet: str, grid: Grid, submission: Submission
+    sheets: SheetParts, path: Path, sheet: str, grid: Grid, submission: Submission
 ) -> Submission:
     """Add percent cells and uncached formulas that calamine cannot report (see module doc).
 
     A percent format only matters to a number, and error values and formulas only to an answer
     that reads blank: a sheet with neither is left alone.
     """
+    archive = sheets.archive
     blank_answer = any(is_blank(r.answer) for r in submission.rows)
     number_answer = any(isinstance(r.answer, int | float) for r in submission.rows)
     if not blank_answer and not number_answer:
@@ -228,8 +258,7 @@ def add_xlsx_facts(
         percent = _percent_formats(archive) if has_styles else frozenset()
         if not percent and not blank_answer:
             return submission
-        part = _sheet_part(archive, sheet)
-        xml = archive.read(part) if part and has_part(archive, part) else None
+        xml = sheets.xml(sheet)
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
         xml = None
     if xml is None:
