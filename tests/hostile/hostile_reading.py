@@ -27,6 +27,34 @@ def _far_value(ref: str) -> Callable[[dict[str, bytes]], None]:
     return edit
 
 
+def _far_formula(tmp: Path) -> Built:
+    """An answer whose formula was never computed (so openpyxl is asked for the formulas), one
+    formula without a value at XFD1048576 and a `<dimension>` saying A1:XFD1048576: openpyxl
+    would pad every row up to it."""
+    import re
+
+    from .hostile_corpus import ANSWER, _row
+
+    book = _book()
+    ws = book[ANSWER_SHEET]
+    ws.cell(_row(ws, "13.1"), ANSWER).value = "=10+2"
+
+    def edit(members: dict[str, bytes]) -> None:
+        part = "xl/worksheets/sheet1.xml"
+        far = b'<row r="1048576"><c r="XFD1048576"><f>1+1</f></c></row></sheetData>'
+        xml = members[part].replace(b"</sheetData>", far)
+        members[part] = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:XFD1048576"', xml)
+
+    with zipfile.ZipFile(io.BytesIO(_xlsx_bytes(book))) as archive:
+        members = {n: archive.read(n) for n in archive.namelist()}
+    edit(members)
+    path = tmp / "rumus-jauh.xlsx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in members.items():
+            archive.writestr(name, content)
+    return _score(path)
+
+
 def form_sheets() -> dict[str, list[list[object]]]:
     """The answer and metadata sheets of a real form, as rows of values."""
     book = _book()
@@ -177,6 +205,14 @@ READING_CASES: list[Case] = [
         1,
         "too-large",
         TOO_LARGE,
+    ),
+    Case(
+        "formula-at-XFD1048576",
+        _far_formula,
+        1,
+        "formula-not-computed",
+        "13.1",
+        where=":Isian!F",
     ),
     Case("xls-cut-at-16384", _truncated_xls, 1, "damaged", "damaged or incomplete"),
     Case(

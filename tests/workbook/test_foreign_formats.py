@@ -177,3 +177,35 @@ def test_ods_repeats_of_empty_cells_cost_nothing(tmp_path: Path) -> None:
     content = zipfile.ZipFile(buffer).read("content.xml")
     facts = table_facts(content, set())
     assert (facts["Isian"].rows, facts["Isian"].columns) == (0, 0)
+
+
+@pytest.mark.libreoffice
+@pytest.mark.parametrize("target", ["ods", "xls"])
+def test_percent_cells_saved_by_libreoffice(tmp_path: Path, target: str) -> None:
+    """A form with percent-formatted answers, saved by LibreOffice as .ods and as .xls."""
+    import shutil
+    import subprocess
+
+    from ..hostile.hostile_corpus import _book, _row
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed; odfpy and xlwt files cover it")
+    book = _book()
+    ws = book["Isian"]
+    for code, value, code_format in (("13.2", 0.918, "0.0%"), ("13.1", 0.125, "0%")):
+        cell = ws.cell(_row(ws, code), ANSWER)
+        cell.value, cell.number_format = value, code_format
+    source = tmp_path / "dinkes.xlsx"
+    book.save(source)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", target, "--outdir", str(tmp_path), str(source)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    converted = read_workbook(tmp_path / f"dinkes.{target}")
+    rows = {row.code: row for row in converted.rows}
+    assert rows["13.2"].percent_cell and rows["13.1"].percent_cell
+    assert rows["13.2"].answer == pytest.approx(0.918)
+    assert converted.findings == ()

@@ -237,7 +237,7 @@ class OpenpyxlBook:
         self.sheet_names: Sequence[str] = self._book.sheetnames
 
     def grid(self, sheet: str) -> Grid:
-        return grid_openpyxl(self._book[sheet].iter_rows(), data_only=True)
+        return grid_openpyxl(own_rows(self._book[sheet]), data_only=True)
 
     def meta(self) -> dict[str, str]:
         properties = getattr(self._book, "custom_doc_props", ())  # not in the type stubs
@@ -313,6 +313,17 @@ def _recap_sheet(
     return None
 
 
+def own_rows(ws: object) -> Iterable[Sequence[object]]:
+    """A read-only openpyxl sheet's rows as stored, not padded to its `<dimension>`: openpyxl
+    pads every row, and fills every missing row, up to the dimension the file states, so a
+    lying `A1:XFD1048576` (or one formula at XFD1048576) would mean 17 billion empty cells."""
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()
+    rows: Iterable[Sequence[object]] = ws.iter_rows()  # type: ignore[attr-defined]
+    return rows
+
+
 def grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
     grid = Grid()
     for row in rows:
@@ -338,7 +349,7 @@ def uncached_formulas(path: Path, sheet: str) -> set[tuple[int, int]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            return grid_openpyxl(book[sheet].iter_rows(), data_only=False).formulas
+            return grid_openpyxl(own_rows(book[sheet]), data_only=False).formulas
         finally:
             book.close()
     except Exception:

@@ -195,6 +195,8 @@ def _calamine_failed(path: Path, columns: Columns | None) -> Submission:
             if "xl/workbook.xml" not in archive.namelist():
                 return open_failed(path, zipfile.BadZipFile("no xl/workbook.xml"))
             unsafe = declares_entities(archive, str(path))
+            if not unsafe:  # openpyxl fills the gaps up to a far cell: bound every sheet first
+                SheetParts(archive).bound_all()
     except (zipfile.BadZipFile, OSError) as exc:
         return open_failed(path, exc)
     return Submission(str(path), findings=(unsafe,)) if unsafe else _read_openpyxl(path, columns)

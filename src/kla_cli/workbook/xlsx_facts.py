@@ -22,6 +22,7 @@ from kla_cli.workbook.books import (
     Parts,
     grid_openpyxl,
     has_part,
+    own_rows,
     uncached_formulas,
 )
 from kla_cli.workbook.bounds import check, xlsx_extent
@@ -196,10 +197,14 @@ class SheetParts:
             xml = None
         if xml is not None:
             check(sheet, *xlsx_extent(xml))
-            return
+        else:
+            self.bound_all(sheet)
+
+    def bound_all(self, sheet: str | None = None) -> None:
+        """Bound every worksheet member (named by `sheet`, else by its member name)."""
         for name in self.archive.namelist():
             if name.startswith("xl/worksheets/"):
-                check(sheet, *xlsx_extent(self._read(name)))
+                check(sheet or name, *xlsx_extent(self._read(name)))
 
 
 _RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
@@ -293,7 +298,7 @@ def _with_openpyxl_facts(path: Path, sheet: str, grid: Grid, submission: Submiss
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            grid.percent = grid_openpyxl(book[sheet].iter_rows(), data_only=True).percent
+            grid.percent = grid_openpyxl(own_rows(book[sheet]), data_only=True).percent
         finally:
             book.close()
     except Exception:
