@@ -88,6 +88,34 @@ def xls_form(percent_rows: dict[int, float] | None = None, filler: int = 0) -> b
     return buffer.getvalue()
 
 
+def ods_form() -> bytes:
+    """The form as a real .ods (odfpy), its answers as LibreOffice stores them."""
+    from odf.opendocument import OpenDocumentSpreadsheet  # type: ignore[import-untyped]
+    from odf.table import Table, TableCell, TableRow  # type: ignore[import-untyped]
+    from odf.text import P  # type: ignore[import-untyped]
+
+    doc = OpenDocumentSpreadsheet()
+    for name, rows in form_sheets().items():
+        table = Table(name=name)
+        for row in rows:
+            tr = TableRow()
+            for value in row:
+                if value is None:
+                    cell = TableCell()
+                elif isinstance(value, int | float):
+                    cell = TableCell(valuetype="float", value=value)
+                    cell.addElement(P(text=str(value)))
+                else:
+                    cell = TableCell(valuetype="string")
+                    cell.addElement(P(text=str(value)))
+                tr.addElement(cell)
+            table.addElement(tr)
+        doc.spreadsheet.addElement(table)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
 def _workbook_stream_offset(data: bytes) -> int:
     """Where the Workbook stream starts in an xlwt file (its first sector after the header)."""
     at = data.find(b"\x09\x08", 512)  # the first BOF record

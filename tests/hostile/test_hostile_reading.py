@@ -18,10 +18,10 @@ from kla_cli.io.rubric_yaml import load_rubric
 from kla_cli.workbook.read import read_workbook
 
 from .hostile_corpus import MINI, RUBRIC_ARGS, _book, _region, _xlsx_bytes
-from .hostile_reading import xls_form
+from .hostile_reading import ods_form, xls_form
 
 RUBRIC = load_rubric(MINI)
-FORMS = {".xlsx": _xlsx_bytes(_book()), ".xls": xls_form()}
+FORMS = {".xlsx": _xlsx_bytes(_book()), ".xls": xls_form(), ".ods": ods_form()}
 
 
 @pytest.mark.slow
