@@ -117,7 +117,10 @@ def assess_region(
         submissions = read_region([spec.path], columns)
     except KlaError as exc:
         return _replace(base, problem=exc.render())
-    except Exception as exc:  # one region never stops the batch
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:  # one region never stops the batch; a library's
+        # BaseException (python-calamine's PanicException) would not even pickle back
         return _replace(base, problem=f"{type(exc).__name__}: {exc}")
     if all(sub.findings and not sub.rows for sub in submissions):
         lines = tuple(f.render() for sub in submissions for f in sub.findings)

@@ -934,3 +934,9 @@ CASES += [
         "must not be inside",
     ),
 ]
+
+# --- reading (issue 17): runaway sheets, damaged files, duplicate parts, junk rows ---------
+
+from .hostile_reading import READING_CASES  # noqa: E402  (it builds on the helpers above)
+
+CASES += READING_CASES

@@ -149,11 +149,12 @@ def _silence_stdout() -> None:
 
 
 def report_findings(findings: list[Finding], *, warnings: bool) -> None:
-    from kla_cli.core.findings import Severity
+    """The findings on stderr, at most MAX_SHOWN_PER_KIND of a kind per file."""
+    from kla_cli.core.findings import Severity, capped
 
-    for finding in findings:
-        if warnings or finding.severity is Severity.ERROR:
-            err(finding.render())
+    shown = [f for f in findings if warnings or f.severity is Severity.ERROR]
+    for finding in capped(shown):
+        err(finding.render())
 
 
 def refuse_blocking(

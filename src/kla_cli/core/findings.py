@@ -8,6 +8,8 @@ expected.
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -60,3 +62,51 @@ class Finding:
 
 def has_errors(findings: list[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
+
+
+MAX_SHOWN_PER_KIND = 10
+"""Findings of one kind (code) in one file shown to people; the rest are counted in one line."""
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """Stands for the findings of one kind in one file past MAX_SHOWN_PER_KIND."""
+
+    severity: Severity
+    code: str
+    file: str
+    count: int
+
+    def message(self, lang: Lang | None = None) -> str:
+        from kla_cli.i18n.numbers import fmt_num
+
+        return t("findings.more", lang, count=fmt_num(self.count, lang, places=0))
+
+    def render(self, lang: Lang | None = None) -> str:
+        """`file: error [code] … and 99,990 more of this kind`, as `Finding.render` lays out."""
+        severity = t(f"severity.{self.severity.value}", lang)
+        return f"{printable(self.file)}: {severity} [{self.code}] {self.message(lang)}"
+
+
+def capped(
+    findings: Sequence[Finding], limit: int = MAX_SHOWN_PER_KIND
+) -> list[Finding | Overflow]:
+    """The findings people are shown: at most `limit` of one kind (code and severity) per file,
+    in their order, the rest replaced by one `Overflow` right after the last one shown.
+
+    A workbook with 100 000 junk rows gives 100 000 findings of one kind: lines nobody reads,
+    seconds of rendering. Counts (errors, warnings per file) and JSON stay complete: this is
+    only what is shown."""
+    totals = Counter((f.file, f.code, f.severity) for f in findings)
+    if all(count <= limit for count in totals.values()):
+        return list(findings)
+    seen: Counter[tuple[str, str, Severity]] = Counter()
+    shown: list[Finding | Overflow] = []
+    for f in findings:
+        key = (f.file, f.code, f.severity)
+        seen[key] += 1
+        if seen[key] <= limit:
+            shown.append(f)
+        if seen[key] == limit and totals[key] > limit:
+            shown.append(Overflow(f.severity, f.code, f.file, totals[key] - limit))
+    return shown

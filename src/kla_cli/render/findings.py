@@ -1,7 +1,10 @@
 """Validation findings (`kla validate`) as a table of lines, JSON, Markdown, JUnit XML or GitHub
 annotations, with a summary per file.
 
-Renderers return strings; the CLI decides where they go. The JSON shape is a contract
+Renderers return strings; the CLI decides where they go. Text output shows at most
+`MAX_SHOWN_PER_KIND` findings of one kind per file (`core.findings.capped`), GitHub output at most
+10 annotations of a kind (GitHub drops the rest); the counts and the JSON stay complete, every
+finding listed, for the programs that read it. The JSON shape is a contract
 (`kla schema validate`): `{"schema", "kla_version", "ok", "errors", "warnings", "files": [{"file",
 "errors", "warnings"}], "findings": [{"severity", "code", "file", "sheet", "cell", "item",
 "message", "expected", "args"}]}`.
@@ -12,11 +15,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.findings import Finding, Severity, capped
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.contract import json_text
 from kla_cli.render.formats import FindingFormat, Format
-from kla_cli.render.github import annotation, capped, workspace_path
+from kla_cli.render.github import annotation, workspace_path
+from kla_cli.render.github import capped as github_capped
 from kla_cli.render.junit import JunitRun, document, suite, xml_text
 from kla_cli.render.markdown import md_escape, md_table
 
@@ -64,8 +68,9 @@ def _total_line(findings: Sequence[Finding], files: Sequence[str], lang: Lang) -
 
 
 def findings_text(findings: Sequence[Finding], files: Sequence[str], lang: Lang) -> str:
-    """One line per finding, then one summary line per file and a total."""
-    lines = [f.render(lang) for f in findings]
+    """One line per finding (at most MAX_SHOWN_PER_KIND of a kind per file, then one line
+    counting the rest), then one summary line per file and a total."""
+    lines = [f.render(lang) for f in capped(findings)]
     if lines:
         lines.append("")
     lines += [_summary_line(s, lang) for s in summarise(findings, files)]
@@ -123,7 +128,7 @@ def findings_github(
 ) -> str:
     """Annotations for GitHub Actions (at most 10 of each kind, GitHub drops the rest), then
     the summary lines as plain log output."""
-    lines = capped([(f.severity.value, github_line(f, lang, base)) for f in findings], lang)
+    lines = github_capped([(f.severity.value, github_line(f, lang, base)) for f in findings], lang)
     lines += [_summary_line(s, lang) for s in summarise(findings, files)]
     lines.append(_total_line(findings, files, lang))
     return "\n".join(lines) + "\n"

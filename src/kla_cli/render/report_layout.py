@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import PurePath
 
-from kla_cli.core.findings import Finding
+from kla_cli.core.findings import Finding, Overflow, capped
 from kla_cli.core.gap.actions import Action, ActionKind
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
@@ -311,7 +311,11 @@ def legend_table(report: Report, lang: Lang) -> Table:
     )
 
 
-def _finding_row(finding: Finding, lang: Lang) -> tuple[Cell, ...]:
+def _finding_row(finding: Finding | Overflow, lang: Lang) -> tuple[Cell, ...]:
+    if isinstance(finding, Overflow):  # at most MAX_SHOWN_PER_KIND of a kind per file
+        severity = t(f"severity.{finding.severity.value}", lang)
+        name = PurePath(finding.file).name or finding.file
+        return (severity, finding.code, name, "", "", finding.message(lang))
     place = "!".join(p for p in (finding.sheet, finding.cell) if p)
     return (
         t(f"severity.{finding.severity.value}", lang),
@@ -335,7 +339,7 @@ def findings_table(report: Report, lang: Lang) -> Table:
             t("score.item", lang),
             t("report.message", lang),
         ),
-        tuple(_finding_row(f, lang) for f in report.findings),
+        tuple(_finding_row(f, lang) for f in capped(report.findings)),
         empty=t("report.findings.none", lang),
     )
 

@@ -24,6 +24,7 @@ from kla_cli.core.form_layout import (
     normalise_label,
 )
 from kla_cli.core.submission import Submission
+from kla_cli.workbook.bounds import MAX_CELLS, SheetTooLarge
 from kla_cli.workbook.grid import Grid, shows_as_percent
 from kla_cli.workbook.sheet import meta_from_rows
 from kla_cli.workbook.zipparts import ZipParts
@@ -50,27 +51,86 @@ def unreadable(file: str, error: object) -> Submission:
 
 
 def too_large(file: str, size: int) -> Submission:
+    """The container inflates past MAX_UNCOMPRESSED (a zip bomb, or an .xls that large)."""
+    from kla_cli.i18n.messages import t
+
     mb = 1024 * 1024
+    limit = MAX_UNCOMPRESSED // mb
+    detail = t("finding.too-large.inflates", size=f"{size / mb:.0f}", limit=f"{limit}")
+    finding = Finding(Severity.ERROR, "too-large", file, args={"detail": detail, "limit": limit})
+    return Submission(file, findings=(finding,))
+
+
+def sheet_too_large(file: str, exc: SheetTooLarge) -> Submission:
+    """A sheet whose cells would span more than MAX_CELLS once laid out (`bounds`)."""
+    from kla_cli.i18n.messages import t
+    from kla_cli.i18n.numbers import fmt_num
+
+    detail = t(
+        "finding.too-large.cells",
+        sheet=exc.sheet,
+        rows=fmt_num(exc.rows, places=0),
+        columns=fmt_num(exc.columns, places=0),
+        limit=fmt_num(MAX_CELLS, places=0),
+    )
     finding = Finding(
-        Severity.ERROR,
-        "too-large",
-        file,
-        args={"size": f"{size / mb:.0f}", "limit": f"{MAX_UNCOMPRESSED // mb}"},
+        Severity.ERROR, "too-large", file, args={"detail": detail, "limit": MAX_CELLS}
     )
     return Submission(file, findings=(finding,))
 
 
-def open_failed(path: Path, exc: Exception) -> Submission:
-    """The file could not be opened as a workbook: say what it really is when we can tell."""
+def damaged(file: str) -> Submission:
+    return Submission(file, findings=(Finding(Severity.ERROR, "damaged", file),))
+
+
+def guarded(path: Path, read: Callable[[], Submission]) -> Submission:
+    """`read()`, with anything it raises turned into a finding naming `path`.
+
+    The one guard around a file's read: a library's error, a damaged part (zlib.error,
+    struct.error, BadZipFile), running out of memory, and python-calamine's PanicException,
+    which derives from BaseException and so passes every `except Exception` (and cannot be
+    pickled back from a batch worker). Only the user's Ctrl-C and an exit go through.
+    """
+    try:
+        return read()
+    except (KeyboardInterrupt, SystemExit, GeneratorExit):
+        raise
+    except SheetTooLarge as exc:
+        return sheet_too_large(str(path), exc)
+    except MemoryError:
+        return sheet_too_large(str(path), SheetTooLarge("?", 0, 0))
+    except BaseException as exc:
+        return open_failed(path, exc)
+
+
+def open_failed(path: Path, exc: BaseException) -> Submission:
+    """The file could not be opened as a workbook: say what it really is when we can tell.
+
+    A library's own error (python-calamine's, openpyxl's, a zip's) is shown in its words; what
+    a reader raises from deep inside while decoding damaged bytes (a panic, an index or struct
+    error: Python's or Rust's internals, meaningless to a secretariat) is `damaged`."""
     from kla_cli.workbook.sniff import content_problem
 
-    found = content_problem(path) if path.suffix.lower() in XLSX_SUFFIXES else None
+    try:
+        found = content_problem(path) if path.suffix.lower() in XLSX_SUFFIXES else None
+    except Exception:  # the sniffing of a damaged file failed too: say it is damaged
+        found = None
     if found:
         return Submission(str(path), findings=(found,))
     if isinstance(exc, OSError) and exc.strerror:
         finding = Finding(Severity.ERROR, "cannot-open", str(path), args={"error": exc.strerror})
         return Submission(str(path), findings=(finding,))
-    return unreadable(str(path), str(exc) or type(exc).__name__)
+    if _is_library_error(exc):
+        return unreadable(str(path), str(exc) or type(exc).__name__)
+    return damaged(str(path))
+
+
+def _is_library_error(exc: BaseException) -> bool:
+    """An error a reading library raises on purpose, with a message meant for its users."""
+    if isinstance(exc, zipfile.BadZipFile | zipfile.LargeZipFile):
+        return True
+    module = type(exc).__module__
+    return module.startswith(("python_calamine", "openpyxl")) and isinstance(exc, Exception)
 
 
 def missing_sheet(file: str, names: Sequence[str]) -> Submission:
@@ -123,14 +183,21 @@ class Book(Protocol):
 
 class CalamineBook:
     def __init__(
-        self, path: Path, data: bytes | None = None, properties: dict[str, str] | None = None
+        self,
+        path: Path,
+        data: bytes | None = None,
+        properties: dict[str, str] | None = None,
+        bound: Callable[[str], None] | None = None,
     ) -> None:
         """`data`: the file's bytes when already read (then calamine reads exactly the bytes
         that were checked, and the file is not read twice); `properties`: kla's document
-        properties when already read (calamine does not read them)."""
+        properties when already read (calamine does not read them); `bound`: called with a
+        sheet's name before calamine lays it out, raises `SheetTooLarge` (`bounds`: .xlsx
+        sheets are laid out one at a time, when asked for)."""
         from python_calamine import CalamineWorkbook
 
         self._properties = properties
+        self._bound = bound
         if data is None:
             self._book = CalamineWorkbook.from_path(str(path))
         else:
@@ -138,6 +205,8 @@ class CalamineBook:
         self.sheet_names: Sequence[str] = self._book.sheet_names
 
     def grid(self, sheet: str) -> Grid:
+        if self._bound is not None:
+            self._bound(sheet)
         found = self._book.get_sheet_by_name(sheet)
         grid = Grid.from_rows(found.to_python(skip_empty_area=False))
         grid.merged = [
@@ -151,6 +220,8 @@ class CalamineBook:
             return self._properties
         if META_SHEET not in self.sheet_names:
             return {}
+        if self._bound is not None:
+            self._bound(META_SHEET)
         rows = self._book.get_sheet_by_name(META_SHEET).to_python(skip_empty_area=False)
         return meta_from_rows(rows)
 
@@ -166,7 +237,7 @@ class OpenpyxlBook:
         self.sheet_names: Sequence[str] = self._book.sheetnames
 
     def grid(self, sheet: str) -> Grid:
-        return grid_openpyxl(self._book[sheet].iter_rows(), data_only=True)
+        return grid_openpyxl(own_rows(self._book[sheet]), data_only=True)
 
     def meta(self) -> dict[str, str]:
         properties = getattr(self._book, "custom_doc_props", ())  # not in the type stubs
@@ -195,8 +266,10 @@ def read_grid(
     file = str(path)
     try:
         book = opener(path)
+    except SheetTooLarge:
+        raise
     except Exception as exc:  # each library raises its own kinds for a corrupt file
-        return unreadable(file, exc)
+        return _read_failed(file, exc)
     try:
         names = book.sheet_names
         sheet = _answer_sheet(names)
@@ -208,11 +281,20 @@ def read_grid(
                 return missing_sheet(file, names)
             sheet, grid = found
         meta = book.meta()
+    except SheetTooLarge:
+        raise
     except Exception as exc:
-        return unreadable(file, exc)
+        return _read_failed(file, exc)
     finally:
         book.close()
     return sheet, grid, meta
+
+
+def _read_failed(file: str, exc: Exception) -> Submission:
+    """A library's error in its words (`unreadable`); an internal one as `damaged`."""
+    if _is_library_error(exc) or isinstance(exc, OSError):
+        return unreadable(file, exc)
+    return damaged(file)
 
 
 MAX_RECAP_SHEETS = 12
@@ -229,6 +311,17 @@ def _recap_sheet(
         if find_recap_header(grid, columns) is not None:
             return name, grid
     return None
+
+
+def own_rows(ws: object) -> Iterable[Sequence[object]]:
+    """A read-only openpyxl sheet's rows as stored, not padded to its `<dimension>`: openpyxl
+    pads every row, and fills every missing row, up to the dimension the file states, so a
+    lying `A1:XFD1048576` (or one formula at XFD1048576) would mean 17 billion empty cells."""
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()
+    rows: Iterable[Sequence[object]] = ws.iter_rows()  # type: ignore[attr-defined]
+    return rows
 
 
 def grid_openpyxl(rows: Iterable[Sequence[object]], data_only: bool) -> Grid:
@@ -256,7 +349,7 @@ def uncached_formulas(path: Path, sheet: str) -> set[tuple[int, int]]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=False)
         try:
-            return grid_openpyxl(book[sheet].iter_rows(), data_only=False).formulas
+            return grid_openpyxl(own_rows(book[sheet]), data_only=False).formulas
         finally:
             book.close()
     except Exception:
@@ -274,6 +367,15 @@ class Parts(Protocol):
     def read(self, name: str) -> bytes: ...
 
 
+def _first_repeated(names: Iterable[str]) -> str | None:
+    seen: set[str] = set()
+    for name in names:
+        if name in seen:
+            return name
+        seen.add(name)
+    return None
+
+
 def has_part(archive: Parts, name: str) -> bool:
     return name in archive if isinstance(archive, ZipParts) else name in archive.namelist()
 
@@ -282,13 +384,20 @@ def open_parts(path: Path) -> Parts | Submission:
     """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
     fast = ZipParts.open(path)
     if fast is not None:
-        size = fast.uncompressed_size
+        size, twice = fast.uncompressed_size, fast.duplicate
     else:  # not a plain zip: let the standard library judge it
         try:
             with zipfile.ZipFile(path) as archive:
-                size = sum(info.file_size for info in archive.infolist())
+                infos = archive.infolist()
+                size = sum(info.file_size for info in infos)
+                twice = _first_repeated(info.filename for info in infos)
         except (zipfile.BadZipFile, OSError) as exc:
             return open_failed(path, exc)
+    if twice is not None:
+        # Two copies of one part: which one a reader takes is up to the reader (calamine and
+        # openpyxl may even differ), so the file could say one thing in Excel and another here.
+        finding = Finding(Severity.ERROR, "duplicate-part", str(path), args={"part": twice})
+        return Submission(str(path), findings=(finding,))
     if size > MAX_UNCOMPRESSED:
         return too_large(str(path), size)
     return fast if fast is not None else zipfile.ZipFile(path)

@@ -7,6 +7,7 @@ xlsx format facts are added to it (`xlsx_facts`) and the header scan reads it (`
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
@@ -30,6 +31,7 @@ class Grid:
     """Cells holding a formula whose cached value is missing."""
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as (first row, first column, last row, last column)."""
+    _merge_index: dict[int, _ColumnMerges] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, row: int, col: int) -> CellValue:
         rows = self.rows
@@ -44,11 +46,27 @@ class Grid:
         return raw if type(raw) in _PLAIN_TYPES else cell_value(raw)  # type: ignore[return-value]
 
     def merged_over(self, row: int, col: int) -> str | None:
-        """The merged range hiding this cell (one of a merge's cells but its first), e.g. E7:E8."""
-        for r0, c0, r1, c1 in self.merged:
-            if r0 <= row <= r1 and c0 <= col <= c1 and (row, col) != (r0, c0):
-                return f"{col_letter(c0)}{r0}:{col_letter(c1)}{r1}"
-        return None
+        """The merged range hiding this cell (one of a merge's cells but its first), e.g. E7:E8;
+        the first such range in `merged` when ranges overlap.
+
+        The ranges over a column are indexed the first time the column is asked about (sorted
+        by first row, with the running maximum of last rows), so reading a sheet of n rows under
+        m merges costs O(m log m + n) rather than n x m."""
+        index = self._merge_index.get(col)
+        if index is None or index[0] is not self.merged:
+            index = self._merge_index[col] = _column_merges(self.merged, col)
+        _, starts, ranges, reach = index
+        best: int | None = None
+        i = bisect_right(starts, row) - 1
+        while i >= 0 and reach[i] >= row:
+            order, r0, c0, r1 = ranges[i]
+            if r1 >= row and (row, col) != (r0, c0) and (best is None or order < best):
+                best = order
+            i -= 1
+        if best is None:
+            return None
+        r0, c0, r1, c1 = self.merged[best]
+        return f"{col_letter(c0)}{r0}:{col_letter(c1)}{r1}"
 
     def put(self, row: int, col: int, value: CellValue) -> None:
         rows = self.rows
@@ -75,6 +93,27 @@ class Grid:
     def from_rows(cls, rows: Iterable[Sequence[object]]) -> Grid:
         """From rows of values starting at A1 (as calamine gives them); '' is an empty cell."""
         return cls(rows if isinstance(rows, list) else list(rows))
+
+
+_ColumnMerges = tuple[
+    list[tuple[int, int, int, int]], list[int], list[tuple[int, int, int, int]], list[int]
+]
+"""For one column: the `merged` list it was built from, the first rows of the ranges over the
+column (sorted), the ranges as (position in `merged`, first row, first column, last row), and
+the running maximum of their last rows."""
+
+
+def _column_merges(merged: list[tuple[int, int, int, int]], col: int) -> _ColumnMerges:
+    over = sorted(
+        (r0, order, c0, r1) for order, (r0, c0, r1, c1) in enumerate(merged) if c0 <= col <= c1
+    )
+    reach: list[int] = []
+    furthest = 0
+    for _, _, _, r1 in over:
+        furthest = max(furthest, r1)
+        reach.append(furthest)
+    ranges = [(order, r0, c0, r1) for r0, order, c0, r1 in over]
+    return merged, [r0 for r0, *_ in over], ranges, reach
 
 
 _PLAIN_TYPES = frozenset({str, float, int, bool})

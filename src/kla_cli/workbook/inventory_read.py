@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from kla_cli.core.answers import CellValue, is_blank
@@ -46,20 +47,31 @@ def maybe_inventory(sub: Submission) -> bool:
 
 def read_inventory(path: Path) -> Submission | None:
     """The inventory in `path` as a Submission, or None when the file is not an inventory."""
-    file = str(path)
     properties = None
+    bound = None
+    parts: object = None
     if path.suffix.lower() in XLSX_SUFFIXES:
         parts = open_parts(path)
         if isinstance(parts, Submission):
             return None  # read_workbook has reported why already
-        if isinstance(parts, ZipParts):
-            from kla_cli.workbook.xlsx_facts import read_properties
+        from kla_cli.workbook.xlsx_facts import SheetParts, read_properties
 
+        if isinstance(parts, ZipParts):
             properties = read_properties(parts)
-        elif isinstance(parts, zipfile.ZipFile):
-            parts.close()
+        bound = SheetParts(parts).bound  # a zipfile.ZipFile stays open until the sheets are read
     try:
-        book = CalamineBook(path, None, properties)
+        return _read_places(path, properties, bound)
+    finally:
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
+
+
+def _read_places(
+    path: Path, properties: dict[str, str] | None, bound: Callable[[str], None] | None
+) -> Submission | None:
+    file = str(path)
+    try:
+        book = CalamineBook(path, None, properties, bound)
     except Exception as exc:  # the library's own kinds, for a file it cannot read
         return unreadable(file, exc)
     sheets: list[PlaceSheet] = []

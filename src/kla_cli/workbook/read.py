@@ -24,6 +24,7 @@ finding, so one bad file never stops a region or a batch.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 import zipfile
@@ -41,16 +42,18 @@ from kla_cli.workbook.books import (
     OpenpyxlBook,
     Parts,
     check_size,
+    guarded,
     open_failed,
     open_parts,
     read_grid,
     uncached_formulas,
 )
+from kla_cli.workbook.foreign import foreign_facts
 from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.recap_read import Columns, submission_from_recap
 from kla_cli.workbook.sheet import submission_from_grid
-from kla_cli.workbook.xlsx_facts import add_xlsx_facts, read_core, read_properties
+from kla_cli.workbook.xlsx_facts import SheetParts, add_xlsx_facts, read_core, read_properties
 from kla_cli.workbook.zipparts import ZipParts
 
 Engine = Literal["calamine", "openpyxl"]
@@ -68,7 +71,7 @@ def read_workbook(
     The Submission also carries when the form was saved (its document properties, else the
     file's time) and who wrote it, so that a re-sent form and kla's own outputs are told apart.
     """
-    sub = _read_any(path, engine, columns)
+    sub = guarded(path, lambda: _read_any(path, engine, columns))
     try:
         file_time: float | None = os.stat(path).st_mtime
     except (OSError, ValueError):
@@ -103,8 +106,20 @@ def _read_any(path: Path, engine: Engine, columns: Columns | None) -> Submission
         return problem
     if engine == "openpyxl":
         return _read_openpyxl(path, columns)
+    facts = foreign_facts(path)  # before calamine lays out every sheet: bounded, or refused
+    if isinstance(facts, Submission):
+        return facts
     read = read_grid(path, CalamineBook, columns)
-    return read if isinstance(read, Submission) else _from_grid(path, *read, columns)
+    if isinstance(read, Submission):
+        return read
+    sheet, grid, meta = read
+    percent = facts.get(sheet) if facts is not None else None
+    grid.percent = percent or set()
+    submission = _from_grid(path, sheet, grid, meta, columns)
+    if percent is None and any(isinstance(r.answer, int | float) for r in submission.rows):
+        unknown = Finding(Severity.WARNING, "percent-format-unknown", str(path), sheet)
+        submission = replace(submission, findings=(*submission.findings, unknown))
+    return submission
 
 
 def _from_grid(
@@ -167,7 +182,8 @@ def _read_parts(path: Path, parts: Parts, columns: Columns | None) -> Submission
     data = properties = None
     if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
         data, properties = parts.data, read_properties(parts)
-    read = read_grid(path, lambda path: CalamineBook(path, data, properties), columns)
+    sheets = SheetParts(parts)
+    read = read_grid(path, lambda path: CalamineBook(path, data, properties, sheets.bound), columns)
     if isinstance(read, Submission):
         if read.findings[0].code == "unreadable":
             return _calamine_failed(path, columns)
@@ -178,7 +194,7 @@ def _read_parts(path: Path, parts: Parts, columns: Columns | None) -> Submission
         return _from_grid(path, sheet, grid, meta, columns)
     if not submission.rows:
         return submission
-    return add_xlsx_facts(parts, path, sheet, grid, submission)
+    return add_xlsx_facts(sheets, path, sheet, grid, submission)
 
 
 def _read_openpyxl(path: Path, columns: Columns | None = None) -> Submission:
@@ -208,20 +224,29 @@ def _calamine_failed(path: Path, columns: Columns | None) -> Submission:
             if "xl/workbook.xml" not in archive.namelist():
                 return open_failed(path, zipfile.BadZipFile("no xl/workbook.xml"))
             unsafe = declares_entities(archive, str(path))
+            if not unsafe:  # openpyxl fills the gaps up to a far cell: bound every sheet first
+                SheetParts(archive).bound_all()
     except (zipfile.BadZipFile, OSError) as exc:
         return open_failed(path, exc)
     return Submission(str(path), findings=(unsafe,)) if unsafe else _read_openpyxl(path, columns)
 
 
+def _inventory_or(path: Path, sub: Submission) -> Submission:
+    from kla_cli.workbook.inventory_read import read_inventory
+
+    return read_inventory(path) or sub
+
+
 def read_region(paths: Iterable[Path], columns: Columns | None = None) -> list[Submission]:
     """Read every workbook under `paths` (files or folders of one region); a file without an
     OPD answer sheet may be the inventory of kecamatan and desa/kelurahan."""
-    from kla_cli.workbook.inventory_read import maybe_inventory, read_inventory
+    from kla_cli.workbook.inventory_read import maybe_inventory
 
     found = []
     for path in workbook_paths(paths):
         sub = read_workbook(path, columns=columns)
-        if maybe_inventory(sub) and (inventory := read_inventory(path)) is not None:
+        if maybe_inventory(sub):
+            inventory = guarded(path, functools.partial(_inventory_or, path, sub))
             sub = replace(inventory, saved=sub.saved, file_time=sub.file_time, creator=sub.creator)
         found.append(sub)
     return found

@@ -17,7 +17,15 @@ from pathlib import Path
 from kla_cli.core.answers import is_blank
 from kla_cli.core.form_layout import META_PROPERTY
 from kla_cli.core.submission import Submission
-from kla_cli.workbook.books import Parts, grid_openpyxl, has_part, uncached_formulas
+from kla_cli.workbook.books import (
+    MAX_UNCOMPRESSED,
+    Parts,
+    grid_openpyxl,
+    has_part,
+    own_rows,
+    uncached_formulas,
+)
+from kla_cli.workbook.bounds import check, xlsx_extent
 from kla_cli.workbook.grid import Grid, col_number, shows_as_percent
 from kla_cli.workbook.sheet import meta_from_rows, submission_from_grid
 from kla_cli.workbook.zipparts import ZipParts
@@ -155,8 +163,24 @@ def _percent_formats(archive: Parts) -> frozenset[int]:
     return found
 
 
+_SHEET_PARTS: dict[tuple[tuple[int, bytes], tuple[int, bytes], str], str | None] = {}
+"""Worksheet members by workbook part and relationships as stored, and sheet name: the forms of
+one template share both parts, so a batch inflates and scans them once."""
+
+
 def _sheet_part(archive: Parts, sheet: str) -> str | None:
     """The zip member holding worksheet `sheet`, from the workbook part and its relationships."""
+    if not isinstance(archive, ZipParts):
+        return _find_sheet_part(archive, sheet)
+    key = (archive.stored("xl/workbook.xml"), archive.stored("xl/_rels/workbook.xml.rels"), sheet)
+    if key not in _SHEET_PARTS:
+        if len(_SHEET_PARTS) >= 256:  # a few templates in a run; bound it anyway
+            _SHEET_PARTS.clear()
+        _SHEET_PARTS[key] = _find_sheet_part(archive, sheet)
+    return _SHEET_PARTS[key]
+
+
+def _find_sheet_part(archive: Parts, sheet: str) -> str | None:
     from xml.sax.saxutils import unescape
 
     rel_id = None
@@ -172,6 +196,48 @@ def _sheet_part(archive: Parts, sheet: str) -> str | None:
             target = _attr(m.group(1), rb"Target") or ""
             return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     return None
+
+
+class SheetParts:
+    """The worksheet members of one container, each found and inflated once: bounded before
+    calamine lays the sheet out (`bound`, for `CalamineBook`), then read for the format facts."""
+
+    def __init__(self, archive: Parts) -> None:
+        self.archive = archive
+        self._xml: dict[str, bytes | None] = {}
+
+    def xml(self, sheet: str) -> bytes | None:
+        """The worksheet part of `sheet`, or None when the workbook part does not name it."""
+        if sheet not in self._xml:
+            self._xml[sheet] = None
+            part = _sheet_part(self.archive, sheet)
+            if part is not None and has_part(self.archive, part):
+                self._xml[sheet] = self._read(part)
+        return self._xml[sheet]
+
+    def _read(self, part: str) -> bytes:
+        archive = self.archive
+        if isinstance(archive, ZipParts):
+            return archive.read(part, limit=MAX_UNCOMPRESSED)
+        return archive.read(part)
+
+    def bound(self, sheet: str) -> None:
+        """Raise SheetTooLarge when the sheet's rectangle passes MAX_CELLS (`bounds`). When the
+        workbook part does not say which member holds the sheet, every worksheet is checked."""
+        try:
+            xml = self.xml(sheet)
+        except (KeyError, ValueError):
+            xml = None
+        if xml is not None:
+            check(sheet, *xlsx_extent(xml))
+        else:
+            self.bound_all(sheet)
+
+    def bound_all(self, sheet: str | None = None) -> None:
+        """Bound every worksheet member (named by `sheet`, else by its member name)."""
+        for name in self.archive.namelist():
+            if name.startswith("xl/worksheets/"):
+                check(sheet or name, *xlsx_extent(self._read(name)))
 
 
 _RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
@@ -213,13 +279,14 @@ def _percent_cells(xml: bytes, styles: AbstractSet[int]) -> set[tuple[int, int]]
 
 
 def add_xlsx_facts(
-    archive: Parts, path: Path, sheet: str, grid: Grid, submission: Submission
+    sheets: SheetParts, path: Path, sheet: str, grid: Grid, submission: Submission
 ) -> Submission:
     """Add percent cells and uncached formulas that calamine cannot report (see module doc).
 
     A percent format only matters to a number, and error values and formulas only to an answer
     that reads blank: a sheet with neither is left alone.
     """
+    archive = sheets.archive
     blank_answer = any(is_blank(r.answer) for r in submission.rows)
     number_answer = any(isinstance(r.answer, int | float) for r in submission.rows)
     if not blank_answer and not number_answer:
@@ -229,8 +296,7 @@ def add_xlsx_facts(
         percent = _percent_formats(archive) if has_styles else frozenset()
         if not percent and not blank_answer:
             return submission
-        part = _sheet_part(archive, sheet)
-        xml = archive.read(part) if part and has_part(archive, part) else None
+        xml = sheets.xml(sheet)
     except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
         xml = None
     if xml is None:
@@ -265,7 +331,7 @@ def _with_openpyxl_facts(path: Path, sheet: str, grid: Grid, submission: Submiss
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         try:
-            grid.percent = grid_openpyxl(book[sheet].iter_rows(), data_only=True).percent
+            grid.percent = grid_openpyxl(own_rows(book[sheet]), data_only=True).percent
         finally:
             book.close()
     except Exception:

@@ -37,6 +37,8 @@ class ZipParts:
         decoded and headers unpacked only for the few members read)."""
         self.uncompressed_size = uncompressed_size
         """The members' sizes once inflated, as the directory states them."""
+        self.duplicate: str | None = None
+        """A member name the directory lists twice (Excel refuses such a file), if any."""
 
     def __contains__(self, name: str) -> bool:
         return self._key(name) in self._members
@@ -107,6 +109,7 @@ class ZipParts:
             return None  # data before the archive, or a damaged directory
         directory = data[cd_offset:at]
         members: dict[bytes, int] = {}
+        duplicate: bytes | None = None
         pos = total = 0
         unpack, header = _CENTRAL.unpack_from, _CENTRAL.size
         for _ in range(count):
@@ -118,7 +121,12 @@ class ZipParts:
             if sig != b"PK\x01\x02" or flags & 0x1 or method not in (0, 8):
                 return None  # damaged, encrypted or an unusual compression
             start = pos + header
-            members[directory[start : start + name_len]] = pos
+            name = directory[start : start + name_len]
+            if name in members and duplicate is None:
+                duplicate = name
+            members[name] = pos
             total += size
             pos = start + name_len + extra_len + comment_len
-        return cls(data, directory, members, total)
+        found = cls(data, directory, members, total)
+        found.duplicate = duplicate.decode("utf-8", "replace") if duplicate is not None else None
+        return found

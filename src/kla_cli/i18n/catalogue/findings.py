@@ -385,12 +385,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "open it in Excel/LibreOffice and save it as an Excel Workbook (.xlsx)",
     ),
     "finding.too-large": (
-        "isi berkas mengembang menjadi {size} MB, melebihi batas {limit} MB (kemungkinan bom zip)",
-        "the file inflates to {size} MB, over the limit of {limit} MB (possibly a zip bomb)",
+        "berkas terlalu besar untuk dibaca dengan aman: {detail}",
+        "the file is too large to read safely: {detail}",
+    ),
+    "finding.too-large.inflates": (
+        "isinya mengembang menjadi {size} MB, melebihi batas {limit} MB (kemungkinan bom zip)",
+        "it inflates to {size} MB, over the limit of {limit} MB (possibly a zip bomb)",
+    ),
+    "finding.too-large.cells": (
+        "lembar '{sheet}' membentang hingga {rows} baris × {columns} kolom, melebihi batas"
+        " {limit} sel (mungkin ada isian jauh di bawah atau di kanan)",
+        "sheet '{sheet}' spans up to {rows} rows × {columns} columns, over the limit of"
+        " {limit} cells (perhaps a value far down or far right)",
     ),
     "finding.too-large.hint": (
-        "hapus gambar dan lembar yang tidak perlu lalu simpan ulang; format isian biasanya < 1 MB",
-        "remove pictures and sheets that are not needed and save it again; a form is usually < 1 MB",
+        "hapus gambar, lembar, serta baris dan kolom yang tidak perlu (Ctrl+End menunjukkan sel"
+        " terakhir) lalu simpan ulang; format isian biasanya < 1 MB dan beberapa ratus baris",
+        "remove pictures, sheets, rows and columns that are not needed (Ctrl+End shows the last"
+        " cell) and save it again; a form is usually < 1 MB and a few hundred rows",
+    ),
+    "finding.duplicate-part": (
+        "berkas memuat dua salinan bagian {part}; Excel menolak berkas seperti ini (mungkin"
+        " diubah di luar Excel)",
+        "the file holds two copies of part {part}; Excel refuses such a file (it may have been"
+        " altered outside Excel)",
+    ),
+    "finding.duplicate-part.hint": (
+        "minta OPD menyimpan ulang berkas dari Excel/LibreOffice dan mengirimnya lagi",
+        "ask the OPD to save the file again from Excel/LibreOffice and send it again",
+    ),
+    "finding.percent-format-unknown": (
+        "format angka berkas ini tidak dapat dibaca: jawaban yang tampil 91,8% akan terbaca 0,918",
+        "this file's number formats cannot be read: an answer shown as 91.8% would be read as"
+        " 0.918",
+    ),
+    "finding.percent-format-unknown.hint": (
+        "periksa jawaban persen, atau simpan berkas sebagai .xlsx",
+        "check the percent answers, or save the file as .xlsx",
     ),
     "finding.merged-cell": (
         "butir {code}: sel jawaban termasuk sel gabungan {range}, sehingga jawabannya hilang",
@@ -401,6 +432,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "unmerge the cells and type one answer per row",
     ),
     # --- findings.*
+    "findings.more": (
+        "… dan {count} lainnya dari jenis ini",
+        "… and {count} more of this kind",
+    ),
     "findings.blocking": (
         "{count} galat validasi; penilaian dihentikan",
         "{count} validation {count:plural/error/errors}; not scoring",
