@@ -3,7 +3,8 @@
 What makes them pleasant in Excel and LibreOffice: numbers are real numbers with the format
 `#,##0.00` (shown as 588,40 in an Indonesian locale), columns sized to their content, the header
 row frozen, A4 print setup fitting the width, and native charts that stay editable. Every text is
-passed through `safe_cell`, since region names, file names and messages come from workbooks.
+written through `safe_cells.put` (a string cell, never a formula, without control characters),
+since region names, file names and messages come from workbooks.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from kla_cli.render.report_layout import (
     summary_table,
 )
 from kla_cli.render.tables import Cell, Table, cell_text
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put, xml_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -41,10 +42,6 @@ MAX_WIDTH = 60
 HEADER_FILL = "DDE5F0"
 
 
-def _value(value: Cell) -> str | float | int | None:
-    return str(safe_cell(value)) if isinstance(value, str) else value
-
-
 def _put(ws: Worksheet, row: int, column: int, value: Cell, *, percent: bool = False) -> None:
     """A number stays a number: points as #,##0.00, counts as #,##0, a percentage as a fraction
     shown 0.00%, and a text of digits only (a year such as 2025) as a whole number."""
@@ -54,7 +51,7 @@ def _put(ws: Worksheet, row: int, column: int, value: Cell, *, percent: bool = F
     if percent and isinstance(value, int | float) and not isinstance(value, bool):
         ws.cell(row=row, column=column, value=value / 100).number_format = PERCENT
         return
-    cell = ws.cell(row=row, column=column, value=_value(value))
+    cell = put(ws, row, column, value)
     if isinstance(value, float):
         cell.number_format = POINTS
     elif isinstance(value, int) and not isinstance(value, bool):
@@ -65,7 +62,7 @@ def _put_header(ws: Worksheet, row: int, headers: Sequence[str]) -> None:
     from openpyxl.styles import Border, Font, PatternFill, Side
 
     for column, text in enumerate(headers, start=1):
-        cell = ws.cell(row=row, column=column, value=_value(text))
+        cell = put(ws, row, column, text)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.border = Border(bottom=Side(style="thin"))
@@ -83,7 +80,7 @@ def _put_rows(ws: Worksheet, table: Table, row: int, lang: Lang) -> int:
         for column, value in enumerate(values, start=1):
             _put(ws, row + offset, column, value, percent=column - 1 in table.percent)
     if not table.rows and table.empty:
-        ws.cell(row=row + 1, column=1, value=_value(table.empty))
+        put(ws, row + 1, 1, table.empty)
         return row + 2
     return row + len(table.rows) + 1
 
@@ -91,7 +88,7 @@ def _put_rows(ws: Worksheet, table: Table, row: int, lang: Lang) -> int:
 def _title(ws: Worksheet, row: int, text: str, size: int = 12) -> None:
     from openpyxl.styles import Font
 
-    ws.cell(row=row, column=1, value=_value(text)).font = Font(bold=True, size=size)
+    put(ws, row, 1, text).font = Font(bold=True, size=size)
 
 
 def _size_columns(ws: Worksheet, tables: Sequence[Table], lang: Lang, skip_first: int = 0) -> None:
@@ -132,7 +129,7 @@ def _table_sheet(book: Workbook, table: Table, lang: Lang, *, landscape: bool) -
     ws: Worksheet = book.create_sheet(_sheet_name(table.title))
     after = _put_rows(ws, table, 1, lang)
     if table.lead:
-        ws.cell(row=after + 1, column=1, value=_value(table.lead))
+        put(ws, after + 1, 1, table.lead)
     ws.freeze_panes = "A2"
     _size_columns(ws, [table], lang)
     _print_setup(ws, landscape=landscape)
@@ -212,7 +209,7 @@ def _new_book(title: str) -> Workbook:
 
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    book.properties.title = title
+    book.properties.title = xml_text(title)
     book.properties.creator = f"kla-cli {__version__}"
     return book
 
@@ -237,9 +234,9 @@ def _summary_sheet(book: Workbook, report: Report, lang: Lang) -> None:
     if extra:
         _title(ws, row, t("report.notes", lang))
         for offset, note in enumerate(extra, start=1):
-            ws.cell(row=row + offset, column=1, value=_value(note))
+            put(ws, row + offset, 1, note)
         row += len(extra) + 2
-    ws.cell(row=row, column=1, value=_value(t("report.made_by", lang, version=__version__)))
+    put(ws, row, 1, t("report.made_by", lang, version=__version__))
     ws.freeze_panes = "A2"
     _size_columns(ws, [ladder, Table("", "", ("", ""), summary.rows)], lang)
     _print_setup(ws, landscape=False, title_rows=None)
@@ -273,9 +270,7 @@ def history_workbook(history: History, lang: Lang) -> bytes:
     book = _new_book(table.title)
     ws = _table_sheet(book, table, lang, landscape=True)
     last = len(history.years) + 1
-    ws.cell(
-        row=last + 2, column=1, value=_value(f"{t('history.story', lang)}: {story(history, lang)}")
-    )
+    put(ws, last + 2, 1, (f"{t('history.story', lang)}: {story(history, lang)}"))
     _bar_chart(
         ws,
         title=t("history.chart", lang),

@@ -40,7 +40,7 @@ from kla_cli.workbook.form_text import (
     role_text,
 )
 from kla_cli.workbook.print_setup import print_a4
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put, xml_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -89,13 +89,14 @@ def build_workbook(
     wrap = Alignment(wrap_text=True, vertical="top")
     opd_name = opd_label if opd_label is not None else (opd.name if opd else "")
 
-    ws["A1"] = t("tpl.title", lang, rubric=rubric.title.get(lang))
-    ws["A1"].font = Font(bold=True, size=14)
+    put(ws, 1, 1, t("tpl.title", lang, rubric=rubric.title.get(lang))).font = Font(
+        bold=True, size=14
+    )
     meta_values = {"opd": opd_name, "region": region, "year": year}
     for m in META_LABELS:
         row = META_ROWS[m.key]
         ws.cell(row, 1, m.label).font = Font(bold=True)
-        value = ws.cell(row, 2, safe_cell(meta_values[m.key]) or None)
+        value = put(ws, row, 2, meta_values[m.key] or None)
         value.fill, value.protection, value.border = input_fill, unlocked, border
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
     ws.cell(5, 1, t("tpl.fill_hint", lang)).font = Font(italic=True, color="7F7F7F")
@@ -123,11 +124,11 @@ def build_workbook(
             "options": options_text(item, lang),
             "answer": cell_answer(item, fill.answer, lang),
             "evidence_asked": asked,
-            "evidence": safe_cell(fill.evidence),
-            "note": safe_cell(fill.note),
+            "evidence": fill.evidence,
+            "note": fill.note,
         }
         for key, c in col.items():
-            cell = ws.cell(row, c, values[key])
+            cell = put(ws, row, c, values[key])
             cell.alignment, cell.border = wrap, border
             if key in ("answer", "evidence", "note"):
                 cell.fill, cell.protection = input_fill, unlocked
@@ -162,10 +163,9 @@ def instructions_sheet(ws: Worksheet, rubric: Rubric, lines: list[str], lang: La
 
     ws.column_dimensions["A"].width = 110
     note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
-    ws["A1"] = t("tpl.instr.title", lang)
-    ws["A1"].font = Font(bold=True, size=14)
+    put(ws, 1, 1, t("tpl.instr.title", lang)).font = Font(bold=True, size=14)
     for i, line in enumerate([*lines, *([note] if note else [])], start=3):
-        ws.cell(i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
+        put(ws, i, 1, line).alignment = Alignment(wrap_text=True, vertical="top")
     print_a4(ws, lang=lang)
     ws.protection.sheet = True
 
@@ -186,12 +186,13 @@ def _meta(
         "year": year,
         "generator": f"kla-cli {__version__}",
     }
-    rows = [(key, safe_cell(values[key])) for key in META_KEYS]
+    rows = [(key, values[key]) for key in META_KEYS]
     ws = book.create_sheet(META_SHEET)
-    for key, value in rows:
-        ws.append((key, value))
+    for row, (key, value) in enumerate(rows, start=1):
+        put(ws, row, 1, key)
+        put(ws, row, 2, value)
         if value:
-            prop = StringProperty(name=META_PROPERTY + key, value=value)
+            prop = StringProperty(name=META_PROPERTY + key, value=xml_text(value))
             book.custom_doc_props.append(prop)  # type: ignore[attr-defined]
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
@@ -260,7 +261,7 @@ class _Validations:
                 sheet.protection.sheet = True
             column = len(self.lists) + 1
             for r, entry in enumerate(entries, start=1):
-                sheet.cell(r, column, safe_cell(entry))
+                put(sheet, r, column, entry)
             letter = get_column_letter(column)
             source = f"'{OPTIONS_SHEET}'!${letter}$1:${letter}${len(entries)}"
             letters = ", ".join(o.key for o in item.options)

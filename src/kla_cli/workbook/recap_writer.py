@@ -5,7 +5,7 @@ file and cell), in the OPD workbook layout plus the `OPD` column so `kla score r
 it like the OPD files and gives the same total; the items still unanswered per OPD; and the
 validation findings. Items whose answers had errors are left blank (they score 0, as with
 `kla score --allow-errors`) and marked in the Keterangan column. All workbook text is written
-through `safe_cell`, so nothing an OPD typed can become a formula.
+through `safe_cells.put`, so nothing an OPD typed can become a formula.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ from kla_cli.workbook.form_writer import (
     Filled,
     build_workbook,
 )
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -88,8 +88,8 @@ def build_recap(
     del book[INSTRUCTION_SHEET]
     ws = book[ANSWER_SHEET]
     ws.protection.sheet = False
-    ws["A1"] = t("recap.title", lang, rubric=rubric.title.get(lang))
-    ws["A5"] = t("recap.hint", lang, files=len(submissions))
+    put(ws, 1, 1, t("recap.title", lang, rubric=rubric.title.get(lang)))
+    put(ws, 5, 1, t("recap.hint", lang, files=len(submissions)))
     scores = {item.code: item for item in assessment.result.all_items()}
     _recap_columns(ws, rubric, items_for(rubric, None), scores, validation.responses, sources, lang)
 
@@ -111,7 +111,7 @@ def _header(ws: Worksheet, row: int, col: int, text: str, width: int) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    cell = ws.cell(row, col, text)
+    cell = put(ws, row, col, text)
     cell.font = Font(bold=True, color="FFFFFF")
     cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
     cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -141,15 +141,15 @@ def _recap_columns(
         opd = response.opd if response else rubric.item_opds(ind, item)[0]
         found = sources.get(response.source or "") if response else None
         values: list[Any] = [
-            safe_cell(_opd_name(rubric, opd)),
+            _opd_name(rubric, opd),
             score.points,
             score.points_evidenced,
             item.max,
-            safe_cell(Path(found[0].file).name) if found else None,
-            safe_cell(f"{found[0].sheet}!{found[1].answer_cell}") if found else None,
+            Path(found[0].file).name if found else None,
+            f"{found[0].sheet}!{found[1].answer_cell}" if found else None,
         ]
         for offset, value in enumerate(values):
-            ws.cell(row, first + offset, value)
+            put(ws, row, first + offset, value)
 
 
 def _table(ws: Worksheet, headers: Sequence[tuple[str, int]], rows: list[list[object]]) -> None:
@@ -157,8 +157,9 @@ def _table(ws: Worksheet, headers: Sequence[tuple[str, int]], rows: list[list[ob
 
     for col, (text, width) in enumerate(headers, start=1):
         _header(ws, 1, col, text, width)
-    for values in rows:
-        ws.append([safe_cell(v) for v in values])
+    for row, values in enumerate(rows, start=2):
+        for col, value in enumerate(values, start=1):
+            put(ws, row, col, value)
     ws.freeze_panes = "A2"
     if rows:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
@@ -196,17 +197,17 @@ def _summary(
         (t("recap.errors", lang), errors),
         (t("recap.warnings", lang), len(validation.findings) - errors),
     ]
-    ws["A1"] = t("recap.title", lang, rubric=rubric.title.get(lang))
-    ws["A1"].font = Font(bold=True, size=14)
+    put(ws, 1, 1, t("recap.title", lang, rubric=rubric.title.get(lang))).font = Font(
+        bold=True, size=14
+    )
     for row, (label, value) in enumerate(rows, start=3):
-        ws.cell(row, 1, label).font = Font(bold=True)
-        shown: Any = safe_cell(value)
-        cell = ws.cell(row, 2, shown)
+        put(ws, row, 1, label).font = Font(bold=True)
+        cell = put(ws, row, 2, value)
         if isinstance(value, float):
             cell.number_format = "0.00"
     note = provisional_note(result.provisional, result.provisional_points, lang)
     if note:
-        ws.cell(len(rows) + 4, 1, note).font = Font(italic=True)
+        put(ws, len(rows) + 4, 1, note).font = Font(italic=True)
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 40
 
