@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 import typer
 
 from kla_cli.errors import ExitCode, KlaError
-from kla_cli.i18n.display import encodable
+from kla_cli.i18n.display import encodable, shown
 from kla_cli.i18n.messages import t
 from kla_cli.io.output import NO_INPUTS, Inputs
 
@@ -37,8 +37,9 @@ def set_debug(on: bool) -> None:
 
 
 def err(line: str) -> None:
-    """Progress, findings and errors go to stderr; stdout is for the result only."""
-    sys.stderr.write(line + "\n")
+    """Progress, findings and errors go to stderr; stdout is for the result only. A control
+    character from a name (a region's, a file's) is shown as an escape, never sent raw."""
+    sys.stderr.write(shown(line) + "\n")
 
 
 def show_error(exc: KlaError) -> None:

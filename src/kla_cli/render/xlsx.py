@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from kla_cli import __version__
 from kla_cli.core.history import History, story
 from kla_cli.core.report_model import Report
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.history_layout import history_table
 from kla_cli.render.report_layout import (
@@ -29,7 +30,7 @@ from kla_cli.render.report_layout import (
     summary_table,
 )
 from kla_cli.render.tables import Cell, Table, cell_text
-from kla_cli.workbook.safe_cells import put, xml_text
+from kla_cli.workbook.safe_cells import put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -209,7 +210,7 @@ def _new_book(title: str) -> Workbook:
 
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    book.properties.title = xml_text(title)
+    book.properties.title = document_text(title)
     book.properties.creator = f"kla-cli {__version__}"
     return book
 

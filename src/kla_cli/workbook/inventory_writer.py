@@ -30,11 +30,12 @@ from kla_cli.core.places import (
 )
 from kla_cli.core.rubric import Respondent, Rubric
 from kla_cli.core.validate import rubric_fingerprint
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.workbook.form_writer import instructions_sheet
 from kla_cli.workbook.grid import col_letter
 from kla_cli.workbook.print_setup import print_a4
-from kla_cli.workbook.safe_cells import put, xml_text
+from kla_cli.workbook.safe_cells import put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -182,7 +183,7 @@ def _meta(book: Workbook, rubric: Rubric, region: str, year: str) -> None:
         put(ws, row, 1, key)
         put(ws, row, 2, value)
         if value:
-            prop = StringProperty(name=META_PROPERTY + key, value=xml_text(value))
+            prop = StringProperty(name=META_PROPERTY + key, value=document_text(value))
             book.custom_doc_props.append(prop)  # type: ignore[attr-defined]
     ws.sheet_state = "hidden"
     ws.protection.sheet = True

@@ -12,8 +12,9 @@ or hold control characters pasted from Word.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+
+from kla_cli.i18n.display import document_text
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
@@ -22,10 +23,6 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-_BREAKS = re.compile("[\x0b\x0c]")
-_ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f]")
-"""What XML 1.0 cannot hold (tab, LF and CR can), as openpyxl's ILLEGAL_CHARACTERS_RE."""
 
 
 @overload
@@ -40,18 +37,12 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def xml_text(text: str) -> str:
-    """`text` without the control characters an xlsx cannot hold: a vertical tab or form feed
-    becomes a line break, the others are dropped."""
-    return _ILLEGAL.sub("", _BREAKS.sub("\n", text))
-
-
 def put(ws: Worksheet, row: int, column: int, value: Any) -> Cell:
     """Write `value` at (row, column): text as a string cell (never a formula, whatever it
     starts with), without control characters; numbers and None as they are."""
     cell = cast("Cell", ws.cell(row, column))  # a fresh sheet: never a merged cell
     if isinstance(value, str):
-        cell.value = xml_text(value)
+        cell.value = document_text(value)
         cell.data_type = "s"  # openpyxl makes '=…' a formula
     else:
         cell.value = value
