@@ -48,3 +48,13 @@ class KlaError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM, SIGHUP): raised by the console script's signal
+    handler, so that it unwinds as Ctrl-C does (worker processes stopped, temporary files
+    removed, one line, exit 2). A KeyboardInterrupt, so that no `except Exception` stops it."""
+
+    def __init__(self, signal_name: str) -> None:
+        super().__init__(signal_name)
+        self.signal_name = signal_name

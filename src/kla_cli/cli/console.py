@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import typer
 
-from kla_cli.errors import ExitCode, KlaError
+from kla_cli.errors import ExitCode, KlaError, Terminated
 from kla_cli.i18n.display import encodable, shown
 from kla_cli.i18n.messages import t
 from kla_cli.io.output import NO_INPUTS, Inputs
@@ -51,6 +51,14 @@ def show_error(exc: KlaError) -> None:
     err(f"{t('error.prefix')}: {exc.render()}")
 
 
+def show_interrupt(exc: KeyboardInterrupt) -> None:
+    """`Error: interrupted by user` (Ctrl-C) or `Error: stopped by signal SIGTERM`."""
+    if isinstance(exc, Terminated):
+        err(f"{t('error.prefix')}: {t('terminated', signal=exc.signal_name)}")
+    else:
+        err(f"{t('error.prefix')}: {t('interrupted')}")
+
+
 def guard(fn: Callable[P, R]) -> Callable[P, R]:
     """The error boundary of a command: nothing but one line (and exit 2) gets out."""
 
@@ -61,8 +69,8 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
         except KlaError as exc:
             show_error(exc)
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
-        except KeyboardInterrupt:
-            err(f"{t('error.prefix')}: {t('interrupted')}")
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (`Terminated`)
+            show_interrupt(exc)
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except typer.Exit:
             raise
