@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.console import emit, finish, guard, refuse_blocking, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
@@ -101,7 +101,9 @@ def gap(
     assumed = dict(parse_assumption(model, text) for text in assume or [])
     submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
-    refuse_blocking([], assessment.validation.blocking, allow_errors)
+    blocked = refuse_blocking(
+        [], assessment.validation.blocking, allow_errors, defer=fmt is Format.JSON
+    )
     result = assessment.result
     basis = Basis(chosen.value.replace("-", "_"))
     if basis is Basis.VERIFIED and result.total_verified is None:
@@ -122,4 +124,5 @@ def gap(
         width=width(),
     )
     emit(text, output, rubric_files | workbooks)
+    finish(blocked)
     raise typer.Exit(ExitCode.OK if analysis.reached else ExitCode.FINDINGS)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.console import emit, finish, guard, refuse_blocking, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
@@ -42,7 +42,13 @@ def score(
     submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
     validation = assessment.validation
-    refuse_blocking(validation.findings, validation.blocking, allow_errors, warnings=show_warnings)
+    blocked = refuse_blocking(
+        validation.findings,
+        validation.blocking,
+        allow_errors,
+        warnings=show_warnings,
+        defer=fmt is Format.JSON,
+    )
     text = render_score(
         assessment.result,
         fmt,
@@ -54,3 +60,4 @@ def score(
         width=width(),
     )
     emit(text, output, rubric_files | workbooks)
+    finish(blocked)
