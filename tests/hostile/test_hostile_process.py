@@ -10,6 +10,7 @@ liveness check (has the process ended?), never measurements.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -117,10 +118,8 @@ def reap() -> Iterator[list[int]]:
     pids: list[int] = []
     yield pids
     for pid in pids:
-        try:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.kill(pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
 
 
 def _batch(tmp: Path, reap: list[int]) -> tuple[subprocess.Popen[str], list[int]]:
@@ -144,7 +143,7 @@ def test_batch_workers_end_with_their_parent(
 def test_batch_sigterm_is_one_line(tmp_path: Path, reap: list[int]) -> None:
     process, _ = _batch(tmp_path, reap)
     process.send_signal(signal.SIGTERM)
-    out, err = process.communicate(timeout=DEADLINE)
+    _, err = process.communicate(timeout=DEADLINE)
     assert process.returncode == 2
     assert err.strip().splitlines() == ["Error: stopped by signal SIGTERM"], err
     assert "Traceback" not in err
@@ -155,7 +154,7 @@ def test_ctrl_c_stops_a_batch(tmp_path: Path, reap: list[int]) -> None:
     (exit 2, one line, no traceback from the parent or a worker) and no worker is left."""
     process, workers = _batch(tmp_path, reap)
     os.killpg(process.pid, signal.SIGINT)
-    out, err = process.communicate(timeout=DEADLINE)
+    _, err = process.communicate(timeout=DEADLINE)
     assert process.returncode == 2, err
     assert err.strip().splitlines() == ["Error: interrupted by user"], err
     assert _all_ended(workers)
