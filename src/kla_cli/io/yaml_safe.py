@@ -123,13 +123,19 @@ def _count(root: yaml.Node, max_nodes: int) -> None:
     `MAX_DEPTH` levels are refused too (YamlTooDeep), at the line of the first too deep."""
     stack = [(root, 0)]
     nodes = 0
+    seen: set[int] = set()  # collections met so far: one met again is an alias's use
+    aliased = False
     while stack:
         node, depth = stack.pop()
         nodes += 1
         if nodes > max_nodes:
             raise YamlTooComplex(node.start_mark.line + 1)
-        if depth > MAX_DEPTH:
-            raise YamlTooDeep(node.start_mark.line + 1, MAX_DEPTH)
+        if depth > MAX_DEPTH:  # through aliases, an alias that contains itself
+            line = node.start_mark.line + 1
+            raise YamlTooComplex(line) if aliased else YamlTooDeep(line, MAX_DEPTH)
+        if isinstance(node, yaml.CollectionNode):
+            aliased = aliased or id(node) in seen
+            seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             stack.extend((value, depth + 1) for _, value in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):
