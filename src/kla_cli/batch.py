@@ -9,7 +9,9 @@ exception, so one bad region never stops the others.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -189,11 +191,68 @@ def _replace(result: RegionResult, **changes: Any) -> RegionResult:
 
 _worker: dict[str, Any] = {}
 
+WATCH_SECONDS = 1.0
+"""How often a worker checks that its parent is still there (where the system cannot tell it)."""
 
-def _init_worker(rubric: Rubric, lang: Lang, columns: Mapping[str, int] | None = None) -> None:
+
+def _init_worker(
+    rubric: Rubric, lang: Lang, columns: Mapping[str, int] | None = None, parent: int = 0
+) -> None:
+    import signal
+
+    _die_with_parent(parent)
+    # Ctrl-C reaches every process of the terminal's group: the parent alone decides what it
+    # means (it stops the workers). The parent's SIGTERM handler, inherited through fork, is
+    # undone: a worker asked to stop just stops.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "SIGHUP"):
+        signal.signal(signal.SIGHUP, signal.SIG_DFL)
     _worker["rubric"] = rubric
     _worker["columns"] = columns
     current_lang.set(lang)
+
+
+def _die_with_parent(parent: int) -> None:
+    """End this worker when its parent ends, however it ends (SIGKILL included): on Linux the
+    kernel sends SIGKILL (prctl PR_SET_PDEATHSIG); everywhere, a thread checks every second
+    that the parent is still the one that started the worker."""
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, 9, 0, 0, 0)  # SIGKILL
+    if parent and os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(WATCH_SECONDS)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    if parent:
+        threading.Thread(target=watch, name="kla-watch-parent", daemon=True).start()
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def _stop_workers(pool: Any) -> None:
+    """Stop a process pool at once: pending work cancelled, every worker killed (the work is
+    lost anyway: nothing a worker does needs cleaning up). Nothing happens to a pool already
+    shut down."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            process.kill()
+    for process in processes:
+        with contextlib.suppress(OSError, ValueError, AttributeError, AssertionError):
+            process.join(timeout=5)
 
 
 def _run_chunk(specs: Sequence[RegionSpec]) -> list[RegionResult]:
@@ -239,12 +298,21 @@ def run_batch(
     # The parent's objects are left out of the workers' garbage collections, which would
     # otherwise touch (and so copy) every inherited page.
     gc.freeze()
+    pool = ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(rubric, lang, columns, os.getpid()),
+    )
+    done = False
     try:
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_init_worker, initargs=(rubric, lang, columns)
-        ) as pool:
-            futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
-            for future in as_completed(futures):
-                yield from future.result()
+        futures = [pool.submit(_run_chunk, chunk) for chunk in chunks]
+        for future in as_completed(futures):
+            yield from future.result()
+        done = True
     finally:
         gc.unfreeze()
+        if done:
+            pool.shutdown(wait=True)
+        else:  # interrupted (Ctrl-C, SIGTERM), or the reader stopped: no worker is left behind
+            _stop_workers(pool)

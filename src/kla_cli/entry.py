@@ -9,13 +9,28 @@ Two things here are about start-up and shut-down time, which a batch in CI pays 
   pydantic's validators, the rubric): that teardown frees memory the operating system frees
   anyway, and costs 50-70 ms, a fifth of a small command's run. Nothing is left to clean up by
   then: every output file has been written atomically and closed, and worker processes have
-  been joined. If a final flush fails, the normal exit path runs instead.
+  been joined.
+
+Two things here are about how the process ends when it is told to, or when its output fails:
+
+- SIGTERM and SIGHUP raise `Terminated` (a KeyboardInterrupt) in the main thread, so that a
+  `kill` unwinds as Ctrl-C does: worker processes are stopped, temporary files are removed, one
+  line is printed, exit 2. (SIGKILL cannot be seen: batch workers end with their parent, and a
+  temporary output file `.kla-*.tmp` may stay behind.)
+- stdout that cannot be written (a full disk behind `> file`, `/dev/full`, a closed terminal)
+  is one line and exit 2, never exit 0 with a truncated result. A reader that stopped reading
+  (`kla batch … | head`) is not an error: nothing more is written and the exit code is the
+  command's own (0 or 1), as for a complete output.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import signal
 import sys
+from types import FrameType
 
 from kla_cli.cli.argv import only_version
 
@@ -28,6 +43,21 @@ def _exit_code(exc: SystemExit) -> int:
         return exc.code
     sys.stderr.write(f"{exc.code}\n")
     return 1
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    from kla_cli.errors import Terminated
+
+    signal.signal(signum, signal.SIG_IGN)  # once: the clean-up is not interrupted again
+    raise Terminated(signal.Signals(signum).name)
+
+
+def stop_on_signals() -> None:
+    """SIGTERM and SIGHUP unwind the program as Ctrl-C does (`Terminated`)."""
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, _terminate)
 
 
 def run() -> int:
@@ -46,12 +76,50 @@ def run() -> int:
     return 0
 
 
+def _stdout_failed(exc: OSError) -> int:
+    """The exit code after stdout could not be written: a closed pipe is quiet (the reader has
+    what it wanted) and keeps the command's code (0); anything else is one line and exit 2."""
+    with _quiet():
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    if exc.errno == errno.EPIPE:
+        return 0
+    from kla_cli.cli.argv import scan
+    from kla_cli.errors import KlaError
+    from kla_cli.i18n.messages import current_lang, detect_lang, t
+
+    with contextlib.suppress(ValueError):  # `kla --version` has not set it
+        current_lang.set(detect_lang(scan(sys.argv[1:]).lang))
+    error = KlaError(
+        "output.failed", "stdout", "output.stream.hint", {"error": exc.strerror or exc}
+    )
+    with _quiet():
+        sys.stderr.write(f"{t('error.prefix')}: {error.render()}\n")
+    return 2
+
+
+def _quiet() -> contextlib.AbstractContextManager[None]:
+    return contextlib.suppress(OSError, ValueError, AttributeError)
+
+
 def main() -> None:
-    code = run()
+    stop_on_signals()
     try:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:  # None when the process was started with it closed
-                stream.flush()
-    except (OSError, ValueError):
-        sys.exit(code)  # let the interpreter's own exit deal with the stream
+        code = run()
+    except OSError as exc:  # stdout, written outside a command (--help, --version)
+        code = _stdout_failed(exc)
+    except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM before a command started
+        from kla_cli.cli.console import show_interrupt
+
+        show_interrupt(exc)
+        code = 2
+    try:
+        if sys.stdout is not None:  # None when the process was started with it closed
+            sys.stdout.flush()
+    except OSError as exc:  # the last bytes of the result could not be written
+        code = _stdout_failed(exc) or code
+    except ValueError:
+        pass
+    with _quiet():
+        if sys.stderr is not None:
+            sys.stderr.flush()
     os._exit(code)

@@ -22,6 +22,17 @@ class ExitCode(IntEnum):
     """Bad rubric, missing path, unreadable input: nothing trustworthy was computed."""
 
 
+LONGEST_WHERE = 400
+"""Characters of a location shown in full; a longer one (a 5,000-character path) keeps its
+beginning and its end, so that the line stays a line."""
+
+
+def _short(where: str) -> str:
+    if len(where) <= LONGEST_WHERE:
+        return where
+    return f"{where[:150]}…{where[-(LONGEST_WHERE - 151) :]}"
+
+
 @dataclass
 class KlaError(Exception):
     """A user-facing error: `<where>: <message>` plus an optional hint, in the user's language."""
@@ -40,7 +51,7 @@ class KlaError(Exception):
     def render(self, lang: Lang | None = None) -> str:
         text = t(self.key, lang, **self.params)
         if self.where:
-            text = f"{printable(self.where)}: {text}"
+            text = f"{_short(printable(self.where))}: {text}"
         if self.hint:
             hint = t(self.hint, lang, **self.params)
             text = f"{text}. {t('hint', lang, text=hint)}"
@@ -48,3 +59,13 @@ class KlaError(Exception):
 
     def __str__(self) -> str:
         return self.render()
+
+
+class Terminated(KeyboardInterrupt):
+    """The process was asked to stop (SIGTERM, SIGHUP): raised by the console script's signal
+    handler, so that it unwinds as Ctrl-C does (worker processes stopped, temporary files
+    removed, one line, exit 2). A KeyboardInterrupt, so that no `except Exception` stops it."""
+
+    def __init__(self, signal_name: str) -> None:
+        super().__init__(signal_name)
+        self.signal_name = signal_name

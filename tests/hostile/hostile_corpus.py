@@ -935,6 +935,65 @@ CASES += [
     ),
 ]
 
+
+# --- issue 17, process and output half: internal errors that did not name the file ----------
+
+DEEP = 1000
+"""Nesting levels of the deep documents below (Python's stack gives out near 1000 frames)."""
+
+
+def _deep_flow(levels: int) -> str:
+    return "{a: " * levels + "1" + "}" * levels
+
+
+def _long_path(tmp: Path) -> Built:
+    """A 5,000-character path (the system allows 4,096): named, cut in the middle."""
+    path = str(tmp / ("a/" * 2500)) + "dinkes.xlsx"
+    return Built(["score", path, *RUBRIC_ARGS], path[-200:])
+
+
+def _long_name(tmp: Path) -> Built:
+    """A file name of 300 bytes (the system allows 255)."""
+    path = tmp / ("b" * 296 + ".xlsx")
+    return Built(["score", str(path), *RUBRIC_ARGS], path.name[-200:])
+
+
+CASES += [
+    Case(
+        "rubric-nested-1000-levels",
+        _rubric("dalam.yaml", f"id: x\nname: {_deep_flow(DEEP - 2)}\n"),
+        2,
+        "rubric.too_deep",
+        "more than 64 levels deep",
+        where=":2",
+    ),
+    Case(
+        "rubric-nested-100-levels",
+        _rubric("dalam.yaml", f"id: x\nname: {_deep_flow(100)}\n"),
+        2,
+        "rubric.too_deep",
+        "more than 64 levels deep",
+        where=":2",
+    ),
+    Case(
+        "manifest-nested-1000-levels",
+        _manifest(f"regions: {_deep_flow(DEEP - 2)}\n"),
+        2,
+        "batch.manifest.invalid",
+        "nested more than 64 levels deep",
+        where=":1",
+    ),
+    Case(
+        "manifest-nul-in-path",
+        _manifest('regions:\n  - {name: Kota A, path: "kota-a\\0x"}\n'),
+        2,
+        "batch.manifest.invalid",
+        "regions[0]: invalid manifest: 'path' holds a NUL character",
+    ),
+    Case("path-5000-characters", _long_path, 2, "path.unusable", "File name too long"),
+    Case("file-name-300-bytes", _long_name, 2, "path.unusable", "File name too long"),
+]
+
 # --- reading (issue 17): runaway sheets, damaged files, duplicate parts, junk rows ---------
 
 from .hostile_reading import READING_CASES  # noqa: E402  (it builds on the helpers above)

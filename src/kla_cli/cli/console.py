@@ -13,12 +13,12 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import typer
 
-from kla_cli.errors import ExitCode, KlaError
-from kla_cli.i18n.display import encodable
+from kla_cli.errors import ExitCode, KlaError, Terminated
+from kla_cli.i18n.display import encodable, shown
 from kla_cli.i18n.messages import t
 from kla_cli.io.output import NO_INPUTS, Inputs
 
@@ -37,8 +37,9 @@ def set_debug(on: bool) -> None:
 
 
 def err(line: str) -> None:
-    """Progress, findings and errors go to stderr; stdout is for the result only."""
-    sys.stderr.write(line + "\n")
+    """Progress, findings and errors go to stderr; stdout is for the result only. A control
+    character from a name (a region's, a file's) is shown as an escape, never sent raw."""
+    sys.stderr.write(shown(line) + "\n")
 
 
 def show_error(exc: KlaError) -> None:
@@ -48,6 +49,14 @@ def show_error(exc: KlaError) -> None:
     for line in exc.details:
         err(line)
     err(f"{t('error.prefix')}: {exc.render()}")
+
+
+def show_interrupt(exc: KeyboardInterrupt) -> None:
+    """`Error: interrupted by user` (Ctrl-C) or `Error: stopped by signal SIGTERM`."""
+    if isinstance(exc, Terminated):
+        err(f"{t('error.prefix')}: {t('terminated', signal=exc.signal_name)}")
+    else:
+        err(f"{t('error.prefix')}: {t('interrupted')}")
 
 
 def guard(fn: Callable[P, R]) -> Callable[P, R]:
@@ -60,19 +69,31 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
         except KlaError as exc:
             show_error(exc)
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
-        except KeyboardInterrupt:
-            err(f"{t('error.prefix')}: {t('interrupted')}")
+        except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (`Terminated`)
+            show_interrupt(exc)
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except typer.Exit:
             raise
-        except Exception as exc:
-            if _debug["on"]:
-                traceback.print_exc()
-            error = f"{type(exc).__name__}: {exc}"
-            err(f"{t('error.prefix')}: {t('internal', error=error, hint=t('debug.hint'))}")
+        except OSError as exc:
+            if exc.filename is None:  # not about a path: an internal error
+                _internal(exc)
+            reason = exc.strerror or type(exc).__name__
+            where = os.fsdecode(exc.filename)
+            show_error(KlaError("path.unusable", where, "path.unusable.hint", {"error": reason}))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
+        except Exception as exc:
+            _internal(exc)
 
     return wrapper
+
+
+def _internal(exc: Exception) -> NoReturn:
+    """An error kla has no words for (a bug): its type and text, and how to see more."""
+    if _debug["on"]:
+        traceback.print_exc()
+    error = f"{type(exc).__name__}: {exc}"
+    err(f"{t('error.prefix')}: {t('internal', error=error, hint=t('debug.hint'))}")
+    raise typer.Exit(ExitCode.CANNOT_RUN) from None
 
 
 def use_color(output: Path | None) -> bool:
@@ -158,14 +179,31 @@ def report_findings(findings: list[Finding], *, warnings: bool) -> None:
 
 
 def refuse_blocking(
-    findings: list[Finding], blocking: list[Finding], allowed: bool, *, warnings: bool = False
-) -> None:
+    findings: list[Finding],
+    blocking: list[Finding],
+    allowed: bool,
+    *,
+    warnings: bool = False,
+    defer: bool = False,
+) -> bool:
     """Show the blocking errors (or, when there are none, `findings`); then, unless
-    --allow-errors, stop with exit 1 (findings), as every command that scores does."""
+    --allow-errors, stop with exit 1 (findings), as every command that scores does. With
+    `defer` (JSON output, which a program reads whatever the exit code) the command goes on and
+    ends with exit 1 after writing its result (`finish`); whether it must is returned."""
     report_findings(blocking if blocking else findings, warnings=warnings)
     if blocking and not allowed:
+        key = "findings.blocking.json" if defer else "findings.blocking"
         err(
-            f"{t('error.prefix')}: {t('findings.blocking', count=len(blocking))}. "
+            f"{t('error.prefix')}: {t(key, count=len(blocking))}. "
             f"{t('hint', text=t('findings.blocking.hint'))}"
         )
+        if not defer:
+            raise typer.Exit(ExitCode.FINDINGS)
+        return True
+    return False
+
+
+def finish(blocked: bool) -> None:
+    """Exit 1 when `refuse_blocking(…, defer=True)` said so, once the result is written."""
+    if blocked:
         raise typer.Exit(ExitCode.FINDINGS)

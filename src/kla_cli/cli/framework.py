@@ -28,7 +28,7 @@ import typer
 import typer.core
 
 from kla_cli.cli.argv import scan
-from kla_cli.cli.console import err
+from kla_cli.cli.console import err, show_interrupt
 from kla_cli.errors import ExitCode
 from kla_cli.i18n.display import printable
 from kla_cli.i18n.messages import Lang, active_lang, current_lang, detect_lang, t
@@ -148,8 +148,9 @@ class KlaGroup(typer.core.TyperGroup):
         translate_help(self, active_lang())
         try:
             code = run()
-        except typer.Abort:
-            err(f"{t('error.prefix')}: {t('interrupted')}")
+        except typer.Abort as exc:  # Ctrl-C or SIGTERM outside a command (while parsing)
+            cause = exc.__context__
+            show_interrupt(cause if isinstance(cause, KeyboardInterrupt) else KeyboardInterrupt())
             sys.exit(ExitCode.CANNOT_RUN)
         except (click.ClickException, UnknownCommand, ExtraArguments) as exc:
             if isinstance(exc, _NO_ARGS_IS_HELP):  # `kla` alone

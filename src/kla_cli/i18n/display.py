@@ -37,3 +37,23 @@ def printable(text: str) -> str:
 def encodable(text: str) -> str:
     """`text` with lone surrogates replaced by U+FFFD, so it can be written as UTF-8."""
     return _SURROGATES.sub("\ufffd", text)
+
+
+def shown(text: str) -> str:
+    """`printable`, line by line: a block of several lines (a table, a list) keeps its line
+    breaks, while a control character inside a line (a vertical tab pasted from Word, `\\x01`,
+    an escape sequence) is shown as an escape instead of reaching the terminal raw."""
+    if text.isprintable():
+        return text
+    return "\n".join(printable(line) for line in text.split("\n"))
+
+
+_BREAKS = re.compile("[\x0b\x0c]")
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def document_text(text: str) -> str:
+    """`text` for a document (xlsx, HTML, SVG, Markdown), which cannot hold C0 control
+    characters: a vertical tab or form feed (Word's manual line and page breaks) becomes a line
+    break, the others are dropped. Tab, line feed and carriage return stay."""
+    return _CONTROLS.sub("", _BREAKS.sub("\n", text))

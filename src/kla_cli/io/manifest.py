@@ -18,6 +18,7 @@ from kla_cli.io.yaml_safe import (
     YamlNotUtf8,
     YamlSyntax,
     YamlTooComplex,
+    YamlTooDeep,
     YamlTooLarge,
     load_yaml,
 )
@@ -58,6 +59,8 @@ def _load_yaml(file: Path) -> tuple[Any, Any]:
         raise _manifest_error(str(file), "not_utf8") from None
     except YamlTooComplex:
         raise _manifest_error(str(file), "too_many_nodes", count=MAX_MANIFEST_NODES) from None
+    except YamlTooDeep as exc:
+        raise _manifest_error(f"{file}:{exc.line}", "too_deep", limit=exc.limit) from None
     except YamlSyntax as exc:
         where = f"{file}:{exc.line}" if exc.line is not None else str(file)
         raise _manifest_error(where, "yaml", problem=exc.problem) from None
@@ -117,6 +120,8 @@ def load_manifest(file: Path) -> list[RegionSpec]:
             raise _manifest_error(where, "unknown_key", key=extra[0], allowed="name, path, target")
         name = _text_field(entry, "name", where, required=True) or ""
         raw = _text_field(entry, "path", where, required=True) or ""
+        if "\0" in raw:
+            raise _manifest_error(where, "nul", key="path")
         try:
             resolved = (base / raw).resolve()
         except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11/3.12)

@@ -13,7 +13,7 @@ import contextlib
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,33 +89,80 @@ def _final(target: Path) -> Path:
         raise KlaError("output.not_regular", str(target), "output.not_regular.hint") from None
 
 
-@contextlib.contextmanager
-def atomic_path(target: Path, *, inputs: Inputs = NO_INPUTS) -> Iterator[Path]:
-    """Yield a temporary path beside `target`; on success it replaces `target` in one step.
-    Refused when `target` is one of `inputs` or a spreadsheet in one of their folders."""
+TEMP_PREFIX, TEMP_SUFFIX = ".kla-", ".tmp"
+"""Temporary outputs are `.kla-XXXXXXXX.tmp` beside their target: short, so that any target
+name the file system accepts works (a name derived from the target's could be too long)."""
+
+
+def _prepared(target: Path, inputs: Inputs) -> Path:
+    """The path that will be replaced, checked (never an input, never a folder)."""
     target = _final(target)
     _check_target(target, inputs)
     if target.exists() and not target.is_file():
         raise KlaError("output.not_regular", str(target), "output.not_regular.hint")
+    return target
+
+
+def _failed(target: Path, exc: OSError) -> KlaError:
+    return KlaError(
+        "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
+    )
+
+
+def _temporary(target: Path) -> Path:
     parent = target.parent if str(target.parent) else Path(".")
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=parent)
+        fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=parent)
     except OSError as exc:
-        raise KlaError(
-            "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
-        ) from None
+        raise _failed(target, exc) from None
     os.close(fd)
-    tmp = Path(tmp_name)
-    try:
+    return Path(name)
+
+
+@contextlib.contextmanager
+def atomic_path(target: Path, *, inputs: Inputs = NO_INPUTS) -> Iterator[Path]:
+    """Yield a temporary path beside `target`; on success it replaces `target` in one step.
+    Refused when `target` is one of `inputs` or a spreadsheet in one of their folders. The
+    temporary file is removed however the block ends (an error, Ctrl-C, SIGTERM)."""
+    with atomic_paths([target], inputs=inputs) as (tmp,):
         yield tmp
-        os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
-    except OSError as exc:
-        raise KlaError(
-            "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
-        ) from None
+
+
+@contextlib.contextmanager
+def atomic_paths(targets: Sequence[Path], *, inputs: Inputs = NO_INPUTS) -> Iterator[list[Path]]:
+    """All or none: one temporary path per target, every target checked before anything is
+    written; only when the block has written them all do they replace their targets. If that
+    fails part way, the targets it created are removed again. Temporary files are removed
+    however the block ends."""
+    finals = [_prepared(target, inputs) for target in targets]
+    existed = [final.exists() for final in finals]
+    temps: list[Path] = []
+    placed: list[Path] = []
+    try:
+        for final in finals:  # one by one: those made are removed if the next fails
+            temps.append(_temporary(final))  # noqa: PERF401
+        try:
+            yield list(temps)
+        except OSError as exc:  # writing a temporary file (a full disk)
+            named = [f for t, f in zip(temps, finals, strict=True) if str(t) == exc.filename]
+            raise _failed((named or finals)[0], exc) from None
+        for tmp, final in zip(temps, finals, strict=True):
+            try:
+                os.chmod(tmp, _mode_for(final))
+                os.replace(tmp, final)
+            except OSError as exc:
+                raise _failed(final, exc) from None
+            placed.append(final)
+    except BaseException:
+        for final, was in zip(placed, existed, strict=False):
+            if not was:
+                with contextlib.suppress(OSError):
+                    final.unlink()
+        raise
     finally:
-        tmp.unlink(missing_ok=True)
+        for tmp in temps:
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
 
 
 def _mode_for(target: Path) -> int:

@@ -27,6 +27,7 @@ from kla_cli.io.yaml_safe import (
     YamlSyntax,
     YamlTag,
     YamlTooComplex,
+    YamlTooDeep,
     YamlTooLarge,
     load_yaml,
 )
@@ -120,6 +121,9 @@ def _load(file: FsPath) -> tuple[Any, yaml.MappingNode]:
         raise KlaError("rubric.not_mapping", name, "rubric.not_mapping.hint") from None
     except YamlTooComplex as exc:
         raise KlaError("rubric.too_complex", _at(name, exc), "rubric.too_complex.hint") from None
+    except YamlTooDeep as exc:
+        params = {"limit": exc.limit}
+        raise KlaError("rubric.too_deep", _at(name, exc), "rubric.too_deep.hint", params) from None
     except YamlTag as exc:
         params = {"tag": exc.tag}
         raise KlaError("rubric.yaml_tag", _at(name, exc), "rubric.yaml_tag.hint", params) from None

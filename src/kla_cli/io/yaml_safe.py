@@ -46,6 +46,19 @@ class YamlTooComplex(YamlProblem):
     """More nodes than allowed (aliases counted as often as they are used)."""
 
 
+class YamlTooDeep(YamlProblem):
+    """Values nested deeper than allowed (a rubric is a few levels deep; thousands would
+    exhaust the stack of whatever walks the data)."""
+
+    def __init__(self, line: int, limit: int) -> None:
+        super().__init__(line)
+        self.limit = limit
+
+
+MAX_DEPTH = 64
+"""Nesting levels a document may have (the 2024 rubric has 7)."""
+
+
 class YamlSyntax(YamlProblem):
     """Invalid YAML: `problem` is the parser's words on one line."""
 
@@ -85,6 +98,8 @@ def load_yaml(
         raise YamlNotUtf8(line, column, raw[exc.start]) from None
     try:
         node = yaml.compose(text, Loader=_SafeLoader)
+    except RecursionError:  # the pure-Python parser, on deep nesting
+        raise YamlTooDeep(1, MAX_DEPTH) from None
     except yaml.YAMLError as exc:
         raise _syntax(exc) from None
     if mapping and not isinstance(node, yaml.MappingNode):
@@ -104,18 +119,27 @@ def load_yaml(
 def _count(root: yaml.Node, max_nodes: int) -> None:
     """Refuse more than `max_nodes` values (mapping keys are not counted), in document order,
     before construction: an alias is counted each time it is used, so nested aliases cannot
-    blow up. The line is that of the first node over the cap."""
-    stack = [root]
+    blow up. The line is that of the first node over the cap. Values nested more than
+    `MAX_DEPTH` levels are refused too (YamlTooDeep), at the line of the first too deep."""
+    stack = [(root, 0)]
     nodes = 0
+    seen: set[int] = set()  # collections met so far: one met again is an alias's use
+    aliased = False
     while stack:
-        node = stack.pop()
+        node, depth = stack.pop()
         nodes += 1
         if nodes > max_nodes:
             raise YamlTooComplex(node.start_mark.line + 1)
+        if depth > MAX_DEPTH:  # through aliases, an alias that contains itself
+            line = node.start_mark.line + 1
+            raise YamlTooComplex(line) if aliased else YamlTooDeep(line, MAX_DEPTH)
+        if isinstance(node, yaml.CollectionNode):
+            aliased = aliased or id(node) in seen
+            seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack.extend(value for _, value in reversed(node.value))
+            stack.extend((value, depth + 1) for _, value in reversed(node.value))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(reversed(node.value))
+            stack.extend((value, depth + 1) for value in reversed(node.value))
 
 
 def _syntax(exc: yaml.YAMLError) -> YamlSyntax:

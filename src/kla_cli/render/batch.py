@@ -17,7 +17,7 @@ from kla_cli.render.github import annotation, capped, escape_data, workspace_pat
 from kla_cli.render.junit import JunitRun
 from kla_cli.render.junit import xml_text as _xml
 from kla_cli.render.markdown import md_escape, md_table
-from kla_cli.render.terminal import console_text, new_console
+from kla_cli.render.terminal import console_text, new_console, plain
 
 if TYPE_CHECKING:
     from kla_cli.core.ranking import BatchSummary, RegionResult
@@ -266,7 +266,6 @@ def _column_widths(headers: list[str], rows: list[list[str]], width: int) -> lis
 
 def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -> str:
     from rich import box
-    from rich.markup import escape
     from rich.table import Table
 
     console = new_console(color=color, width=width)
@@ -295,7 +294,7 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
         )
     styles = {"ok": "green", "below": "yellow", "invalid": "red", "unreadable": "bold red"}
     for r, row in zip(summary.results, rows, strict=True):
-        cells = [escape(cell) for cell in row]
+        cells = [plain(cell) for cell in row]
         cells[met] = f"[{styles[r.status]}]{cells[met]}[/]"
         table.add_row(*cells)
     console.print(table)

@@ -91,7 +91,7 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
 
     from kla_cli.workbook.print_setup import print_a4
     from kla_cli.workbook.row_heights import fit_wrapped_rows
-    from kla_cli.workbook.safe_cells import safe_cell
+    from kla_cli.workbook.safe_cells import put as put_text
 
     book = Workbook()
     ws = book.active
@@ -101,12 +101,12 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
     book.properties.creator = f"kla-cli {__version__}"  # kla's own output, never read as a form
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
-    ws["A1"] = safe_cell(t("followup.title", lang, opd=follow.opd.name))
+    put_text(ws, 1, 1, t("followup.title", lang, opd=follow.opd.name))
     ws["A1"].font = Font(bold=True, size=13)
-    ws["A2"] = safe_cell(" ".join(x for x in (fus.region, fus.year) if x))
-    ws["A3"] = safe_cell(_deadline(fus, lang))
+    put_text(ws, 2, 1, " ".join(x for x in (fus.region, fus.year) if x))
+    put_text(ws, 3, 1, _deadline(fus, lang))
     colour = tier_colour(rubric, fus.target)
-    ws["E2"] = safe_cell(fus.target.name.get(lang))
+    put_text(ws, 2, 5, fus.target.name.get(lang))
     ws["E2"].fill = PatternFill("solid", fgColor=colour.background)
     ws["E2"].font = Font(bold=True, color=colour.text)
     headers = [
@@ -133,7 +133,7 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
             m.points,
         )
         for col, value in enumerate(values, start=1):
-            cell = ws.cell(row, col, safe_cell(value) if isinstance(value, str) else value)
+            cell = put_text(ws, row, col, value)
             cell.alignment = wrap
             if col == 5:
                 cell.number_format = "#,##0.00"
@@ -153,7 +153,7 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
                 a.gain,
             )
             for col, value in enumerate(values2, start=1):
-                cell = ws.cell(row, col, safe_cell(value) if isinstance(value, str) else value)
+                cell = put_text(ws, row, col, value)
                 cell.alignment = wrap
                 if col == 5:
                     cell.number_format = "#,##0.00"

@@ -32,7 +32,7 @@ from kla_cli.render.gap_text import (
 from kla_cli.render.ladder import ladder_json, ladder_markdown, ladder_text, tier_json
 from kla_cli.render.markdown import md_escape, md_table
 from kla_cli.render.score import answer_json
-from kla_cli.render.terminal import console_text, new_console
+from kla_cli.render.terminal import console_text, new_console, plain
 
 TABLE_OPPORTUNITIES = 5
 """Opportunities shown on the one-screen table (Markdown and JSON list them all)."""
@@ -246,11 +246,10 @@ def gap_table(
     index = rubric.item_index
     result = analysis.result
     console = new_console(color=color, width=width)
-    from rich.markup import escape
 
     # names from workbooks are text, never markup (`[lama]` stays, `[/bold]` cannot break it)
     title = f"{t('gap.title', lang)} · {result.region or '-'} · {result.year or '-'}"
-    console.print(f"[bold]{escape(title)}[/]")
+    console.print(f"[bold]{plain(title)}[/]")
     if assumed_line:
         console.print(f"[yellow]{assumed_line}[/]")
     summary = summary_lines(analysis, lang)
@@ -287,7 +286,7 @@ def gap_table(
     if places := place_lines(result, lang, items=TERMINAL_ITEMS):
         console.print(f"[bold]{t('gap.places', lang)}[/]")
         for line in places:
-            console.print(f"  {escape(line)}")
+            console.print(f"  {plain(line)}")
     for note in gap_notes(analysis, lang):
         console.print(f"[dim]{note}[/]")
     return console_text(console)

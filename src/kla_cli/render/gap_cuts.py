@@ -12,6 +12,7 @@ from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.gap_text import opd_short
 from kla_cli.render.markdown import md_table
+from kla_cli.render.terminal import plain
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -95,12 +96,11 @@ list them all). A verified recap can have a hundred cuts; a screen should show w
 def print_cuts(console: Console, cuts: Sequence[Cut], rubric: Rubric, lang: Lang) -> None:
     """The largest cuts as a table whose text column wraps (never cut), within the console's
     width; the others summed in one line."""
-    from rich.markup import escape
     from rich.table import Table
 
     p = fmt_points
     console.print(f"[bold]{t('gap.cuts', lang)}[/]")
-    console.print(escape(cuts_summary(cuts, lang)))
+    console.print(plain(cuts_summary(cuts, lang)))
     if not cuts:
         return
     table = Table(show_lines=True, expand=True)
@@ -109,13 +109,13 @@ def print_cuts(console: Console, cuts: Sequence[Cut], rubric: Rubric, lang: Lang
     table.add_column(t("gap.col.cut", lang), justify="right", no_wrap=True)
     for c in cuts[:TERMINAL_CUTS]:
         details = [
-            f"[bold]{escape(c.question.get(lang))}[/]",
-            f"{t('gap.cut.opd', lang)}: {escape(cut_opds(rubric, c, lang))}",
+            f"[bold]{plain(c.question.get(lang))}[/]",
+            f"{t('gap.cut.opd', lang)}: {plain(cut_opds(rubric, c, lang))}",
         ]
         if c.evidence_asked:
-            details.append(f"{t('gap.cut.asked', lang)}: {escape(c.evidence_asked.get(lang))}")
+            details.append(f"{t('gap.cut.asked', lang)}: {plain(c.evidence_asked.get(lang))}")
         if c.note:
-            details.append(f"{t('gap.cut.note', lang)}: {escape(c.note)}")
+            details.append(f"{t('gap.cut.note', lang)}: {plain(c.note)}")
         table.add_row(
             c.code,
             "\n".join(details),
@@ -126,5 +126,5 @@ def print_cuts(console: Console, cuts: Sequence[Cut], rubric: Rubric, lang: Lang
     rest = cuts[TERMINAL_CUTS:]
     if rest:
         console.print(
-            escape(t("gap.cuts_more", lang, count=len(rest), points=p(cuts_lost(rest), lang)))
+            plain(t("gap.cuts_more", lang, count=len(rest), points=p(cuts_lost(rest), lang)))
         )

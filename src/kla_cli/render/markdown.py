@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang
 from kla_cli.render.tables import Table, cell_text
 
 
 def md_escape(text: str) -> str:
-    """Text safe inside a table cell or a line: `|` escaped, line breaks made spaces."""
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Text safe inside a table cell or a line: `|` escaped, line breaks made spaces, control
+    characters as `document_text` leaves them."""
+    return document_text(text).replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 def md_table(

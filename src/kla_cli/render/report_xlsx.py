@@ -37,7 +37,6 @@ from kla_cli.render.tables import Cell, Table
 from kla_cli.render.tier_colours import TierColour
 from kla_cli.render.xlsx import (
     bar_chart,
-    cell_value,
     new_book,
     put,
     sheet_name,
@@ -47,9 +46,11 @@ from kla_cli.render.xlsx import (
 )
 from kla_cli.workbook.print_setup import print_a4
 from kla_cli.workbook.row_heights import LINE_HEIGHT, text_lines
+from kla_cli.workbook.safe_cells import put as put_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.worksheet import Worksheet
 
 FRONT_WIDTHS = (22, 11, 11, 11, 11, 11, 11, 11)
@@ -58,7 +59,7 @@ Span = tuple[int, int]
 SIGNED = "+#,##0.00;-#,##0.00;0.00"
 
 
-def _fill(colour: TierColour) -> tuple[object, object]:
+def _fill(colour: TierColour) -> tuple[PatternFill, Font]:
     from openpyxl.styles import Font, PatternFill
 
     return PatternFill("solid", fgColor=colour.background), Font(bold=True, color=colour.text)
@@ -143,7 +144,7 @@ def _front_sheet(book: Workbook, report: Report, front: Front, lang: Lang) -> No
     grid.put(2, (1, 8), printed_line(report, lang), font=Font(italic=True, color="52606D"))
     fill, _ = _fill(front.colour)
     ws.merge_cells("A4:A5")
-    badge = ws.cell(row=4, column=1, value=cell_value(front.badge))
+    badge = put_text(ws, 4, 1, front.badge)
     badge.fill = fill
     badge.font = Font(bold=True, size=16, color=front.colour.text)
     from openpyxl.styles import Alignment
@@ -235,7 +236,7 @@ def _legend(ws: Worksheet, legend: Table) -> None:
     title(ws, row, legend.title)
     last = max(2, ws.max_column)
     for offset, (short, name) in enumerate(legend.rows, start=1):
-        cell = ws.cell(row=row + offset, column=1, value=cell_value(f"{short}: {name}"))
+        cell = put_text(ws, row + offset, 1, f"{short}: {name}")
         cell.alignment = Alignment(horizontal="left")
         ws.merge_cells(
             start_row=row + offset, start_column=1, end_row=row + offset, end_column=last
@@ -251,11 +252,11 @@ def _signature_sheet(book: Workbook, report: Report, front: Front, lang: Lang) -
     ws.column_dimensions["A"].width = 50
     ws.column_dimensions["B"].width = 50
     title(ws, 1, front.title, size=14)
-    ws.cell(row=3, column=1, value=cell_value(f"{front.badge_label}: {front.badge}"))
-    ws.cell(row=4, column=1, value=cell_value(f"{front.headline}. {front.next_line}"))
+    put_text(ws, 3, 1, f"{front.badge_label}: {front.badge}")
+    put_text(ws, 4, 1, f"{front.headline}. {front.next_line}")
     for offset, line in enumerate(signature_lines(report, lang)):
         if line:
-            cell = ws.cell(row=7 + offset, column=2, value=cell_value(line))
+            cell = put_text(ws, 7 + offset, 2, line)
             cell.font = Font(bold=offset == 1)
     print_a4(ws, lang=lang, header=page_header(report, lang))
     _date_in_header(ws, report, lang)

@@ -17,7 +17,7 @@ from kla_cli.render.contract import json_text
 from kla_cli.render.findings import finding_json
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import md_escape, md_table
-from kla_cli.render.terminal import console_text, new_console
+from kla_cli.render.terminal import console_text, new_console, plain
 
 
 def answer_json(answer: Answer | None) -> object:
@@ -266,7 +266,6 @@ def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool 
 def score_table(
     result: ScoreResult, lang: Lang, lowest: float, *, detail: bool, color: bool, width: int
 ) -> str:
-    from rich.markup import escape
     from rich.table import Table
 
     # names from workbooks and rubrics are text, never markup: `[lama]` stays, `[/bold]` is shown
@@ -274,7 +273,7 @@ def score_table(
     checked = verified(result)
     keys = _point_keys(checked)
     console = new_console(color=color, width=width)
-    title = escape(f"{t('score.title', lang)} · {result.region or '-'} · {result.year or '-'}")
+    title = plain(f"{t('score.title', lang)} · {result.region or '-'} · {result.year or '-'}")
     table = Table(title=title, title_justify="left")
     table.add_column(t("score.group", lang))
     for key in (*keys, "score.percent"):
@@ -282,7 +281,7 @@ def score_table(
     for g in result.groups:
         pct = 100 * g.score / g.max if g.max else 0.0
         table.add_row(
-            escape(g.name.get(lang)),
+            plain(g.name.get(lang)),
             *_points(g.score, g.score_evidenced, g.score_verified, g.max, lang),
             p(pct, lang),
         )
@@ -307,21 +306,21 @@ def score_table(
         for ind in result.indicators:
             ind_table.add_row(
                 ind.id,
-                escape(ind.name.get(lang)),
+                plain(ind.name.get(lang)),
                 ind.group,
                 *_points(ind.score, ind.score_evidenced, ind.score_verified, ind.max, lang),
             )
         console.print(ind_table)
     console.print(
         f"[bold]{t('score.predicate', lang)}:[/] "
-        f"[bold cyan]{escape(predicate_label(result.predicate, lang, lowest))}[/]"
+        f"[bold cyan]{plain(predicate_label(result.predicate, lang, lowest))}[/]"
         f"  ({t('score.total_evidenced', lang)}: {p(result.total_evidenced, lang)} → "
-        f"{escape(predicate_label(result.predicate_evidenced, lang, lowest))})"
+        f"{plain(predicate_label(result.predicate_evidenced, lang, lowest))})"
     )
     if result.total_verified is not None:
         console.print(
             f"[bold]{t('score.total_verified', lang)}:[/] {p(result.total_verified, lang)} → "
-            f"[bold cyan]{escape(predicate_label(result.predicate_verified, lang, lowest))}[/]"
+            f"[bold cyan]{plain(predicate_label(result.predicate_verified, lang, lowest))}[/]"
         )
     for note in _notes(result, lang):
         console.print(f"[dim]{note}[/]")

@@ -10,6 +10,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang
 from kla_cli.i18n.numbers import fmt_points
 
@@ -21,8 +22,9 @@ INK = "#1f2933"
 
 
 def esc(text: str) -> str:
-    """HTML-escape `text`; `://` is written `&#58;//` so no URL appears in the file."""
-    return html.escape(text, quote=True).replace("://", "&#58;//")
+    """HTML-escape `text`; `://` is written `&#58;//` so no URL appears in the file; control
+    characters (which HTML and SVG cannot hold) as `document_text` leaves them."""
+    return html.escape(document_text(text), quote=True).replace("://", "&#58;//")
 
 
 def _legend(entries: Iterable[tuple[str, str]], x0: float, y: float) -> list[str]:

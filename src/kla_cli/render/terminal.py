@@ -9,11 +9,20 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang
 from kla_cli.render.tables import Table, cell_text
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+
+def plain(text: str) -> str:
+    """Text from workbooks and rubrics for a console: never markup (`[lama]` stays, `[/bold]` is
+    shown), control characters shown as escapes (`\\x0b`), never sent raw to the terminal."""
+    from rich.markup import escape
+
+    return escape(shown(text))
 
 
 def new_console(*, color: bool, width: int) -> Console:
@@ -42,25 +51,24 @@ def document_terminal(
     color: bool,
     width: int,
 ) -> str:
-    from rich.markup import escape
     from rich.table import Table as RichTable
 
     console = new_console(color=color, width=width)
-    console.print(f"[bold]{escape(title)}[/]")
+    console.print(f"[bold]{plain(title)}[/]")
     if lead:
-        console.print(escape(lead))
+        console.print(plain(lead))
     for table in tables:
         if not any(table.headers):
             console.print()
             for label, value, *_ in table.rows:
                 console.print(
-                    f"[bold]{escape(cell_text(label, lang))}:[/] {escape(cell_text(value, lang))}"
+                    f"[bold]{plain(cell_text(label, lang))}:[/] {plain(cell_text(value, lang))}"
                 )
             continue
         if table.lead:
-            console.print(escape(table.lead))
+            console.print(plain(table.lead))
         if not table.rows:
-            console.print(f"[bold]{escape(table.title)}[/]: {escape(table.empty or '-')}")
+            console.print(f"[bold]{plain(table.title)}[/]: {plain(table.empty or '-')}")
             continue
         rich = RichTable(title=table.title, title_justify="left")
         for column, header in enumerate(table.headers):
@@ -68,11 +76,11 @@ def document_terminal(
         for row in table.rows:
             rich.add_row(
                 *(
-                    escape(cell_text(value, lang, signed=column in table.signed))
+                    plain(cell_text(value, lang, signed=column in table.signed))
                     for column, value in enumerate(row)
                 )
             )
         console.print(rich)
     for note in notes:
-        console.print(f"[dim]{escape(note)}[/]")
+        console.print(f"[dim]{plain(note)}[/]")
     return console_text(console)

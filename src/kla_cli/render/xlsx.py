@@ -4,7 +4,8 @@ report's workbook is `report_xlsx`.
 What makes them pleasant in Excel and LibreOffice: numbers are real numbers with the format
 `#,##0.00` (shown as 588,40 in an Indonesian locale), columns sized to fit A4, the header row
 frozen and repeated on every printed page, and native charts that stay editable. Every text is
-passed through `safe_cell`, since region names, file names and messages come from workbooks.
+written through `safe_cells.put` (a string cell, never a formula, without control characters),
+since region names, file names and messages come from workbooks.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.history_layout import history_table
 from kla_cli.render.tables import Cell, Table, column_widths
 from kla_cli.workbook.print_setup import print_a4
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put as put_text
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -34,10 +35,6 @@ PAGE_WIDTH = 100
 """Characters (column width units) that fit A4 portrait at a readable scale."""
 
 
-def cell_value(value: Cell) -> str | float | int | None:
-    return str(safe_cell(value)) if isinstance(value, str) else value
-
-
 def put(ws: Worksheet, row: int, column: int, value: Cell, *, percent: bool = False) -> None:
     """A number stays a number: points as #,##0.00, counts as #,##0, a percentage as a fraction
     shown 0.00%, and a text of digits only (a year such as 2025) as a whole number."""
@@ -47,7 +44,7 @@ def put(ws: Worksheet, row: int, column: int, value: Cell, *, percent: bool = Fa
     if percent and isinstance(value, int | float) and not isinstance(value, bool):
         ws.cell(row=row, column=column, value=value / 100).number_format = PERCENT
         return
-    cell = ws.cell(row=row, column=column, value=cell_value(value))
+    cell = put_text(ws, row, column, value)
     if isinstance(value, float):
         cell.number_format = POINTS
     elif isinstance(value, int) and not isinstance(value, bool):
@@ -58,7 +55,7 @@ def put_header(ws: Worksheet, row: int, headers: Sequence[str], first: int = 1) 
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
     for column, text in enumerate(headers, start=first):
-        cell = ws.cell(row=row, column=column, value=cell_value(text))
+        cell = put_text(ws, row, column, text)
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.border = Border(bottom=Side(style="thin"))
@@ -81,7 +78,7 @@ def put_rows(ws: Worksheet, table: Table, row: int, lang: Lang) -> int:
             if isinstance(value, str) and not value.isdigit():
                 ws.cell(row=row + offset, column=column).alignment = Alignment(wrap_text=True)
     if not table.rows and table.empty:
-        ws.cell(row=row + 1, column=1, value=cell_value(table.empty))
+        put_text(ws, row + 1, 1, table.empty)
         return row + 2
     return row + len(table.rows) + 1
 
@@ -89,7 +86,7 @@ def put_rows(ws: Worksheet, table: Table, row: int, lang: Lang) -> int:
 def title(ws: Worksheet, row: int, text: str, size: int = 12) -> None:
     from openpyxl.styles import Font
 
-    ws.cell(row=row, column=1, value=cell_value(text)).font = Font(bold=True, size=size)
+    put_text(ws, row, 1, text).font = Font(bold=True, size=size)
 
 
 def size_columns(ws: Worksheet, table: Table, lang: Lang) -> None:
@@ -106,7 +103,7 @@ def table_sheet(
     ws: Worksheet = book.create_sheet(sheet_name(table.title))
     after = put_rows(ws, table, 1, lang)
     if table.lead:
-        ws.cell(row=after + 1, column=1, value=cell_value(table.lead))
+        put_text(ws, after + 1, 1, table.lead)
     ws.freeze_panes = "A2"
     size_columns(ws, table, lang)
     print_a4(ws, lang=lang, landscape=landscape, title_rows="1:1", header=header)
@@ -217,11 +214,7 @@ def history_workbook(history: History, lang: Lang) -> bytes:
     book = new_book(table.title)
     ws = table_sheet(book, table, lang, landscape=True)
     last = len(history.years) + 1
-    ws.cell(
-        row=last + 2,
-        column=1,
-        value=cell_value(f"{t('history.story', lang)}: {story(history, lang)}"),
-    )
+    put_text(ws, last + 2, 1, f"{t('history.story', lang)}: {story(history, lang)}")
     bar_chart(
         ws,
         chart_title=t("history.chart", lang),

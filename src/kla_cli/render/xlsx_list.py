@@ -4,7 +4,7 @@ repeated on every printed page, A4 landscape one page wide. Used by the plan (`k
 rencana.xlsx`) and the province ranking (`kla batch -o provinsi.xlsx`).
 
 Numbers stay numbers (points `#,##0.00`, shown 1.000,00 in an Indonesian locale, as in the report
-and the recap); every text goes through `safe_cell`, since names come from workbooks.
+and the recap); every text goes through `safe_cells.put` (a string cell), since names come from workbooks.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Literal
 from kla_cli.i18n.messages import Lang
 from kla_cli.render.tier_colours import TierColour
 from kla_cli.workbook.print_setup import COUNT_FORMAT, POINTS_FORMAT, describe, print_a4
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put as put_text
 
 if TYPE_CHECKING:
     from openpyxl.cell.cell import Cell
@@ -88,7 +88,7 @@ def _fill(cell: Cell, colour: TierColour) -> None:
 def _put(ws: Worksheet, row: int, column: int, value: Value, kind: Kind) -> Cell:
     from openpyxl.styles import Alignment
 
-    cell = ws.cell(row, column, safe_cell(value) if isinstance(value, str) else value)
+    cell = put_text(ws, row, column, value)
     number = isinstance(value, int | float) and not isinstance(value, bool)
     if number:
         whole = kind == "count" or (isinstance(value, int) and kind != "points")
@@ -106,17 +106,17 @@ def _summary(ws: Worksheet, spec: ListSheet, widths: Sequence[float]) -> int:
     """The title and the summary block; return the row of the table's header."""
     from openpyxl.styles import Font
 
-    ws.cell(1, 1, safe_cell(spec.title)).font = Font(bold=True, size=14)
+    put_text(ws, 1, 1, spec.title).font = Font(bold=True, size=14)
     row = 3
     for line in spec.lines:
-        ws.cell(row, 1, safe_cell(line.label)).font = Font(bold=True)
+        put_text(ws, row, 1, line.label).font = Font(bold=True)
         value_at = _span(ws, row, 1, widths, 24)
         if value_at > len(widths):
             break
         _put(ws, row, value_at, line.value, "points")
         badge_at = _span(ws, row, value_at, widths, 12)
         if line.badge and badge_at <= len(widths):
-            cell = ws.cell(row, badge_at, safe_cell(line.badge))
+            cell = put_text(ws, row, badge_at, line.badge)
             _span(ws, row, badge_at, widths, 16)
             if line.colour is not None:
                 _fill(cell, line.colour)
@@ -173,7 +173,7 @@ def list_workbook(spec: ListSheet, lang: Lang) -> bytes:
             letter = get_column_letter(i)
             dv.add(f"{letter}{header + 1}:{letter}{last_row}")
     for offset, note in enumerate(spec.notes, start=2):
-        ws.cell(last_row + offset, 1, safe_cell(note)).font = Font(italic=True, color="52606D")
+        put_text(ws, last_row + offset, 1, note).font = Font(italic=True, color="52606D")
     print_a4(
         ws,
         lang=lang,

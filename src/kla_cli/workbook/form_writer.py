@@ -30,6 +30,7 @@ from kla_cli.core.form_layout import (
 from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import AnswerType, Item, Opd, Rubric
 from kla_cli.core.validate import rubric_fingerprint
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.workbook.form_text import (
     cell_answer,
@@ -40,7 +41,7 @@ from kla_cli.workbook.form_text import (
     role_text,
 )
 from kla_cli.workbook.print_setup import PORTRAIT_TEXT_WIDTH, describe, print_a4
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -89,13 +90,14 @@ def build_workbook(
     wrap = Alignment(wrap_text=True, vertical="top")
     opd_name = opd_label if opd_label is not None else (opd.name if opd else "")
 
-    ws["A1"] = t("tpl.title", lang, rubric=rubric.title.get(lang))
-    ws["A1"].font = Font(bold=True, size=14)
+    put(ws, 1, 1, t("tpl.title", lang, rubric=rubric.title.get(lang))).font = Font(
+        bold=True, size=14
+    )
     meta_values = {"opd": opd_name, "region": region, "year": year}
     for m in META_LABELS:
         row = META_ROWS[m.key]
         ws.cell(row, 1, m.label).font = Font(bold=True)
-        value = ws.cell(row, 2, safe_cell(meta_values[m.key]) or None)
+        value = put(ws, row, 2, meta_values[m.key] or None)
         value.fill, value.protection, value.border = input_fill, unlocked, border
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=3)
     ws.cell(5, 1, t("tpl.fill_hint", lang)).font = Font(italic=True, color="7F7F7F")
@@ -123,11 +125,11 @@ def build_workbook(
             "options": options_text(item, lang),
             "answer": cell_answer(item, fill.answer, lang),
             "evidence_asked": asked,
-            "evidence": safe_cell(fill.evidence),
-            "note": safe_cell(fill.note),
+            "evidence": fill.evidence,
+            "note": fill.note,
         }
         for key, c in col.items():
-            cell = ws.cell(row, c, values[key])
+            cell = put(ws, row, c, values[key])
             cell.alignment, cell.border = wrap, border
             if key in ("answer", "evidence", "note"):
                 cell.fill, cell.protection = input_fill, unlocked
@@ -170,15 +172,14 @@ def instructions_sheet(ws: Worksheet, rubric: Rubric, lines: list[str], lang: La
     ws.column_dimensions["A"].width = NUMBER_WIDTH
     ws.column_dimensions["B"].width = PORTRAIT_TEXT_WIDTH - NUMBER_WIDTH
     note = provisional_note(rubric.any_provisional, rubric.provisional, lang)
-    ws["A1"] = t("tpl.instr.title", lang)
-    ws["A1"].font = Font(bold=True, size=14)
+    put(ws, 1, 1, t("tpl.instr.title", lang)).font = Font(bold=True, size=14)
     top = Alignment(wrap_text=True, vertical="top")
     for i, line in enumerate(lines, start=1):
-        ws.cell(i + 2, 1, f"{i}.").alignment = top
-        ws.cell(i + 2, 2, line).alignment = top
+        put(ws, i + 2, 1, f"{i}.").alignment = top
+        put(ws, i + 2, 2, line).alignment = top
     if note:
-        ws.cell(len(lines) + 4, 2, note).alignment = top
-        ws.cell(len(lines) + 4, 2).font = Font(italic=True)
+        cell = put(ws, len(lines) + 4, 2, note)
+        cell.alignment, cell.font = top, Font(italic=True)
     print_a4(ws, lang=lang)
     ws.protection.sheet = True
 
@@ -230,12 +231,13 @@ def _meta(
         "year": year,
         "generator": f"kla-cli {__version__}",
     }
-    rows = [(key, safe_cell(values[key])) for key in META_KEYS]
+    rows = [(key, values[key]) for key in META_KEYS]
     ws = book.create_sheet(META_SHEET)
-    for key, value in rows:
-        ws.append((key, value))
+    for row, (key, value) in enumerate(rows, start=1):
+        put(ws, row, 1, key)
+        put(ws, row, 2, value)
         if value:
-            prop = StringProperty(name=META_PROPERTY + key, value=value)
+            prop = StringProperty(name=META_PROPERTY + key, value=document_text(value))
             book.custom_doc_props.append(prop)  # type: ignore[attr-defined]
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
@@ -325,7 +327,7 @@ class _Validations:
                 sheet.protection.sheet = True
             column = len(self.lists) + 1
             for r, entry in enumerate(entries, start=1):
-                sheet.cell(r, column, safe_cell(entry))
+                put(sheet, r, column, entry)
             letter = get_column_letter(column)
             source = f"'{OPTIONS_SHEET}'!${letter}$1:${letter}${len(entries)}"
             letters = ", ".join(o.key for o in item.options)

@@ -6,6 +6,7 @@ names people type and writes files without ever overwriting an OPD's filled-in a
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 from kla_cli.core.rubric import Opd, Rubric
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import LANGS, Lang
-from kla_cli.io.output import NO_INPUTS, Inputs, atomic_path
+from kla_cli.io.output import NO_INPUTS, Inputs, atomic_path, atomic_paths
 from kla_cli.workbook.form_text import is_respondent, items_for
 from kla_cli.workbook.form_writer import build_workbook
 
@@ -23,11 +24,15 @@ if TYPE_CHECKING:
 
 def save_workbook(book: Workbook, target: Path, *, inputs: Inputs = NO_INPUTS) -> None:
     """Save an openpyxl workbook atomically (a complete file or none), never over `inputs`."""
+    with atomic_path(target, inputs=inputs) as tmp:
+        _save(book, tmp)
+
+
+def _save(book: Workbook, path: Path) -> None:
     from kla_cli.workbook.row_heights import fit_wrapped_rows
 
     fit_wrapped_rows(book)
-    with atomic_path(target, inputs=inputs) as tmp:
-        book.save(tmp)
+    book.save(path)
 
 
 def form_language(value: str) -> Lang:
@@ -95,15 +100,22 @@ def write_templates(
             "template.exists.hint",
             params={"count": len(existing)},
         )
+    made = not folder.exists()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise KlaError(
             "output.failed", str(folder), params={"error": exc.strerror or exc}
         ) from None
-    for opd, target in zip(opds, targets[: len(opds)], strict=True):
-        book = build_workbook(rubric, opd, region=region, year=year, lang=lang)
-        save_workbook(book, target, inputs=inputs)
-    if places:
-        save_workbook(places, targets[-1], inputs=inputs)
+    try:  # all or none: a failure part way leaves no form behind
+        with atomic_paths(targets, inputs=inputs) as temps:
+            for opd, tmp in zip(opds, temps, strict=False):
+                _save(build_workbook(rubric, opd, region=region, year=year, lang=lang), tmp)
+            if places:
+                _save(places, temps[-1])
+    except BaseException:
+        if made:
+            with contextlib.suppress(OSError):
+                folder.rmdir()  # the folder made for them, if nothing else came in meanwhile
+        raise
     return targets

@@ -30,11 +30,12 @@ from kla_cli.core.places import (
 )
 from kla_cli.core.rubric import Respondent, Rubric
 from kla_cli.core.validate import rubric_fingerprint
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.workbook.form_writer import instructions_sheet
 from kla_cli.workbook.grid import col_letter
 from kla_cli.workbook.print_setup import describe, print_a4
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -107,12 +108,11 @@ def _place_sheet(
     items = [item for _, item in inventory_items(rubric, kind)]
     title_key = "inv.title_kecamatan" if kind is Respondent.KECAMATAN else "inv.title_desa"
 
-    ws["A1"] = t(title_key, lang, rubric=rubric.title.get(lang))
-    ws["A1"].font = Font(bold=True, size=14)
+    put(ws, 1, 1, t(title_key, lang, rubric=rubric.title.get(lang))).font = Font(bold=True, size=14)
     values = {"region": region, "year": year}
     for row, meta in enumerate(m for m in META_LABELS if m.key in values):
-        ws.cell(2 + row, 2, meta.label).font = Font(bold=True)  # column A is narrow
-        cell = ws.cell(2 + row, 3, safe_cell(values[meta.key]) or None)
+        put(ws, 2 + row, 2, meta.label).font = Font(bold=True)  # column A is narrow
+        cell = put(ws, 2 + row, 3, values[meta.key] or None)
         cell.fill, cell.border = input_fill, border
     ws.cell(4, 1, t("inv.fill_hint", lang)).font = Font(italic=True, color="7F7F7F")
 
@@ -120,7 +120,7 @@ def _place_sheet(
     label.font, label.alignment = Font(bold=True), Alignment(horizontal="right")
     headers = ["No", NAME_HEADERS[kind], *(f"{i.code} {short_label(i, lang)}" for i in items)]
     for col, text in enumerate(headers, start=1):
-        cell = ws.cell(HEADER_ROW, col, text)
+        cell = put(ws, HEADER_ROW, col, text)
         cell.font = Font(bold=True, color="FFFFFF")
         cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
         cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -128,7 +128,7 @@ def _place_sheet(
         width = 5 if col == 1 else 30 if col == 2 else 16
         ws.column_dimensions[col_letter(col)].width = width
     for k, item in enumerate(items):
-        cell = ws.cell(EVIDENCE_ROW, FIRST_ANSWER_COL + k, safe_cell(evidence.get(item.code)))
+        cell = put(ws, EVIDENCE_ROW, FIRST_ANSWER_COL + k, evidence.get(item.code))
         cell.fill, cell.border, cell.alignment = input_fill, border, wrap
 
     count = len(rows) if rows is not None else BLANK_ROWS[kind]
@@ -139,7 +139,7 @@ def _place_sheet(
         row = FIRST_PLACE_ROW + r
         name, answers = rows[r] if rows is not None else ("", {})
         ws.cell(row, 1, r + 1 if rows is not None else None).border = border
-        cell = ws.cell(row, 2, safe_cell(name) or None)
+        cell = put(ws, row, 2, name or None)
         cell.fill, cell.border = input_fill, border
         for k, item in enumerate(items):
             mark = answers.get(item.code)
@@ -180,11 +180,12 @@ def _meta(book: Workbook, rubric: Rubric, region: str, year: str) -> None:
         "generator": f"kla-cli {__version__}",
     }
     ws = book.create_sheet(META_SHEET)
-    for key in INVENTORY_META_KEYS:
-        value = safe_cell(values[key])
-        ws.append((key, value))
+    for row, key in enumerate(INVENTORY_META_KEYS, start=1):
+        value = values[key]
+        put(ws, row, 1, key)
+        put(ws, row, 2, value)
         if value:
-            prop = StringProperty(name=META_PROPERTY + key, value=value)
+            prop = StringProperty(name=META_PROPERTY + key, value=document_text(value))
             book.custom_doc_props.append(prop)  # type: ignore[attr-defined]
     ws.sheet_state = "hidden"
     ws.protection.sheet = True

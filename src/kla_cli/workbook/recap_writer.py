@@ -5,7 +5,7 @@ file and cell), in the OPD workbook layout plus the `OPD` column so `kla score r
 it like the OPD files and gives the same total; the items still unanswered per OPD; and the
 validation findings. Items whose answers had errors are left blank (they score 0, as with
 `kla score --allow-errors`) and marked in the Keterangan column. All workbook text is written
-through `safe_cell`, so nothing an OPD typed can become a formula.
+through `safe_cells.put`, so nothing an OPD typed can become a formula.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from kla_cli.workbook.form_writer import (
 )
 from kla_cli.workbook.print_setup import COUNT_FORMAT, POINTS_FORMAT, describe, print_a4
 from kla_cli.workbook.row_heights import text_lines
-from kla_cli.workbook.safe_cells import safe_cell
+from kla_cli.workbook.safe_cells import put
 
 if TYPE_CHECKING:
     from openpyxl import Workbook
@@ -135,8 +135,8 @@ def build_recap(
     del book[INSTRUCTION_SHEET]
     ws = book[ANSWER_SHEET]
     ws.protection.sheet = False
-    ws["A1"] = t("recap.title", lang, rubric=rubric.title.get(lang))
-    ws["A5"] = t("recap.hint", lang, files=len(submissions))
+    put(ws, 1, 1, t("recap.title", lang, rubric=rubric.title.get(lang)))
+    put(ws, 5, 1, t("recap.hint", lang, files=len(submissions)))
     scores = {item.code: item for item in assessment.result.all_items()}
     items = items_for(rubric, None)
     _recap_columns(ws, rubric, items, scores, validation.responses, sources, shown, lang)
@@ -185,7 +185,7 @@ def _header(ws: Worksheet, row: int, col: int, text: str, width: int) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    cell = ws.cell(row, col, text)
+    cell = put(ws, row, col, text)
     cell.font = Font(bold=True, color="FFFFFF")
     cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
     cell.alignment = Alignment(wrap_text=True, vertical="center")
@@ -219,15 +219,15 @@ def _recap_columns(
         opd = response.opd if response else rubric.item_opds(ind, item)[0]
         found = sources.get(response.source or "") if response else None
         values: list[Any] = [
-            safe_cell(_opd_name(rubric, opd)),
+            _opd_name(rubric, opd),
             score.points,
             score.points_evidenced,
             item.max,
-            safe_cell(shown.get(found[0].file, Path(found[0].file).name)) if found else None,
-            safe_cell(f"{found[0].sheet}!{found[1].answer_cell}") if found else None,
+            shown.get(found[0].file, Path(found[0].file).name) if found else None,
+            f"{found[0].sheet}!{found[1].answer_cell}" if found else None,
         ]
         for offset, value in enumerate(values):
-            cell = ws.cell(row, first + offset, value)
+            cell = put(ws, row, first + offset, value)
             cell.alignment = top
             if isinstance(value, int | float):
                 cell.number_format = POINTS_FORMAT
@@ -241,10 +241,9 @@ def _table(ws: Worksheet, headers: Sequence[tuple[str, int]], rows: list[list[ob
     for col, (text, width) in enumerate(headers, start=1):
         _header(ws, 1, col, text, width)
     top = Alignment(vertical="top", wrap_text=True)
-    for values in rows:
-        ws.append([safe_cell(v) for v in values])
-        for cell in ws[ws.max_row]:
-            cell.alignment = top
+    for row, values in enumerate(rows, start=2):
+        for col, value in enumerate(values, start=1):
+            put(ws, row, col, value).alignment = top
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(rows) + 1}"
 
@@ -281,12 +280,12 @@ def _summary(
         (t("recap.errors", lang), errors),
         (t("recap.warnings", lang), len(validation.findings) - errors),
     ]
-    ws["A1"] = t("recap.title", lang, rubric=rubric.title.get(lang))
-    ws["A1"].font = Font(bold=True, size=14)
+    put(ws, 1, 1, t("recap.title", lang, rubric=rubric.title.get(lang))).font = Font(
+        bold=True, size=14
+    )
     for row, (label, value) in enumerate(rows, start=3):
-        ws.cell(row, 1, label).font = Font(bold=True)
-        shown: Any = safe_cell(value)
-        cell = ws.cell(row, 2, shown)
+        put(ws, row, 1, label).font = Font(bold=True)
+        cell = put(ws, row, 2, value)
         cell.alignment = Alignment(horizontal="left")
         if isinstance(value, float):
             cell.number_format = POINTS_FORMAT
@@ -295,7 +294,7 @@ def _summary(
     note = provisional_note(result.provisional, result.provisional_points, lang)
     if note:  # one wrapped paragraph across both columns, printed within the page
         row = len(rows) + 4
-        cell = ws.cell(row, 1, note)
+        cell = put(ws, row, 1, note)
         cell.font = Font(italic=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, err, guard, refuse_blocking, use_color, width
+from kla_cli.cli.console import emit, err, finish, guard, refuse_blocking, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
@@ -48,14 +48,16 @@ def compare(
     kind = choose_format(output, fmt, COMPARE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     mapping = parse_columns(columns)
+    defer = kind is Format.JSON  # a program reads the JSON whatever the exit code
     if new is None:  # one result: its self-assessment against its verification
         loaded, em, va = load_stages(old, model, active_lang(), mapping)
-        refuse_blocking(loaded.findings, loaded.blocking, allow_errors)
+        blocked = refuse_blocking(loaded.findings, loaded.blocking, allow_errors, defer=defer)
         result = compare_results(em, va)
     else:
         sides = [load_result(path, model, active_lang(), mapping) for path in (old, new)]
+        blocked = False
         for side in sides:
-            refuse_blocking(side.findings, side.blocking, allow_errors)
+            blocked |= refuse_blocking(side.findings, side.blocking, allow_errors, defer=defer)
         result = compare_results(sides[0].snapshot, sides[1].snapshot)
     inputs = rubric_files | source_inputs(old) | (source_inputs(new) if new else rubric_files)
     if not result.same_rubric:
@@ -77,3 +79,4 @@ def compare(
         width=width(),
     )
     emit(text, output, inputs)
+    finish(blocked)

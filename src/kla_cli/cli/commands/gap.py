@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.console import emit, finish, guard, refuse_blocking, use_color, width
 from kla_cli.cli.fail_under import below
 from kla_cli.cli.fail_under import resolve as fail_under_tier
 from kla_cli.cli.framework import h
@@ -116,7 +116,9 @@ def gap(
     assumed = dict(parse_assumption(model, text) for text in assume or [])
     submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
-    refuse_blocking([], assessment.validation.blocking, allow_errors)
+    blocked = refuse_blocking(
+        [], assessment.validation.blocking, allow_errors, defer=fmt is Format.JSON
+    )
     result = assessment.result
     basis = Basis(chosen.value.replace("-", "_"))
     if basis is Basis.VERIFIED and result.total_verified is None:
@@ -138,6 +140,7 @@ def gap(
         excel=excel,
     )
     emit(rendered, output, rubric_files | workbooks)
+    finish(blocked)
     if floor is not None:  # --fail-under decides the exit code, whatever --target plans for
         failed = below(model, floor, analysis.total, analysis.predicate)
         raise typer.Exit(ExitCode.FINDINGS if failed else ExitCode.OK)

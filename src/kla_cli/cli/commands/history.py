@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, err, guard, refuse_blocking, use_color, width
+from kla_cli.cli.console import emit, err, finish, guard, refuse_blocking, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     AllowErrorsOpt,
@@ -40,9 +40,12 @@ def history(
     model, inputs = load_rubric(rubric)
     lang = active_lang()
     years = []
+    blocked = False
     for year, source in year_sources(region_dir):
         loaded = load_result(source, model, lang)
-        refuse_blocking(loaded.findings, loaded.blocking, allow_errors)
+        blocked |= refuse_blocking(
+            loaded.findings, loaded.blocking, allow_errors, defer=kind is Format.JSON
+        )
         years.append(YearResult(year, str(source.relative_to(region_dir)), loaded.snapshot))
         inputs |= source_inputs(source)
     story = build_history(model, years, lang)
@@ -51,3 +54,4 @@ def history(
         err(f"{t('warning.prefix')}: {where}: {t(f'history.mismatch_{odd.field}', **vars(odd))}")
     color = use_color(output) and kind is Format.TABLE
     emit(render_history(story, kind, lang, color=color, width=width()), output, inputs)
+    finish(blocked)

@@ -36,15 +36,14 @@ def check(
             err(f"{t('warning.prefix')}: {warning}")
         count = sum(1 for _ in model.iter_items())
         total = round(sum(ind.cap for ind in model.indicators), 2)  # capped as scored
-        typer.echo(
-            t(
-                "rubric.ok",
-                path=file,
-                indicators=len(model.indicators),
-                items=count,
-                total=f"{total:g}",
-            )
+        line = t(
+            "rubric.ok",
+            path=file,
+            indicators=len(model.indicators),
+            items=count,
+            total=f"{total:g}",
         )
+        emit(f"{line}\n", None)
     if code:
         raise typer.Exit(code)
 

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, guard, refuse_blocking, use_color, width
+from kla_cli.cli.console import emit, finish, guard, refuse_blocking, use_color, width
 from kla_cli.cli.fail_under import below
 from kla_cli.cli.fail_under import resolve as fail_under_tier
 from kla_cli.cli.framework import h
@@ -52,7 +52,13 @@ def score(
     submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
     validation = assessment.validation
-    refuse_blocking(validation.findings, validation.blocking, allow_errors, warnings=show_warnings)
+    blocked = refuse_blocking(
+        validation.findings,
+        validation.blocking,
+        allow_errors,
+        warnings=show_warnings,
+        defer=fmt is Format.JSON,
+    )
     text = render_score(
         assessment.result,
         fmt,
@@ -65,6 +71,7 @@ def score(
         excel=excel,
     )
     emit(text, output, rubric_files | workbooks)
+    finish(blocked)
     result = assessment.result
     if below(model, wanted, result.total_evidenced, result.predicate_evidenced):
         raise typer.Exit(ExitCode.FINDINGS)

@@ -87,6 +87,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "write 'regions:' as a list of {{name, path, target}}; see docs/batch.md",
     ),
     "batch.manifest.too_big": ("lebih besar dari {size} bita", "larger than {size} bytes"),
+    "batch.manifest.too_deep": (
+        "nilai bersarang lebih dari {limit} tingkat",
+        "values nested more than {limit} levels deep",
+    ),
+    "batch.manifest.nul": (
+        "'{key}' memuat karakter NUL (\\0), yang tidak bisa ada dalam nama berkas",
+        "'{key}' holds a NUL character (\\0), which no file name can hold",
+    ),
     "batch.manifest.too_many_nodes": (
         "lebih dari {count} simpul YAML",
         "more than {count} YAML nodes",

@@ -32,6 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "internal error: {error}; {hint}",
     ),
     "interrupted": ("dihentikan oleh pengguna", "interrupted by user"),
+    "terminated": ("dihentikan oleh sinyal {signal}", "stopped by signal {signal}"),
     "lang.unknown": (
         "bahasa tidak dikenal '{value}'; pilih id atau en",
         "unknown language '{value}'; choose id or en",

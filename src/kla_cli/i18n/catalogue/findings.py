@@ -436,6 +436,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "… dan {count} lainnya dari jenis ini",
         "… and {count} more of this kind",
     ),
+    "findings.blocking.json": (
+        "{count} galat validasi; JSON tetap ditulis, dinilai tanpa butir yang salah (seperti "
+        "--allow-errors), dengan kode keluar 1",
+        "{count} validation {count:plural/error/errors}; the JSON is written all the same, "
+        "scored without the items in error (as with --allow-errors), and the exit code is 1",
+    ),
     "findings.blocking": (
         "{count} galat validasi; penilaian dihentikan",
         "{count} validation {count:plural/error/errors}; not scoring",

@@ -20,6 +20,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "periksa ejaan nama berkas/folder; beri tanda kutip bila namanya mengandung spasi",
         "check the spelling of the path; quote names that contain spaces",
     ),
+    "path.unusable": ("tidak dapat dipakai: {error}", "cannot be used: {error}"),
+    "path.unusable.hint": (
+        "periksa jalurnya: panjangnya (paling banyak 255 byte per nama), izin, dan tautan",
+        "check the path: its length (at most 255 bytes a name), permissions and links",
+    ),
     "path.no_workbooks": (
         "tidak ada berkas isian (.xlsx, .xlsm, .xls, .ods) di folder ini",
         "no workbooks (.xlsx, .xlsm, .xls, .ods) in this folder",

@@ -25,6 +25,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "rubrik memuat terlalu banyak simpul YAML (alias berulang?)",
         "rubric has too many YAML nodes (nested aliases?)",
     ),
+    "rubric.too_deep": (
+        "rubrik bersarang lebih dari {limit} tingkat",
+        "rubric nests values more than {limit} levels deep",
+    ),
+    "rubric.too_deep.hint": (
+        "periksa tanda kurung [ ] dan {{ }} yang tidak ditutup atau indentasi yang terus "
+        "bertambah; rubrik KLA hanya beberapa tingkat",
+        "look for unclosed [ ] or {{ }} brackets or ever-growing indentation; a KLA rubric is "
+        "only a few levels deep",
+    ),
     "rubric.too_complex.hint": (
         "hapus jangkar dan alias YAML (& dan *) lalu tulis nilainya langsung",
         "remove YAML anchors and aliases (& and *) and write the values out",
