@@ -962,7 +962,7 @@ CASES += [
     Case(
         "rubric-nested-1000-levels",
         _rubric("dalam.yaml", f"id: x\nname: {_deep_flow(DEEP - 2)}\n"),
-        2,
+        1,  # rubric check: a rubric with problems is a finding (exit 1)
         "rubric.too_deep",
         "more than 64 levels deep",
         where=":2",
@@ -970,7 +970,7 @@ CASES += [
     Case(
         "rubric-nested-100-levels",
         _rubric("dalam.yaml", f"id: x\nname: {_deep_flow(100)}\n"),
-        2,
+        1,  # rubric check: a rubric with problems is a finding (exit 1)
         "rubric.too_deep",
         "more than 64 levels deep",
         where=":2",

@@ -10,6 +10,7 @@ from kla_cli import __version__
 from kla_cli.core.followup import FollowUp, FollowUps, Missing, Owed
 from kla_cli.core.gap.actions import Action
 from kla_cli.core.rubric import Rubric
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.gap_text import opportunity_text
@@ -97,7 +98,7 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
     ws = book.active
     assert ws is not None
     ws.title = t("followup.sheet", lang)
-    book.properties.title = t("followup.title", lang, opd=follow.opd.name)
+    book.properties.title = document_text(t("followup.title", lang, opd=follow.opd.name))
     book.properties.creator = f"kla-cli {__version__}"  # kla's own output, never read as a form
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)

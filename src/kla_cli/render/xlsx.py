@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from kla_cli import __version__
 from kla_cli.core.history import History, story
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.history_layout import history_table
 from kla_cli.render.tables import Cell, Table, column_widths
@@ -201,7 +202,7 @@ def new_book(book_title: str, printed: datetime | None = None) -> Workbook:
 
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    book.properties.title = book_title
+    book.properties.title = document_text(book_title)
     book.properties.creator = f"kla-cli {__version__}"
     if printed:
         book.properties.created = book.properties.modified = printed

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kla_cli import __version__
+from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ def print_a4(
     page_header, page_footer = ws.oddHeader, ws.oddFooter
     assert page_header is not None and page_footer is not None  # openpyxl always makes both
     if header:
-        page_header.left.text = header.replace("&", "&&")
+        page_header.left.text = " ".join(document_text(header).split()).replace("&", "&&")
         page_header.left.size = 9
     page_footer.right.text = t("print.page_of", lang, page="&P", pages="&N")
     page_footer.right.size = 9
@@ -59,8 +60,8 @@ at 100 % in Excel: about 470 of the 523 points between the margins."""
 def describe(book: Workbook, *, title: str, subject: str = "") -> None:
     """The document properties every workbook kla writes carries (File > Properties): its title
     and subject, and kla as its creator (openpyxl would name itself)."""
-    book.properties.title = title
-    book.properties.subject = subject or None
+    book.properties.title = document_text(title)
+    book.properties.subject = document_text(subject) or None
     book.properties.creator = f"kla-cli {__version__}"
     book.properties.lastModifiedBy = f"kla-cli {__version__}"
 
