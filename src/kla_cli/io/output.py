@@ -20,6 +20,7 @@ from pathlib import Path
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.errors import KlaError
 from kla_cli.i18n.display import encodable
+from kla_cli.io.links import SymlinkLoop, resolve
 
 
 @dataclass(frozen=True)
@@ -53,14 +54,14 @@ def _resolved(paths: frozenset[Path]) -> set[Path]:
     out = set()
     for path in paths:
         with contextlib.suppress(OSError, RuntimeError):
-            out.add(path.resolve())
+            out.add(resolve(path))
     return out
 
 
 def _check_target(target: Path, inputs: Inputs) -> None:
     precheck(target)
-    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11/3.12)
-        resolved = target.resolve()
+    with contextlib.suppress(OSError, SymlinkLoop):
+        resolved = resolve(target)
         if resolved in _resolved(inputs.files):
             raise KlaError("output.is_input", str(target), "output.is_input.hint")
         if target.suffix.lower() in WORKBOOK_SUFFIXES and resolved.parent in _resolved(
