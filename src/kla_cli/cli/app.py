@@ -11,6 +11,7 @@ from kla_cli import __version__
 from kla_cli.cli.commands import (
     batch,
     compare,
+    demo,
     gap,
     history,
     merge,
@@ -74,6 +75,7 @@ for name, command, key in (
     ("report", report.report, "help.report"),
     ("compare", compare.compare, "help.compare"),
     ("history", history.history, "help.history"),
+    ("demo", demo.demo, "help.demo"),
 ):
     app.command(name, help=h(key), cls=KlaCommand)(command)
 

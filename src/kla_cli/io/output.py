@@ -109,7 +109,13 @@ def atomic_path(target: Path, *, inputs: Inputs = NO_INPUTS) -> Iterator[Path]:
     try:
         yield tmp
         os.chmod(tmp, _mode_for(target))
-        os.replace(tmp, target)
+        try:
+            os.replace(tmp, target)
+        except PermissionError:
+            if not target.exists():
+                raise
+            # Windows: a report left open in Excel cannot be replaced until Excel closes it.
+            raise KlaError("output.locked", str(target), "output.locked.hint") from None
     except OSError as exc:
         raise KlaError(
             "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}

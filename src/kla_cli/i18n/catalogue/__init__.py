@@ -8,7 +8,18 @@ two areas fails at import, so that one area's text cannot silently replace anoth
 
 from collections.abc import Mapping
 
-from kla_cli.i18n.catalogue import batch, cli, findings, forms, gap, paths, report, rubric, score
+from kla_cli.i18n.catalogue import (
+    batch,
+    cli,
+    conventions,
+    findings,
+    forms,
+    gap,
+    paths,
+    report,
+    rubric,
+    score,
+)
 
 
 def merge(areas: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
@@ -24,6 +35,6 @@ def merge(areas: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple
 MESSAGES = merge(
     {
         area.__name__: area.MESSAGES
-        for area in (cli, paths, rubric, findings, forms, score, gap, batch, report)
+        for area in (cli, paths, rubric, findings, forms, score, gap, batch, report, conventions)
     }
 )
