@@ -77,6 +77,7 @@ DYNAMIC_PREFIXES = {
     "history.mismatch_": "cli/app.py: the field two results disagree on (year, region)",
     "sheet.": "io/result_sheet.py: _error(what) names the result sheet's problem",
     "compare.stage.": "render/compare.py: _label(key) words a column for the stages (EM, VA)",
+    "help.examples.": "cli/framework.py: two examples under each command's --help",
 }
 
 

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import err, guard
+from kla_cli.cli.console import guard, note
 from kla_cli.cli.framework import h
 from kla_cli.i18n.messages import t
 
@@ -32,8 +32,8 @@ def demo(
     written = write_demo(folder, force=force)
     city, recap = (folder / name for name in ("kota-contoh", "rekap-contoh"))
     forms = len(written.folders.get("kota-contoh", []))
-    err(t("demo.written", folder=folder, forms=forms, city=city, recap=recap))
-    err(t("demo.next"))
+    note(t("demo.written", folder=folder, forms=forms, city=city, recap=recap))
+    note(t("demo.next"))
     for command in (
         f"kla score {_shell(city)}",
         f"kla validate {_shell(city)}",
@@ -42,4 +42,4 @@ def demo(
         f"kla score {_shell(recap)}",
         f"kla compare {_shell(recap)}",
     ):
-        err(f"  {command}")
+        note(f"  {command}")

@@ -81,8 +81,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Per-file detail: each file read, its OPD and its counts.",
     ),
     "verbose.file": (
-        "dibaca: {file} · OPD {opd} · {answers} jawaban · {findings} temuan",
-        "read: {file} · OPD {opd} · {answers} answers · {findings} findings",
+        "dibaca: {file} · OPD {opd} · {rows} baris, {answers} dijawab · {findings} temuan baca",
+        "read: {file} · OPD {opd} · {rows} {rows:plural/row/rows}, {answers} answered ·"
+        " {findings} reading {findings:plural/finding/findings}",
     ),
     "verbose.rubric": ("rubrik: {path}", "rubric: {path}"),
     # --- Windows: a file open in Excel
@@ -97,3 +98,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- the examples under each command's --help
     "help.examples": ("Contoh:", "Examples:"),
 }
+
+MESSAGES.update(
+    {
+        f"help.examples.{command}": (ind, en)
+        for command, ind, en in (
+            (
+                "score",
+                "kla score contoh-kla/kota-contoh\nkla score contoh-kla/kota-contoh -f json -o nilai.json",
+                "kla score kla-example/kota-contoh\nkla score kla-example/kota-contoh -f json -o score.json",
+            ),
+            (
+                "template",
+                'kla template -o format-2025 --region "Kota Contoh" --year 2025\nkla template -o format-dinkes --opd dinkes',
+                'kla template -o forms-2025 --region "Kota Contoh" --year 2025\nkla template -o forms-dinkes --opd dinkes --form-lang en',
+            ),
+            (
+                "validate",
+                "kla validate isian-opd/\nkla validate isian-opd/ -f github --strict",
+                "kla validate opd-forms/\nkla validate opd-forms/ -f github --strict",
+            ),
+            (
+                "merge",
+                "kla merge isian-opd/ -o rekap.xlsx\nkla merge isian-opd/dinkes.xlsx isian-opd/dp3a.xlsx -o rekap.xlsx",
+                "kla merge opd-forms/ -o recap.xlsx\nkla merge opd-forms/dinkes.xlsx opd-forms/dp3a.xlsx -o recap.xlsx",
+            ),
+            (
+                "gap",
+                "kla gap isian-opd/ --target nindya\nkla gap --score 612,5 --target utama",
+                "kla gap opd-forms/ --target nindya\nkla gap --score 612.5 --target utama",
+            ),
+            (
+                "batch",
+                "kla batch provinsi/ -o peringkat.md\nkla batch provinsi.yaml --fail-under madya -f junit -o hasil.xml",
+                "kla batch province/ -o ranking.md\nkla batch province.yaml --fail-under madya -f junit -o results.xml",
+            ),
+            (
+                "report",
+                "kla report isian-opd/ -o laporan.xlsx\nkla report isian-opd/ -o laporan.html",
+                "kla report opd-forms/ -o report.xlsx\nkla report opd-forms/ -o report.html",
+            ),
+            (
+                "compare",
+                "kla compare hasil-2024.json isian-opd/\nkla compare rekap-penilaian-mandiri.xlsx",
+                "kla compare result-2024.json opd-forms/\nkla compare self-assessment-recap.xlsx",
+            ),
+            (
+                "history",
+                "kla history kota-contoh/\nkla history kota-contoh/ -o riwayat.xlsx",
+                "kla history kota-contoh/\nkla history kota-contoh/ -o history.xlsx",
+            ),
+            (
+                "demo",
+                "kla demo contoh-kla\nkla demo contoh-kla --force",
+                "kla demo kla-example\nkla demo kla-example --force",
+            ),
+            (
+                "check",
+                "kla rubric check rubrik.yaml\nkla rubric check rubrics/*.yaml",
+                "kla rubric check rubric.yaml\nkla rubric check rubrics/*.yaml",
+            ),
+            (
+                "show",
+                "kla rubric show --items\nkla rubric show -f json > rubrik.json",
+                "kla rubric show --items\nkla rubric show -f json > rubric.json",
+            ),
+        )
+    }
+)
