@@ -25,8 +25,8 @@ def _run(*args: str, stdin: str | None = None) -> tuple[int, str, str]:
 @pytest.fixture
 def region(tmp_path: Path) -> Path:
     """A project folder with a `.git` (where the search stops) and a region of two forms."""
-    (tmp_path / ".git").mkdir()
-    folder = tmp_path / "2025" / "kota"
+    (tmp_path / "proyek" / ".git").mkdir(parents=True)
+    folder = tmp_path / "proyek" / "2025" / "kota"
     folder.mkdir(parents=True)
     for name in ("dinkes.xlsx", "dp3a.xlsx"):
         shutil.copy(CITY / name, folder / name)
@@ -49,8 +49,8 @@ def test_kla_toml_is_found_upwards_and_the_command_line_wins(region: Path) -> No
     assert "kurang 588,46 poin" in out  # --lang wins
 
 
-def test_the_search_stops_at_the_repository_root(region: Path) -> None:
-    (region.parents[2] / "kla.toml").write_text('lang = "en"\nbogus = 1\n', encoding="utf-8")
+def test_the_search_stops_at_the_repository_root(region: Path, tmp_path: Path) -> None:
+    (tmp_path / "kla.toml").write_text('lang = "en"\nbogus = 1\n', encoding="utf-8")
     _, _, err = _run("validate", str(region))
     assert "bogus" not in err  # above the .git folder: not read
 
