@@ -67,7 +67,7 @@ def test_an_unknown_key_names_the_file_and_line_with_a_did_you_mean(region: Path
 
 
 def test_tool_kla_in_pyproject_and_config_naming_a_file(region: Path, tmp_path: Path) -> None:
-    rubric = tmp_path / "rubrik.yaml"
+    rubric = region.parents[1] / "rubrik.yaml"
     shutil.copy(ROOT / "rubrics" / "demo-2023.yaml", rubric)
     (region.parent / "pyproject.toml").write_text(
         '[project]\nname = "x"\n\n[tool.kla]\nrubric = "../rubrik.yaml"\n', encoding="utf-8"
