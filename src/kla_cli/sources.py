@@ -18,6 +18,7 @@ from kla_cli.core.stages import split_stages
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang
 from kla_cli.io.result_sheet import SHEET_SUFFIXES, read_sheet
+from kla_cli.io.stdin import is_stdin, read_stdin
 from kla_cli.render.contract import schema_id
 
 JSON_LIMIT = 20 * 1024 * 1024
@@ -35,7 +36,7 @@ class Loaded:
 
 def is_result_file(path: Path) -> bool:
     """A saved JSON result or a result sheet (not a workbook or a folder of them)."""
-    return path.is_file() and path.suffix.lower() in (".json", *SHEET_SUFFIXES)
+    return is_stdin(path) or (path.is_file() and path.suffix.lower() in (".json", *SHEET_SUFFIXES))
 
 
 def load_result(
@@ -47,7 +48,7 @@ def load_result(
     if path.is_file() and path.suffix.lower() in SHEET_SUFFIXES:
         sheet = read_sheet(path, rubric, lang)
         return Loaded(sheet.snapshot, [], [], sheet.verified)
-    if path.is_file() and path.suffix.lower() == ".json":
+    if is_stdin(path) or (path.is_file() and path.suffix.lower() == ".json"):
         return _read_json(path, rubric, lang)
     from kla_cli.core.assess import assess
     from kla_cli.workbook.read import read_region
@@ -74,9 +75,16 @@ def load_stages(
 
 def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
     try:
-        if path.stat().st_size > JSON_LIMIT:
+        if is_stdin(path):  # `-`: a saved result piped in
+            raw = read_stdin(JSON_LIMIT)
+            if len(raw) > JSON_LIMIT:
+                raise ValueError(f"larger than {JSON_LIMIT} bytes")
+            text = raw.decode("utf-8-sig")
+        elif path.stat().st_size > JSON_LIMIT:
             raise ValueError(f"larger than {JSON_LIMIT} bytes")
-        data = json.loads(path.read_text(encoding="utf-8-sig"), parse_constant=_not_a_number)
+        else:
+            text = path.read_text(encoding="utf-8-sig")
+        data = json.loads(text, parse_constant=_not_a_number)
         _check_schema(data)
         if isinstance(data, dict) and "indicators" not in data:  # a result sheet
             sheet = read_sheet(path, rubric, lang, data)

@@ -173,3 +173,37 @@ def test_a_windows_cp1252_pipe_gets_every_character(command: list[str]) -> None:
     assert done.returncode == 0, done.stderr
     text = done.stdout.decode("utf-8")
     assert "━" in text and "Error" not in done.stderr.decode("utf-8", "replace")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("command", "code", "expected"),
+    [
+        (["score", "examples/kota-contoh"], 0, "─"),
+        (["gap", "examples/kota-contoh", "--target", "nindya"], 1, "─"),
+        (["batch", "examples/provinsi-contoh", "-j", "1"], 1, "─"),
+        (["validate", "{tmp}/kota→contoh"], 0, "kota→contoh"),  # its findings name the files
+        (["report", "examples/kota-contoh", "-f", "markdown"], 0, "→"),
+        (["rubric", "show"], 0, "━"),
+    ],
+)
+def test_every_command_prints_through_a_cp1252_pipe(
+    command: list[str], code: int, expected: str, tmp_path: Path
+) -> None:
+    """Windows redirects output as cp1252; neither stdout nor stderr may crash on a character
+    it has not (box lines, arrows, the minus sign): they are written as UTF-8."""
+    import shutil
+
+    if any("{tmp}" in arg for arg in command):
+        shutil.copytree(ROOT / "examples" / "kota-contoh", tmp_path / "kota→contoh")
+    done = subprocess.run(
+        [sys.executable, "-m", "kla_cli", *(arg.format(tmp=tmp_path) for arg in command)],
+        capture_output=True,
+        cwd=ROOT,
+        env={**os.environ, "KLA_LANG": "en", "PYTHONIOENCODING": "cp1252"},
+        check=False,
+    )
+    err = done.stderr.decode("utf-8")
+    assert done.returncode == code, err
+    assert "Traceback" not in err and "internal error" not in err
+    assert expected in done.stdout.decode("utf-8") + err

@@ -83,6 +83,7 @@ DYNAMIC_PREFIXES = {
     "status.state.": "render/status.py: an OPD's form state (missing, clean, errors)",
     "followup.col.": "render/followup.py: the follow-up's column headers",
     "followup.owed.": "render/followup.py: what an OPD still owes (form, error, unanswered, …)",
+    "help.examples.": "cli/framework.py: two examples under each command's --help",
 }
 
 

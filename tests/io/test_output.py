@@ -151,3 +151,29 @@ def test_the_inputs_given_are_never_written_over(tmp_path: Path) -> None:
     write_text(folder / "laporan.md", "# Laporan\n", inputs=inputs)
     write_text(rubric, "baru\n")  # without inputs, nothing is guarded
     assert rubric.read_text(encoding="utf-8") == "baru\n"
+
+
+def test_a_report_left_open_in_excel_says_to_close_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows, Excel holds its open file: renaming over it raises PermissionError."""
+    from kla_cli.i18n.messages import t
+
+    target = tmp_path / "laporan.xlsx"
+    target.write_bytes(b"old")
+
+    def locked(src: object, dst: object) -> None:
+        raise PermissionError(13, "The process cannot access the file")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(KlaError) as caught:
+        write_bytes(target, b"new")
+    assert caught.value.key == "output.locked"
+    assert caught.value.render("en") == (
+        f"{target}: the file is in use by another program. Hint: close the file in Excel and"
+        " try again"
+    )
+    assert t("output.locked.hint", "id") == "tutup berkas di Excel lalu ulangi"
+    assert t("output.locked.hint", "en") == "close the file in Excel and try again"
+    assert target.read_bytes() == b"old"
+    assert not list(tmp_path.glob(".*.tmp"))

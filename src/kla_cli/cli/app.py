@@ -3,6 +3,7 @@ own module under `cli/commands/` (registered here, in the order --help lists the
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -11,6 +12,7 @@ from kla_cli import __version__
 from kla_cli.cli.commands import (
     batch,
     compare,
+    demo,
     followup,
     gap,
     history,
@@ -23,8 +25,9 @@ from kla_cli.cli.commands import (
     template,
     validate,
 )
-from kla_cli.cli.console import err, set_debug
+from kla_cli.cli.console import err, set_debug, set_verbosity
 from kla_cli.cli.framework import KlaCommand, KlaGroup, h
+from kla_cli.cli.settings import set_globals
 from kla_cli.errors import ExitCode
 from kla_cli.i18n.messages import current_lang, detect_lang, t
 
@@ -56,8 +59,16 @@ def _main(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help=h("help.version"))
     ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option("--config", metavar="FILE", help=h("help.config"), show_default=False),
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=h("help.quiet"))] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help=h("help.verbose"))] = False,
 ) -> None:
     set_debug(debug)
+    set_verbosity(quiet, verbose)
+    set_globals(config, lang is not None)
     try:
         current_lang.set(detect_lang(lang))
     except ValueError as exc:
@@ -80,6 +91,7 @@ for name, command, key in (
     ("status", status.status, "help.status"),
     ("followup", followup.followup, "help.followup"),
     ("schema", schema.schema, "help.schema"),
+    ("demo", demo.demo, "help.demo"),
 ):
     app.command(name, help=h(key), cls=KlaCommand)(command)
 

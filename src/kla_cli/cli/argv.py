@@ -8,8 +8,8 @@ that `kla --version` stays as fast as Python itself.
 
 from __future__ import annotations
 
-GLOBAL_FLAGS = ("--debug",)
-GLOBAL_OPTIONS = ("--lang",)
+GLOBAL_FLAGS = ("--debug", "-q", "--quiet", "-v", "--verbose")
+GLOBAL_OPTIONS = ("--lang", "--config")
 FAST_LANGS = ("id", "en")
 """--lang values `entry` may skip for `--version`; any other is left to the CLI to report."""
 
@@ -35,7 +35,8 @@ class Scanned:
 
 
 def scan(args: list[str]) -> Scanned:
-    """Split `args`: --lang X, --lang=X and --debug anywhere before a `--` are global options."""
+    """Split `args`: --lang X, --config FILE (or =X), --debug, -q and -v anywhere before a `--`
+    are global options."""
     found: list[str] = []
     rest: list[str] = []
     langs: list[str] = []
@@ -48,11 +49,12 @@ def scan(args: list[str]) -> Scanned:
         name, equals, value = arg.partition("=")
         if arg in GLOBAL_FLAGS or (equals and name in GLOBAL_OPTIONS):
             found.append(arg)
-            if equals:
+            if equals and name == "--lang":
                 langs.append(value)
         elif arg in GLOBAL_OPTIONS and i + 1 < len(args):
             found += args[i : i + 2]
-            langs.append(args[i + 1])
+            if arg == "--lang":
+                langs.append(args[i + 1])
             i += 1
         else:
             rest.append(arg)

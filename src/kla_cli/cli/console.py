@@ -36,6 +36,30 @@ def set_debug(on: bool) -> None:
     _debug["on"] = on
 
 
+_verbosity = {"level": 0}
+"""-q: -1 (only the result: no progress, hints or warnings), -v: 1 (per-file detail)."""
+
+
+def set_verbosity(quiet: bool, loud: bool) -> None:
+    _verbosity["level"] = -1 if quiet else (1 if loud else 0)
+
+
+def quiet() -> bool:
+    return _verbosity["level"] < 0
+
+
+def note(line: str) -> None:
+    """Progress and hints on stderr, silenced by -q."""
+    if not quiet():
+        err(line)
+
+
+def verbose(line: str) -> None:
+    """Per-file detail on stderr, shown with -v only."""
+    if _verbosity["level"] > 0:
+        err(line)
+
+
 def err(line: str) -> None:
     """Progress, findings and errors go to stderr; stdout is for the result only. A control
     character from a name (a region's, a file's) is shown as an escape, never sent raw."""
@@ -97,7 +121,11 @@ def _internal(exc: Exception) -> NoReturn:
 
 
 def use_color(output: Path | None) -> bool:
-    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    """Colour on a terminal; NO_COLOR turns it off and FORCE_COLOR on (even through a pipe),
+    as https://no-color.org and https://force-color.org have it; never in a file."""
+    if output is not None or os.environ.get("NO_COLOR"):
+        return False
+    return bool(os.environ.get("FORCE_COLOR")) or sys.stdout.isatty()
 
 
 def width() -> int:
@@ -148,7 +176,7 @@ def emit(data: str | bytes, output: Path | None, inputs: Inputs = NO_INPUTS) -> 
             write_text(output, data, inputs=inputs)
         else:
             write_bytes(output, data, inputs=inputs)
-        err(t("output.written", path=output))
+        note(t("output.written", path=output))
         return
     assert isinstance(data, str)  # choose_format refuses binary formats without -o
     try:
@@ -173,7 +201,7 @@ def report_findings(findings: list[Finding], *, warnings: bool) -> None:
     """The findings on stderr, at most MAX_SHOWN_PER_KIND of a kind per file."""
     from kla_cli.core.findings import Severity, capped
 
-    shown = [f for f in findings if warnings or f.severity is Severity.ERROR]
+    shown = [f for f in findings if f.severity is Severity.ERROR or (warnings and not quiet())]
     for finding in capped(shown):
         err(finding.render())
 

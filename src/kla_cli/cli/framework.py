@@ -29,7 +29,8 @@ import typer.core
 
 from kla_cli.cli.argv import scan
 from kla_cli.cli.console import err, show_interrupt
-from kla_cli.errors import ExitCode
+from kla_cli.errors import ExitCode, KlaError
+from kla_cli.i18n.catalogue import MESSAGES
 from kla_cli.i18n.display import printable
 from kla_cli.i18n.messages import Lang, active_lang, current_lang, detect_lang, t
 
@@ -69,8 +70,61 @@ def translate_help(command: Any, lang: Lang) -> None:
         text = getattr(param, "help", None)
         if isinstance(text, str) and text in _HELP_KEYS:
             param.help = t(_HELP_KEYS[text], lang)
+    readable_metavars(command)
+    examples = f"help.examples.{command.name}"
+    if examples in MESSAGES:  # two examples under the help, in the language asked for
+        lines = t(examples, lang).split("\n")
+        command.epilog = t("help.examples", lang) + "\n\n\b\n" + "\n".join(f"  {x}" for x in lines)
     for sub in getattr(command, "commands", {}).values():
         translate_help(sub, lang)
+
+
+METAVARS = {
+    "paths": "PATH",
+    "files": "FILE",
+    "root": "ROOT",
+    "old": "RESULT",
+    "new": "RESULT",
+    "region_dir": "DIR",
+    "folder": "DIR",
+    "rubric": "FILE",
+    "output": "FILE",
+    "config": "FILE",
+    "lang": "id|en",
+    "jobs": "N",
+    "top": "N",
+    "target": "TIER",
+    "fail_under": "TIER",
+    "assume": "CODE=ANSWER",
+    "score_text": "TOTAL",
+}
+"""Readable placeholders in --help instead of the framework's Python types (`<list[Path]>`,
+`<int range>`); a tier is one of the rubric's (pratama|madya|nindya|utama|kla for KLA)."""
+_BY_TYPE = {"path": "PATH", "integer": "N", "integer range": "N", "float": "N", "text": "TEXT"}
+
+
+def readable_metavars(command: Any) -> None:
+    """Give every parameter of `command` without a metavar a readable one."""
+    for param in command.params:
+        if getattr(param, "is_flag", False) or _choices(param) is not None:
+            continue  # a flag has none; a choice shows its values: <table|json|csv>
+        kind = getattr(getattr(param, "type", None), "name", "")
+        name = METAVARS.get(param.name) or _BY_TYPE.get(kind, "")
+        if command.name == "template" and param.name == "output":
+            name = "DIR"
+        if name == "TIER":
+            name = "pratama|madya|nindya|utama|kla"
+        if name and param.metavar is None:
+            param.metavar = name
+        if param.param_type_name == "argument" and param.metavar is not None:
+            # typer adds the Python type after an argument's name (`PATH <list[Path]>`)
+            with contextlib.suppress(AttributeError, TypeError):
+                param.display_type_rich = _no_type
+                param.display_type = _no_type
+
+
+def _no_type(ctx: Any) -> None:
+    return None
 
 
 # --- usage errors --------------------------------------------------------------------------
@@ -108,6 +162,18 @@ class KlaCommand(typer.core.TyperCommand):
         if rest and strict and not ctx.resilient_parsing:
             raise ExtraArguments(ctx, rest)
         return rest
+
+    def invoke(self, ctx: Any) -> Any:
+        """Run the command with the options a kla.toml gives (and `-o -` as stdout)."""
+        from kla_cli.cli.console import show_error
+        from kla_cli.cli.settings import apply
+
+        try:
+            apply(ctx)
+        except KlaError as exc:
+            show_error(exc)
+            sys.exit(ExitCode.CANNOT_RUN)
+        return super().invoke(ctx)
 
 
 class KlaGroup(typer.core.TyperGroup):

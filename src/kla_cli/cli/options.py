@@ -19,8 +19,10 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import typer
 
+from kla_cli.cli.console import verbose
 from kla_cli.cli.framework import h
 from kla_cli.errors import KlaError
+from kla_cli.i18n.messages import t
 from kla_cli.io.output import Inputs, precheck
 from kla_cli.render.formats import ScoreFormat
 
@@ -97,6 +99,7 @@ def load_rubric(path: Path | None) -> tuple[Rubric, Inputs]:
     from kla_cli.io.rubric_yaml import default_rubric_path, load_rubric_and_files
 
     rubric, files = load_rubric_and_files(path or default_rubric_path())
+    verbose(t("verbose.rubric", path=files[0] if files else path))
     return rubric, Inputs(files=frozenset(files))
 
 
@@ -109,6 +112,18 @@ def read_region(
     from kla_cli.workbook.read import read_region as read
 
     submissions = read(paths, parse_columns(columns))
+    for sub in submissions:  # -v: each file read, its OPD and its counts
+        answered = sum(1 for row in sub.rows if row.answer not in (None, ""))
+        verbose(
+            t(
+                "verbose.file",
+                file=sub.file,
+                opd=sub.opd or "-",
+                rows=len(sub.rows),
+                answers=answered,
+                findings=len(sub.findings),
+            )
+        )
     return submissions, Inputs(
         files=frozenset(Path(sub.file) for sub in submissions),
         folders=frozenset(path for path in paths if path.is_dir()),

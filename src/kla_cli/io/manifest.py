@@ -14,6 +14,7 @@ from typing import Any
 
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
+from kla_cli.io.links import SymlinkLoop, resolve
 from kla_cli.io.yaml_safe import (
     YamlNotUtf8,
     YamlSyntax,
@@ -123,8 +124,8 @@ def load_manifest(file: Path) -> list[RegionSpec]:
         if "\0" in raw:
             raise _manifest_error(where, "nul", key="path")
         try:
-            resolved = (base / raw).resolve()
-        except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11/3.12)
+            resolved = resolve(base / raw)
+        except (OSError, SymlinkLoop):
             raise KlaError(
                 "batch.manifest.loop", where, "batch.manifest.escape.hint", {"path": raw}
             ) from None

@@ -21,6 +21,7 @@ from pathlib import Path
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.errors import KlaError
 from kla_cli.i18n.display import encodable
+from kla_cli.io.links import SymlinkLoop, resolve
 
 
 @dataclass(frozen=True)
@@ -54,14 +55,14 @@ def _resolved(paths: frozenset[Path]) -> set[Path]:
     out = set()
     for path in paths:
         with contextlib.suppress(OSError, RuntimeError):
-            out.add(path.resolve())
+            out.add(resolve(path))
     return out
 
 
 def _check_target(target: Path, inputs: Inputs) -> None:
     precheck(target)
-    with contextlib.suppress(OSError, RuntimeError):  # RuntimeError: a symlink loop (3.11/3.12)
-        resolved = target.resolve()
+    with contextlib.suppress(OSError, SymlinkLoop):
+        resolved = resolve(target)
         if resolved in _resolved(inputs.files):
             raise KlaError("output.is_input", str(target), "output.is_input.hint")
         if target.suffix.lower() in WORKBOOK_SUFFIXES and resolved.parent in _resolved(
@@ -150,6 +151,11 @@ def atomic_paths(targets: Sequence[Path], *, inputs: Inputs = NO_INPUTS) -> Iter
             try:
                 os.chmod(tmp, _mode_for(final))
                 os.replace(tmp, final)
+            except PermissionError as exc:
+                if not final.exists():
+                    raise _failed(final, exc) from None
+                # Windows: a report left open in Excel cannot be replaced until Excel closes it.
+                raise KlaError("output.locked", str(final), "output.locked.hint") from None
             except OSError as exc:
                 raise _failed(final, exc) from None
             placed.append(final)

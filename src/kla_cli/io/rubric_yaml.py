@@ -185,15 +185,10 @@ def load_rubric_and_files(
 
 
 def shipped_rubrics() -> FsPath:
-    """The folder of the rubrics kla ships: `kla_cli/rubrics` inside an installed wheel (package
-    data, found with importlib.resources), else the checkout's top-level `rubrics/` (an editable
-    install). Never the working directory: a folder of the user's must not shadow the rubric."""
-    from importlib.resources import files
+    """The folder of the rubrics kla ships (inside the wheel, else the checkout's)."""
+    from kla_cli.io.shipped import shipped
 
-    packaged = files("kla_cli") / "rubrics"
-    if packaged.is_dir():
-        return FsPath(str(packaged))
-    return FsPath(__file__).resolve().parents[3] / "rubrics"
+    return shipped("rubrics")
 
 
 def default_rubric_path() -> FsPath:

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from kla_cli.io.stdin import is_stdin, read_stdin
+
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it (same constructors, ~10x faster), else Python's."""
 
@@ -83,11 +85,14 @@ def load_yaml(
     Raises YamlProblem (YamlNotMapping, when `mapping` requires it, before the nodes are
     counted or constructed), or OSError when the file cannot be read.
     """
-    size = file.stat().st_size
-    if size > max_bytes:
-        raise YamlTooLarge(size, max_bytes)
-    with file.open("rb") as handle:
-        raw = handle.read(max_bytes + 1)
+    if is_stdin(file):
+        raw = read_stdin(max_bytes)
+    else:
+        size = file.stat().st_size
+        if size > max_bytes:
+            raise YamlTooLarge(size, max_bytes)
+        with file.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
     if len(raw) > max_bytes:  # it grew since
         raise YamlTooLarge(len(raw), max_bytes)
     try:

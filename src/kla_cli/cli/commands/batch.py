@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kla_cli.cli.ci import Clock, append_step_summary, github_base
-from kla_cli.cli.console import emit, err, guard, use_color, width
+from kla_cli.cli.console import emit, err, guard, quiet, use_color, width
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import (
     ColumnsOpt,
@@ -73,7 +73,7 @@ def batch(
     specs = with_targets(model, found, fail_under)
     lang = active_lang()
     results = run_batch(model, specs, jobs or default_jobs(), lang, mapping)
-    if sys.stderr.isatty() and fmt is not Format.JSON:
+    if sys.stderr.isatty() and fmt is not Format.JSON and not quiet():
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)
     color = use_color(output) and fmt is Format.TABLE

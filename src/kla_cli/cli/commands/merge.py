@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import err, guard, report_findings
+from kla_cli.cli.console import guard, note, report_findings
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import RubricOpt, load_rubric, read_region
 from kla_cli.errors import ExitCode
@@ -37,7 +37,7 @@ def merge(
     report_findings(findings, warnings=False)
     errors = sum(1 for f in findings if f.severity is Severity.ERROR)
     total = fmt_points(assessment.result.total)
-    err(
+    note(
         t(
             "merge.written",
             path=output,

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from kla_cli.cli.console import emit, err, guard
+from kla_cli.cli.console import emit, err, guard, note, quiet
 from kla_cli.cli.framework import h
 from kla_cli.cli.options import RubricOpt, load_rubric
 from kla_cli.i18n.messages import t
@@ -53,5 +53,6 @@ def template(
         inputs=rubric_files,
         inventory=not opd,  # the OPDs named get their forms only
     )
-    emit("".join(f"{path}\n" for path in written), None)
-    err(t("template.written", count=len(written), folder=output))
+    if not quiet():
+        emit("".join(f"{path}\n" for path in written), None)
+    note(t("template.written", count=len(written), folder=output))

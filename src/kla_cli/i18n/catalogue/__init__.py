@@ -12,6 +12,7 @@ from kla_cli.i18n.catalogue import (
     batch,
     cli,
     contract,
+    conventions,
     desk,
     findings,
     forms,
@@ -36,6 +37,19 @@ def merge(areas: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple
 MESSAGES = merge(
     {
         area.__name__: area.MESSAGES
-        for area in (cli, paths, rubric, findings, forms, score, gap, batch, report, desk, contract)
+        for area in (
+            cli,
+            paths,
+            rubric,
+            findings,
+            forms,
+            score,
+            gap,
+            batch,
+            report,
+            desk,
+            contract,
+            conventions,
+        )
     }
 )

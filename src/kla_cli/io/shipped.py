@@ -1,0 +1,65 @@
+"""What kla ships beside its code: the rubrics and the example region (`kla demo`).
+
+Inside an installed wheel they are package data, `kla_cli/rubrics` and `kla_cli/examples`
+(hatch's force-include, read with importlib.resources); in a checkout (an editable install) they
+are its top-level `rubrics/` and `examples/`. Never the working directory: a folder of the
+user's must not shadow them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from kla_cli.errors import KlaError
+from kla_cli.io.output import write_bytes
+
+DEMO_FOLDERS = ("kota-contoh", "rekap-contoh")
+"""The example region `kla demo` writes: a city's OPD forms (with its kecamatan/desa
+inventory) and a region's own recap."""
+
+
+def shipped(name: str) -> Path:
+    """The shipped folder `name` (rubrics, examples): the wheel's package data, else the
+    checkout's top-level folder."""
+    from importlib.resources import files
+
+    packaged = files("kla_cli") / name
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[3] / name
+
+
+@dataclass(frozen=True)
+class Demo:
+    """What `write_demo` wrote: each example folder (under the target) and its files."""
+
+    folders: dict[str, list[Path]]
+
+
+def write_demo(target: Path, *, force: bool) -> Demo:
+    """Copy the example region into `target` (created when missing); refuse a `target` that
+    is a file, or a folder that is not empty unless `force` (files of the same name are then
+    replaced, others left alone)."""
+    if target.exists() and not target.is_dir():
+        raise KlaError("demo.not_folder", str(target), "demo.not_folder.hint")
+    if target.is_dir() and any(target.iterdir()) and not force:
+        raise KlaError("demo.not_empty", str(target), "demo.not_empty.hint")
+    source = shipped("examples")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        written: dict[str, list[Path]] = {}
+        for name in DEMO_FOLDERS:
+            folder = target / name
+            folder.mkdir(exist_ok=True)
+            files = sorted(p for p in (source / name).iterdir() if p.is_file())
+            for file in files:
+                if file.name.startswith("."):
+                    continue
+                write_bytes(folder / file.name, file.read_bytes())
+                written.setdefault(name, []).append(folder / file.name)
+    except OSError as exc:
+        raise KlaError(
+            "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
+        ) from None
+    return Demo(written)
