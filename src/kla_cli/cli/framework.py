@@ -81,6 +81,10 @@ def translate_help(command: Any, lang: Lang) -> None:
 
 METAVARS = {
     "paths": "PATH",
+    "path": "PATH",
+    "name": "NAME",
+    "interval": "N",
+    "deadline": "YYYY-MM-DD",
     "files": "FILE",
     "root": "ROOT",
     "old": "RESULT",

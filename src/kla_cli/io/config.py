@@ -51,9 +51,13 @@ def find_config(start: Path) -> Path | None:
     """The nearest kla.toml (or pyproject.toml with a [tool.kla] table) from `start` (a folder,
     or a file whose folder is meant) upwards."""
     try:
-        folder = start.resolve()
-    except (OSError, RuntimeError):
+        return _search(start)
+    except (OSError, RuntimeError):  # an unusable path: the command itself will name it
         return None
+
+
+def _search(start: Path) -> Path | None:
+    folder = start.resolve()
     if not folder.is_dir():
         folder = folder.parent
     for place in (folder, *folder.parents):

@@ -8,10 +8,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- kla schema
     "help.schema": (
         "Cetak JSON Schema (draft 2020-12) sebuah keluaran JSON kla atau berkas rubrik; tanpa "
-        "NAMA: daftar skema. Contoh: kla schema score; kla schema rubric > rubric.schema.json",
+        "NAMA: daftar skema.",
         "Print the JSON Schema (draft 2020-12) of a kla JSON output or of the rubric file; "
-        "without NAME: the list of schemas. Examples: kla schema score; "
-        "kla schema rubric > rubric.schema.json",
+        "without NAME: the list of schemas.",
     ),
     "help.schema_name": (
         "Nama skema: score, validate, gap, batch, compare, history, rubric-show, rubric.",

@@ -163,6 +163,21 @@ MESSAGES.update(
                 "kla rubric show --items\nkla rubric show -f json > rubrik.json",
                 "kla rubric show --items\nkla rubric show -f json > rubric.json",
             ),
+            (
+                "status",
+                "kla status isian-opd/ --deadline 2025-12-20\nkla status isian-opd/ --target nindya --watch",
+                "kla status opd-forms/ --deadline 2025-12-20\nkla status opd-forms/ --target nindya --watch",
+            ),
+            (
+                "followup",
+                "kla followup isian-opd/ -o tindak-lanjut --deadline 2025-12-20\nkla followup rekap.xlsx -o tindak-lanjut --target nindya",
+                "kla followup opd-forms/ -o follow-up --deadline 2025-12-20\nkla followup recap.xlsx -o follow-up --target nindya",
+            ),
+            (
+                "schema",
+                "kla schema score\nkla schema rubric > rubrik.schema.json",
+                "kla schema score\nkla schema rubric > rubric.schema.json",
+            ),
         )
     }
 )
