@@ -241,8 +241,7 @@ def mismatch_lines(comparison: Comparison, lang: Lang) -> list[str]:
     """One line per way the two results are unlike one region's results over time (other
     regions, other rubrics, the years the wrong way round)."""
     return [
-        t(f"compare.mismatch.{m.kind}", lang, old=m.old, new=m.new)
-        for m in comparison.mismatches()
+        t(f"compare.mismatch.{m.kind}", lang, old=m.old, new=m.new) for m in comparison.mismatches()
     ]
 
 
@@ -281,7 +280,9 @@ def render_comparison(
     width: int = 100,
 ) -> str:
     if fmt is Format.JSON:
-        return json.dumps(comparison_json(comparison, top, lang), ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(comparison_json(comparison, top, lang), ensure_ascii=False, indent=2) + "\n"
+        )
     if comparison.stages:
         title = f"{_title(comparison, lang)}: {_side(comparison.new)}"
     else:

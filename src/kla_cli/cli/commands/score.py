@@ -15,6 +15,7 @@ from kla_cli.cli.options import (
     OutputOpt,
     PathsArg,
     RubricOpt,
+    as_region,
     choose_format,
     load_rubric,
     read_region,
@@ -40,7 +41,7 @@ def score(
     fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths, columns)
-    assessment = assess(model, submissions)
+    assessment = assess(model, submissions, whole_region=as_region(paths, submissions))
     validation = assessment.validation
     refuse_blocking(validation.findings, validation.blocking, allow_errors, warnings=show_warnings)
     text = render_score(
