@@ -76,8 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.place": ("Lembar!Sel", "Sheet!Cell"),
     "report.front.total": ("{total} dari {max} poin", "{total} of {max} points"),
     "report.front.next": (
-        "Kurang {points} poin menuju {tier} (≥ {floor}).",
-        "{points} points short of {tier} (≥ {floor}).",
+        "Kurang {points} poin menuju {tier} ({floor}).",
+        "{points} points short of {tier} ({floor}).",
     ),
     "report.front.stages": ("Total per tahap", "Totals per stage"),
     "report.front.ladder": ("Posisi pada tangga predikat", "Position on the predikat ladder"),
