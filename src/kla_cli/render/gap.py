@@ -9,8 +9,8 @@ from typing import Any
 from kla_cli.core.answers import Answer
 from kla_cli.core.gap.actions import Action
 from kla_cli.core.gap.ladder import Basis
-from kla_cli.core.predicate import band_rule
 from kla_cli.core.gap.plan import GapAnalysis
+from kla_cli.core.predicate import band_rule
 from kla_cli.core.rubric import Effort, Rubric
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
