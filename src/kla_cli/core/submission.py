@@ -11,7 +11,6 @@ from typing import NamedTuple
 
 from kla_cli.core.answers import CellValue
 from kla_cli.core.findings import Finding
-from kla_cli.core.form_layout import META_SHEET
 from kla_cli.core.places import Inventory
 
 KLA_CREATOR = re.compile(r"kla-cli \d")
@@ -134,23 +133,14 @@ class Submission:
         )
 
     @property
-    def _form_without_answer_sheet(self) -> bool:
-        """A kla form (it keeps its metadata sheet) whose answer sheet is not found: read no
-        further, so its metadata is unknown, but it is a form, not one of kla's outputs."""
-        return any(
-            f.code == "missing-sheet" and META_SHEET in str(f.args.get("sheets", "")).split(", ")
-            for f in self.findings
-        )
-
-    @property
     def kla_output(self) -> str | None:
         """`recap` for a recap written by `kla merge`, `report` for another document kla wrote
         (a report, a batch or history workbook: no form metadata); None for what people fill
         in (forms and inventories, which kla writes too, and a region's own recap)."""
         if not self.made_by_kla or self.inventory is not None or self.meta.get("opd_id"):
             return None  # an OPD form or an inventory (kla writes them for people to fill in)
-        if self._form_without_answer_sheet:
-            return None  # a form whose answer sheet was renamed: its error is what to show
+        if self.findings and not self.rows:
+            return None  # unreadable as written (a form whose sheet was renamed): say why instead
         if self.meta.get("rubric_id") and self.rows and not self.recap:
             return "recap"  # kla's form layout for every OPD at once
         return "report"
