@@ -418,10 +418,9 @@ def _table_summary(kla: Rubric, names: list[str], lang: Lang) -> BatchSummary:
     return summarise(kla, results, lang)
 
 
-def _region_column(lines: list[str], rank: int | None) -> str:
-    """The region cell of a table row, its wrapped lines joined (the column starts at 3); a
-    region that could not be read has no rank ("-")."""
-    start = next(i for i, line in enumerate(lines) if line.startswith(f"{rank or '-'}  "))
+def _region_column(lines: list[str], rank: int) -> str:
+    """The region cell of a table row, its wrapped lines joined (the column starts at 3)."""
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{rank}  "))
     parts = [lines[start][3:].split("  ")[0]]
     for line in lines[start + 1 :]:
         if not line.startswith("   "):  # the next row, or the summary line
@@ -595,7 +594,7 @@ def test_tier_names_too_long_for_the_line_are_folded_and_every_column_stays(kla:
     lines = batch_table(summary, "en", color=False, width=80).splitlines()
     assert all(len(line) <= 80 for line in lines), max(lines, key=len)
     for rank, _ in summary.ranked():
-        assert any(line.startswith(f"{rank or '-'}  ") for line in lines)
+        assert any(line.startswith(f"{rank}  ") for line in lines)
     assert "Errors" in "\n".join(lines)
 
 

@@ -90,32 +90,34 @@ def test_the_regions_are_named_as_their_forms_name_them_in_every_format(
 def test_equal_totals_share_a_rank_in_every_format(plain: BatchSummary, mini: Rubric) -> None:
     b, c = plain.results[1], plain.results[2]
     assert b.total == c.total
-    assert [rank for rank, _ in plain.ranked()] == [1, 2, 2, 4, None]
+    assert [rank for rank, _ in plain.ranked()] == [1, 2, 2, 4, 5]
     data = json.loads(render_batch(plain, Format.JSON, "en"))
-    assert [r["rank"] for r in data["regions"]] == [1, 2, 2, 4, None]
+    assert [r["rank"] for r in data["regions"]] == [1, 2, 2, 4, 5]
     rows = list(csv.DictReader(io.StringIO(render_batch(plain, Format.CSV, "en"))))
-    assert [r["rank"] for r in rows] == ["1", "2", "2", "4", ""]
+    assert [r["rank"] for r in rows] == ["1", "2", "2", "4", "5"]
     table = str(render_batch(plain, Format.TABLE, "en", width=100)).splitlines()
-    starts = [line.split()[0] for line in table if re.match(r"(\d+|-)  ", line)]
-    assert starts == ["1", "2", "2", "4", "-"]
+    starts = [line.split()[0] for line in table if re.match(r"\d+  ", line)]
+    assert starts == ["1", "2", "2", "4", "5"]
     markdown = str(render_batch(plain, Format.MARKDOWN, "en"))
     assert "| 2 | Kabupaten Bakau |" in markdown and "| 2 | Kabupaten Cemara |" in markdown
-    assert "| - | kota-e |" in markdown
+    assert "| 5 | kota-e |" in markdown
     github = str(render_batch(plain, Format.GITHUB, "en"))
     assert "#2 Kabupaten Bakau" in github and "#2 Kabupaten Cemara" in github
-    assert "#4 Kota Damar" in github and "#5" not in github
+    assert "#4 Kota Damar" in github and "#5 kota-e" in github
     sheet = load_workbook(io.BytesIO(batch_workbook(plain, mini, "en"))).worksheets[0]
     ranks = [row[0] for row in sheet.iter_rows(values_only=True) if row[1] in (*NAMES, "kota-e")]
-    assert ranks == [1, 2, 2, 4, None]
+    assert ranks == [1, 2, 2, 4, 5]
 
 
 def test_ranks_by_the_total_as_shown() -> None:
-    """650.004 and 650.0 both read 650.00: one rank, not two."""
+    """650.004 and 650.0 both read 650.00: one rank, not two; two regions without a total
+    share the last."""
     from kla_cli.core.ranking import _ranks
 
     results = [RegionResult(n, n, total=t) for n, t in (("a", 700.0), ("b", 650.004))]
     results += [RegionResult("c", "c", total=650.0), RegionResult("d", "d", total=600.0)]
-    assert _ranks(results) == (1, 2, 2, 4)
+    results += [RegionResult("e", "e", problem="x"), RegionResult("f", "f", problem="y")]
+    assert _ranks(results) == (1, 2, 2, 4, 5, 5)
 
 
 def test_the_reason_of_each_failure_is_in_every_format(plain: BatchSummary, mini: Rubric) -> None:

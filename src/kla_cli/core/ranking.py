@@ -72,11 +72,11 @@ class BatchSummary:
     """Ranked: highest total first, unread regions last, then by name."""
     counts: dict[str, int] = field(default_factory=dict)
     """Regions by status: ok, below, invalid, unreadable."""
-    ranks: tuple[int | None, ...] = ()
-    """Each result's rank, in `results` order: equal totals share one (1, 2, 2, 4); None for a
-    region that could not be read (it has no total to rank)."""
+    ranks: tuple[int, ...] = ()
+    """Each result's rank, in `results` order: equal totals share one (1, 2, 2, 4); the regions
+    that could not be read share the last."""
 
-    def ranked(self) -> Iterator[tuple[int | None, RegionResult]]:
+    def ranked(self) -> Iterator[tuple[int, RegionResult]]:
         """(rank, result) in ranking order."""
         return zip(self.ranks or _ranks(self.results), self.results, strict=True)
 
@@ -102,16 +102,14 @@ class BatchSummary:
         return any(r.status == "unreadable" for r in self.results)
 
 
-def _ranks(results: Iterable[RegionResult]) -> tuple[int | None, ...]:
-    """Competition ranks of results sorted by total: a tie shares the better rank (1, 2, 2, 4)."""
-    ranks: list[int | None] = []
-    last: float | None = None
+def _ranks(results: Iterable[RegionResult]) -> tuple[int, ...]:
+    """Competition ranks of results sorted by total: a tie (as shown, to two decimals) shares
+    the better rank (1, 2, 2, 4); the regions without a total come last, sharing one rank."""
+    ranks: list[int] = []
+    last: object = object()
     for place, result in enumerate(results, start=1):
-        if result.total is None:
-            ranks.append(None)
-            continue
-        total = round(result.total, 2)
-        ranks.append(ranks[-1] if total == last and ranks else place)
+        total = None if result.total is None else round(result.total, 2)
+        ranks.append(ranks[-1] if ranks and total == last else place)
         last = total
     return tuple(ranks)
 

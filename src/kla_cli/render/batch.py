@@ -125,12 +125,12 @@ def _right(keys: tuple[str, ...]) -> tuple[int, ...]:
     return tuple(i for i, key in enumerate(keys) if key in _NUMBERS)
 
 
-def _row(summary: BatchSummary, rank: int | None, r: RegionResult, lang: Lang) -> list[str]:
-    """The cells of `_headers`: a region that could not be read has no rank ("-")."""
+def _row(summary: BatchSummary, rank: int, r: RegionResult, lang: Lang) -> list[str]:
+    """The cells of `_headers`."""
     va = [_points(r.total_verified, lang)] if summary.verified else []
     target = [_tier(summary, r.target), _met(r, lang)] if summary.targets else []
     return [
-        "-" if rank is None else str(rank),
+        str(rank),
         r.name,
         _points(r.total, lang),
         _points(r.total_evidenced, lang),
@@ -193,7 +193,7 @@ def batch_csv(summary: BatchSummary, lang: Lang) -> str:
     """One row per region; machine-readable (dot decimals), formula-safe text."""
     rows = [
         (
-            "" if rank is None else rank,
+            rank,
             r.name,
             "" if r.total is None else r.total,
             "" if r.total_evidenced is None else r.total_evidenced,
@@ -375,8 +375,7 @@ def batch_github(summary: BatchSummary, lang: Lang) -> str:
         detail = _why(summary, r, lang) if r.failed else ""
         row = _row(summary, rank, r, lang)
         predicate = _predicate(summary, r, lang)
-        place = "" if rank is None else f"#{rank} "
-        text = f"{place}{r.name}: {row[2]} ({predicate})" + (f"; {detail}" if detail else "")
+        text = f"#{rank} {r.name}: {row[2]} ({predicate})" + (f"; {detail}" if detail else "")
         lines.append(annotation(level, text, title=r.name))
     lines.append(escape_data(_summary_line(summary, lang)))
     return "\n".join(lines) + "\n"
