@@ -31,7 +31,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "path.province": (
         "folder ini tampaknya satu provinsi, bukan satu kabupaten/kota: {count} subfolder berisi "
         "berkas isian ({regions})",
-        "this looks like a province, not one region: {count} subfolders hold workbooks ({regions})",
+        "this looks like a province, not one region: {count} {count:plural/subfolder/subfolders} "
+        "{count:plural/holds/hold} workbooks ({regions})",
     ),
     "path.province_manifest": (
         "folder ini tampaknya satu provinsi, bukan satu kabupaten/kota: ada manifes kla batch "
