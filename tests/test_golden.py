@@ -37,6 +37,8 @@ CASES = {
     ],
     "batch-table-id": ["--lang", "id", "batch", str(MANIFEST), "-j", "1"],
     "batch-markdown-en": ["--lang", "en", "batch", str(MANIFEST), "-j", "1", "-f", "markdown"],
+    # the folder without its manifest: names from the forms, no targets (no pass or fail)
+    "batch-folder-table-en": ["--lang", "en", "batch", str(MANIFEST.parent), "-j", "1"],
 }
 
 

@@ -94,7 +94,7 @@ def with_targets(
         own = spec.target and not (default and spec.shared_target)
         target, where = (spec.target, spec.origin) if own else (default, "--fail-under")
         tier = resolve_tier(rubric, target, where).id if target else None
-        out.append(RegionSpec(spec.name, spec.path, tier))
+        out.append(RegionSpec(spec.name, spec.path, tier, named=spec.named))
     return out
 
 
@@ -146,7 +146,7 @@ def assess_region(
         reached = ids.index(judged.id) if judged else -1
         met = reached >= ids.index(spec.target)
     return RegionResult(
-        name=spec.name,
+        name=spec.name if spec.named else (validation.region or spec.name),
         path=str(spec.path),
         target=spec.target,
         total=result.total,

@@ -32,6 +32,8 @@ PROVINCE_EXAMPLE = ROOT / "examples" / "provinsi-contoh"
 
 # folder -> band of the total on the mini rubric (tiers: pratama 50, madya 60, nindya 70, ...)
 BANDS = {"kota-a": (72, 78), "kab-b": (62, 68), "kab-c": (52, 58)}
+NAMES = {"kota-a": "Kota A", "kab-b": "Kabupaten B", "kab-c": "Kabupaten C"}
+"""The region each folder's forms name: what the batch shows, not the folder's slug."""
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def province(tmp_path_factory: pytest.TempPathFactory, mini: Rubric) -> Path:
     root = tmp_path_factory.mktemp("provinsi")
     for i, (folder, (low, high)) in enumerate(BANDS.items()):
         filled = answers_in_band(mini, low, high, seed=40 + i, missing_evidence=0.0)
-        write_region(mini, root / folder, folder.title(), "2025", filled)
+        write_region(mini, root / folder, NAMES[folder], "2025", filled)
     filled = answers_in_band(mini, 72, 78, seed=50, missing_evidence=0.0)
     write_region(mini, root / "kota-rusak", "Kota Rusak", "2025", filled)
     (root / "kota-rusak" / "dinkes.xlsx").write_bytes(b"PK\x03\x04 cut off")
@@ -71,11 +73,13 @@ def test_ranking_and_statuses(runner: CliRunner, province: Path) -> None:
     assert totals == sorted(totals, reverse=True)  # ranked by total
     assert [r["rank"] for r in regions] == [1, 2, 3, 4]
     by_name = {r["name"]: r for r in regions}
-    assert set(names) == {"kota-a", "kab-b", "kab-c", "kota-rusak"}
-    assert by_name["kota-a"]["predicate_id"] == "nindya" and by_name["kota-a"]["met"] is True
-    assert by_name["kab-b"]["predicate_id"] == "madya" and by_name["kab-b"]["status"] == "ok"
-    assert by_name["kab-c"]["met"] is False and by_name["kab-c"]["status"] == "below"
-    broken = by_name["kota-rusak"]
+    assert set(names) == {"Kota A", "Kabupaten B", "Kabupaten C", "Kota Rusak"}
+    assert by_name["Kota A"]["predicate_id"] == "nindya" and by_name["Kota A"]["met"] is True
+    assert by_name["Kota A"]["path"] == str(province / "kota-a")
+    assert by_name["Kabupaten B"]["predicate_id"] == "madya"
+    assert by_name["Kabupaten B"]["status"] == "ok"
+    assert by_name["Kabupaten C"]["met"] is False and by_name["Kabupaten C"]["status"] == "below"
+    broken = by_name["Kota Rusak"]
     assert broken["status"] == "invalid" and broken["errors"] == 1
     messages = broken["messages"]
     assert isinstance(messages, list) and "dinkes.xlsx" in messages[0]
@@ -98,7 +102,8 @@ def test_exit_codes(runner: CliRunner, province: Path, tmp_path: Path, mini: Rub
     write_region(mini, root / "kota-a", "Kota A", "2025", answers_in_band(mini, 72, 78, seed=1))
     result = _run(runner, str(root))
     assert result.exit_code == 2  # a region could not be read: reported, the others still run
-    assert "kota-kosong" in result.stderr and "kota-a" in result.stdout
+    assert "kota-kosong" in result.stderr and "Kota A" in result.stdout
+    assert "kota-kosong" in result.stdout  # no forms to name it: the folder's name
 
 
 def test_region_folder_as_root_is_refused(runner: CliRunner, province: Path) -> None:
@@ -122,7 +127,7 @@ def test_an_opd_form_among_recaps_is_not_a_region(
     shutil.copy(province / "kab-b" / "dinkes.xlsx", root / "dinkes.xlsx")
     code, data = _json(runner, str(root), "--lang", "en")
     by_name = {r["name"]: r for r in _regions(data)}
-    assert by_name["kota-a"]["status"] == "ok"
+    assert by_name["Kota A"]["status"] == "ok"
     stray = by_name["dinkes"]
     assert stray["status"] == "unreadable" and code == 2
     problem = str(stray["problem"])
@@ -262,11 +267,11 @@ def test_junit_is_valid_with_the_right_failures(runner: CliRunner, province: Pat
     suite = suites.find("testsuite")
     assert suite is not None
     cases = {case.get("name"): case for case in suite.iter("testcase")}
-    assert set(cases) == {"kota-a", "kab-b", "kab-c", "kota-rusak"}
+    assert set(cases) == {"Kota A", "Kabupaten B", "Kabupaten C", "Kota Rusak"}
     failed = {name for name, case in cases.items() if case.find("failure") is not None}
-    assert failed == {"kab-c", "kota-rusak"}
+    assert failed == {"Kabupaten C", "Kota Rusak"}
     assert suite.get("tests") == "4" and suite.get("failures") == "2" and suite.get("errors") == "0"
-    failure = cases["kota-rusak"].find("failure")
+    failure = cases["Kota Rusak"].find("failure")
     assert failure is not None and failure.get("type") == "invalid"
     assert "dinkes.xlsx" in (failure.text or "")
 
@@ -293,7 +298,7 @@ def test_csv_and_markdown_and_github(runner: CliRunner, province: Path, tmp_path
     assert rows[0]["name"] == "'=HYPERLINK(1)"  # formula-like text neutralised
 
     md = _run(runner, str(province), "--format", "markdown", "--fail-under", "madya").stdout
-    assert md.startswith("## ") and "| kota-a |" in md and "**kab-c**" in md
+    assert md.startswith("## ") and "| Kota A |" in md and "**Kabupaten C**" in md
     gh = _run(runner, str(province), "--format", "github", "--fail-under", "madya").stdout
     lines = gh.splitlines()
     assert sum(line.startswith("::error file=") for line in lines) == 2
@@ -336,7 +341,7 @@ def test_example_province_junit_fail_under_madya(runner: CliRunner) -> None:
     cases = list(suite.iter("testcase"))
     assert len(cases) == 7
     failed = {c.get("name") for c in cases if c.find("failure") is not None}
-    assert failed == {"kota-lama", "kabupaten-maju", "kabupaten-pesisir"}
+    assert failed == {"Kota Lama", "Kabupaten Maju", "Kabupaten Pesisir"}
 
 
 def test_example_manifest(runner: CliRunner) -> None:
@@ -360,7 +365,7 @@ def test_a_region_below_the_lowest_tier_reads_no_predikat(
         result = runner.invoke(
             app, ["--lang", lang, "batch", str(tmp_path), "--rubric", str(MINI_RUBRIC)]
         )
-        row = next(line for line in result.stdout.splitlines() if "kota-rendah" in line)
+        row = next(line for line in result.stdout.splitlines() if "Kota Rendah" in line)
         assert words in row
     _, data = _json(runner, str(tmp_path))
     assert _regions(data)[0]["predicate"] is None  # JSON stays null
@@ -434,7 +439,7 @@ def test_table_fits_the_line_and_never_cuts_a_region_name(
     lines = batch_table(summary, lang, color=False, width=width).splitlines()
     assert all(len(line) <= width for line in lines), max(lines, key=len)
     assert not any("…" in line for line in lines)
-    for rank, result in enumerate(summary.results, start=1):
+    for rank, result in summary.ranked():
         # whole, on one line when the line has room (the other columns wrap first); else
         # wrapped at its spaces: never cut
         assert _region_column(lines, rank) == result.name
@@ -454,7 +459,7 @@ def test_a_name_longer_than_the_line_allows_is_folded_not_cut(kla: Rubric) -> No
     summary = _table_summary(kla, [long, "kota-lama"], "en")
     lines = batch_table(summary, "en", color=False, width=80).splitlines()
     assert all(len(line) <= 80 for line in lines)
-    rank = next(i for i, r in enumerate(summary.results, start=1) if r.name == long)
+    rank = next(i for i, r in summary.ranked() if r.name == long)
     assert _region_column(lines, rank).replace(" ", "") == long
 
 
@@ -494,7 +499,7 @@ def test_progress_bar_on_a_terminal_only_and_never_with_json(tmp_path: Path) -> 
     assert code == 1  # kota-lama has a broken workbook
     assert b"Scoring" in terminal and b"7/7" in terminal.replace(b"\x1b[0m", b"")
     assert b"Scoring" not in out and b"\x1b[" not in out  # the summary stays clean
-    assert b"kota-harapan" in out
+    assert b"Kota Harapan" in out  # the region the forms name, not the folder's slug
 
     code, out, terminal = _batch_with_stderr_on_a_terminal(tmp_path, "--format", "json")
     assert code == 1
@@ -588,7 +593,7 @@ def test_tier_names_too_long_for_the_line_are_folded_and_every_column_stays(kla:
     )
     lines = batch_table(summary, "en", color=False, width=80).splitlines()
     assert all(len(line) <= 80 for line in lines), max(lines, key=len)
-    for rank in range(1, len(summary.results) + 1):
+    for rank, _ in summary.ranked():
         assert any(line.startswith(f"{rank}  ") for line in lines)
     assert "Errors" in "\n".join(lines)
 

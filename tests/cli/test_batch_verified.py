@@ -21,10 +21,10 @@ RECAP = ROOT / "examples" / "rekap-contoh"
 
 @pytest.fixture(scope="module")
 def province(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """kab-timur: the example recap (751.52 Nindya, verified 585.51 Pratama); kota-contoh: the
-    example OPD forms, without verified points."""
+    """kab-timur: the example recap of Kabupaten Contoh Timur (751.52 Nindya, verified 585.51
+    Pratama); kota-contoh: the example OPD forms of Kota Contoh, without verified points."""
     root = tmp_path_factory.mktemp("provinsi-va")
-    shutil.copytree(RECAP, root / "kab-timur")
+    shutil.copytree(RECAP, root / "Kabupaten Contoh Timur")
     shutil.copytree(EXAMPLE, root / "kota-contoh")
     return root
 
@@ -44,7 +44,7 @@ def _batch(root: Path, *args: str) -> str:
 
 def test_json_carries_the_verified_total_and_predikat(province: Path) -> None:
     regions = {r["name"]: r for r in json.loads(_batch(province, "--format", "json"))["regions"]}
-    timur, kota = regions["kab-timur"], regions["kota-contoh"]
+    timur, kota = regions["Kabupaten Contoh Timur"], regions["Kota Contoh"]
     assert (timur["total"], timur["predicate_id"]) == (751.52, "nindya")
     assert timur["total_verified"] == 585.51
     assert timur["predicate_verified"] == "Pratama"
@@ -55,10 +55,10 @@ def test_json_carries_the_verified_total_and_predikat(province: Path) -> None:
 
 def test_csv_carries_the_verified_total_and_predikat(province: Path) -> None:
     rows = {r["name"]: r for r in csv.DictReader(io.StringIO(_batch(province, "--format", "csv")))}
-    assert rows["kab-timur"]["total_verified"] == "585.51"
-    assert rows["kab-timur"]["predicate_verified_id"] == "pratama"
-    assert rows["kota-contoh"]["total_verified"] == ""
-    assert rows["kota-contoh"]["predicate_verified_id"] == ""
+    assert rows["Kabupaten Contoh Timur"]["total_verified"] == "585.51"
+    assert rows["Kabupaten Contoh Timur"]["predicate_verified_id"] == "pratama"
+    assert rows["Kota Contoh"]["total_verified"] == ""
+    assert rows["Kota Contoh"]["predicate_verified_id"] == ""
 
 
 def test_markdown_and_table_show_a_va_column(province: Path) -> None:
@@ -66,12 +66,15 @@ def test_markdown_and_table_show_a_va_column(province: Path) -> None:
     header = next(line for line in text.splitlines() if line.startswith("| #"))
     cells = [c.strip() for c in header.strip("|").split("|")]
     assert cells[2:5] == ["Total", "Total with evidence", "Verified total (VA)"]
-    assert "| 1 | kab-timur | 751.52 | 697.18 | 585.51 | Nindya |" in text
-    assert "| kota-contoh | 663.09 | 596.18 | - | Madya |" in text
+    assert "| 1 | Kabupaten Contoh Timur | 751.52 | 697.18 | 585.51 | Nindya |" in text
+    assert "| Kota Contoh | 663.09 | 596.18 | - | Madya |" in text
     assert "|---:|---|---:|---:|---:|---|" in text  # the VA column is right-aligned
     table = _batch(province, "--format", "table")
-    line = next(line for line in table.splitlines() if "kab-timur" in line)
-    assert line.split()[:6] == ["1", "kab-timur", "751.52", "697.18", "585.51", "Nindya"]
+    line = next(line for line in table.splitlines() if "Kabupaten Contoh Timur" in line)
+    assert line.split()[:8] == [
+        *("1", "Kabupaten", "Contoh", "Timur"),
+        *("751.52", "697.18", "585.51", "Nindya"),
+    ]
     assert "(VA)" in table
 
 

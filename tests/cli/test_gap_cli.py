@@ -64,6 +64,19 @@ def test_example_table_in_indonesian(runner: CliRunner) -> None:
     assert "dilaksanakan" in result.stdout and "Rencana per OPD" in result.stdout
 
 
+@pytest.mark.parametrize("fmt", ["table", "markdown"])
+def test_the_bands_rule_is_stated_once_under_the_ladder(runner: CliRunner, fmt: str) -> None:
+    """600,50 is Madya: the ladder's 601–700 is read by the half-open rule, said once."""
+    result = runner.invoke(app, ["--lang", "id", "gap", str(EXAMPLE), "-t", "nindya", "-f", fmt])
+    text = " ".join(result.stdout.split())  # the table wraps at the terminal's width
+    rule = (
+        "Batas predikat: nilai di atas 600 sampai dengan 700 adalah Madya (600,50 termasuk "
+        "Madya); Pratama mulai 500."
+    )
+    assert text.count(rule) == 1
+    assert text.index("Madya 601–700" if fmt == "table" else "| Madya |") < text.index(rule)
+
+
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_plan_table_fits_80_columns_with_every_gain_whole(runner: CliRunner, lang: str) -> None:
     result = runner.invoke(

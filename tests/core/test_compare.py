@@ -4,6 +4,7 @@ folders and from saved JSON results."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -155,6 +156,65 @@ def test_cli_different_rubrics_warn(
     assert result.exit_code == 0, result.output
     assert "different rubrics" in result.stderr
     assert json.loads(result.stdout)["change"]["total"] == 18.0
+
+
+def test_cli_different_rubrics_are_a_warnings_entry_in_json(
+    runner: CliRunner, mini: Rubric, two_years: tuple[Path, Path], tmp_path: Path
+) -> None:
+    data = score_json(scored(mini, OLD, "2024"), lang="en")
+    data["rubric"]["version"] = "0"
+    saved = tmp_path / "old.json"
+    saved.write_text(json.dumps(data), encoding="utf-8")
+    result = runner.invoke(app, ["compare", str(saved), str(two_years[1]), *MINI, "-f", "json"])
+    (warning,) = json.loads(result.stdout)["warnings"]
+    assert (warning["kind"], warning["old"], warning["new"]) == ("rubric", "mini 0", "mini 1")
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_cli_two_regions_warn_once_in_both_languages(
+    runner: CliRunner, mini: Rubric, make_region: MakeRegion
+) -> None:
+    old = make_region(mini, filled(OLD), region="Kota Uji", year="2024", name="uji")
+    new = make_region(mini, filled(NEW), region="Kabupaten Lain", year="2025", name="lain")
+    english = runner.invoke(app, ["--lang", "en", "compare", str(old), str(new), *MINI])
+    assert english.exit_code == 0, english.output
+    lines = [line for line in english.stderr.splitlines() if "Warning" in line]
+    assert lines == [
+        "Warning: the two results are of different regions (Kota Uji and Kabupaten Lain); "
+        "the changes are not one region's"
+    ]
+    indonesian = runner.invoke(app, ["--lang", "id", "compare", str(old), str(new), *MINI])
+    assert "kabupaten/kota berbeda (Kota Uji dan Kabupaten Lain)" in indonesian.stderr
+    data = json.loads(
+        runner.invoke(app, ["compare", str(old), str(new), *MINI, "-f", "json"]).stdout
+    )
+    assert [(w["kind"], w["old"], w["new"]) for w in data["warnings"]] == [
+        ("region", "Kota Uji", "Kabupaten Lain")
+    ]
+
+
+def test_cli_same_region_and_years_in_order_say_nothing(
+    runner: CliRunner, two_years: tuple[Path, Path]
+) -> None:
+    old, new = two_years
+    result = runner.invoke(app, ["compare", str(old), str(new), *MINI, "-f", "json"])
+    assert json.loads(result.stdout)["warnings"] == []
+    assert "Warning" not in result.stderr and "Peringatan" not in result.stderr
+
+
+def test_years_the_wrong_way_round_warn(mini: Rubric) -> None:
+    """`kla compare 2025/ 2024/`: every change would read backwards."""
+    later = snapshot_from_result(scored(mini, NEW, "2025"), "en")
+    earlier = snapshot_from_result(scored(mini, OLD, "2024"), "en")
+    (mismatch,) = compare(later, earlier).mismatches()
+    assert (mismatch.kind, mismatch.old, mismatch.new) == ("year", "2025", "2024")
+    assert compare(earlier, later).mismatches() == ()
+
+
+def test_region_names_differing_only_in_case_and_spaces_are_one_region(mini: Rubric) -> None:
+    old = snapshot_from_result(scored(mini, OLD, "2024"), "en")
+    new = replace(snapshot_from_result(scored(mini, NEW, "2025"), "en"), region=" kota  UJI ")
+    assert compare(old, new).mismatches() == ()
 
 
 def test_evidence_only_changes_are_shown(mini: Rubric, runner: CliRunner, tmp_path: Path) -> None:

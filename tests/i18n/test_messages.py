@@ -79,6 +79,7 @@ DYNAMIC_PREFIXES = {
     "history.mismatch_": "cli/app.py: the field two results disagree on (year, region)",
     "sheet.": "io/result_sheet.py: _error(what) names the result sheet's problem",
     "compare.stage.": "render/compare.py: _label(key) words a column for the stages (EM, VA)",
+    "compare.mismatch.": "render/compare.py: what two results differ in (region, rubric, year)",
     "status.col.": "render/status.py: the desk's column headers",
     "status.state.": "render/status.py: an OPD's form state (missing, clean, errors)",
     "followup.col.": "render/followup.py: the follow-up's column headers",

@@ -48,7 +48,7 @@ def test_first_page_says_what_a_bupati_needs(tmp_path: Path) -> None:
     text = _report(tmp_path, "l.md", RECAP, "--lang", "id").read_text(encoding="utf-8")
     head = text[: text.index("## Tangga")]
     assert "**Predikat terverifikasi (VA): Pratama** · 585,51 dari 1.000,00 poin." in head
-    assert "Kurang 14,50 poin menuju Madya (≥ 600,01)." in head
+    assert "Kurang 14,50 poin menuju Madya (601–700)." in head  # the band as officials write it
     assert "Dicetak 2 Desember 2025" in head
     for stage in ("Penilaian mandiri (EM) | 751,52 | Nindya", "| 697,18 | Madya", "| 585,51 |"):
         assert stage in head, stage
@@ -62,13 +62,40 @@ def test_first_page_says_what_a_bupati_needs(tmp_path: Path) -> None:
 
 
 def test_ladder_starts_above_the_total_the_report_is_about(tmp_path: Path) -> None:
-    """Kota Contoh: Madya self-assessed, Pratama with evidence: the ladder starts at Madya,
-    which the self-assessed total has already reached."""
+    """Kota Contoh: Madya self-assessed, Pratama with evidence (596,18): the ladder starts at
+    Madya, the next tier above the evidenced total (which the self-assessed total has already
+    reached), under the bands' half-open rule."""
     text = _report(tmp_path, "l.md").read_text(encoding="utf-8")
-    ladder = text[text.index("## Ladder") :].split("\n\n")[1]
+    rule, ladder = text[text.index("## Ladder") :].split("\n\n")[1:3]
+    assert (
+        rule
+        == "Bands: a total above 600 and up to 700 is Madya (600.50 is Madya); Pratama starts at 500."
+    )
     rows = ladder.splitlines()[2:]
-    assert rows[0].startswith("| Madya | 600.01 | reached |")
-    assert [r.split("|")[1].strip() for r in rows][:2] == ["Madya", "Nindya"]
+    assert rows[0].startswith("| Madya | 600.01 | reached | 3.83 |")
+    assert [r.split("|")[1].strip() for r in rows] == [
+        "Madya",
+        "Nindya",
+        "Utama",
+        "Child-Friendly Regency/City",
+    ]
+    assert text.count("Bands: a total above") == 1  # stated once
+
+
+@pytest.mark.parametrize("ext", ["html", "xlsx"])
+def test_the_bands_rule_is_the_ladders_legend(tmp_path: Path, ext: str) -> None:
+    out = _report(tmp_path, f"l.{ext}", EXAMPLE, "--lang", "id")
+    if ext == "html":
+        text = out.read_text(encoding="utf-8")
+    else:
+        book = load_workbook(out)
+        text = "\n".join(
+            str(v) for ws in book.worksheets for row in ws.iter_rows(values_only=True) for v in row
+        )
+    rule = (
+        "Batas predikat: nilai di atas 600 sampai dengan 700 adalah Madya (600,50 termasuk Madya)"
+    )
+    assert text.count(rule) == 1
 
 
 def test_pdf_without_libreoffice_is_one_clear_line(

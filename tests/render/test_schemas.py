@@ -66,6 +66,10 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
             _run("compare", str(tmp / "2023.json"), str(tmp / "2024.json"), "-f", "json"),
         ],
         "history": [_run("history", str(tmp), "-f", "json")],
+        "status": [
+            _run("status", KOTA, "-f", "json", "--deadline", "2025-12-20"),
+            _run("status", REKAP, "-f", "json", "--target", "utama"),
+        ],
         "rubric-show": [
             _run("rubric", "show", "-f", "json"),
             _run("rubric", "show", "-f", "json", "--rubric", str(DATA / "mini-rubric.yaml")),

@@ -130,6 +130,14 @@ def read_region(
     )
 
 
+def as_region(paths: Sequence[Path], submissions: Sequence[Submission]) -> bool:
+    """Whether what was given is checked as a region (a folder, a recap) or as forms handed over
+    one by one (`core.intake.checked_as_region`): `kla validate` and `kla score` agree."""
+    from kla_cli.core.intake import checked_as_region
+
+    return checked_as_region(submissions, any(path.is_dir() for path in paths))
+
+
 def source_inputs(source: Path) -> Inputs:
     """What `sources.load_result(source, …)` read, once it has: the saved result or result
     sheet itself, else the region's workbooks and its folder."""

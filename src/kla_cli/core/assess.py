@@ -20,9 +20,12 @@ class Assessment:
     result: ScoreResult
 
 
-def assess(rubric: Rubric, submissions: Sequence[Submission]) -> Assessment:
-    """Validate and score one region; items with errors are skipped (scored 0)."""
-    validation = validate_region(rubric, submissions)
+def assess(
+    rubric: Rubric, submissions: Sequence[Submission], *, whole_region: bool = True
+) -> Assessment:
+    """Validate and score one region; items with errors are skipped (scored 0).
+    `whole_region=False`: forms given one by one (`core.intake.checked_as_region`)."""
+    validation = validate_region(rubric, submissions, whole_region=whole_region)
     result = score_region(
         rubric,
         validation.responses,

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric import Rubric, fold
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang
 
@@ -222,6 +222,23 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Mismatch:
+    """One way the two results differ beyond their answers (`Comparison.mismatches`)."""
+
+    kind: str
+    """`region`, `rubric` or `year` (the new result is of an earlier year than the old)."""
+    old: str
+    new: str
+
+
+def _earlier(new: str | None, old: str | None) -> bool:
+    """`new` is a year before `old` (both plain years, `2023` and `2024`)."""
+    if not (new and old and new.strip().isdigit() and old.strip().isdigit()):
+        return False
+    return int(new) < int(old)
+
+
+@dataclass(frozen=True)
 class Comparison:
     old: Snapshot
     new: Snapshot
@@ -258,6 +275,28 @@ class Comparison:
             self.new.rubric_id,
             self.new.rubric_version,
         )
+
+    def mismatches(self) -> tuple[Mismatch, ...]:
+        """What makes the two results unlike a region's result next to its own earlier one:
+        other regions, other rubrics, or the years the wrong way round (the changes would read
+        backwards). None for the two stages of one result."""
+        if self.stages:
+            return ()
+        old, new = self.old, self.new
+        found = []
+        if old.region and new.region and fold(old.region) != fold(new.region):
+            found.append(Mismatch("region", old.region, new.region))
+        if not self.same_rubric:
+            found.append(
+                Mismatch(
+                    "rubric",
+                    f"{old.rubric_id} {old.rubric_version}",
+                    f"{new.rubric_id} {new.rubric_version}",
+                )
+            )
+        if _earlier(new.year, old.year):
+            found.append(Mismatch("year", old.year or "", new.year or ""))
+        return tuple(found)
 
     def changed_items(self) -> list[Change]:
         """Items whose points changed, as answered or as evidenced."""

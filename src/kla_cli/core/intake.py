@@ -49,6 +49,13 @@ class Intake:
     findings: tuple[Finding, ...]
 
 
+def checked_as_region(submissions: Sequence[Submission], folder_given: bool) -> bool:
+    """Whether the files are checked as a region (every OPD expected) or as forms: a folder or a
+    recap is a region; forms handed over one by one (`kla validate dinkes.xlsx`, `kla score
+    dinkes.xlsx`) are checked as forms, with no finding about the OPDs that sent nothing yet."""
+    return folder_given or any(sub.recap or sub.kla_output == "recap" for sub in submissions)
+
+
 def form_opd(rubric: Rubric, sub: Submission) -> str | None:
     """The rubric OPD a form answers for: kla's metadata (the OPD it was sent to), else its OPD
     cell; None for a recap, an inventory or a form naming no OPD kla knows."""

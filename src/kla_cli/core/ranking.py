@@ -1,13 +1,14 @@
 """A batch's results: one small record per region, and the ranked summary (pure).
 
 `batch.run_batch` makes a `RegionResult` per region (scored or not readable); `summarise` ranks
-them and counts them by status for every output format.
+them (equal totals share a rank: 1, 2, 2, 4) and counts them by status for every output format.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
 
 from kla_cli.core.rubric import Rubric
 from kla_cli.i18n.messages import Lang
@@ -18,6 +19,7 @@ class RegionResult:
     """What the summary needs of one region: small and picklable (no cells, no findings)."""
 
     name: str
+    """As shown: the manifest's name, else the region the forms name, else the folder's."""
     path: str
     target: str | None = None
     total: float | None = None
@@ -70,6 +72,19 @@ class BatchSummary:
     """Ranked: highest total first, unread regions last, then by name."""
     counts: dict[str, int] = field(default_factory=dict)
     """Regions by status: ok, below, invalid, unreadable."""
+    ranks: tuple[int, ...] = ()
+    """Each result's rank, in `results` order: equal totals share one (1, 2, 2, 4); the regions
+    that could not be read share the last."""
+
+    def ranked(self) -> Iterator[tuple[int, RegionResult]]:
+        """(rank, result) in ranking order."""
+        return zip(self.ranks or _ranks(self.results), self.results, strict=True)
+
+    @property
+    def targets(self) -> bool:
+        """Some region has a target (--fail-under or the manifest): the outputs say whether each
+        met it; without any, there is nothing to pass or fail but errors."""
+        return any(r.target for r in self.results)
 
     @property
     def verified(self) -> bool:
@@ -87,9 +102,40 @@ class BatchSummary:
         return any(r.status == "unreadable" for r in self.results)
 
 
+def _ranks(results: Iterable[RegionResult]) -> tuple[int, ...]:
+    """Competition ranks of results sorted by total: a tie (as shown, to two decimals) shares
+    the better rank (1, 2, 2, 4); the regions without a total come last, sharing one rank."""
+    ranks: list[int] = []
+    last: object = object()
+    for place, result in enumerate(results, start=1):
+        total = None if result.total is None else round(result.total, 2)
+        ranks.append(ranks[-1] if ranks and total == last else place)
+        last = total
+    return tuple(ranks)
+
+
+def _distinct(results: list[RegionResult]) -> list[RegionResult]:
+    """Two regions whose forms name the same region (a form copied from a neighbour's, or the
+    same region twice) keep their folder beside the name, so that neither hides the other."""
+    seen: dict[str, int] = {}
+    for result in results:
+        key = result.name.casefold()
+        seen[key] = seen.get(key, 0) + 1
+    out = []
+    for result in results:
+        folder = PurePath(result.path).name
+        if seen[result.name.casefold()] > 1 and folder and folder != result.name:
+            result = replace(result, name=f"{result.name} ({folder})")
+        out.append(result)
+    return out
+
+
 def summarise(rubric: Rubric, results: Iterable[RegionResult], lang: Lang) -> BatchSummary:
     ranked = tuple(
-        sorted(results, key=lambda r: (r.total is None, -(r.total or 0.0), r.name.casefold()))
+        sorted(
+            _distinct(list(results)),
+            key=lambda r: (r.total is None, -round(r.total or 0.0, 2), r.name.casefold()),
+        )
     )
     counts = dict.fromkeys(("ok", "below", "invalid", "unreadable"), 0)
     for result in ranked:
@@ -101,4 +147,5 @@ def summarise(rubric: Rubric, results: Iterable[RegionResult], lang: Lang) -> Ba
         tier_names={tier.id: tier.name.get(lang) for tier in rubric.tiers},
         results=ranked,
         counts=counts,
+        ranks=_ranks(ranked),
     )

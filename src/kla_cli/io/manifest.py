@@ -39,6 +39,9 @@ class RegionSpec:
     """Where `target` was written (manifest file and entry), for a located error."""
     shared_target: bool = False
     """`target` is the manifest's top-level one, which --fail-under overrides."""
+    named: bool = False
+    """`name` was written in a manifest and is kept; otherwise it is the folder's (or recap's)
+    name, shown only when the forms name no region."""
 
 
 def _manifest_error(where: str, what: str, **params: object) -> KlaError:
@@ -146,9 +149,9 @@ def load_manifest(file: Path) -> list[RegionSpec]:
         # shown as the user wrote it (beside the manifest), read from where it really is
         path = Path(os.path.normpath(file.parent / raw))
         if own:
-            specs.append(RegionSpec(name, path, own, where))
+            specs.append(RegionSpec(name, path, own, where, named=True))
         else:
-            specs.append(RegionSpec(name, path, default, top if default else None, True))
+            specs.append(RegionSpec(name, path, default, top if default else None, True, True))
     if not specs:
         raise KlaError("batch.no_regions", str(file), "batch.no_regions.hint")
     return specs

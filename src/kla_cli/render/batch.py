@@ -70,8 +70,24 @@ def _why(summary: BatchSummary, result: RegionResult, lang: Lang) -> str:
     return "; ".join(parts)
 
 
+def reasons(summary: BatchSummary, lang: Lang) -> list[tuple[str, str]]:
+    """(region, why) for every region that failed: could not be read, has errors, or is below
+    its target; shown under the ranking in every format."""
+    found = ((r.name, _why(summary, r, lang)) for r in summary.results if r.failed)
+    return [(name, why) for name, why in found if why]
+
+
 def _summary_line(summary: BatchSummary, lang: Lang) -> str:
     c = summary.counts
+    if not summary.targets:  # nothing to pass or fail: no "N passed"
+        return t(
+            "batch.summary_no_target",
+            lang,
+            count=len(summary.results),
+            ok=c["ok"],
+            invalid=c["invalid"],
+            unreadable=c["unreadable"],
+        )
     line = t(
         "batch.summary",
         lang,
@@ -90,8 +106,8 @@ def _headers(summary: BatchSummary) -> tuple[str, ...]:
     """The columns' catalogue keys; the verified total (VA) only when some region has one."""
     head = ("batch.col.rank", "batch.col.region", "batch.col.total", "batch.col.evidenced")
     va = ("batch.col.verified",) if summary.verified else ()
-    tail = ("batch.col.predicate", "batch.col.target", "batch.col.met", "batch.col.errors")
-    return (*head, *va, *tail)
+    target = ("batch.col.target", "batch.col.met") if summary.targets else ()
+    return (*head, *va, "batch.col.predicate", *target, "batch.col.errors")
 
 
 _NUMBERS = frozenset(
@@ -111,7 +127,9 @@ def _right(keys: tuple[str, ...]) -> tuple[int, ...]:
 
 
 def _row(summary: BatchSummary, rank: int, r: RegionResult, lang: Lang) -> list[str]:
+    """The cells of `_headers`."""
     va = [_points(r.total_verified, lang)] if summary.verified else []
+    target = [_tier(summary, r.target), _met(r, lang)] if summary.targets else []
     return [
         str(rank),
         r.name,
@@ -119,8 +137,7 @@ def _row(summary: BatchSummary, rank: int, r: RegionResult, lang: Lang) -> list[
         _points(r.total_evidenced, lang),
         *va,
         _predicate(summary, r, lang),
-        _tier(summary, r.target),
-        _met(r, lang),
+        *target,
         str(r.errors) if r.problem is None else "-",
     ]
 
@@ -157,9 +174,10 @@ def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
                 "warnings": r.warnings,
                 "workbooks": r.workbooks,
                 "problem": r.problem,
+                "reason": _why(summary, r, lang) or None,
                 "messages": list(r.messages),
             }
-            for rank, r in enumerate(summary.results, start=1)
+            for rank, r in summary.ranked()
         ],
         "summary": {"regions": len(summary.results), **summary.counts},
     }
@@ -167,12 +185,12 @@ def batch_json(summary: BatchSummary, lang: Lang) -> dict[str, Any]:
 
 _CSV_FIELDS = (
     "rank name total total_evidenced predicate_id target_id met status errors warnings workbooks"
-    " region path total_verified predicate_verified_id"
+    " region path total_verified predicate_verified_id reason"
 )
 CSV_COLUMNS: tuple[str, ...] = tuple(_CSV_FIELDS.split())
 
 
-def batch_csv(summary: BatchSummary, *, excel: bool = False) -> str:
+def batch_csv(summary: BatchSummary, lang: Lang, *, excel: bool = False) -> str:
     """One row per region; machine-readable (dot decimals), formula-safe text."""
     rows = [
         (
@@ -191,8 +209,9 @@ def batch_csv(summary: BatchSummary, *, excel: bool = False) -> str:
             r.path,
             "" if r.total_verified is None else r.total_verified,
             r.predicate_verified or "",
+            _why(summary, r, lang),
         )
-        for rank, r in enumerate(summary.results, start=1)
+        for rank, r in summary.ranked()
     ]
     return csv_text(CSV_COLUMNS, rows, excel=excel)
 
@@ -203,9 +222,10 @@ def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
         "",
     ]
     keys = _headers(summary)
-    met, errors = keys.index("batch.col.met"), keys.index("batch.col.errors")
+    errors = keys.index("batch.col.errors")
+    met = keys.index("batch.col.met") if "batch.col.met" in keys else errors
     rows = []
-    for rank, r in enumerate(summary.results, start=1):
+    for rank, r in summary.ranked():
         cells = _row(summary, rank, r, lang)
         if r.status in ("below", "unreadable"):
             cells[met] = f"**{cells[met]}**"
@@ -214,10 +234,10 @@ def batch_markdown(summary: BatchSummary, lang: Lang) -> str:
         rows.append(cells)
     lines += md_table([t(key, lang) for key in keys], rows, right=_right(keys))
     lines += ["", _summary_line(summary, lang)]
-    problems = [(r, _why(summary, r, lang)) for r in summary.results if r.failed]
+    problems = reasons(summary, lang)
     if problems:
         lines.append("")
-        lines += [f"- **{md_escape(r.name)}**: {md_escape(why)}" for r, why in problems if why]
+        lines += [f"- **{md_escape(name)}**: {md_escape(why)}" for name, why in problems]
     return "\n".join(lines) + "\n"
 
 
@@ -281,9 +301,11 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
         collapse_padding=True,
     )
     keys = _headers(summary)
-    right, met = _right(keys), keys.index("batch.col.met")
+    right = _right(keys)
+    # the status colour: on "target met" when there are targets, else on the errors
+    met = keys.index("batch.col.met" if summary.targets else "batch.col.errors")
     headers = [t(key, lang) for key in keys]
-    rows = [_row(summary, rank, r, lang) for rank, r in enumerate(summary.results, start=1)]
+    rows = [_row(summary, rank, r, lang) for rank, r in summary.ranked()]
     widths = _column_widths(headers, rows, width)
     for i, header in enumerate(headers):
         table.add_column(
@@ -299,6 +321,8 @@ def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -
         table.add_row(*cells)
     console.print(table)
     console.print(_summary_line(summary, lang))
+    for name, why in reasons(summary, lang):
+        console.print(f"- {plain(name)}: {plain(why)}", overflow="fold")
     return console_text(console)
 
 
@@ -321,7 +345,7 @@ def batch_junit(summary: BatchSummary, lang: Lang, run: JunitRun | None = None) 
         errors=errors,
     )
     classname = f"kla.{summary.rubric_id}"
-    for rank, r in enumerate(results, start=1):
+    for rank, r in summary.ranked():
         case = ET.SubElement(suite, "testcase", {"classname": classname, "name": _xml(r.name)})
         why = _xml(_why(summary, r, lang))
         if r.status == "unreadable":
@@ -345,7 +369,7 @@ def batch_github(summary: BatchSummary, lang: Lang, base: str | None = None) -> 
     folder (`file=`, relative to `base`, the workspace); at most 10 (GitHub drops the rest),
     then the summary line. Passing regions get no annotation: the job summary lists them."""
     errors = []
-    for rank, r in enumerate(summary.results, start=1):
+    for rank, r in summary.ranked():
         if not r.failed:
             continue
         row = _row(summary, rank, r, lang)
@@ -374,7 +398,7 @@ def render_batch(
     if fmt is Format.JSON:
         return json_text("batch", batch_json(summary, lang))
     if fmt is Format.CSV:
-        return batch_csv(summary, excel=excel)
+        return batch_csv(summary, lang, excel=excel)
     if fmt is Format.MARKDOWN:
         return batch_markdown(summary, lang)
     if fmt is Format.JUNIT:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kla_cli.i18n.messages import Lang, t
-from kla_cli.render.batch import _headers, _row, _summary_line
+from kla_cli.render.batch import _headers, _row, _summary_line, reasons
 from kla_cli.render.tier_colours import NO_TIER, TierColour, tier_colour
 from kla_cli.render.xlsx_list import Column, ListSheet, Value, list_workbook
 
@@ -62,7 +62,7 @@ def batch_workbook(summary: BatchSummary, rubric: Rubric, lang: Lang) -> bytes:
     keys = _headers(summary)
     predicate = keys.index("batch.col.predicate")
     rows, colours = [], []
-    for rank, result in enumerate(summary.results, start=1):
+    for rank, result in summary.ranked():
         texts = _row(summary, rank, result, lang)
         rows.append([_typed(k, v, result) for k, v in zip(keys, texts, strict=True)])
         colour = _colour(rubric, result)
@@ -79,7 +79,7 @@ def batch_workbook(summary: BatchSummary, rubric: Rubric, lang: Lang) -> bytes:
         columns=columns,
         rows=rows,
         colours=colours,
-        notes=[_summary_line(summary, lang)],
+        notes=[_summary_line(summary, lang), *(f"{n}: {why}" for n, why in reasons(summary, lang))],
         subject=rubric_line,
     )
     return list_workbook(spec, lang)
@@ -117,7 +117,7 @@ def batch_html(summary: BatchSummary, rubric: Rubric, lang: Lang) -> str:
         f"<th{' class=num' if key in numeric else ''}>{esc(t(key, lang))}</th>" for key in keys
     )
     body = []
-    for rank, result in enumerate(summary.results, start=1):
+    for rank, result in summary.ranked():
         cells = []
         for key, text in zip(keys, _row(summary, rank, result, lang), strict=True):
             colour = _colour(rubric, result) if key == "batch.col.predicate" else None
@@ -136,5 +136,8 @@ def batch_html(summary: BatchSummary, rubric: Rubric, lang: Lang) -> str:
         f"<h1>{esc(title)}</h1>\n<table><thead><tr>{head}</tr></thead>\n<tbody>\n"
         + "\n".join(body)
         + f"\n</tbody></table>\n<p>{esc(_summary_line(summary, lang))}</p>\n"
-        f'<p class="note">{esc(made_by)}</p>\n</body>\n</html>\n'
+        + "".join(
+            f"<p><b>{esc(name)}</b>: {esc(why)}</p>\n" for name, why in reasons(summary, lang)
+        )
+        + f'<p class="note">{esc(made_by)}</p>\n</body>\n</html>\n'
     )

@@ -237,9 +237,23 @@ def _side_json(snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def comparison_json(comparison: Comparison, top: int) -> dict[str, Any]:
+def mismatch_lines(comparison: Comparison, lang: Lang) -> list[str]:
+    """One line per way the two results are unlike one region's results over time (other
+    regions, other rubrics, the years the wrong way round)."""
+    return [
+        t(f"compare.mismatch.{m.kind}", lang, old=m.old, new=m.new) for m in comparison.mismatches()
+    ]
+
+
+def comparison_json(comparison: Comparison, top: int, lang: Lang = "id") -> dict[str, Any]:
     return {
         "stages": comparison.stages,
+        "warnings": [
+            {"kind": m.kind, "old": m.old, "new": m.new, "message": line}
+            for m, line in zip(
+                comparison.mismatches(), mismatch_lines(comparison, lang), strict=True
+            )
+        ],
         "old": _side_json(comparison.old),
         "new": _side_json(comparison.new),
         "change": {
@@ -266,7 +280,7 @@ def render_comparison(
     width: int = 100,
 ) -> str:
     if fmt is Format.JSON:
-        return json_text("compare", comparison_json(comparison, top))
+        return json_text("compare", comparison_json(comparison, top, lang))
     if comparison.stages:
         title = f"{_title(comparison, lang)}: {_side(comparison.new)}"
     else:

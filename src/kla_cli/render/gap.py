@@ -9,6 +9,7 @@ from kla_cli.core.answers import Answer
 from kla_cli.core.gap.actions import Action
 from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
+from kla_cli.core.predicate import band_rule
 from kla_cli.core.rubric import Effort, Rubric
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
@@ -131,6 +132,8 @@ def gap_markdown(
     lines += [f"- {line}" for line in summary_lines(analysis, lang)]
     lines += ["", f"## {t('gap.ladder', lang)}", ""]
     lines += ladder_markdown(analysis.ladder, lang)
+    if rule := band_rule(rubric, lang):  # the bands' half-open rule, stated once
+        lines += ["", md_escape(rule)]
     # On the verified basis the plan starts with what the verifier cut.
     if analysis.basis is Basis.VERIFIED:
         lines += ["", *cuts_markdown(analysis.cuts, rubric, lang)]
@@ -258,6 +261,8 @@ def gap_table(
     for line in summary[2:]:
         console.print(f"[bold]{line}[/]")
     console.print(ladder_text(analysis.ladder, lang))
+    if rule := band_rule(rubric, lang):  # the bands' half-open rule, stated once
+        console.print(f"[dim]{plain(rule)}[/]")
     if analysis.basis is Basis.VERIFIED:
         print_cuts(console, analysis.cuts, rubric, lang)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kla_cli.core.predicate import predicate_label
+from kla_cli.core.predicate import band_range, predicate_label
 from kla_cli.core.report_model import Report
 from kla_cli.core.rubric import Tier, tier_floor
 from kla_cli.i18n.dates import fmt_date
@@ -89,7 +89,7 @@ def build_front(report: Report, lang: Lang) -> Front:
             lang,
             points=p(needed, lang),
             tier=target.name.get(lang),
-            floor=p(tier_floor(rubric, target), lang),
+            floor=band_range(target, tier_floor(rubric, target)),
         )
     else:
         next_line = t("report.top_tier", lang)

@@ -11,7 +11,7 @@ from pathlib import PurePath
 
 from kla_cli.core.findings import Finding, Overflow, capped
 from kla_cli.core.gap.actions import Action, ActionKind
-from kla_cli.core.predicate import predicate_label
+from kla_cli.core.predicate import band_rule, predicate_label
 from kla_cli.core.provisional import provisional_note
 from kla_cli.core.report_model import EvidenceStatus, Report
 from kla_cli.i18n.messages import Lang, t
@@ -91,6 +91,7 @@ def ladder_table(report: Report, lang: Lang) -> Table:
             for rung in report.ladder
         ),
         empty=t("report.top_tier", lang),
+        lead=band_rule(report.rubric, lang),  # the bands' half-open rule, stated once
     )
 
 

@@ -216,6 +216,7 @@ def _batch() -> Schema:
             "warnings": INT,
             "workbooks": INT,
             "problem": null(STR),
+            "reason": null(STR),
             "messages": arr(STR),
         }
     )
@@ -265,6 +266,16 @@ def _compare() -> Schema:
     return {"$defs": {"change": change_def}} | obj(
         {
             "stages": BOOL,
+            "warnings": arr(
+                obj(
+                    {
+                        "kind": enum("region", "rubric", "year"),
+                        "old": null(STR),
+                        "new": null(STR),
+                        "message": STR,
+                    }
+                )
+            ),
             "old": side,
             "new": side,
             "change": obj(
@@ -275,6 +286,57 @@ def _compare() -> Schema:
                 }
             ),
             **{key: arr(change) for key in lists},
+        }
+    )
+
+
+def _status() -> Schema:
+    item = obj(
+        {
+            "code": STR,
+            "question": STR,
+            "cell": null(STR),
+            "points": NUM,
+            "points_at_stake": NUM,
+            "max": NUM,
+        }
+    )
+    resent = obj({"used": STR, "set_aside": arr(STR), "by": STR, "differing": arr(STR)})
+    opd = obj(
+        {
+            "id": STR,
+            "name": STR,
+            "state": STR,
+            "files": arr(STR),
+            "resent": null(resent),
+            "errors": arr(obj({"code": STR, "where": STR, "message": STR})),
+            "warnings": INT,
+            "unanswered": arr(item),
+            "evidence_missing": arr(item),
+            "points": NUM,
+            "points_evidenced": NUM,
+            "max": NUM,
+        }
+    )
+    return obj(
+        {
+            "region": null(STR),
+            "year": null(STR),
+            "total": NUM,
+            "total_evidenced": NUM,
+            "total_verified": null(NUM),
+            "max_total": NUM,
+            "predicate": null(STR),
+            "predicate_evidenced": null(STR),
+            "target": STR,
+            "target_given": BOOL,
+            "points_to_target": NUM,
+            "deadline": null(STR),
+            "days_left": null({"type": "integer"}),  # negative: the deadline has passed
+            "received": INT,
+            "skipped": arr(STR),
+            "opds": arr(opd),
+            "notes": arr(STR),
         }
     )
 
@@ -360,6 +422,7 @@ OUTPUTS: dict[str, Callable[[], Schema]] = {
     "compare": _compare,
     "history": _history,
     "rubric-show": _rubric_show,
+    "status": _status,
 }
 TITLES = {
     "score": "kla score --format json",
@@ -369,6 +432,7 @@ TITLES = {
     "compare": "kla compare --format json",
     "history": "kla history --format json",
     "rubric-show": "kla rubric show --format json",
+    "status": "kla status --format json",
     "rubric": "rubrics/*.yaml (kla rubric check)",
 }
 NAMES: tuple[str, ...] = (*OUTPUTS, "rubric")

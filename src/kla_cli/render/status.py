@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from kla_cli.core.findings import Finding
@@ -10,6 +9,7 @@ from kla_cli.core.predicate import predicate_label
 from kla_cli.core.status import OpdStatus, State, Status
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
+from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import document_markdown, md_escape
 from kla_cli.render.tables import Cell, Table
@@ -223,7 +223,7 @@ def render_status(
     width: int = 100,
 ) -> str:
     if fmt is Format.JSON:
-        return json.dumps(status_json(status, findings, lang), ensure_ascii=False, indent=2) + "\n"
+        return json_text("status", status_json(status, findings, lang))
     tables = [_summary(status, lang, lowest), _opd_table(status, lang)]
     notes = _notes(status, findings, lang)
     if fmt is Format.MARKDOWN:

@@ -42,7 +42,7 @@ def compare(
     columns: ColumnsOpt = None,
 ) -> None:
     from kla_cli.core.compare import compare as compare_results
-    from kla_cli.render.compare import render_comparison
+    from kla_cli.render.compare import mismatch_lines, render_comparison
     from kla_cli.sources import load_result, load_stages
 
     kind = choose_format(output, fmt, COMPARE_FORMATS, Format.TABLE)
@@ -60,16 +60,8 @@ def compare(
             blocked |= refuse_blocking(side.findings, side.blocking, allow_errors, defer=defer)
         result = compare_results(sides[0].snapshot, sides[1].snapshot)
     inputs = rubric_files | source_inputs(old) | (source_inputs(new) if new else rubric_files)
-    if not result.same_rubric:
-        was, now = result.old, result.new
-        err(
-            f"{t('warning.prefix')}: "
-            + t(
-                "compare.rubric_differs",
-                old=f"{was.rubric_id} {was.rubric_version}",
-                new=f"{now.rubric_id} {now.rubric_version}",
-            )
-        )
+    for line in mismatch_lines(result, active_lang()):
+        err(f"{t('warning.prefix')}: {line}")
     text = render_comparison(
         result,
         kind,

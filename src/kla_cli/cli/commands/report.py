@@ -14,6 +14,7 @@ from kla_cli.cli.options import (
     OutputOpt,
     PathsArg,
     RubricOpt,
+    as_region,
     choose_format,
     load_rubric,
     read_region,
@@ -45,7 +46,7 @@ def report(
         require_soffice(output)  # before any work
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths, columns)
-    assessment = assess(model, submissions)
+    assessment = assess(model, submissions, whole_region=as_region(paths, submissions))
     validation = assessment.validation
     refuse_blocking(validation.findings, validation.blocking, allow_errors)
     content = build_report(model, assessment.result, validation.findings, print_time())

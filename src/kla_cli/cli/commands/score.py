@@ -19,6 +19,7 @@ from kla_cli.cli.options import (
     OutputOpt,
     PathsArg,
     RubricOpt,
+    as_region,
     check_excel,
     choose_format,
     load_rubric,
@@ -50,7 +51,7 @@ def score(
     model, rubric_files = load_rubric(rubric)
     wanted = fail_under_tier(model, fail_under)
     submissions, workbooks = read_region(paths, columns)
-    assessment = assess(model, submissions)
+    assessment = assess(model, submissions, whole_region=as_region(paths, submissions))
     validation = assessment.validation
     blocked = refuse_blocking(
         validation.findings,

@@ -14,6 +14,7 @@ from kla_cli.cli.options import (
     OutputOpt,
     PathsArg,
     RubricOpt,
+    as_region,
     choose_format,
     load_rubric,
     read_region,
@@ -49,10 +50,7 @@ def validate(
     fmt = choose_format(output, fmt, FINDING_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     submissions, workbooks = read_region(paths, columns)
-    # forms handed over one by one are checked as forms; a folder or a recap as a region
-    whole_region = any(path.is_dir() for path in paths) or any(
-        sub.recap or sub.kla_output == "recap" for sub in submissions
-    )
+    whole_region = as_region(paths, submissions)
     findings = validate_region(model, submissions, whole_region=whole_region).findings
     files = [sub.file for sub in submissions]
     lang = active_lang()

@@ -29,6 +29,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} kabupaten/kota: {ok} lolos, {below} di bawah target, {invalid} bergalat, {unreadable} tidak terbaca",
         "{count} {count:plural/region/regions}: {ok} passed, {below} below target, {invalid} with errors, {unreadable} could not be read",
     ),
+    "batch.summary_no_target": (
+        "{count} kabupaten/kota: {ok} tanpa galat, {invalid} bergalat, {unreadable} tidak terbaca",
+        "{count} {count:plural/region/regions}: {ok} without errors, {invalid} with errors, {unreadable} could not be read",
+    ),
     "batch.target_basis": (
         "(target dinilai dari total berdata dukung, seperti kla gap)",
         "(targets judged on the total with evidence, as kla gap does)",

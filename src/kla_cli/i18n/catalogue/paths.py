@@ -33,6 +33,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "letakkan berkas isian OPD (.xlsx) di folder ini",
         "put the OPD workbooks (.xlsx) in this folder",
     ),
+    "path.province": (
+        "folder ini tampaknya satu provinsi, bukan satu kabupaten/kota: {count} subfolder berisi "
+        "berkas isian ({regions})",
+        "this looks like a province, not one region: {count} {count:plural/subfolder/subfolders} "
+        "{count:plural/holds/hold} workbooks ({regions})",
+    ),
+    "path.province_manifest": (
+        "folder ini tampaknya satu provinsi, bukan satu kabupaten/kota: ada manifes kla batch "
+        "({manifest})",
+        "this looks like a province, not one region: it holds a kla batch manifest ({manifest})",
+    ),
+    "path.province.hint": (
+        "nilai semua kabupaten/kota sekaligus dengan 'kla batch {root}', atau beri folder satu "
+        "kabupaten/kota",
+        "score every region at once with 'kla batch {root}', or give one region's folder",
+    ),
     # --- output.*
     "output.is_dir": (
         "berkas keluaran adalah sebuah folder",

@@ -76,8 +76,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.place": ("Lembar!Sel", "Sheet!Cell"),
     "report.front.total": ("{total} dari {max} poin", "{total} of {max} points"),
     "report.front.next": (
-        "Kurang {points} poin menuju {tier} (≥ {floor}).",
-        "{points} points short of {tier} (≥ {floor}).",
+        "Kurang {points} poin menuju {tier} ({floor}).",
+        "{points} points short of {tier} ({floor}).",
     ),
     "report.front.stages": ("Total per tahap", "Totals per stage"),
     "report.front.ladder": ("Posisi pada tangga predikat", "Position on the predikat ladder"),
@@ -166,9 +166,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count} dari {total} butir berubah",
         "{count} of {total} {total:plural/item/items} changed",
     ),
-    "compare.rubric_differs": (
+    "compare.mismatch.rubric": (
         "kedua hasil memakai rubrik berbeda ({old} dan {new}); butir dibandingkan menurut kode",
         "the two results use different rubrics ({old} and {new}); items are matched by code",
+    ),
+    "compare.mismatch.region": (
+        "kedua hasil dari kabupaten/kota berbeda ({old} dan {new}); perubahannya bukan "
+        "perubahan satu daerah",
+        "the two results are of different regions ({old} and {new}); the changes are not one "
+        "region's",
+    ),
+    "compare.mismatch.year": (
+        "hasil 'baru' ({new}) lebih lama dari hasil 'lama' ({old}); perubahannya terbaca "
+        "terbalik: tukar urutan kedua hasil",
+        "the 'new' result ({new}) is older than the 'old' one ({old}); the changes read "
+        "backwards: swap the two results",
     ),
     "compare.unreadable": ("tidak dapat dibaca: {error}", "cannot be read: {error}"),
     "compare.bad_json": (
