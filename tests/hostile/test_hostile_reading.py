@@ -60,7 +60,7 @@ def test_batch_goes_on_past_files_whose_read_fails(tmp_path: Path) -> None:
         app, ["--lang", "en", "batch", str(root), *RUBRIC_ARGS, "-j", "2", "-f", "json"]
     )
     assert result.exit_code in (0, 1), result.output
-    regions = {r["name"]: r for r in json.loads(result.stdout)["regions"]}
+    regions = {Path(r["path"]).name: r for r in json.loads(result.stdout)["regions"]}
     assert set(regions) == {"kota-a", "kota-b"}
     assert regions["kota-a"]["total"] == regions["kota-b"]["total"]  # the bad files add nothing
     assert any("potong.xls" in m for m in regions["kota-b"]["messages"])

@@ -102,7 +102,7 @@ def test_batch_github_has_no_notice_for_passing_regions_and_errors_carry_file(
         f"::error file={province.name}/kota-lama",
         f"::error file={province.name}/rusak",
     }
-    assert "kota-bahari" in summary.read_text(encoding="utf-8")  # passing: in the summary only
+    assert "Kota Bahari" in summary.read_text(encoding="utf-8")  # passing: in the summary only
 
 
 def test_batch_github_caps_errors_at_ten(mini: object) -> None:
