@@ -18,14 +18,7 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
-            names = [
-                name
-                for name in os.listdir(path)
-                if name.lower().endswith(WORKBOOK_SUFFIXES) and not name.startswith(("~$", "."))
-            ]
-            # sorted by name as paths sort (case-insensitively on Windows), without making and
-            # comparing a Path per file
-            inside = [path / name for name in sorted(names, key=os.path.normcase)]
+            inside = [path / name for name in workbook_names(path)]
             if not inside:
                 raise KlaError("path.no_workbooks", str(path), "path.no_workbooks.hint")
             found.extend(inside)
@@ -36,3 +29,14 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
         else:
             raise KlaError("path.missing", str(path), "path.missing.hint")
     return found
+
+
+def workbook_names(folder: Path | str) -> list[str]:
+    """The names of the workbooks in `folder` that `workbook_paths` reads, in its order (by
+    name as paths sort: case-insensitively on Windows), without making a Path per file."""
+    names = [
+        name
+        for name in os.listdir(folder)
+        if name.lower().endswith(WORKBOOK_SUFFIXES) and not name.startswith(("~$", "."))
+    ]
+    return sorted(names, key=os.path.normcase)
