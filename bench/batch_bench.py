@@ -48,7 +48,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from paired import paired, paired_calls, report, report_one, run_once
+from paired import Pair, Runs, load1, paired, paired_calls, report, report_one, run_once
 
 ROOT = Path(__file__).resolve().parents[1]
 OPDS_PER_REGION = 20
@@ -156,7 +156,7 @@ def main() -> None:
         if "table" in only:
             table(rounds)
         if "report" in only:
-            excel_report(rounds)
+            excel_report(python, rounds, env, before_env)
         if not only & {"cache", "cpu", "jobs", "openpyxl"}:
             return
         corpus = args.corpus or args.keep or Path(tmp) / "corpus"
@@ -284,14 +284,37 @@ def table(rounds: int) -> None:
     report("table: plain / rich, 20 000 regions", pair, on="cpu")
 
 
-def excel_report(rounds: int) -> None:
-    """The Excel report of a region with 5 000 findings, in this process (CPU)."""
-    try:
-        from report_bench import report_pair
-    except ImportError:
-        print("\nreport: no report benchmark in this checkout; skipped")
+def excel_report(
+    python: str, rounds: int, env: dict[str, str], before_env: dict[str, str] | None
+) -> None:
+    """The Excel report of a region with 5 000 findings (`report_bench.py`, which times the
+    writer alone in its process), paired with another checkout's when --before is given."""
+    script = str(Path(__file__).with_name("report_bench.py"))
+
+    def one(where: dict[str, str]) -> tuple[float, float]:
+        done = subprocess.run([python, script, "1"], env=where, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"report_bench failed: {done.stderr[-800:]}")
+        wall, cpu = done.stdout.split()
+        return float(wall), float(cpu)
+
+    after = Runs("after: report_workbook, 5 000 findings")
+    if before_env is None:
+        for _ in range(max(3, rounds // 3)):
+            wall, cpu = one(env)
+            after.wall.append(wall)
+            after.cpu.append(cpu)
+        report_one("report: Excel report of 5 000 findings (the writer alone)", after)
         return
-    report("report: Excel report, 5 000 findings", report_pair(max(3, rounds // 3)), on="cpu")
+    before = Runs("before: report_workbook, 5 000 findings")
+    start = load1()
+    for i in range(rounds):
+        for runs, where in ((after, env), (before, before_env))[:: 1 if i % 2 == 0 else -1]:
+            wall, cpu = one(where)
+            runs.wall.append(wall)
+            runs.cpu.append(cpu)
+    pair = Pair(after, before, (start, load1()))
+    report("before/after: Excel report of 5 000 findings, after / before", pair, on="cpu")
 
 
 def jobs(batch: list[str], rounds: int, warmed: object, env: dict[str, str], python: str) -> None:

@@ -64,11 +64,14 @@ def _put(ws: Worksheet, row: int, column: int, value: Cell, *, percent: bool = F
 def _put_header(ws: Worksheet, row: int, headers: Sequence[str]) -> None:
     from openpyxl.styles import Border, Font, PatternFill, Side
 
+    font = Font(bold=True)  # one of each for the row: openpyxl stores a style once anyway
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    border = Border(bottom=Side(style="thin"))
     for column, text in enumerate(headers, start=1):
         cell = ws.cell(row=row, column=column, value=_value(text))
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.border = Border(bottom=Side(style="thin"))
+        cell.font = font
+        cell.fill = fill
+        cell.border = border
 
 
 def _put_rows(ws: Worksheet, table: Table, row: int, lang: Lang) -> int:
@@ -110,8 +113,9 @@ def _size_columns(ws: Worksheet, tables: Sequence[Table], lang: Lang, skip_first
         letter = get_column_letter(column)
         ws.column_dimensions[letter].width = min(MAX_WIDTH, width + 3)
         if width + 3 > MAX_WIDTH:
+            wrapped = Alignment(wrap_text=True, vertical="top")
             for (cell,) in ws.iter_rows(min_row=skip_first + 1, min_col=column, max_col=column):
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                cell.alignment = wrapped
 
 
 def _print_setup(ws: Worksheet, *, landscape: bool, title_rows: str | None = "1:1") -> None:
@@ -182,6 +186,9 @@ def _align(book: Workbook) -> None:
     its neighbour (a right-aligned number would otherwise touch the text after it)."""
     from openpyxl.styles import Alignment
 
+    # One Alignment per (horizontal, wrap) for the whole book: building one per cell was a
+    # large part of a long report's time (openpyxl stores each distinct style once anyway).
+    shared: dict[tuple[str | None, bool | None], Alignment] = {}
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
@@ -189,12 +196,13 @@ def _align(book: Workbook) -> None:
                     continue
                 old = cell.alignment
                 number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
-                cell.alignment = Alignment(
-                    horizontal="right" if number else old.horizontal,
-                    vertical="top",
-                    wrap_text=old.wrap_text,
-                    indent=1,
-                )
+                key = ("right" if number else old.horizontal, old.wrap_text)
+                aligned = shared.get(key)
+                if aligned is None:
+                    aligned = shared[key] = Alignment(
+                        horizontal=key[0], vertical="top", wrap_text=key[1], indent=1
+                    )
+                cell.alignment = aligned
 
 
 def _to_bytes(book: Workbook) -> bytes:
