@@ -127,6 +127,9 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
     parser.add_argument("--before", type=Path, help="another checkout to pair with this one")
     parser.add_argument("--openpyxl", action="store_true", help="also the bare openpyxl read")
+    parser.add_argument(
+        "--jobs-regions", type=int, default=0, help="jobs: the first N regions only (0: all)"
+    )
     args = parser.parse_args()
     only = set(args.only.split(",")) | ({"openpyxl"} if args.openpyxl else set())
 
@@ -213,7 +216,14 @@ def main() -> None:
                 )
                 report("before/after: kla batch -j 1, after / before", pair, on="cpu")
         if "jobs" in only:
-            jobs(batch, rounds, warmed, env, python)
+            root = corpus
+            if args.jobs_regions:
+                root = Path(tmp) / "jobs-corpus"
+                root.mkdir()
+                for folder in sorted({p.parent for p in paths})[: args.jobs_regions]:
+                    (root / folder.name).symlink_to(folder)
+                print(f"jobs: the first {args.jobs_regions} regions")
+            jobs([*kla_cmd, "batch", str(root), "--format", "json"], rounds, warmed, env, python)
         if "openpyxl" in only:
             bare = [python, "-c", BARE_OPENPYXL, str(listing)]
             warmed()
