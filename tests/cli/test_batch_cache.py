@@ -138,3 +138,21 @@ def test_a_damaged_cache_is_ignored(province: Path, tmp_path: Path) -> None:
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
     assert "from the cache" not in warm.stderr
     assert entry.read_bytes() == data  # rewritten from the fresh results
+
+
+def test_default_jobs_one_for_small_batches_and_busy_machines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from kla_cli.batch import SMALL_BATCH, default_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    load = [0.0]
+    monkeypatch.setattr(os, "getloadavg", lambda: (load[0], 0.0, 0.0))
+    assert default_jobs(SMALL_BATCH - 1) == 1
+    assert default_jobs(514) == 2  # both cores idle
+    load[0] = 1.0  # a neighbour keeps one core busy
+    assert default_jobs(514) == 1
+    load[0] = 7.0
+    assert default_jobs(514) == 1
