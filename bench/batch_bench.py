@@ -1,30 +1,40 @@
-"""Benchmark `kla batch` against bare reads of the same files, and `kla --version` start-up.
+"""Benchmark kla's speed goals (issue 20), each as a paired, interleaved ratio.
 
-Generates a synthetic national corpus (default 514 regions x 20 OPD forms of the 2024
-instrument, the default rubric) in a temporary folder, then prints, in one run, the wall time of
+Every figure comes from `bench/paired.py`: two commands run in turn, A B then B A, for --rounds
+rounds (default 10); each round gives a ratio of two timings taken side by side, and the median
+ratio is quoted with the minimum beside it, for wall time and for CPU time (user + system, from
+the kernel's accounting of each finished process), with the machine's 1-minute load average
+before and after. Every timing is a fresh process, start-up and imports included.
 
-  - `kla batch CORPUS --format json` (default --jobs: all cores) and with --jobs 1,
-  - a bare read of every workbook's first sheet with python-calamine (one process),
-  - a bare read with openpyxl (read_only=True, one process),
-  - `kla --version` and `python -c "import json"` (best of several runs),
+Sections (--only a,b,...):
 
-and the ratios the issue sets as goals (batch <= 1.5x calamine, <= 0.25x openpyxl; --version <=
-3x import json). Every timing is a fresh process, so interpreter start-up and imports count.
-kla's modules are byte-compiled first, as `pip install` does: in an editable install under
-PYTHONDONTWRITEBYTECODE (set on some CI machines) every run would otherwise recompile them,
-which is a cost of that setup, not of kla.
-The batch and calamine timings are the best of --repeat rounds (3), since a shared machine varies
-by tens of percent from one run to the next. The rounds interleave the commands (calamine, batch,
-batch --jobs 1, then again), so that each ratio compares timings taken under the same conditions,
-and every timing starts with the corpus in the page cache (it is read once just before), so that
-none of them pays for the disk and the first one for the others. The openpyxl read is run once
-(it takes minutes).
+  startup  `kla score examples/kota-contoh` and `kla gap examples/kota-contoh` against
+           `python -c "import json"` (goals <= 5x and <= 6x), and `kla --version` (<= 3x), the
+           rubric cached (as after a first run).
+  cache    an unchanged national re-run, `kla batch CORPUS -f json` with its results cached
+           (goal <= 0.5 s), paired with the same run under --no-cache.
+  cpu      `kla batch CORPUS -f json -j 1 --no-cache` against a bare python-calamine read of
+           the same files (goal: CPU <= 2x).
+  table    the batch table of 5 000 regions: the plain writer against rich (in this process).
+  report   the Excel report of a region with 5 000 findings (in this process).
+  jobs     --jobs 2 against --jobs 1 with the other core idle and with it kept busy by a
+           neighbour process, and the default --jobs against --jobs 1 with the neighbour.
+  openpyxl the bare openpyxl read_only read (minutes; not run unless asked).
 
-    .venv/bin/python bench/batch_bench.py                # national scale (takes minutes)
-    .venv/bin/python bench/batch_bench.py --regions 50   # quicker
+--before SRC pairs the start-up and CPU figures of this checkout with those of another one
+(e.g. `git worktree add /tmp/kla-before main`; SRC is its top folder), run with the same
+Python and packages: the before/after pairs of docs/batch.md.
 
-To keep generation fast, a few distinct regions are written with openpyxl and the others are
-byte-for-byte copies (reading cost is per file, so copies time the same as originals).
+The corpus (default 514 regions x 20 OPD forms of the 2024 instrument, the default rubric) is
+generated in a temporary folder, or taken from --corpus DIR (made by an earlier --keep DIR). To
+keep generation fast, a few distinct regions are written with openpyxl and the others are
+byte-for-byte copies (reading cost is per file, so copies time the same as originals). Every
+timing of the corpus starts with its files in the page cache (read just before), so that none
+pays for the disk. kla's modules are byte-compiled first, as `pip install` does.
+
+    .venv/bin/python bench/batch_bench.py                      # everything, national scale
+    .venv/bin/python bench/batch_bench.py --only startup       # a minute
+    .venv/bin/python bench/batch_bench.py --regions 50 --rounds 5
 """
 
 from __future__ import annotations
@@ -37,6 +47,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from paired import Pair, Runs, load1, paired, paired_calls, report, report_one, run_once
 
 ROOT = Path(__file__).resolve().parents[1]
 OPDS_PER_REGION = 20
@@ -103,31 +115,23 @@ def warm(paths: list[Path]) -> None:
         path.read_bytes()
 
 
-def wall(cmd: list[str], repeat: int = 1, paths: list[Path] | None = None) -> float:
-    """Best wall time of `cmd` over `repeat` runs (stdout discarded, failures raise); with
-    `paths`, the files are read into the page cache before each run."""
-    best = float("inf")
-    for _ in range(repeat):
-        if paths:
-            warm(paths)
-        start = time.perf_counter()
-        done = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
-        elapsed = time.perf_counter() - start
-        if done.returncode not in (0, 1):  # 1: some synthetic region is below a target
-            raise SystemExit(f"{' '.join(cmd)} failed: {done.stderr.decode()[-500:]}")
-        best = min(best, elapsed)
-    return best
+SECTIONS = ("startup", "cache", "cpu", "table", "report", "jobs")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--regions", type=int, default=NATIONAL)
-    parser.add_argument("--skip-openpyxl", action="store_true", help="skip the slow bare read")
+    parser.add_argument("--rounds", type=int, default=10, help="paired rounds (default 10)")
+    parser.add_argument("--only", default=",".join(SECTIONS), help="sections, comma-separated")
+    parser.add_argument("--corpus", type=Path, help="an existing corpus (made with --keep)")
     parser.add_argument("--keep", type=Path, help="write the corpus here and keep it")
+    parser.add_argument("--before", type=Path, help="another checkout to pair with this one")
+    parser.add_argument("--openpyxl", action="store_true", help="also the bare openpyxl read")
     parser.add_argument(
-        "--repeat", type=int, default=3, help="best of N runs for batch and calamine (default 3)"
+        "--jobs-regions", type=int, default=0, help="jobs: the first N regions only (0: all)"
     )
     args = parser.parse_args()
+    only = set(args.only.split(",")) | ({"openpyxl"} if args.openpyxl else set())
 
     python = sys.executable
     kla = Path(python).with_name("kla")
@@ -137,61 +141,209 @@ def main() -> None:
     import kla_cli
 
     compileall.compile_dir(Path(kla_cli.__file__).parent, quiet=1)
+    before_env = None
+    if args.before:
+        compileall.compile_dir(args.before / "src" / "kla_cli", quiet=1)
+        before_env = {**os.environ, "PYTHONPATH": str(args.before / "src")}
+    print(
+        f"kla bench: {os.cpu_count()} cores, load average {os.getloadavg()}, "
+        f"Python {sys.version.split()[0]}, {args.rounds} paired rounds"
+    )
     with tempfile.TemporaryDirectory(prefix="kla-bench-") as tmp:
-        corpus = args.keep or Path(tmp) / "corpus"
-        start = time.perf_counter()
-        paths = generate(corpus, args.regions)
-        gen = time.perf_counter() - start
+        env = {**os.environ, "KLA_CACHE_DIR": str(Path(tmp) / "cache")}
+        if before_env is not None:
+            before_env["KLA_CACHE_DIR"] = env["KLA_CACHE_DIR"]
+        rounds = args.rounds
+        if "startup" in only:
+            startup(kla_cmd, python, rounds, env, before_env)
+        if "table" in only:
+            table(rounds)
+        if "report" in only:
+            excel_report(python, rounds, env, before_env)
+        if not only & {"cache", "cpu", "jobs", "openpyxl"}:
+            return
+        corpus = args.corpus or args.keep or Path(tmp) / "corpus"
+        if args.corpus:
+            paths = sorted(corpus.glob("*/*.xlsx"))
+        else:
+            begun = time.perf_counter()
+            paths = generate(corpus, args.regions)
+            print(f"corpus generated in {time.perf_counter() - begun:.0f} s")
         listing = Path(tmp) / "files.txt"
         listing.write_text("".join(f"{p}\n" for p in paths), encoding="utf-8")
         size = sum(p.stat().st_size for p in paths)
-        print(
-            f"corpus: {args.regions} regions, {len(paths)} workbooks, {size / 1e6:.1f} MB "
-            f"(generated in {gen:.0f} s); cores: {os.cpu_count()}"
-        )
+        regions = len({p.parent for p in paths})
+        print(f"corpus: {regions} regions, {len(paths)} workbooks, {size / 1e6:.1f} MB")
 
-        commands = {
-            "calamine": [python, "-c", BARE_CALAMINE, str(listing)],
-            "batch": [*kla_cmd, "batch", str(corpus), "--format", "json"],
-            "batch_1": [*kla_cmd, "batch", str(corpus), "--format", "json", "--jobs", "1"],
-        }
-        best = dict.fromkeys(commands, float("inf"))
-        for _ in range(args.repeat):  # interleaved rounds: see the module's doc
-            for name, cmd in commands.items():
-                best[name] = min(best[name], wall(cmd, paths=paths))
-        calamine, batch, batch_1 = best["calamine"], best["batch"], best["batch_1"]
-        openpyxl = (
-            None
-            if args.skip_openpyxl
-            else wall([python, "-c", BARE_OPENPYXL, str(listing)], paths=paths)
-        )
-        version = wall([*kla_cmd, "--version"], repeat=15)
-        import_json = wall([python, "-c", "import json"], repeat=15)
+        def warmed() -> None:
+            warm(paths)
 
-    rows = [
-        ("kla batch (all cores)", batch),
-        ("kla batch --jobs 1", batch_1),
-        ("bare python-calamine read", calamine),
-        ("bare openpyxl read_only read", openpyxl),
-        ("kla --version", version),
-        ('python -c "import json"', import_json),
+        batch = [*kla_cmd, "batch", str(corpus), "--format", "json"]
+        calamine = ("bare python-calamine read", [python, "-c", BARE_CALAMINE, str(listing)])
+        if "cache" in only:
+            run_once(batch, env)  # fills the results cache
+            pair = paired(
+                ("kla batch, results cached", batch),
+                ("kla batch --no-cache (default --jobs)", [*batch, "--no-cache"]),
+                rounds,
+                before=warmed,
+                env=env,
+            )
+            report("cache: an unchanged national re-run / a full one", pair)
+            report_one("cache: the unchanged re-run alone", pair.a, goal_seconds=0.5)
+        if "cpu" in only:
+            one = [*batch, "-j", "1", "--no-cache"]
+            pair = paired(
+                ("kla batch -j 1 --no-cache", one), calamine, rounds, before=warmed, env=env
+            )
+            report("cpu: kla batch -j 1 / bare calamine read", pair, goal=2.0, on="cpu")
+            if before_env is not None:
+                pair = paired(
+                    ("after: kla batch -j 1 --no-cache", one),
+                    ("before: kla batch -j 1", [*batch, "-j", "1"]),
+                    rounds,
+                    before=warmed,
+                    env=env,
+                    env_b=before_env,
+                )
+                report("before/after: kla batch -j 1, after / before", pair, on="cpu")
+        if "jobs" in only:
+            root = corpus
+            if args.jobs_regions:
+                root = Path(tmp) / "jobs-corpus"
+                root.mkdir()
+                for folder in sorted({p.parent for p in paths})[: args.jobs_regions]:
+                    (root / folder.name).symlink_to(folder)
+                print(f"jobs: the first {args.jobs_regions} regions")
+            jobs([*kla_cmd, "batch", str(root), "--format", "json"], rounds, warmed, env, python)
+        if "openpyxl" in only:
+            bare = [python, "-c", BARE_OPENPYXL, str(listing)]
+            warmed()
+            wall, cpu = run_once(bare)
+            print(f"\nbare openpyxl read_only read: wall {wall:.1f} s, cpu {cpu:.1f} s (one run)")
+
+
+def startup(
+    kla_cmd: list[str],
+    python: str,
+    rounds: int,
+    env: dict[str, str],
+    before_env: dict[str, str] | None,
+) -> None:
+    example = str(ROOT / "examples" / "kota-contoh")
+    json_cmd = ("python -c 'import json'", [python, "-c", "import json"])
+    score = [*kla_cmd, "score", example]
+    gap = [*kla_cmd, "gap", example]
+    for label, cmd, goal in (("kla score", score, 5.0), ("kla gap", gap, 6.0)):
+        pair = paired((f"{label} examples/kota-contoh", cmd), json_cmd, rounds, env=env)
+        report(f"startup: {label} / import json", pair, goal=goal)
+        if before_env is not None:
+            pair = paired(
+                (f"after: {label}", cmd),
+                (f"before: {label}", cmd),
+                rounds,
+                env=env,
+                env_b=before_env,
+            )
+            report(f"before/after: {label}, after / before", pair)
+    version = ("kla --version", [*kla_cmd, "--version"])
+    report("startup: kla --version / import json", paired(version, json_cmd, rounds, env=env), 3.0)
+
+
+TABLE_ROWS = 5_000
+"""Rows of the table section (rich takes ~0,6 ms a row: 12 s for 20 000 on a quiet machine)."""
+
+
+def table(rounds: int) -> None:
+    """The batch table of TABLE_ROWS regions, in this process: the plain writer and rich's."""
+    from kla_cli.core.ranking import RegionResult, summarise
+    from kla_cli.io.rubric_yaml import load_rubric
+    from kla_cli.render import batch as render_batch
+
+    rubric = load_rubric(ROOT / "rubrics" / "kla-2024.yaml")
+    results = [
+        RegionResult(
+            name=f"Kabupaten Sintetis {i:05d}",
+            path=f"nasional/wilayah-{i:05d}",
+            target="madya" if i % 3 else None,
+            total=400 + (i * 37) % 600,
+            total_evidenced=380 + (i * 31) % 600,
+            predicate="madya",
+            predicate_evidenced="pratama",
+            met=bool(i % 2) if i % 3 else None,
+            errors=i % 4,
+            workbooks=20,
+        )
+        for i in range(TABLE_ROWS)
     ]
-    print()
-    for label, seconds in rows:
-        shown = "skipped" if seconds is None else f"{seconds:8.3f} s"
-        print(f"  {label:<32} {shown}")
-    print()
-    print(f"  batch / calamine      {batch / calamine:6.2f}x   (goal <= 1.5x)")
-    print(f"  batch -j1 / calamine  {batch_1 / calamine:6.2f}x")
-    if openpyxl is not None:
-        print(f"  batch / openpyxl      {batch / openpyxl:6.2f}x   (goal <= 0.25x)")
-        print(f"  batch -j1 / openpyxl  {batch_1 / openpyxl:6.2f}x")
-    print(f"  --version / import    {version / import_json:6.2f}x   (goal <= 3x)")
-    if args.regions < NATIONAL:
-        print(
-            f"\n  note: the batch goals are for the national corpus ({NATIONAL} regions); with"
-            f" {args.regions} regions, start-up and the pool's warm-up weigh more than they would."
-        )
+    summary = summarise(rubric, results, "id")
+    plain = getattr(render_batch, "plain_batch_table", None)
+    rich = getattr(render_batch, "rich_batch_table", None)
+    if plain is None or rich is None:
+        print("\ntable: this checkout has no plain batch table; skipped")
+        return
+    pair = paired_calls(
+        (f"batch table, plain writer ({TABLE_ROWS} rows)", lambda: plain(summary, "id", 100)),
+        (f"batch table, rich ({TABLE_ROWS} rows)", lambda: rich(summary, "id", 100)),
+        max(3, rounds // 3),
+    )
+    report(f"table: plain / rich, {TABLE_ROWS} regions", pair, on="cpu")
+
+
+def excel_report(
+    python: str, rounds: int, env: dict[str, str], before_env: dict[str, str] | None
+) -> None:
+    """The Excel report of a region with 5 000 findings (`report_bench.py`, which times the
+    writer alone in its process), paired with another checkout's when --before is given."""
+    script = str(Path(__file__).with_name("report_bench.py"))
+
+    def one(where: dict[str, str]) -> tuple[float, float]:
+        done = subprocess.run([python, script, "1"], env=where, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"report_bench failed: {done.stderr[-800:]}")
+        wall, cpu = done.stdout.split()
+        return float(wall), float(cpu)
+
+    after = Runs("after: report_workbook, 5 000 findings")
+    if before_env is None:
+        for _ in range(max(3, rounds // 3)):
+            wall, cpu = one(env)
+            after.wall.append(wall)
+            after.cpu.append(cpu)
+        report_one("report: Excel report of 5 000 findings (the writer alone)", after)
+        return
+    before = Runs("before: report_workbook, 5 000 findings")
+    start = load1()
+    for i in range(rounds):
+        for runs, where in ((after, env), (before, before_env))[:: 1 if i % 2 == 0 else -1]:
+            wall, cpu = one(where)
+            runs.wall.append(wall)
+            runs.cpu.append(cpu)
+    pair = Pair(after, before, (start, load1()))
+    report("before/after: Excel report of 5 000 findings, after / before", pair, on="cpu")
+
+
+def jobs(batch: list[str], rounds: int, warmed: object, env: dict[str, str], python: str) -> None:
+    """--jobs 2 against --jobs 1, with the other core idle and with it busy."""
+    cmd = [*batch, "--no-cache"]
+    one = ("kla batch -j 1", [*cmd, "-j", "1"])
+    two = ("kla batch -j 2", [*cmd, "-j", "2"])
+    default = ("kla batch (default --jobs)", cmd)
+    before = warmed if callable(warmed) else None
+    report(
+        "jobs: -j 2 / -j 1, nothing else of ours running",
+        paired(two, one, rounds, before=before, env=env),
+    )
+    neighbour = subprocess.Popen([python, "-c", "while True: pass"])
+    try:
+        time.sleep(5)  # let the load average see it
+        pair = paired(two, one, rounds, before=before, env=env)
+        report("jobs: -j 2 / -j 1, a neighbour keeping one core busy", pair)
+        pair = paired(default, one, rounds, before=before, env=env)
+        report("jobs: default / -j 1, a neighbour keeping one core busy", pair)
+    finally:
+        neighbour.kill()
+        neighbour.wait()
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -24,6 +25,9 @@ KLA_RUBRIC_2024 = ROOT / "rubrics" / "kla-2024.yaml"
 EXAMPLE = ROOT / "examples" / "kota-contoh"
 
 os.environ.setdefault("NO_COLOR", "1")
+os.environ["KLA_CACHE_DIR"] = tempfile.mkdtemp(prefix="kla-test-cache-")
+"""Every test run (and every process it starts) caches into a folder of its own, never the
+user's: a rubric cached by older code under the same version must not be read."""
 os.environ["KLA_LANG"] = "en"  # tests pin the language; language tests pass --lang explicitly
 
 

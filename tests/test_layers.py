@@ -21,6 +21,7 @@ PLACE = {
     "__init__": "i18n",  # the package's face: __version__ only, imports nothing
     "errors": "errors",
     "batch": "run",
+    "batch_cache": "run",
     "sources": "run",
     "entry": "entry",
     "__main__": "entry",

@@ -25,6 +25,7 @@ from kla_cli.i18n.messages import Lang, current_lang, t
 from kla_cli.io.manifest import MANIFEST_SUFFIXES, RegionSpec, load_manifest
 
 if TYPE_CHECKING:
+    from kla_cli.batch_cache import ResultCache
     from kla_cli.core.submission import Submission
 
 MAX_MESSAGES = 5
@@ -261,22 +262,67 @@ def _run_chunk(specs: Sequence[RegionSpec]) -> list[RegionResult]:
     return [assess_region(rubric, spec, columns) for spec in specs]
 
 
-def default_jobs() -> int:
+SMALL_BATCH = 50
+"""Regions below which `--jobs` defaults to 1: at ~10 ms a region, starting and feeding the
+workers costs more than a second core saves."""
+
+
+def default_jobs(regions: int) -> int:
+    """`--jobs` when it is not given: 1 for a small batch; else one process per core this
+    process may use that is idle, as the 1-minute load average tells (at least 1). On a shared
+    machine a worker on a core that another program keeps busy makes the run slower, not
+    faster (two processes then take turns on one core)."""
+    if regions < SMALL_BATCH:
+        return 1
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # not on Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):  # Windows has no load average
+        busy = 0.0
+    return max(1, min(cores, int(cores - busy + 0.5)))
 
 
 def run_batch(
     rubric: Rubric,
     specs: Sequence[RegionSpec],
-    jobs: int,
+    jobs: int | None,
     lang: Lang,
     columns: Mapping[str, int] | None = None,
+    cache: ResultCache | None = None,
 ) -> Iterator[RegionResult]:
-    """Yield each region's result as it completes (in parallel processes when jobs > 1);
-    `columns`: the regions' recap columns by number (`--columns`)."""
+    """Yield each region's result as it completes (in parallel processes when jobs > 1; None:
+    `default_jobs` for the regions left to score); `columns`: the regions' recap columns by number (`--columns`); `cache`: results kept from
+    an earlier run (`batch_cache`), used for the regions whose workbooks did not change and
+    filled in with the others."""
+    if cache is None:
+        yield from _run(rubric, specs, jobs, lang, columns)
+        return
+    cache.begin(rubric.content_hash, lang, columns)
+    todo = []
+    for spec in specs:
+        kept = cache.get(spec)
+        if kept is None:
+            todo.append(spec)
+        else:
+            yield kept
+    for result in _run(rubric, todo, jobs, lang, columns):
+        cache.put(result)
+        yield result
+    cache.save()
+
+
+def _run(
+    rubric: Rubric,
+    specs: Sequence[RegionSpec],
+    jobs: int | None,
+    lang: Lang,
+    columns: Mapping[str, int] | None,
+) -> Iterator[RegionResult]:
+    if jobs is None:
+        jobs = default_jobs(len(specs))
     if jobs <= 1 or len(specs) <= 1:
         for spec in specs:
             yield assess_region(rubric, spec, columns)

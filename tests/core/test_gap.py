@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -198,9 +199,9 @@ def _capped(rubric: Rubric) -> Rubric:
         for o, p in zip(item.options, (10, 6, 0), strict=True)
     )
     first = rubric.indicators[0]
-    items = (item.model_copy(update={"options": options}), *first.items[1:])
-    indicators = (first.model_copy(update={"items": items}), *rubric.indicators[1:])
-    return rubric.model_copy(update={"indicators": indicators})
+    items = (replace(item, options=options), *first.items[1:])
+    indicators = (replace(first, items=items), *rubric.indicators[1:])
+    return replace(rubric, indicators=indicators)
 
 
 def test_unreachable_target_is_said_clearly(mini: Rubric) -> None:

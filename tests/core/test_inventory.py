@@ -20,6 +20,7 @@ from kla_cli.core.inventory import (
 )
 from kla_cli.core.places import Inventory, Place, PlaceSheet
 from kla_cli.core.rubric import Respondent, Rubric
+from kla_cli.core.rubric_schema import validate_rubric
 from kla_cli.core.submission import Row, Submission
 from kla_cli.io.rubric_yaml import shipped_rubrics
 
@@ -44,7 +45,7 @@ def lower_rubric() -> Rubric:
         for item in indicator["items"]:
             if item["code"] == "25.7a":
                 item["respondent"] = "kecamatan"
-    return Rubric.model_validate(data)
+    return validate_rubric(data)
 
 
 def sheet(

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
-from kla_cli.core.rubric import Rubric, Tier, tier_floor, tier_for
+from kla_cli.core.rubric import Rubric, Text, Tier, tier_floor, tier_for
 from kla_cli.core.scoring import Response, item_points, score_region
 
 
@@ -75,13 +77,13 @@ def test_totals_groups_and_evidence(mini: Rubric) -> None:
 
 def _official_tiers(kla_like: Rubric) -> Rubric:
     tiers = [
-        Tier(id="pratama", name="Pratama", min=500, max=600),  # type: ignore[arg-type]
-        Tier(id="madya", name="Madya", min=600, max=700),  # type: ignore[arg-type]
-        Tier(id="nindya", name="Nindya", min=700, max=800),  # type: ignore[arg-type]
-        Tier(id="utama", name="Utama", min=800, max=900),  # type: ignore[arg-type]
-        Tier(id="kla", name="KLA", min=900, max=1000),  # type: ignore[arg-type]
+        Tier(id="pratama", name=Text(id="Pratama", en="Pratama"), min=500, max=600),
+        Tier(id="madya", name=Text(id="Madya", en="Madya"), min=600, max=700),
+        Tier(id="nindya", name=Text(id="Nindya", en="Nindya"), min=700, max=800),
+        Tier(id="utama", name=Text(id="Utama", en="Utama"), min=800, max=900),
+        Tier(id="kla", name=Text(id="KLA", en="KLA"), min=900, max=1000),
     ]
-    return kla_like.model_copy(update={"tiers": tuple(tiers), "max_total": 1000})
+    return replace(kla_like, tiers=tuple(tiers), max_total=1000)
 
 
 @pytest.mark.parametrize(
@@ -115,7 +117,7 @@ def test_band_floor(mini: Rubric) -> None:
 
 def test_variant_pratama_501(mini: Rubric) -> None:
     rubric = _official_tiers(mini)
-    tiers = (rubric.tiers[0].model_copy(update={"min": 501}), *rubric.tiers[1:])
-    variant = rubric.model_copy(update={"tiers": tiers})
+    tiers = (replace(rubric.tiers[0], min=501), *rubric.tiers[1:])
+    variant = replace(rubric, tiers=tiers)
     assert tier_for(variant, 500.5) is None
     assert tier_for(variant, 501).id == "pratama"  # type: ignore[union-attr]

@@ -1,47 +1,47 @@
 """The `kla` app: its global options (--lang, --debug, --version) and its commands, each in its
-own module under `cli/commands/` (registered here, in the order --help lists them)."""
+own module under `cli/commands/` (registered here, in the order --help lists them).
+
+`main` (the console script) builds the app with the one command asked for: importing the other
+nine command modules and having typer inspect their signatures took a sixth of a command's
+start-up. `app`, the whole app (for --help, an unknown command's suggestions and the tests), is
+built on first use.
+"""
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from kla_cli import __version__
-from kla_cli.cli.commands import (
-    batch,
-    compare,
-    demo,
-    followup,
-    gap,
-    history,
-    merge,
-    report,
-    rubric,
-    schema,
-    score,
-    status,
-    template,
-    validate,
-)
+from kla_cli.cli.argv import scan
 from kla_cli.cli.console import err, set_debug, set_verbosity
 from kla_cli.cli.framework import KlaCommand, KlaGroup, h
 from kla_cli.cli.settings import set_globals
 from kla_cli.errors import ExitCode
 from kla_cli.i18n.messages import current_lang, detect_lang, t
 
-app = typer.Typer(
-    cls=KlaGroup,
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    help=h("help.app"),
+COMMANDS = (
+    ("score", "score", "help.score"),
+    ("template", "template", "help.template"),
+    ("validate", "validate", "help.validate"),
+    ("merge", "merge", "help.merge"),
+    ("gap", "gap", "help.gap"),
+    ("batch", "batch", "help.batch"),
+    ("report", "report", "help.report"),
+    ("compare", "compare", "help.compare"),
+    ("history", "history", "help.history"),
+    ("status", "status", "help.status"),
+    ("followup", "followup", "help.followup"),
+    ("schema", "schema", "help.schema"),
+    ("demo", "demo", "help.demo"),
 )
-rubric_app = typer.Typer(cls=KlaGroup, no_args_is_help=True, help=h("help.rubric"))
-app.add_typer(rubric_app, name="rubric")
+"""(name, function in `cli/commands/<name>.py`, help key), in the order --help lists them."""
+RUBRIC_COMMANDS = (("check", "help.rubric_check"), ("show", "help.rubric_show"))
+"""`kla rubric <name>`: functions of `cli/commands/rubric.py`."""
 
 
 def _version(value: bool) -> None:
@@ -50,7 +50,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _main(
     lang: Annotated[
         str | None, typer.Option("--lang", help=h("help.lang"), show_default=False)
@@ -76,24 +75,43 @@ def _main(
         raise typer.Exit(ExitCode.CANNOT_RUN) from None
 
 
-rubric_app.command("check", help=h("help.rubric_check"), cls=KlaCommand)(rubric.check)
-rubric_app.command("show", help=h("help.rubric_show"), cls=KlaCommand)(rubric.show)
-for name, command, key in (
-    ("score", score.score, "help.score"),
-    ("template", template.template, "help.template"),
-    ("validate", validate.validate, "help.validate"),
-    ("merge", merge.merge, "help.merge"),
-    ("gap", gap.gap, "help.gap"),
-    ("batch", batch.batch, "help.batch"),
-    ("report", report.report, "help.report"),
-    ("compare", compare.compare, "help.compare"),
-    ("history", history.history, "help.history"),
-    ("status", status.status, "help.status"),
-    ("followup", followup.followup, "help.followup"),
-    ("schema", schema.schema, "help.schema"),
-    ("demo", demo.demo, "help.demo"),
-):
-    app.command(name, help=h(key), cls=KlaCommand)(command)
+def _command(module: str, function: str) -> Any:
+    return getattr(importlib.import_module(f"kla_cli.cli.commands.{module}"), function)
+
+
+def build_app(only: str | None = None) -> typer.Typer:
+    """The app with every command, or with the command named `only` alone."""
+    app = typer.Typer(
+        cls=KlaGroup,
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        help=h("help.app"),
+    )
+    app.callback()(_main)
+    if only in (None, "rubric"):
+        rubric_app = typer.Typer(cls=KlaGroup, no_args_is_help=True, help=h("help.rubric"))
+        app.add_typer(rubric_app, name="rubric")
+        for name, key in RUBRIC_COMMANDS:
+            rubric_app.command(name, help=h(key), cls=KlaCommand)(_command("rubric", name))
+    for name, function, key in COMMANDS:
+        if only in (None, name):
+            app.command(name, help=h(key), cls=KlaCommand)(_command(name, function))
+    return app
+
+
+_whole: list[typer.Typer] = []
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """`app`: the whole app, built on first use."""
+    if name != "app":
+        raise AttributeError(name)
+    if not _whole:
+        _whole.append(build_app())
+    return _whole[0]
 
 
 def main() -> None:
@@ -101,4 +119,8 @@ def main() -> None:
     from kla_cli.cli.console import streams_that_encode_everything
 
     streams_that_encode_everything()
-    app(prog_name="kla")
+    rest = scan(sys.argv[1:]).rest
+    first = next((arg for arg in rest if not arg.startswith("-")), None)
+    known = {name for name, _, _ in COMMANDS} | {"rubric"}
+    only = first if first in known and rest and rest[0] == first else None
+    build_app(only)(prog_name="kla")

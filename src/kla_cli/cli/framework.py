@@ -6,6 +6,11 @@
   language with a hint, instead of the framework's English usage block.
 - The global options may stand anywhere (`kla score DIR --lang en`), and the language is set
   before parsing, so that a usage error already speaks it.
+- Values of plain types (text, whole or decimal numbers, paths, a choice of an enum, lists and
+  optionals of those) are converted here (`PlainValue`) instead of by the pydantic adapters that
+  typer 0.29 builds for every parameter while parsing: importing pydantic and building them took
+  83–108 ms of every command's start-up. Any other parameter, or a value of another kind, is
+  left to typer, and a bad value still reads as typer's error would.
 
 Click's exceptions are recognised by their class and read through their attributes (`param`,
 `option_name`, ...), never through their English text. The two usage errors click raises as a
@@ -22,6 +27,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from difflib import get_close_matches
 from enum import Enum
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -154,9 +160,11 @@ class ExtraArguments(Exception):
 
 
 class KlaCommand(typer.core.TyperCommand):
-    """A command whose leftover arguments raise `ExtraArguments`."""
+    """A command whose leftover arguments raise `ExtraArguments`, and whose plain values are
+    converted without pydantic (`plain_values`)."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_values(self, ctx)
         strict = not ctx.allow_extra_args
         ctx.allow_extra_args = True  # so that the framework leaves them to us
         try:
@@ -184,6 +192,11 @@ class KlaGroup(typer.core.TyperGroup):
     """A group whose unknown command names raise `UnknownCommand`; as the app's group, it also
     runs the whole command line (`main`): global options first, the language set early, and
     every usage error turned into one line (exit 2)."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        plain_values(self, ctx)
+        rest: list[str] = super().parse_args(ctx, args)
+        return rest
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]
@@ -229,6 +242,136 @@ class KlaGroup(typer.core.TyperGroup):
             err(usage_line(exc, self))
             sys.exit(ExitCode.CANNOT_RUN)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+# --- values without pydantic --------------------------------------------------------------
+
+
+class _BadValue(ValueError):
+    """Why a value was refused, shaped as pydantic's ValidationError (`errors()`), which
+    `_bad_value` reads for the one-line usage error."""
+
+    def __init__(self, kind: str, value: object, message: str, cause: Exception | None) -> None:
+        super().__init__(message)
+        self._error = {"type": kind, "input": value, "msg": message, "ctx": {"error": cause}}
+
+    def errors(self) -> list[dict[str, Any]]:
+        return [self._error]
+
+
+class PlainValue:
+    """Converts the values of one parameter of a plain type (see the module's docstring)."""
+
+    def __init__(self, param: Any, convert: Any | None, many: bool) -> None:
+        self.param = param
+        self.convert = convert
+        self.many = many
+        self._typer: Any = None
+
+    def coerce(self, value: Any, param: Any, ctx: Any) -> Any:
+        """typer's `RuntimeParam.coerce`, for the types `plain_values` hands here."""
+        if value is None:
+            return () if self.many else None
+        try:
+            if self.many:
+                if isinstance(value, str):
+                    raise click.BadParameter("Value must be an iterable.", ctx=ctx, param=param)
+                return [self._one(item, param, ctx) for item in value]
+            return self._one(value, param, ctx)
+        except _BadValue as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+    def _one(self, value: Any, param: Any, ctx: Any) -> Any:
+        if self.convert is None or not isinstance(value, str):  # e.g. a flag's text from an
+            if self._typer is None:  # environment variable: typer's own conversion
+                from typer._coercion import build_runtime_param
+
+                descriptor = self.param.type_descriptor
+                self._typer = build_runtime_param(descriptor)
+            return self._typer._coerce_value(value, param=param, ctx=ctx)
+        return self.convert(value, param, ctx)
+
+
+def _text(value: str, param: Any, ctx: Any) -> str:
+    return value
+
+
+def _number(kind: type) -> Any:
+    name = "int_parsing" if kind is int else "float_parsing"
+
+    def convert(value: str, param: Any, ctx: Any) -> Any:
+        try:
+            return kind(value.strip())
+        except ValueError as exc:
+            raise _BadValue(name, value, str(exc), exc) from None
+
+    return convert
+
+
+def _path(value: str, param: Any, ctx: Any) -> Any:
+    from typer._param_types import coerce_cli_path
+
+    info = param.type_descriptor.parameter_info
+    return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+
+
+def _choice(choices: Sequence[Any]) -> Any:
+    def convert(value: str, param: Any, ctx: Any) -> Any:
+        from typer._param_types import coerce_cli_choice
+
+        sensitive = param.type_descriptor.case_sensitive
+        try:
+            return coerce_cli_choice(value, choices=choices, case_sensitive=sensitive, ctx=ctx)
+        except ValueError as exc:
+            raise _BadValue("value_error", value, str(exc), exc) from None
+
+    return convert
+
+
+def _converter(annotation: Any, info: Any, choices: Sequence[Any] | None) -> Any:
+    """How to convert a value of `annotation` here, or None to leave it to typer."""
+    plain = (
+        info.parser is None
+        and info.min is None
+        and info.max is None
+        and not info.resolve_path
+        and not info.allow_dash
+        and info.path_type is None
+    )
+    if not plain:
+        return None
+    if annotation is bool:
+        return None  # a flag: typer passes its True/False through; `PlainValue` leaves the rest
+    if annotation is str:
+        return _text
+    if annotation in (int, float):
+        return _number(annotation)
+    if annotation is Path:
+        return _path
+    if choices is not None:  # an enum, or a Literal of some of its members
+        return _choice(choices)
+    return None
+
+
+def plain_values(command: Any, ctx: Any) -> None:
+    """Give each parameter of `command` that has a plain type a `PlainValue`, before typer
+    would build a pydantic adapter for it (typer versions without adapters are left alone)."""
+    from typing import get_args, get_origin
+
+    for param in command.get_params(ctx):
+        if getattr(param, "_runtime_param", False) is not None:
+            continue  # converted already, or a typer that works otherwise
+        descriptor = getattr(param, "type_descriptor", None)
+        if descriptor is None or descriptor.file_annotation is not None:
+            continue
+        annotation = descriptor.annotation
+        many = get_origin(annotation) is list
+        if many:
+            (annotation,) = get_args(annotation)
+        info = descriptor.parameter_info
+        convert = _converter(annotation, info, descriptor.choices)
+        if convert is not None or (annotation is bool and info.parser is None):
+            param._runtime_param = PlainValue(param, convert, many)
 
 
 def early_lang(value: str | None) -> None:

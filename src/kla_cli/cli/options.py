@@ -94,12 +94,21 @@ def parse_columns(spec: str | None) -> dict[str, int] | None:
 # --- what was read -------------------------------------------------------------------------
 
 
-def load_rubric(path: Path | None) -> tuple[Rubric, Inputs]:
-    """The rubric of `--rubric` (the shipped one by default), and the files it was read from."""
-    from kla_cli.io.rubric_yaml import default_rubric_path, load_rubric_and_files
+def load_rubric(path: Path | None, *, cache: bool = True) -> tuple[Rubric, Inputs]:
+    """The rubric of `--rubric` (the shipped one by default), and the files it was read from;
+    validated once and then taken from kla's cache (`io/rubric_cache`) unless `cache` is False."""
+    from kla_cli.io.rubric_yaml import default_rubric_path
 
-    rubric, files = load_rubric_and_files(path or default_rubric_path())
-    verbose(t("verbose.rubric", path=files[0] if files else path))
+    file = path or default_rubric_path()
+    if cache and str(file) != "-":  # a rubric piped in (`--rubric -`) is read once, not cached
+        from kla_cli.io.rubric_cache import load_rubric_cached
+
+        rubric, files = load_rubric_cached(file)
+    else:
+        from kla_cli.io.rubric_yaml import load_rubric_and_files
+
+        rubric, files = load_rubric_and_files(file)
+    verbose(t("verbose.rubric", path=files[0] if files else file))
     return rubric, Inputs(files=frozenset(files))
 
 

@@ -1,43 +1,33 @@
 """The rubric model: groups → indicators → items, answer types, point rules and predikat bands.
 
-Pure data. Field-level rules are pydantic constraints; the cross-field rules of
-`kla rubric check` live in `rubric_rules`; loading YAML (and mapping a problem back to its YAML
-line) lives in `io/rubric_yaml`. This module knows nothing about files.
+Pure, plain data: frozen dataclasses, no validation here. A rubric document is checked by the
+pydantic models of `rubric_schema` (field rules) and `rubric_rules` (cross-field rules), then
+made into these classes by `rubric_from_data`, the one way a `Rubric` is built from data: from a
+freshly validated document, or from the plain copy `io/rubric_cache` keeps of one (`rubric_data`),
+so that a command whose rubric is cached never imports pydantic. Loading YAML (and mapping a
+problem back to its YAML line) lives in `io/rubric_yaml`. This module knows nothing about files.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cached_property
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
-from pydantic_core import PydanticCustomError
-
-from kla_cli.core.scales import SCALES, scale_bands, scale_options
+from typing import Any
 
 _MISSING = object()
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
-
-
-class Text(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Text:
     """A text in Indonesian (`id`, canonical) and English (`en`)."""
 
-    id: str = Field(min_length=1)
-    en: str = Field(min_length=1)
+    id: str
+    en: str
 
     def get(self, lang: str) -> str:
         return self.en if lang == "en" else self.id
-
-
-def _bilingual(value: object) -> object:
-    """Accept a bare string as the same text in both languages."""
-    if isinstance(value, str):
-        return {"id": value, "en": value}
-    return value
 
 
 class AnswerType(StrEnum):
@@ -74,17 +64,17 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-class Option(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Option:
     """A lettered answer of a `choice` item, or an element of a `checklist` item."""
 
-    key: str = Field(pattern=r"^[a-z]$")
+    key: str
     label: Text
-    points: float = Field(ge=0)
-
-    _text = field_validator("label", mode="before")(_bilingual)
+    points: float
 
 
-class Band(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Band:
     """A value band of a `percent`/`count` item.
 
     With direction `higher` a value earns `points` when value >= threshold; with `lower`, when
@@ -92,7 +82,7 @@ class Band(_Model):
     """
 
     threshold: float
-    points: float = Field(ge=0)
+    points: float
 
 
 class Effort(StrEnum):
@@ -101,13 +91,14 @@ class Effort(StrEnum):
     HIGH = "high"
 
 
-class Item(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Item:
     """One question an OPD answers (e.g. `14.3`, `1.2za`, `21A.4b`)."""
 
-    code: str = Field(pattern=r"^\d{1,2}[A-Z]?\.\d{1,2}[a-z]{0,2}$")
+    code: str
     question: Text
     type: AnswerType
-    max: float = Field(ge=0)
+    max: float
     """Official points; 0 for a screening question (26.17)."""
     scale: str | None = None
     """A named graded scale (`core.scales`) that gives the options or bands from `max`."""
@@ -130,74 +121,27 @@ class Item(_Model):
     opd: tuple[str, ...] = ()
     """Responsible OPD ids when they differ from the indicator's."""
 
+    effort: Effort | None = None
+    """Hint for the gap plan: how costly improving this item usually is."""
+
     @cached_property
     def option_folds(self) -> tuple[tuple[str, str, str], ...]:
         """(Indonesian label, English label, key) of each option, the labels `fold`ed: an answer
         may name an option by its label, in any case and spacing."""
         return tuple((fold(o.label.id), fold(o.label.en), o.key) for o in self.options)
 
-    effort: Effort | None = None
-    """Hint for the gap plan: how costly improving this item usually is."""
 
-    _text = field_validator("question", "unit", "evidence_asked", mode="before")(_bilingual)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _expand_scale(cls, data: object) -> object:
-        """A `scale:` fills in the options (or bands) from the item's max, marked provisional."""
-        if not isinstance(data, dict) or data.get("scale") is None:
-            return data
-        name = data["scale"]
-        if name not in SCALES:
-            raise PydanticCustomError(
-                "unknown_scale",
-                "unknown scale {name!r}; known: {known}",
-                {"name": str(name), "known": ", ".join(SCALES)},
-            )
-        if data.get("options") or data.get("bands"):
-            raise PydanticCustomError(
-                "scale_and_steps", "a `scale` gives the options/bands: remove one of them"
-            )
-        try:
-            top = float(data.get("max", 0))
-        except (TypeError, ValueError):
-            return data  # the field validation reports the max
-        out = dict(data)
-        kind = SCALES[name].kind
-        if kind == "bands":
-            lower = data.get("direction") == Direction.LOWER.value
-            out["bands"] = [{"threshold": t, "points": p} for t, p in scale_bands(name, top, lower)]
-        else:
-            out["options"] = [
-                {"key": key, "label": {"id": lid, "en": len_}, "points": pts}
-                for key, lid, len_, pts in scale_options(name, top)
-            ]
-        out.setdefault("provisional", True)
-        return out
-
-
-class Indicator(_Model):
-    id: str = Field(pattern=r"^\d{1,2}[A-Z]?$")
+@dataclass(frozen=True, kw_only=True)
+class Indicator:
+    id: str
     """The official id: `1`…`20`, `21A`, `24B`, `25`, `26` (a string; `number: 7` is read as `7`)."""
     group: str
     name: Text
-    max: float | None = Field(default=None, ge=0)
+    max: float | None = None
     """The official maximum: it caps the sum of the items' points when they add up to more."""
     opd: tuple[str, ...] = ()
     """Responsible OPD ids (first = lead) for items that name none."""
-    items: tuple[Item, ...] = Field(min_length=1)
-
-    _text = field_validator("name", mode="before")(_bilingual)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _number_as_id(cls, data: object) -> object:
-        """Rubrics written before indicator ids were strings say `number: 7`."""
-        if isinstance(data, dict) and "number" in data and "id" not in data:
-            data = dict(data)
-            number = data.pop("number")
-            data["id"] = str(number) if isinstance(number, int) else number
-        return data
+    items: tuple[Item, ...]
 
     @cached_property
     def lead_opds(self) -> tuple[str, ...]:
@@ -217,21 +161,21 @@ class Indicator(_Model):
         return self.max if self.max is not None else self.items_max
 
 
-class Group(_Model):
-    id: str = Field(pattern=r"^[A-Z]{1,4}$")
+@dataclass(frozen=True, kw_only=True)
+class Group:
+    id: str
     name: Text
     short: Text | None = None
-    max: float | None = Field(default=None, ge=0)
+    max: float | None = None
     """The official group maximum, checked against its indicators' maxima."""
 
-    _text = field_validator("name", "short", mode="before")(_bilingual)
 
-
-class Opd(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Opd:
     """A local agency (Organisasi Perangkat Daerah)."""
 
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]*$")
-    name: str = Field(min_length=1)
+    id: str
+    name: str
     aliases: tuple[str, ...] = ()
 
     @property
@@ -241,20 +185,20 @@ class Opd(_Model):
         return self.aliases[0] if self.aliases else self.name
 
 
-class Tier(_Model):
+@dataclass(frozen=True, kw_only=True)
+class Tier:
     """A predikat band. A total t is in the band when min < t <= max; the lowest band also
     includes its min (so with the default bands 600,00 is Pratama and 600,50 is Madya)."""
 
-    id: str = Field(pattern=r"^[a-z]+$")
+    id: str
     name: Text
-    min: float = Field(ge=0)
-    max: float = Field(gt=0)
-
-    _text = field_validator("name", mode="before")(_bilingual)
+    min: float
+    max: float
 
 
-class Rubric(_Model):
-    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+@dataclass(frozen=True, kw_only=True)
+class Rubric:
+    id: str
     title: Text
     version: str
     year: int | None = None
@@ -262,13 +206,11 @@ class Rubric(_Model):
     legal_basis: tuple[str, ...] = ()
     provisional: bool = False
     """True while the per-item points are not the official ones."""
-    max_total: float = Field(gt=0)
-    tiers: tuple[Tier, ...] = Field(min_length=1)
-    groups: tuple[Group, ...] = Field(min_length=1)
-    opds: tuple[Opd, ...] = Field(min_length=1)
-    indicators: tuple[Indicator, ...] = Field(min_length=1)
-
-    _text = field_validator("title", mode="before")(_bilingual)
+    max_total: float
+    tiers: tuple[Tier, ...]
+    groups: tuple[Group, ...]
+    opds: tuple[Opd, ...]
+    indicators: tuple[Indicator, ...]
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -328,8 +270,10 @@ class Rubric(_Model):
     def content_hash(self) -> str:
         """A short stable hash of the rubric's content (computed once per loaded rubric)."""
         import hashlib
+        import json
 
-        return hashlib.sha256(self.model_dump_json().encode()).hexdigest()[:16]
+        text = json.dumps(rubric_data(self), ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
 def tier_for(rubric: Rubric, total: float) -> Tier | None:
@@ -348,3 +292,84 @@ def tier_for(rubric: Rubric, total: float) -> Tier | None:
 def tier_floor(rubric: Rubric, tier: Tier) -> float:
     """The smallest two-decimal total that reaches `tier` (600,01 for Madya by default)."""
     return tier.min if tier is rubric.tiers[0] else round(tier.min + 0.01, 2)
+
+
+# --- plain data both ways --------------------------------------------------------------------
+
+
+def _text(data: Mapping[str, Any] | None) -> Text | None:
+    return None if data is None else Text(id=data["id"], en=data["en"])
+
+
+def _option(data: Mapping[str, Any]) -> Option:
+    return Option(key=data["key"], label=Text(**data["label"]), points=data["points"])
+
+
+def _enum(kind: type[StrEnum], value: str | None) -> Any:
+    return None if value is None else kind(value)
+
+
+def _item(data: Mapping[str, Any]) -> Item:
+    return Item(
+        **{
+            **data,
+            "question": Text(**data["question"]),
+            "type": AnswerType(data["type"]),
+            "evidence_asked": _text(data["evidence_asked"]),
+            "respondent": _enum(Respondent, data["respondent"]),
+            "unit": _text(data["unit"]),
+            "direction": _enum(Direction, data["direction"]),
+            "options": tuple(_option(o) for o in data["options"]),
+            "bands": tuple(Band(**b) for b in data["bands"]),
+            "opd": tuple(data["opd"]),
+            "effort": _enum(Effort, data["effort"]),
+        }
+    )
+
+
+def rubric_from_data(data: Mapping[str, Any], content_hash: str | None = None) -> Rubric:
+    """A `Rubric` from its plain data: a validated document (`rubric_schema.validate_rubric`)
+    or `rubric_data`'s output read back. Every field is expected, as `rubric_data` writes it;
+    nothing is checked here. `content_hash`, when known (kept with the data), spares computing
+    `Rubric.content_hash` again."""
+    rubric = Rubric(
+        **{
+            **data,
+            "title": Text(**data["title"]),
+            "legal_basis": tuple(data["legal_basis"]),
+            "tiers": tuple(
+                Tier(**{**tier, "name": Text(**tier["name"])}) for tier in data["tiers"]
+            ),
+            "groups": tuple(
+                Group(**{**g, "name": Text(**g["name"]), "short": _text(g["short"])})
+                for g in data["groups"]
+            ),
+            "opds": tuple(Opd(**{**o, "aliases": tuple(o["aliases"])}) for o in data["opds"]),
+            "indicators": tuple(
+                Indicator(
+                    **{
+                        **ind,
+                        "name": Text(**ind["name"]),
+                        "opd": tuple(ind["opd"]),
+                        "items": tuple(_item(item) for item in ind["items"]),
+                    }
+                )
+                for ind in data["indicators"]
+            ),
+        }
+    )
+    if content_hash is not None:
+        rubric.__dict__["content_hash"] = content_hash  # what the cached_property would store
+    return rubric
+
+
+def rubric_data(value: Any) -> Any:
+    """A rubric (or any part of it) as plain JSON-able data: dicts in field order, lists, the
+    enums' values. `rubric_from_data(rubric_data(r)) == r`."""
+    if isinstance(value, StrEnum):
+        return value.value
+    if isinstance(value, tuple):
+        return [rubric_data(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: rubric_data(getattr(value, f.name)) for f in fields(value)}
+    return value

@@ -15,14 +15,6 @@ from typing import Any
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
 from kla_cli.io.links import SymlinkLoop, resolve
-from kla_cli.io.yaml_safe import (
-    YamlNotUtf8,
-    YamlSyntax,
-    YamlTooComplex,
-    YamlTooDeep,
-    YamlTooLarge,
-    load_yaml,
-)
 
 MANIFEST_SUFFIXES = (".yaml", ".yml")
 MAX_MANIFEST_BYTES = 1024 * 1024
@@ -52,7 +44,17 @@ def _manifest_error(where: str, what: str, **params: object) -> KlaError:
 
 def _load_yaml(file: Path) -> tuple[Any, Any]:
     """The manifest's data and its composed node (for line numbers), loaded safely
-    (`yaml_safe`: size- and node-capped like a rubric, no object tags)."""
+    (`yaml_safe`: size- and node-capped like a rubric, no object tags). yaml is imported
+    here, not with the module: a batch of folders has no manifest to read."""
+    from kla_cli.io.yaml_safe import (
+        YamlNotUtf8,
+        YamlSyntax,
+        YamlTooComplex,
+        YamlTooDeep,
+        YamlTooLarge,
+        load_yaml,
+    )
+
     try:
         return load_yaml(file, max_bytes=MAX_MANIFEST_BYTES, max_nodes=MAX_MANIFEST_NODES)
     except OSError as exc:

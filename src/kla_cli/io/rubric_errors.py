@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from kla_cli.core.rubric import Indicator, Rubric, Text
+from kla_cli.core.rubric_schema import Indicator, Rubric, Text
 from kla_cli.i18n.messages import t
 
 EXTRA_KEYS: dict[type[BaseModel], tuple[str, ...]] = {

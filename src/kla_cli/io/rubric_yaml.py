@@ -5,32 +5,25 @@ module words its problems and locates every path of the document.
 
 A rubric may say `extends: other.yaml` (path relative to itself): its top-level keys then replace
 the base rubric's. The shipped Pratama-501 profile uses this to change only the tiers.
+
+yaml and pydantic are imported when a rubric is read, not with this module: a command whose
+rubric is cached (`io/rubric_cache`) needs only `default_rubric_path` from here.
 """
 
 from __future__ import annotations
 
 from pathlib import Path as FsPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
-from pydantic import ValidationError
-
-from kla_cli.core.rubric import Rubric
-from kla_cli.core.rubric_rules import Path, RubricProblem, rubric_problems
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
-from kla_cli.io.rubric_errors import describe
-from kla_cli.io.yaml_safe import (
-    YamlNotMapping,
-    YamlNotUtf8,
-    YamlProblem,
-    YamlSyntax,
-    YamlTag,
-    YamlTooComplex,
-    YamlTooDeep,
-    YamlTooLarge,
-    load_yaml,
-)
+
+if TYPE_CHECKING:
+    import yaml
+
+    from kla_cli.core.rubric import Rubric
+    from kla_cli.core.rubric_rules import Path, RubricProblem
+    from kla_cli.io.yaml_safe import YamlProblem
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_NODES = 200_000
@@ -53,6 +46,8 @@ class _Lines:
 
     def walk(self, node: yaml.Node, path: Path, file: str) -> None:
         """Record every path's line (the loader has capped the number of nodes)."""
+        import yaml
+
         self.at[path] = (file, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
@@ -99,6 +94,19 @@ def _read_document(file: FsPath, lines: _Lines, depth: int = 0) -> dict[str, Any
 
 def _load(file: FsPath) -> tuple[Any, yaml.MappingNode]:
     """`yaml_safe.load_yaml` with its problems in the rubric's words."""
+    import yaml
+
+    from kla_cli.io.yaml_safe import (
+        YamlNotMapping,
+        YamlNotUtf8,
+        YamlSyntax,
+        YamlTag,
+        YamlTooComplex,
+        YamlTooDeep,
+        YamlTooLarge,
+        load_yaml,
+    )
+
     name = str(file)
     try:
         data, node = load_yaml(file, max_bytes=MAX_BYTES, max_nodes=MAX_NODES, mapping=True)
@@ -157,11 +165,17 @@ def load_rubric_and_files(
 ) -> tuple[Rubric, tuple[FsPath, ...]]:
     """`load_rubric`, and the files it read: `file` and the rubrics it extends (inputs that
     no output of the run may replace)."""
+    from pydantic import ValidationError
+
+    from kla_cli.core.rubric_rules import rubric_problems
+    from kla_cli.core.rubric_schema import validate_rubric
+    from kla_cli.io.rubric_errors import describe
+
     lines = _Lines()
     data = _read_document(file, lines)
     name = str(file)
     try:
-        rubric = Rubric.model_validate(data)
+        rubric = validate_rubric(data)
     except ValidationError as exc:
         details = []
         for err in exc.errors():
@@ -185,10 +199,16 @@ def load_rubric_and_files(
 
 
 def shipped_rubrics() -> FsPath:
-    """The folder of the rubrics kla ships (inside the wheel, else the checkout's)."""
-    from kla_cli.io.shipped import shipped
-
-    return shipped("rubrics")
+    """The folder of the rubrics kla ships: `kla_cli/rubrics` inside an installed wheel (package
+    data beside the package's modules), else the checkout's top-level `rubrics/` (an editable
+    install). Never the working directory: a folder of the user's must not shadow the rubric.
+    (Found from this file's place, as importlib.resources would for a package on disk, without
+    importing it: it brings zipfile, 10 ms of every command's start-up.)"""
+    package = FsPath(__file__).resolve().parents[1]
+    packaged = package / "rubrics"
+    if packaged.is_dir():
+        return packaged
+    return package.parents[1] / "rubrics"
 
 
 def default_rubric_path() -> FsPath:

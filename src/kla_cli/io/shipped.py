@@ -1,7 +1,7 @@
 """What kla ships beside its code: the rubrics and the example region (`kla demo`).
 
 Inside an installed wheel they are package data, `kla_cli/rubrics` and `kla_cli/examples`
-(hatch's force-include, read with importlib.resources); in a checkout (an editable install) they
+(hatch's force-include, found beside the package's modules); in a checkout (an editable install) they
 are its top-level `rubrics/` and `examples/`. Never the working directory: a folder of the
 user's must not shadow them.
 """
@@ -22,12 +22,11 @@ inventory) and a region's own recap."""
 def shipped(name: str) -> Path:
     """The shipped folder `name` (rubrics, examples): the wheel's package data, else the
     checkout's top-level folder."""
-    from importlib.resources import files
-
-    packaged = files("kla_cli") / name
+    package = Path(__file__).resolve().parents[1]  # found as importlib.resources would, on disk
+    packaged = package / name
     if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[3] / name
+        return packaged
+    return package.parents[1] / name
 
 
 @dataclass(frozen=True)

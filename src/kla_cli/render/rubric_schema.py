@@ -13,7 +13,7 @@ from kla_cli.render.schema_parts import Schema, null
 def rubric_file_schema() -> Schema:
     """The rubric YAML file's schema, from the pydantic models plus what the loader accepts
     besides them (see the module's docstring)."""
-    from kla_cli.core.rubric import Rubric
+    from kla_cli.core.rubric_schema import Rubric
     from kla_cli.core.scales import SCALES
 
     schema: Schema = Rubric.model_json_schema()

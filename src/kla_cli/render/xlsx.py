@@ -55,12 +55,16 @@ def put(ws: Worksheet, row: int, column: int, value: Cell, *, percent: bool = Fa
 def put_header(ws: Worksheet, row: int, headers: Sequence[str], first: int = 1) -> None:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
+    font = Font(bold=True)  # one of each for the row: openpyxl stores a style once anyway
+    fill = PatternFill("solid", fgColor=HEADER_FILL)
+    border = Border(bottom=Side(style="thin"))
+    aligned = Alignment(wrap_text=True, vertical="top")
     for column, text in enumerate(headers, start=first):
         cell = put_text(ws, row, column, text)
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor=HEADER_FILL)
-        cell.border = Border(bottom=Side(style="thin"))
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        cell.font = font
+        cell.fill = fill
+        cell.border = border
+        cell.alignment = aligned
 
 
 def put_rows(ws: Worksheet, table: Table, row: int, lang: Lang) -> int:
@@ -168,6 +172,9 @@ def _align(book: Workbook) -> None:
     its neighbour (a right-aligned number would otherwise touch the text after it)."""
     from openpyxl.styles import Alignment
 
+    # One Alignment per (horizontal, vertical, wrap, indent) for the whole book: building one per cell was a
+    # large part of a long report's time (openpyxl stores each distinct style once anyway).
+    shared: dict[tuple[str | None, str | None, bool | None, int], Alignment] = {}
     for ws in book.worksheets:
         for row in ws.iter_rows():
             for cell in row:
@@ -175,12 +182,18 @@ def _align(book: Workbook) -> None:
                     continue
                 old = cell.alignment
                 number = isinstance(cell.value, int | float) and not isinstance(cell.value, bool)
-                cell.alignment = Alignment(
-                    horizontal=old.horizontal or ("right" if number else None),
-                    vertical=old.vertical if old.vertical == "center" else "top",
-                    wrap_text=old.wrap_text,
-                    indent=0 if old.horizontal == "center" else 1,
+                key = (
+                    old.horizontal or ("right" if number else None),
+                    old.vertical if old.vertical == "center" else "top",
+                    old.wrap_text,
+                    0 if old.horizontal == "center" else 1,
                 )
+                aligned = shared.get(key)
+                if aligned is None:
+                    aligned = shared[key] = Alignment(
+                        horizontal=key[0], vertical=key[1], wrap_text=key[2], indent=key[3]
+                    )
+                cell.alignment = aligned
 
 
 def to_bytes(book: Workbook, printed: datetime | None = None) -> bytes:

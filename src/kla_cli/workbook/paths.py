@@ -20,14 +20,7 @@ def workbook_paths(paths: Iterable[Path]) -> list[Path]:
     for path in paths:
         if path.is_dir():
             entries = os.listdir(path)
-            names = [
-                name
-                for name in entries
-                if name.lower().endswith(WORKBOOK_SUFFIXES) and not name.startswith(("~$", "."))
-            ]
-            # sorted by name as paths sort (case-insensitively on Windows), without making and
-            # comparing a Path per file
-            inside = [path / name for name in sorted(names, key=os.path.normcase)]
+            inside = [path / name for name in workbook_names(path, entries)]
             if not inside or any(n.lower().endswith(MANIFEST_SUFFIXES) for n in entries):
                 _refuse_province(path, entries)
             if not inside:
@@ -101,3 +94,15 @@ def _refuse_province(folder: Path, entries: list[str]) -> None:
             "root": manifest or folder,
         },
     )
+
+
+def workbook_names(folder: Path | str, entries: list[str] | None = None) -> list[str]:
+    """The names of the workbooks in `folder` (whose listing is `entries` when given) that
+    `workbook_paths` reads, in its order (by name as paths sort: case-insensitively on
+    Windows), without making a Path per file."""
+    names = [
+        name
+        for name in (os.listdir(folder) if entries is None else entries)
+        if name.lower().endswith(WORKBOOK_SUFFIXES) and not name.startswith(("~$", "."))
+    ]
+    return sorted(names, key=os.path.normcase)

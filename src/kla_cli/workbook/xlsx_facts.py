@@ -168,6 +168,14 @@ _SHEET_PARTS: dict[tuple[tuple[int, bytes], tuple[int, bytes], str], str | None]
 one template share both parts, so a batch inflates and scans them once."""
 
 
+def _unescape(text: str) -> str:
+    """An attribute's text with XML's five named entities replaced (as `xml.sax.saxutils`
+    would, without importing it: it pulls in urllib, http and email, 15 ms of start-up)."""
+    for entity, char in (("&lt;", "<"), ("&gt;", ">"), ("&quot;", '"'), ("&apos;", "'")):
+        text = text.replace(entity, char)
+    return text.replace("&amp;", "&")
+
+
 def _sheet_part(archive: Parts, sheet: str) -> str | None:
     """The zip member holding worksheet `sheet`, from the workbook part and its relationships."""
     if not isinstance(archive, ZipParts):
@@ -181,12 +189,10 @@ def _sheet_part(archive: Parts, sheet: str) -> str | None:
 
 
 def _find_sheet_part(archive: Parts, sheet: str) -> str | None:
-    from xml.sax.saxutils import unescape
-
     rel_id = None
     for m in _RE_SHEET.finditer(archive.read("xl/workbook.xml")):
         name = _attr(m.group(1), rb"name")
-        if name is not None and unescape(name, {"&quot;": '"', "&apos;": "'"}) == sheet:
+        if name is not None and _unescape(name) == sheet:
             rel_id = _attr(m.group(1), rb"[\w.-]+:id")
             break
     if rel_id is None:

@@ -47,9 +47,13 @@ def batch(
     fail_under: FailUnderOpt = None,
     columns: ColumnsOpt = None,
     excel: ExcelOpt = False,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help=h("help.no_cache"))] = False,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option("--cache-dir", metavar="DIR", help=h("help.cache_dir"), show_default=False),
+    ] = None,
 ) -> None:
     from kla_cli.batch import (
-        default_jobs,
         discover,
         own_targets,
         run_batch,
@@ -64,7 +68,7 @@ def batch(
     if jobs is not None and jobs < 1:
         raise KlaError("batch.jobs")
     mapping = parse_columns(columns)
-    model, rubric_files = load_rubric(rubric)
+    model, rubric_files = load_rubric(rubric, cache=not no_cache)
     found = discover(root)
     manifest = Inputs(files=frozenset({root})) if root.is_file() else Inputs()
     own = own_targets(found)
@@ -72,10 +76,17 @@ def batch(
         err(t("batch.own_targets", count=own, total=len(found)))
     specs = with_targets(model, found, fail_under)
     lang = active_lang()
-    results = run_batch(model, specs, jobs or default_jobs(), lang, mapping)
+    cache = None
+    if not no_cache:
+        from kla_cli.batch_cache import ResultCache
+
+        cache = ResultCache(root, cache_dir)
+    results = run_batch(model, specs, jobs, lang, mapping, cache)
     if sys.stderr.isatty() and fmt is not Format.JSON and not quiet():
         results = _with_progress(results, len(specs))
     summary = summarise(model, _report_unreadable(results), lang)
+    if cache is not None and cache.hits:
+        err(t("batch.cached", count=cache.hits, total=len(specs)))
     color = use_color(output) and fmt is Format.TABLE
     rendered: str | bytes
     if fmt is Format.XLSX:

@@ -50,6 +50,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "none of its {count} {count:plural/workbook/workbooks} could be read",
     ),
     "batch.progress": ("Menilai", "Scoring"),
+    "batch.cached": (
+        "{count} dari {total} kabupaten/kota diambil dari cache (berkasnya tidak berubah)",
+        "{count} of {total} regions taken from the cache (their workbooks did not change)",
+    ),
     "batch.opd_form": (
         "ini isian satu OPD ({opd}), bukan rekap satu kabupaten/kota",
         "this is one OPD's workbook ({opd}), not a region's recap",

@@ -192,8 +192,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A folder holding one folder (or one recap workbook) per region, or a manifest .yaml.",
     ),
     "help.jobs": (
-        "Jumlah proses paralel (bawaan: semua inti CPU).",
-        "Number of parallel processes (default: all CPU cores).",
+        "Jumlah proses paralel (bawaan: 1 untuk batch kecil, selain itu satu per inti CPU yang"
+        " menganggur).",
+        "Number of parallel processes (default: 1 for a small batch, else one per idle CPU core).",
+    ),
+    "help.no_cache": (
+        "Nilai ulang setiap kabupaten/kota; jangan baca atau tulis cache hasil.",
+        "Score every region again; neither read nor write the results cache.",
+    ),
+    "help.cache_dir": (
+        "Folder cache hasil (mis. yang disimpan CI antar-run); bawaan: folder cache pengguna.",
+        "Results cache folder (e.g. one CI keeps between runs); default: the user's cache folder.",
     ),
     "help.fail_under": (
         "Keluar dengan kode 1 bila ada kabupaten/kota di bawah predikat ini (mis. madya).",

@@ -1,0 +1,110 @@
+"""`kla batch`'s memory between runs: a region whose workbooks did not change is not read again.
+
+CI runs the same national batch on every push, and most forms did not change. Each region's
+result is kept under a key made of everything it depends on: kla's version, the rubric's content
+hash, the output language (a result's lines are worded in it), `--columns`, the region's name,
+path and target, the names of its workbooks and a hash of each one's bytes (SHA-256 of the bytes,
+not the modification time, which a CI checkout resets). A region whose key is in the cache takes
+its result from there; the others are scored as always, and the cache is rewritten with this
+run's entries only. Regions that could not be read are never kept (they are tried again).
+
+The entries of one batch ROOT live in one file of kla's cache folder (`io/cache`: hash-checked,
+written atomically), or of `--cache-dir DIR`, a folder CI can keep between runs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import fields
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kla_cli import __version__
+from kla_cli.core.ranking import RegionResult
+from kla_cli.io.cache import default_cache_dir, digest, read_entry, write_entry
+
+if TYPE_CHECKING:
+    from kla_cli.io.manifest import RegionSpec
+
+FORMAT = b"batch-1"
+_FIELDS = tuple(f.name for f in fields(RegionResult))
+"""A result is kept as its fields by name; a change of the record is a change of every key."""
+
+
+class ResultCache:
+    """The cached results of the batch of one ROOT, looked up and filled in one run."""
+
+    def __init__(self, root: Path, folder: Path | None = None) -> None:
+        folder = folder if folder is not None else default_cache_dir()
+        self.file = folder / f"batch-{digest(FORMAT, str(root.absolute()).encode())}.json"
+        self.hits = 0
+        self._old: dict[str, dict[str, Any]] = {}
+        self._new: dict[str, dict[str, Any]] = {}
+        self._keys: dict[tuple[str, str], str] = {}
+        self._context = b""
+        payload = read_entry(self.file)
+        if payload is not None:
+            try:
+                loaded = json.loads(payload)
+            except ValueError:
+                loaded = None
+            if isinstance(loaded, dict):
+                self._old = loaded
+
+    def begin(self, rubric_hash: str, lang: str, columns: Mapping[str, int] | None) -> None:
+        """What every region's key shares: kla, the rubric, the language, `--columns`."""
+        shared = [FORMAT, __version__, rubric_hash, lang, sorted((columns or {}).items())]
+        self._context = json.dumps([str(part) for part in shared] + list(_FIELDS)).encode()
+
+    def get(self, spec: RegionSpec) -> RegionResult | None:
+        """The region's kept result, or None (then `put` keeps the one made now)."""
+        key = self._key(spec)
+        if key is None:
+            return None
+        self._keys[(spec.name, str(spec.path))] = key
+        data = self._old.get(key)
+        if not isinstance(data, dict):
+            return None
+        try:
+            result = RegionResult(**{**data, "messages": tuple(data["messages"])})
+        except (TypeError, KeyError):
+            return None
+        self.hits += 1
+        self._new[key] = data
+        return result
+
+    def put(self, result: RegionResult) -> None:
+        key = self._keys.get((result.name, result.path))
+        if key is not None and result.problem is None:
+            data = {name: getattr(result, name) for name in _FIELDS}
+            self._new[key] = {**data, "messages": list(result.messages)}
+
+    def save(self) -> bool:
+        """Write this run's entries (and only those); False when the cache cannot be written.
+        An unchanged cache is not written again."""
+        if self._new == self._old:
+            return True
+        payload = json.dumps(self._new, ensure_ascii=False, sort_keys=True).encode()
+        return write_entry(self.file, payload)
+
+    def _key(self, spec: RegionSpec) -> str | None:
+        """The region's key; None when its workbooks cannot all be read (then it is scored and
+        says what is wrong)."""
+        from kla_cli.workbook.paths import workbook_names
+
+        where = str(spec.path)
+        head = json.dumps([spec.name, where, spec.target]).encode("utf-8", "surrogateescape")
+        parts = [self._context, head]
+        try:  # the files `read_region` reads: the folder's workbooks, or the one file
+            if spec.path.is_dir():
+                files = [(name, os.path.join(where, name)) for name in workbook_names(where)]
+            else:
+                files = [(spec.path.name, where)]
+            for name, path in files:
+                with open(path, "rb", buffering=0) as stream:
+                    parts += [name.encode("utf-8", "surrogateescape"), stream.readall()]
+        except OSError:
+            return None
+        return digest(*parts)

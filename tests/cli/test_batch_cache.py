@@ -1,0 +1,158 @@
+"""`kla batch`'s results cache (`batch_cache`): the warm output is the cold output exactly, a
+changed form re-scores its region only, and `--no-cache` / `--cache-dir` do what they say."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from kla_cli import batch as batch_module
+from kla_cli.batch import discover, run_batch
+from kla_cli.batch_cache import ResultCache
+from kla_cli.cli.app import app
+from kla_cli.core.rubric import Rubric
+from kla_cli.io.manifest import RegionSpec
+
+from ..conftest import ROOT
+
+PROVINCE_EXAMPLE = ROOT / "examples" / "provinsi-contoh"
+
+
+@pytest.fixture
+def province(tmp_path: Path) -> Path:
+    root = tmp_path / "provinsi"
+    shutil.copytree(PROVINCE_EXAMPLE, root)
+    return root
+
+
+def _batch(*args: str) -> Result:
+    result = CliRunner().invoke(app, ["batch", *args])
+    assert result.exit_code in (0, 1), result.stderr
+    return result
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The regions `assess_region` reads from now on, by name."""
+    read: list[str] = []
+    real = batch_module.assess_region
+
+    def counted(rubric: Rubric, spec: RegionSpec, columns: object = None) -> object:
+        read.append(spec.name)
+        return real(rubric, spec, columns)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_module, "assess_region", counted)
+    return read
+
+
+@pytest.mark.parametrize("fmt", ["json", "table", "csv", "junit", "markdown", "github"])
+def test_the_warm_output_is_the_cold_output(province: Path, tmp_path: Path, fmt: str) -> None:
+    cache = tmp_path / "cache"
+    cold = _batch(str(province), "-f", fmt, "--cache-dir", str(cache), "-j", "1")
+    warm = _batch(str(province), "-f", fmt, "--cache-dir", str(cache), "-j", "1")
+    uncached = _batch(str(province), "-f", fmt, "--no-cache", "-j", "1")
+    assert warm.stdout == cold.stdout == uncached.stdout
+    assert warm.exit_code == cold.exit_code
+    assert "from the cache" in warm.stderr and "from the cache" not in cold.stderr
+
+
+def test_a_changed_form_rescores_its_region_only(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    read = _counting(monkeypatch)
+    cold = list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert sorted(read) == sorted(spec.name for spec in specs)
+    read.clear()
+    warm = list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == [] and warm == cold
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    form.write_bytes(form.read_bytes() + b"\0")  # new bytes, same mtime would not matter
+    read.clear()
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == [region.name]
+
+
+def test_the_key_is_the_content_not_the_modification_time(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    import os
+
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    for form in province.rglob("*.xlsx"):  # as a fresh CI checkout would
+        os.utime(form, (1, 1))
+    read = _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == []
+
+
+def test_another_language_or_target_is_another_key(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = ["--cache-dir", str(tmp_path / "cache"), "-f", "json"]
+    _batch(str(province), *cache)
+    read = _counting(monkeypatch)
+    _batch(str(province), *cache, "--lang", "id")
+    _batch(str(province), *cache, "--fail-under", "utama")
+    assert len(read) == 2 * len(discover(province))
+
+
+def test_no_cache_neither_reads_nor_writes(province: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _batch(str(province), "--no-cache", "--cache-dir", str(cache))
+    assert not cache.exists()
+    _batch(str(province), "--cache-dir", str(cache))
+    assert len(list(cache.glob("batch-*.json"))) == 1
+    again = _batch(str(province), "--no-cache", "--cache-dir", str(cache))
+    assert "from the cache" not in again.stderr
+
+
+def test_unreadable_regions_are_not_kept(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    broken = province / "kota-rusak"
+    broken.mkdir()
+    (broken / "dinkes.xlsx").write_bytes(b"PK\x03\x04 cut off")
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    read = _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == ["kota-rusak"]
+
+
+def test_a_damaged_cache_is_ignored(province: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold = _batch(str(province), "-f", "json", "--cache-dir", str(cache))
+    (entry,) = cache.glob("batch-*.json")
+    data = entry.read_bytes()
+    entry.write_bytes(data.replace(b'"total": ', b'"total": 1', 1))  # tampered, hash kept
+    warm = _batch(str(province), "-f", "json", "--cache-dir", str(cache))
+    assert json.loads(warm.stdout) == json.loads(cold.stdout)
+    assert "from the cache" not in warm.stderr
+    assert entry.read_bytes() == data  # rewritten from the fresh results
+
+
+def test_default_jobs_one_for_small_batches_and_busy_machines(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    from kla_cli.batch import SMALL_BATCH, default_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    load = [0.0]
+    monkeypatch.setattr(os, "getloadavg", lambda: (load[0], 0.0, 0.0))
+    assert default_jobs(SMALL_BATCH - 1) == 1
+    assert default_jobs(514) == 2  # both cores idle
+    load[0] = 1.0  # a neighbour keeps one core busy
+    assert default_jobs(514) == 1
+    load[0] = 7.0
+    assert default_jobs(514) == 1

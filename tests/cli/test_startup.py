@@ -1,0 +1,50 @@
+"""What a command loads: with its rubric cached, `kla score` and `kla gap` run without pydantic
+or yaml (their import and pydantic's validators were most of a command's start-up), and without
+rich when nothing is drawn as a table. Checked in a fresh process, as a user runs kla."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import EXAMPLE
+
+PROBE = """
+import json, sys
+from kla_cli.cli.app import main
+sys.argv = ["kla", *sys.argv[1:]]
+try:
+    main()
+except SystemExit:
+    pass
+heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "yaml", "rich"})
+sys.stderr.write("\\nLOADED " + json.dumps(heavy) + "\\n")
+"""
+
+
+def _loaded(cache: Path, *args: str) -> list[str]:
+    env = {**os.environ, "KLA_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env, check=False
+    )
+    last = done.stderr.strip().splitlines()[-1]
+    assert last.startswith("LOADED "), done.stderr
+    loaded: list[str] = json.loads(last.removeprefix("LOADED "))
+    return loaded
+
+
+@pytest.mark.slow
+def test_a_cached_rubric_keeps_pydantic_and_yaml_off_the_run_path(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = _loaded(cache, "score", str(EXAMPLE), "-f", "json")
+    assert "pydantic" in first and "yaml" in first  # a miss: the rubric is validated
+    assert _loaded(cache, "score", str(EXAMPLE), "-f", "json") == []
+    assert _loaded(cache, "gap", str(EXAMPLE), "-f", "json") == []
+    assert "pydantic" not in _loaded(cache, "score", str(EXAMPLE))
+    rubric = EXAMPLE.parents[1] / "rubrics" / "kla-2024.yaml"
+    assert "pydantic" in _loaded(cache, "rubric", "check", str(rubric))  # always validates
