@@ -42,7 +42,7 @@ class ResultCache:
         self.hits = 0
         self._old: dict[str, dict[str, Any]] = {}
         self._new: dict[str, dict[str, Any]] = {}
-        self._keys: dict[tuple[str, str], str] = {}
+        self._keys: dict[str, str] = {}
         self._context = b""
         payload = read_entry(self.file)
         if payload is not None:
@@ -63,7 +63,7 @@ class ResultCache:
         key = self._key(spec)
         if key is None:
             return None
-        self._keys[(spec.name, str(spec.path))] = key
+        self._keys[str(spec.path)] = key  # a result is named from its forms: found by path
         data = self._old.get(key)
         if not isinstance(data, dict):
             return None
@@ -76,7 +76,7 @@ class ResultCache:
         return result
 
     def put(self, result: RegionResult) -> None:
-        key = self._keys.get((result.name, result.path))
+        key = self._keys.get(result.path)
         if key is not None and result.problem is None:
             data = {name: getattr(result, name) for name in _FIELDS}
             self._new[key] = {**data, "messages": list(result.messages)}
