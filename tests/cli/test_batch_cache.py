@@ -49,7 +49,10 @@ def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.mark.parametrize("fmt", ["json", "table", "csv", "junit", "markdown", "github"])
-def test_the_warm_output_is_the_cold_output(province: Path, tmp_path: Path, fmt: str) -> None:
+def test_the_warm_output_is_the_cold_output(
+    province: Path, tmp_path: Path, fmt: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764633600")  # JUnit's time and timestamp fixed
     cache = tmp_path / "cache"
     cold = _batch(str(province), "-f", fmt, "--cache-dir", str(cache), "-j", "1")
     warm = _batch(str(province), "-f", fmt, "--cache-dir", str(cache), "-j", "1")
