@@ -29,8 +29,12 @@ pytestmark = [pytest.mark.slow, pytest.mark.skipif(os.name != "posix", reason="P
 PROVINCE = Path(__file__).resolve().parents[2] / "examples" / "provinsi-contoh"
 
 HARNESS = """
-import os, sys, time
+import os, signal, sys, time
 from pathlib import Path
+
+# Ctrl-C as on a terminal, even when the test run itself was started in the background (a
+# shell starts background jobs with SIGINT ignored, and Python then keeps it ignored)
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 markers = Path(os.environ["KLA_TEST_MARKERS"])
 what = os.environ["KLA_TEST_WAIT"]
