@@ -43,16 +43,22 @@ def documents(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "rencana.xlsx": ["gap", str(EXAMPLE), "--target", "nindya", "-o"],
         "provinsi.xlsx": ["batch", str(PROVINCE), "-o"],
         "provinsi.html": ["batch", str(PROVINCE), "-o"],
+        "tindak-lanjut": ["followup", str(EXAMPLE), "--deadline", "2025-12-20", "-o"],
     }
     for name, args in runs.items():
         result = runner.invoke(app, ["--lang", "id", *args, str(out / name)])
         assert result.exit_code in (0, 1), result.output  # 1: below target / findings
+    # the follow-up of Dinkes, renamed so that its PDF does not meet the form's (dinkes.pdf)
+    followup = out / "tindak-lanjut-dinkes.xlsx"
+    shutil.copyfile(out / "tindak-lanjut" / "dinkes.xlsx", followup)
     return {
         "recap": out / "rekap.xlsx",
         "form": out / "forms" / "dinkes.xlsx",
         "plan": out / "rencana.xlsx",
         "province": out / "provinsi.xlsx",
         "province_html": out / "provinsi.html",
+        "followup": followup,
+        "followup_html": out / "tindak-lanjut" / "tindak-lanjut.html",
     }
 
 
@@ -187,10 +193,13 @@ def pdfs(documents: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -
     _pdf("pdfinfo")
     out = tmp_path_factory.mktemp("pdf")
     profile = f"-env:UserInstallation=file://{out / 'profile'}"
-    sheets = [documents[k] for k in ("recap", "form", "plan", "province")]
+    sheets = [documents[k] for k in ("recap", "form", "plan", "province", "followup")]
     for extra, files in (
         ([], sheets),
-        (["--infilter=HTML (StarWriter)"], [documents["province_html"]]),
+        (
+            ["--infilter=HTML (StarWriter)"],
+            [documents["province_html"], documents["followup_html"]],
+        ),
     ):
         done = subprocess.run(
             [soffice, "--headless", profile, *extra, "--convert-to", "pdf", "--outdir", str(out)]
@@ -242,6 +251,8 @@ def _words(pdf: Path) -> list[tuple[float, float, float, str]]:
         ("plan", "Status"),
         ("province", "Galat"),
         ("province_html", "Galat"),
+        ("followup", "Poin"),
+        ("followup_html", "Poin"),
     ],
 )
 def test_printed_on_a4_with_every_column_on_the_page(
