@@ -23,6 +23,7 @@ try:
 except SystemExit:
     pass
 heavy = sorted({m.split(".")[0] for m in sys.modules} & {"pydantic", "yaml", "rich"})
+heavy += ["kla_cli.batch"] if "kla_cli.batch" in sys.modules else []
 sys.stderr.write("\\nLOADED " + json.dumps(heavy) + "\\n")
 """
 
@@ -46,5 +47,7 @@ def test_a_cached_rubric_keeps_pydantic_and_yaml_off_the_run_path(tmp_path: Path
     assert _loaded(cache, "score", str(EXAMPLE), "-f", "json") == []
     assert _loaded(cache, "gap", str(EXAMPLE), "-f", "json") == []
     assert "pydantic" not in _loaded(cache, "score", str(EXAMPLE))
+    # the batch module is not loaded by a region's commands, not even for --fail-under's parsing
+    assert "kla_cli.batch" not in _loaded(cache, "score", str(EXAMPLE), "-f", "json")
     rubric = EXAMPLE.parents[1] / "rubrics" / "kla-2024.yaml"
     assert "pydantic" in _loaded(cache, "rubric", "check", str(rubric))  # always validates

@@ -16,9 +16,11 @@ if TYPE_CHECKING:
 
 def resolve(rubric: Rubric, value: str | None) -> Tier | None:
     """The `--fail-under` tier, or a one-line error listing the rubric's tier ids."""
+    if not value:
+        return None  # the batch module (its pool, its manifest) is not loaded for nothing
     from kla_cli.batch import resolve_tier
 
-    return resolve_tier(rubric, value, "--fail-under") if value else None
+    return resolve_tier(rubric, value, "--fail-under")
 
 
 def below(rubric: Rubric, wanted: Tier | None, total: float, predicate: Tier | None) -> bool:
