@@ -199,16 +199,10 @@ def load_rubric_and_files(
 
 
 def shipped_rubrics() -> FsPath:
-    """The folder of the rubrics kla ships: `kla_cli/rubrics` inside an installed wheel (package
-    data beside the package's modules), else the checkout's top-level `rubrics/` (an editable
-    install). Never the working directory: a folder of the user's must not shadow the rubric.
-    (Found from this file's place, as importlib.resources would for a package on disk, without
-    importing it: it brings zipfile, 10 ms of every command's start-up.)"""
-    package = FsPath(__file__).resolve().parents[1]
-    packaged = package / "rubrics"
-    if packaged.is_dir():
-        return packaged
-    return package.parents[1] / "rubrics"
+    """The folder of the rubrics kla ships (`io/shipped`: the wheel's, else the checkout's)."""
+    from kla_cli.io.shipped import shipped
+
+    return shipped("rubrics")
 
 
 def default_rubric_path() -> FsPath:

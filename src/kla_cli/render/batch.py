@@ -5,7 +5,7 @@ rich and the XML library are imported inside the renderers.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kla_cli.core.predicate import predicate_label
 from kla_cli.i18n.messages import Lang, t
@@ -294,6 +294,36 @@ without colour) by the plain writer, which draws the same table without rich's c
 (0,6 ms: 12 s for 20 000 regions), its colours the same ANSI styles, laid out more simply."""
 
 
+class _Grid(NamedTuple):
+    """What both table writers draw: the title, the headers, the rows in rank order, the
+    right-aligned columns, the widths, and the column the status colour goes on."""
+
+    title: str
+    headers: list[str]
+    rows: list[list[str]]
+    right: tuple[int, ...]
+    widths: list[int] | None
+    coloured: int
+
+
+def _grid(summary: BatchSummary, lang: Lang, width: int) -> _Grid:
+    from kla_cli.i18n.display import shown
+
+    keys = _headers(summary)
+    headers = [t(key, lang) for key in keys]
+    rows = [_row(summary, rank, r, lang) for rank, r in summary.ranked()]
+    return _Grid(
+        title=f"{t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
+        headers=headers,
+        rows=rows,
+        right=_right(keys),
+        # as printed: a control character is shown as its escape
+        widths=_column_widths(headers, [[shown(c) for c in row] for row in rows], width),
+        # the status colour: on "target met" when there are targets, else on the errors
+        coloured=keys.index("batch.col.met" if summary.targets else "batch.col.errors"),
+    )
+
+
 def batch_table(summary: BatchSummary, lang: Lang, *, color: bool, width: int) -> str:
     """The summary as a table for people (see `RICH_COLOUR_ROWS` for who draws it)."""
     if color and len(summary.results) <= RICH_COLOUR_ROWS:
@@ -305,22 +335,19 @@ def plain_batch_table(summary: BatchSummary, lang: Lang, width: int, *, color: b
     from kla_cli.i18n.display import shown
     from kla_cli.render.plain_table import plain_table, wrap
 
-    keys = _headers(summary)
-    # the status colour: on "target met" when there are targets, else on the errors
-    met = keys.index("batch.col.met" if summary.targets else "batch.col.errors")
-    headers = [t(key, lang) for key in keys]
-    rows = [[shown(c) for c in _row(summary, rank, r, lang)] for rank, r in summary.ranked()]
+    grid = _grid(summary, lang, width)
+    rows = [[shown(cell) for cell in row] for row in grid.rows]
     styles: list[list[str | None]] | None = None
     if color:
-        styles = [[None] * len(keys) for _ in rows]
+        styles = [[None] * len(grid.headers) for _ in rows]
         for cells, r in zip(styles, summary.results, strict=True):
-            cells[met] = STATUS_STYLES[r.status]
+            cells[grid.coloured] = STATUS_STYLES[r.status]
     text = plain_table(
-        f"{t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
-        headers,
+        grid.title,
+        grid.headers,
         rows,
-        right=_right(keys),
-        widths=_column_widths(headers, rows, width),
+        right=grid.right,
+        widths=grid.widths,
         styles=styles,
         color=color,
     )
@@ -339,31 +366,26 @@ def rich_batch_table(summary: BatchSummary, lang: Lang, width: int, *, color: bo
     # No vertical rules and two spaces between columns (not a rule and two padding spaces,
     # as `kla score` tables have): eight columns and a region's name fit 80 characters, and a
     # list of hundreds of regions reads (and greps) line by line.
+    grid = _grid(summary, lang, width)
     table = Table(
-        title=f"{t('batch.title', lang)} · {summary.rubric_id} {summary.rubric_version}",
+        title=grid.title,
         title_justify="left",
         box=box.SIMPLE_HEAD,
         show_edge=False,
         pad_edge=False,
         collapse_padding=True,
     )
-    keys = _headers(summary)
-    right = _right(keys)
-    # the status colour: on "target met" when there are targets, else on the errors
-    met = keys.index("batch.col.met" if summary.targets else "batch.col.errors")
-    headers = [t(key, lang) for key in keys]
-    rows = [_row(summary, rank, r, lang) for rank, r in summary.ranked()]
-    widths = _column_widths(headers, rows, width)
-    for i, header in enumerate(headers):
+    widths = grid.widths
+    for i, header in enumerate(grid.headers):
         table.add_column(
             header,
-            justify="right" if i in right else "left",
+            justify="right" if i in grid.right else "left",
             width=widths[i] if widths else None,
             overflow="fold",
         )
-    for r, row in zip(summary.results, rows, strict=True):
+    for r, row in zip(summary.results, grid.rows, strict=True):
         cells = [plain(cell) for cell in row]
-        cells[met] = f"[{STATUS_STYLES[r.status]}]{cells[met]}[/]"
+        cells[grid.coloured] = f"[{STATUS_STYLES[r.status]}]{cells[grid.coloured]}[/]"
         table.add_row(*cells)
     console.print(table)
     console.print(_summary_line(summary, lang))

@@ -6,11 +6,9 @@ from __future__ import annotations
 import io
 from html import escape
 
-from kla_cli import __version__
 from kla_cli.core.followup import FollowUp, FollowUps, Missing, Owed
 from kla_cli.core.gap.actions import Action
 from kla_cli.core.rubric import Rubric
-from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.gap_text import opportunity_text
@@ -90,7 +88,7 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
 
-    from kla_cli.workbook.print_setup import print_a4
+    from kla_cli.workbook.print_setup import describe, print_a4
     from kla_cli.workbook.row_heights import fit_wrapped_rows
     from kla_cli.workbook.safe_cells import put as put_text
 
@@ -98,8 +96,8 @@ def followup_xlsx(rubric: Rubric, fus: FollowUps, follow: FollowUp, lang: Lang) 
     ws = book.active
     assert ws is not None
     ws.title = t("followup.sheet", lang)
-    book.properties.title = document_text(t("followup.title", lang, opd=follow.opd.name))
-    book.properties.creator = f"kla-cli {__version__}"  # kla's own output, never read as a form
+    # kla named as its creator: kla's own output, never read as a form
+    describe(book, title=t("followup.title", lang, opd=follow.opd.name))
     wrap = Alignment(wrap_text=True, vertical="top")
     bold = Font(bold=True)
     put_text(ws, 1, 1, t("followup.title", lang, opd=follow.opd.name))

@@ -15,13 +15,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from kla_cli import __version__
 from kla_cli.core.history import History, story
-from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.history_layout import history_table
 from kla_cli.render.tables import Cell, Table, column_widths
-from kla_cli.workbook.print_setup import print_a4
+from kla_cli.workbook.print_setup import describe, print_a4
 from kla_cli.workbook.safe_cells import put as put_text
 
 if TYPE_CHECKING:
@@ -215,8 +213,7 @@ def new_book(book_title: str, printed: datetime | None = None) -> Workbook:
 
     book = Workbook()
     book.remove(book.active)  # type: ignore[arg-type]
-    book.properties.title = document_text(book_title)
-    book.properties.creator = f"kla-cli {__version__}"
+    describe(book, title=book_title)
     if printed:
         book.properties.created = book.properties.modified = printed
     return book
