@@ -61,10 +61,33 @@ def test_the_lead_counts_and_a_differing_co_source_is_one_warning(kla: Rubric) -
         assert not validation.blocking
     text = finding.message("en")
     assert text.startswith("item 4.4: Dinas Sosial (co-source) answered 'Tidak', the lead OPD")
-    assert "Dinas Kependudukan dan Pencatatan Sipil answered 'Ya' at disdukcapil.xlsx:Isian!F15"
+    assert (
+        "Dinas Kependudukan dan Pencatatan Sipil answered 'Ya' at disdukcapil.xlsx:Isian!F15"
+        in text
+    )
     assert "the lead's answer counts" in text
     indonesian = finding.message("id")
     assert "OPD pendukung" in indonesian and "jawaban OPD utama yang dipakai" in indonesian
+
+
+@pytest.mark.parametrize(
+    ("lead_file", "shown"),
+    [
+        # one region folder, however deep: the other file by its name (a long path would fill
+        # a printed report's line and run off the page)
+        ("/srv/" + "x" * 120 + "/kota-uji/disdukcapil.xlsx", "disdukcapil.xlsx:Isian!F15"),
+        # another folder: the whole path, or the secretariat could not find it
+        ("/srv/lain/disdukcapil.xlsx", "/srv/lain/disdukcapil.xlsx:Isian!F15"),
+    ],
+)
+def test_the_other_answer_is_named_by_file_name_within_one_folder(
+    kla: Rubric, lead_file: str, shown: str
+) -> None:
+    cosource_file = "/srv/" + "x" * 120 + "/kota-uji/dinsos.xlsx"
+    lead = _form(LEAD, "Ya", file=lead_file)
+    validation = validate_region(kla, [lead, _form(DINSOS, "Tidak", file=cosource_file, row=24)])
+    (finding,) = _about_the_question(validation)
+    assert finding.args["other"] == shown
 
 
 def test_a_co_source_that_agrees_is_silent(kla: Rubric) -> None:

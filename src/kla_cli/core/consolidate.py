@@ -22,7 +22,7 @@ from enum import Enum
 from typing import NamedTuple
 
 from kla_cli.core.answers import display
-from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.findings import Finding, Severity, named_beside
 from kla_cli.core.form_layout import ANSWER_SHEET
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import Response
@@ -51,9 +51,10 @@ class Candidate(NamedTuple):
     sub: Submission
     role: Role
 
-    @property
-    def where(self) -> str:
-        return f"{self.sub.file}:{self.sub.sheet}!{self.row.answer_cell}"
+    def where_seen_from(self, other: Candidate) -> str:
+        """This answer's file, sheet and cell as a finding on `other` names them."""
+        shown = named_beside(self.sub.file, other.sub.file)
+        return f"{shown}:{self.sub.sheet}!{self.row.answer_cell}"
 
 
 Add = Callable[[Severity, str, Candidate, dict[str, object]], None]
@@ -133,7 +134,7 @@ def _same_as_before(first: Candidate, later: Candidate, add: Add) -> bool:
             Severity.WARNING,
             "duplicate-answer",
             later,
-            {"code": later.row.code, "other": first.where},
+            {"code": later.row.code, "other": first.where_seen_from(later)},
         )
         return True
     _conflict(first, later, add)
@@ -147,7 +148,7 @@ def _conflict(first: Candidate, later: Candidate, add: Add) -> None:
         later,
         {
             "code": later.row.code,
-            "other": first.where,
+            "other": first.where_seen_from(later),
             "value": display(later.row.answer),
             "first": display(first.row.answer),
         },
@@ -165,5 +166,5 @@ def _differs(rubric: Rubric, lead: Candidate, other: Candidate) -> dict[str, obj
         "lead_answer": display(lead.row.answer),
         "opd": name(other),
         "answer": display(other.row.answer),
-        "other": lead.where,
+        "other": lead.where_seen_from(other),
     }

@@ -12,6 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from pathlib import PurePath
 
 from kla_cli.i18n.catalogue import MESSAGES
 from kla_cli.i18n.display import printable
@@ -58,6 +59,14 @@ class Finding:
         """`file:Sheet!E12: error [not-a-number] '12a' is not a number; expected …`."""
         severity = t(f"severity.{self.severity.value}", lang)
         return f"{self.location}: {severity} [{self.code}] {self.message(lang)}"
+
+
+def named_beside(file: str, here: str) -> str:
+    """How a finding about the file `here` names another `file`: by its name alone when both sit
+    in one folder (a region's forms do; a long path would fill a printed report's line), else
+    whole, so the reader can find it."""
+    path = PurePath(file)
+    return path.name if path.parent == PurePath(here).parent else file
 
 
 def has_errors(findings: list[Finding]) -> bool:

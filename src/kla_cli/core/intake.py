@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from kla_cli.core.answers import display, is_blank
-from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.findings import Finding, Severity, named_beside
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.submission import Submission
 
@@ -185,8 +185,8 @@ def _resent_findings(
             args={
                 "opd": name,
                 "count": len(older) + 1,
-                "used": used.file,
-                "others": ", ".join(o.file for o in older),
+                "used": named_beside(used.file, older[-1].file),
+                "others": ", ".join(named_beside(o.file, older[-1].file) for o in older),
                 "time": _stamp(used, by),
                 "other_time": _stamp(older[-1], by),
             },
@@ -199,7 +199,11 @@ def _resent_findings(
                     Severity.WARNING,
                     "form-resent-differs",
                     other.file,
-                    args={"used": used.file, "other": other.file, "count": count},
+                    args={
+                        "used": named_beside(used.file, other.file),
+                        "other": named_beside(other.file, other.file),
+                        "count": count,
+                    },
                 )
             )
     return findings
