@@ -8,6 +8,15 @@ not the modification time, which a CI checkout resets). A region whose key is in
 its result from there; the others are scored as always, and the cache is rewritten with this
 run's entries only. Regions that could not be read are never kept (they are tried again).
 
+Reading and hashing every workbook is then most of an unchanged re-run (141 MB for a country).
+As git does for its index, each workbook's hash is remembered with its `stat` (device, inode,
+size, modification and change times): a file whose `stat` is unchanged is not read again. The
+change time (ctime) cannot be set back by any program, so a file rewritten with its old
+modification time is still read; a file changed in the last two seconds before it was hashed is
+not remembered (a second change within the clock's step would not show). A fresh CI checkout
+has new change times everywhere: there every workbook is hashed, and unchanged regions still
+come from the cache by their content.
+
 The entries of one batch ROOT live in one file of kla's cache folder (`io/cache`: hash-checked,
 written atomically), or of `--cache-dir DIR`, a folder CI can keep between runs.
 """
@@ -16,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Mapping
 from dataclasses import fields
 from pathlib import Path
@@ -28,9 +38,11 @@ from kla_cli.io.cache import default_cache_dir, digest, read_entry, write_entry
 if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
 
-FORMAT = b"batch-1"
+FORMAT = b"batch-2"
 _FIELDS = tuple(f.name for f in fields(RegionResult))
 """A result is kept as its fields by name; a change of the record is a change of every key."""
+RACY_NS = 2_000_000_000
+"""A file changed this recently (in nanoseconds) before it was hashed is not remembered."""
 
 
 class ResultCache:
@@ -42,6 +54,9 @@ class ResultCache:
         self.hits = 0
         self._old: dict[str, dict[str, Any]] = {}
         self._new: dict[str, dict[str, Any]] = {}
+        self._old_files: dict[str, list[int | str]] = {}
+        """A workbook's path -> its `stat` stamp and content hash, from the last run."""
+        self._new_files: dict[str, list[int | str]] = {}
         self._keys: dict[str, str] = {}
         self._context = b""
         payload = read_entry(self.file)
@@ -51,7 +66,9 @@ class ResultCache:
             except ValueError:
                 loaded = None
             if isinstance(loaded, dict):
-                self._old = loaded
+                results, files = loaded.get("results"), loaded.get("files")
+                self._old = results if isinstance(results, dict) else {}
+                self._old_files = files if isinstance(files, dict) else {}
 
     def begin(self, rubric_hash: str, lang: str, columns: Mapping[str, int] | None) -> None:
         """What every region's key shares: kla, the rubric, the language, `--columns`."""
@@ -84,9 +101,10 @@ class ResultCache:
     def save(self) -> bool:
         """Write this run's entries (and only those); False when the cache cannot be written.
         An unchanged cache is not written again."""
-        if self._new == self._old:
+        if self._new == self._old and self._new_files == self._old_files:
             return True
-        payload = json.dumps(self._new, ensure_ascii=False, sort_keys=True).encode()
+        entry = {"results": self._new, "files": self._new_files}
+        payload = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode()
         return write_entry(self.file, payload)
 
     def _key(self, spec: RegionSpec) -> str | None:
@@ -103,8 +121,22 @@ class ResultCache:
             else:
                 files = [(spec.path.name, where)]
             for name, path in files:
-                with open(path, "rb", buffering=0) as stream:
-                    parts += [name.encode("utf-8", "surrogateescape"), stream.readall()]
+                parts += [name.encode("utf-8", "surrogateescape"), self._file_hash(path)]
         except OSError:
             return None
         return digest(*parts)
+
+    def _file_hash(self, path: str) -> bytes:
+        """The SHA-256 of the file's bytes: remembered from the last run when its `stat` is
+        unchanged, else read and hashed (see the module's docstring)."""
+        st = os.stat(path)
+        stamp: list[int | str] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        old = self._old_files.get(path)
+        if isinstance(old, list) and old[:-1] == stamp and isinstance(old[-1], str):
+            self._new_files[path] = old
+            return old[-1].encode()
+        with open(path, "rb", buffering=0) as stream:
+            hashed = digest(stream.readall())
+        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+            self._new_files[path] = [*stamp, hashed]
+        return hashed.encode()

@@ -4,6 +4,7 @@ changed form re-scores its region only, and `--no-cache` / `--cache-dir` do what
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from kla_cli import batch as batch_module
+from kla_cli import batch_cache
 from kla_cli.batch import discover, run_batch
 from kla_cli.batch_cache import ResultCache
 from kla_cli.cli.app import app
@@ -140,7 +142,74 @@ def test_a_damaged_cache_is_ignored(province: Path, tmp_path: Path) -> None:
     warm = _batch(str(province), "-f", "json", "--cache-dir", str(cache))
     assert json.loads(warm.stdout) == json.loads(cold.stdout)
     assert "from the cache" not in warm.stderr
-    assert entry.read_bytes() == data  # rewritten from the fresh results
+    assert _results(entry.read_bytes()) == _results(data)  # rewritten from the fresh results
+
+
+def _results(entry: bytes) -> object:
+    """The kept results of a cache entry (after its `kla-cache <hash>` line)."""
+    return json.loads(entry.partition(b"\n")[2])["results"]
+
+
+def _reading(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The workbooks the cache reads to hash them, from now on."""
+    opened: list[str] = []
+
+    def counted(path: str, *args: object, **kwargs: object) -> object:
+        opened.append(Path(path).name)
+        return open(path, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(batch_cache, "open", counted, raising=False)
+    return opened
+
+
+def test_an_unchanged_file_is_not_read_again(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)  # the files were not just written
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    opened = _reading(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    forms = sorted(p.name for p in province.rglob("*.xlsx"))
+    assert sorted(opened) == forms
+    opened.clear()
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert opened == []  # every `stat` as before: no workbook read to hash it
+
+
+def test_a_file_rewritten_with_its_old_times_is_read_again(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    before = form.stat()
+    data = bytearray(form.read_bytes())
+    data[-1] ^= 1  # same size, other bytes
+    form.write_bytes(bytes(data))
+    os.utime(form, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old modification time
+    opened, read = _reading(monkeypatch), _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert opened == [form.name]  # its change time moved: read and hashed again
+    assert read == [region.name]
+
+
+def test_a_file_changed_just_before_it_was_hashed_is_not_remembered(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    form.write_bytes(form.read_bytes())  # changed now: within the clock's step of the hash
+    monkeypatch.setattr(batch_cache, "RACY_NS", 60 * 10**9)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    opened = _reading(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert form.name in opened
 
 
 def test_default_jobs_one_for_small_batches_and_busy_machines(
