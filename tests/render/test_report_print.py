@@ -201,3 +201,61 @@ def test_kept_files_are_valid_workbooks(tmp_path: Path) -> None:
     book = load_workbook(_report(tmp_path, "l.xlsx"))
     assert book.properties.modified is not None and book.properties.modified.year == 2025
     assert os.environ["SOURCE_DATE_EPOCH"] == EPOCH
+
+
+# --- the HTML report printed by a browser -------------------------------------------------------
+
+CHROMIUM = next(
+    (
+        found
+        for name in ("chromium", "chromium-browser", "google-chrome")
+        if (found := shutil.which(name))
+    ),
+    None,
+)
+
+
+def _browser_pdf(page: Path) -> Path:
+    assert CHROMIUM is not None
+    pdf = page.with_suffix(".browser.pdf")
+    subprocess.run(
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={pdf}",
+            page.as_uri(),
+        ],
+        capture_output=True,
+        timeout=180,
+        check=True,
+    )
+    return pdf
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: no browser print to check")
+@pytest.mark.parametrize("source", [EXAMPLE, RECAP])
+def test_the_browser_prints_every_header_whole_and_the_front_on_one_page(
+    tmp_path: Path, source: Path
+) -> None:
+    """A browser lays tables out otherwise than LibreOffice: a header kept on one line ran over
+    its neighbours and off the page (`Kurang (total berda`), and the first page spilled over."""
+    page = _report(tmp_path, "laporan.html", source, "--lang", "id")
+    pdf = _browser_pdf(page)
+    pages = _pages(pdf)
+    assert 2 <= len(pages) <= 24
+    assert all(abs(w - A4[0]) < 1 and abs(h - A4[1]) < 1 for w, h in pages)  # A4 portrait
+    text = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = " ".join(text.split())
+    html = page.read_text(encoding="utf-8")
+    headers = {" ".join(h.split()) for h in re.findall(r"<th[^>]*>([^<]+)</th>", html)}
+    for header in sorted(headers):
+        assert all(word in words for word in header.split()), header
+    first, second = (" ".join(p.split()) for p in text.split("\f")[:2])
+    assert "Lima langkah pertama" in first and "Instrumen Evaluasi KLA" in first  # the rubric
+    assert "Ringkasan" not in first and second.count("Ringkasan") == 1  # the front on one page

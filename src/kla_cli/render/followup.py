@@ -181,7 +181,7 @@ def combined_html(rubric: Rubric, fus: FollowUps, lang: Lang) -> str:
         "table { border-collapse: collapse; width: 100%; table-layout: fixed; }",
         "th, td { border: 1px solid #a6a6a6; padding: 2px 4px; vertical-align: top;"
         " overflow-wrap: anywhere; }",
-        "td.n { text-align: right; width: 5em; } td.c { width: 5em; }",
+        "td.n { text-align: right; }",
         ".badge { padding: 1px 6px; border-radius: 3px; }",
         "</style></head><body>",
         f"<h1>{escape(title)}</h1>",
@@ -205,7 +205,11 @@ def combined_html(rubric: Rubric, fus: FollowUps, lang: Lang) -> str:
             for a in follow.improvements
         ]
         heads = [t(f"followup.col.{k}", lang) for k in ("code", "question", "what", "points")]
-        parts.append("<table><tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>")
+        # a fixed layout takes its widths from here (a browser ignores a cell's own width)
+        cols = '<colgroup><col style="width:5em"><col><col><col style="width:5em"></colgroup>'
+        parts.append(
+            f"<table>{cols}<tr>" + "".join(f"<th>{escape(h)}</th>" for h in heads) + "</tr>"
+        )
         for code, question, what, points in rows:
             parts.append(
                 f'<tr><td class="c">{escape(code)}</td><td>{escape(question)}</td>'

@@ -28,7 +28,8 @@ table.data { table-layout: fixed; }
 td, th { overflow-wrap: break-word; }
 th, td { border: 1px solid #d5dce6; padding: .3rem .5rem; vertical-align: top; text-align: left; }
 th { background: #dde5f0; }
-td.num, th.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num { white-space: nowrap; }
 dl.summary { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
 dl.summary dt { font-weight: bold; }
 dl.summary dd { margin: 0; }

@@ -38,6 +38,7 @@ body { max-width: 186mm; font-size: 10pt; }
 h1 { font-size: 16pt; margin: 0 0 2mm 0; }
 h2 { font-size: 12pt; margin-top: 6mm; }
 table { font-size: 9pt; }
+table.data { table-layout: auto; }  /* no word cut in two: a column is as wide as its longest */
 th, td { padding: 1mm 1.5mm; }
 .printed { color: #52606d; font-size: 9pt; margin: 0 0 4mm 0; }
 table.badge td { border: none; vertical-align: middle; }
@@ -57,7 +58,9 @@ table.bar td { border: none; padding: 0; height: 2.2mm; font-size: 1pt; line-hei
 .sign { margin-top: 12mm; margin-left: 55%; break-inside: avoid; page-break-inside: avoid; }
 .sign p { margin: 0; line-height: 1.6; }
 @media print {
-  body { margin: 0; max-width: none; }
+  body { margin: 0; max-width: none; line-height: 1.3; }
+  h2 { margin: 4mm 0 1.5mm 0; }
+  .front th, .front td { padding: .6mm 1.5mm; }
   section { break-before: auto; }
 }
 """
@@ -176,7 +179,11 @@ def _facts(table: Table, lang: Lang) -> str:
     return f'<table class="facts">{rows}</table>'
 
 
-def front_html(report: Report, front: Front, summary: Table, lang: Lang) -> str:
+def front_html(report: Report, front: Front, lang: Lang) -> str:
+    """The first page. Its summary of facts follows on the next page (a browser's print of the
+    front with it ran over one page); the rubric is named under the title instead."""
+    rubric = f"{report.rubric_title.get(lang)} ({report.rubric_id} {report.rubric_version})"
+    printed = " · ".join(p for p in (printed_line(report, lang), rubric) if p)
     badge = (
         '<table class="badge" width="100%"><tr>'
         + _tier_cell(front.badge, front.colour, "tier")
@@ -186,12 +193,11 @@ def front_html(report: Report, front: Front, summary: Table, lang: Lang) -> str:
     return (
         '<section class="front">\n'
         f"<h1>{esc(front.title)}</h1>\n"
-        f'<p class="printed">{esc(printed_line(report, lang))}</p>\n'
+        f'<p class="printed">{esc(printed)}</p>\n'
         f"{badge}\n<h2>{esc(front.stages.title)}</h2>\n{_stages(front, lang)}\n"
         f"<h2>{esc(t('report.front.ladder', lang))}</h2>\n{ladder_html(front, lang)}\n"
         f"<h2>{esc(front.gaps.title)}</h2>\n{table_html(front.gaps, lang)}\n"
         f"<h2>{esc(front.actions.title)}</h2>\n{table_html(front.actions, lang)}\n"
-        f"<h2>{esc(summary.title)}</h2>\n{_facts(summary, lang)}\n"
         "</section>"
     )
 
@@ -228,7 +234,8 @@ def report_html(report: Report, lang: Lang) -> str:
         [labels[-1]],
     ).replace(STAGE_COLOURS[0], STAGE_COLOURS[len(labels) - 1])
     sections = [
-        front_html(report, front, summary, lang),
+        front_html(report, front, lang),
+        _section(summary.title, _facts(summary, lang)),
         _section(ladder.title, table_html(ladder, lang)),
         _section(
             groups.title,
