@@ -74,8 +74,7 @@ def err(line: str) -> None:
 def show_error(exc: KlaError) -> None:
     """A KlaError as its detail lines and one `Error: …` line (with the traceback if --debug),
     on stderr only: `stop` is the way a command ends with it."""
-    if _debug["on"]:
-        traceback.print_exc()
+    debug_traceback()
     for line in exc.details:
         err(line)
     err(f"{t('error.prefix')}: {exc.render()}")
@@ -118,8 +117,14 @@ the result (or part of it) went to stdout already: then nothing more is written 
 
 def failures_as_json(on: bool) -> None:
     """Set by the app before parsing (`-f json` in argv) and by the command once its options
-    are parsed (its own `--format`, or the `-o` file's extension)."""
+    are parsed (its own `--format`)."""
     _run["json"] = on
+
+
+def debug_traceback() -> None:
+    """--debug: the traceback behind the error being handled, on stderr."""
+    if _debug["on"]:
+        traceback.print_exc()
 
 
 def new_run() -> None:
@@ -161,8 +166,7 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except KlaError as exc:
-            if _debug["on"]:
-                traceback.print_exc()
+            debug_traceback()
             stop(Failure.of(exc))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (`Terminated`)
@@ -176,6 +180,7 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
             reason = exc.strerror or type(exc).__name__
             where = os.fsdecode(exc.filename)
             unusable = KlaError("path.unusable", where, "path.unusable.hint", {"error": reason})
+            debug_traceback()
             stop(Failure.of(unusable))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except Exception as exc:
@@ -186,8 +191,7 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
 
 def _internal(exc: Exception) -> NoReturn:
     """An error kla has no words for (a bug): its type and text, and how to see more."""
-    if _debug["on"]:
-        traceback.print_exc()
+    debug_traceback()
     error = f"{type(exc).__name__}: {exc}"
     text = t("internal", error=error, hint=t("debug.hint"))
     stop(Failure("internal", text, text))

@@ -34,7 +34,14 @@ import typer
 import typer.core
 
 from kla_cli.cli.argv import format_given, scan
-from kla_cli.cli.console import Failure, failures_as_json, new_run, show_interrupt, stop
+from kla_cli.cli.console import (
+    Failure,
+    debug_traceback,
+    failures_as_json,
+    new_run,
+    show_interrupt,
+    stop,
+)
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.catalogue import MESSAGES
 from kla_cli.i18n.display import printable
@@ -183,6 +190,7 @@ class KlaCommand(typer.core.TyperCommand):
             apply(ctx)
         except KlaError as exc:
             failures_as_json(writes_json(ctx.command, ctx.params))
+            debug_traceback()
             stop(Failure.of(exc))
             sys.exit(ExitCode.CANNOT_RUN)
         failures_as_json(writes_json(ctx.command, ctx.params))
@@ -257,16 +265,10 @@ def _json_format(command: Any) -> Any:
 
 
 def writes_json(command: Any, params: dict[str, Any]) -> bool:
-    """Whether `command`, with these parsed `params`, writes JSON: its --format says json, or
-    (none given) its -o file ends in .json and it has json among its formats."""
+    """Whether `command`, with these parsed `params`, was asked for JSON: its --format says
+    json (`-o hasil.json` alone writes JSON into that file, and leaves stdout empty)."""
     option = _json_format(command)
-    if option is None:
-        return False
-    given = params.get(option.name)
-    if given is not None:
-        return str(given) == "json"
-    output = params.get("output")
-    return isinstance(output, Path) and output.suffix.lower() == ".json"
+    return option is not None and str(params.get(option.name)) == "json"
 
 
 def json_in_argv(root: Any, args: Sequence[str]) -> bool:
