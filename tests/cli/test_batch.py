@@ -109,7 +109,8 @@ def test_exit_codes(runner: CliRunner, province: Path, tmp_path: Path, mini: Rub
 def test_region_folder_as_root_is_refused(runner: CliRunner, province: Path) -> None:
     """ROOT = one region's folder (a common slip): one line saying so, not 3 'regions'."""
     result = _run(runner, str(province / "kota-a"), "--format", "json", "--lang", "en")
-    assert result.exit_code == 2 and result.stdout == ""
+    assert result.exit_code == 2
+    assert json.loads(result.stdout)["error"]["code"] == "batch-root-is-region"  # -f json
     (line,) = result.stderr.strip().splitlines()
     assert "kota-a: this folder holds one region's OPD workbooks" in line
     assert f"kla score {province / 'kota-a'}" in line

@@ -256,5 +256,7 @@ def test_a_saved_result_holding_nan_is_refused_not_printed_back(
     head = '{"rubric": {"id": "kla-2024", "version": "2024.1"}, "total": '
     saved.write_text(head + constant + ', "groups": [], "indicators": []}', encoding="utf-8")
     result = runner.invoke(app, ["compare", str(saved), str(saved), "-f", "json"])
-    assert result.exit_code == 2
-    assert result.stdout == "" and constant.lstrip("-") in result.stderr
+    assert result.exit_code == 2 and constant.lstrip("-") in result.stderr
+    # -f json: the failure as strict JSON (kla.error/1), the value never printed back as a number
+    error = json.loads(result.stdout, parse_constant=lambda bad: pytest.fail(bad))["error"]
+    assert error["code"] == "compare-bad-json"

@@ -89,7 +89,11 @@ def test_bad_input(case: Case, tmp_path: Path) -> None:
         assert named == [], result.stderr
         assert result.stdout.strip()
         return
-    assert result.stdout == ""
+    if "json" in built.args and built.args[built.args.index("json") - 1] in ("-f", "--format"):
+        error = json.loads(result.stdout)["error"]  # -f json: the failure as kla.error/1
+        assert error["code"] == case.code.replace(".", "-").replace("_", "-"), error
+    else:
+        assert result.stdout == ""
     assert len(named) == case.lines, result.stderr
     hits = [line for line in named if case.fragment in line]
     assert hits, result.stderr

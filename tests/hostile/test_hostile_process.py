@@ -147,10 +147,11 @@ def test_batch_workers_end_with_their_parent(
 def test_batch_sigterm_is_one_line(tmp_path: Path, reap: list[int]) -> None:
     process, _ = _batch(tmp_path, reap)
     process.send_signal(signal.SIGTERM)
-    _, err = process.communicate(timeout=DEADLINE)
+    out, err = process.communicate(timeout=DEADLINE)
     assert process.returncode == 2
     assert err.strip().splitlines() == ["Error: stopped by signal SIGTERM"], err
     assert "Traceback" not in err
+    assert json.loads(out)["error"]["code"] == "terminated"  # -f json: JSON whatever happens
 
 
 def test_ctrl_c_stops_a_batch(tmp_path: Path, reap: list[int]) -> None:
@@ -158,9 +159,10 @@ def test_ctrl_c_stops_a_batch(tmp_path: Path, reap: list[int]) -> None:
     (exit 2, one line, no traceback from the parent or a worker) and no worker is left."""
     process, workers = _batch(tmp_path, reap)
     os.killpg(process.pid, signal.SIGINT)
-    _, err = process.communicate(timeout=DEADLINE)
+    out, err = process.communicate(timeout=DEADLINE)
     assert process.returncode == 2, err
     assert err.strip().splitlines() == ["Error: interrupted by user"], err
+    assert json.loads(out)["error"]["code"] == "interrupted"
     assert _all_ended(workers)
 
 

@@ -70,6 +70,12 @@ def outputs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str
             _run("status", KOTA, "-f", "json", "--deadline", "2025-12-20"),
             _run("status", REKAP, "-f", "json", "--target", "utama"),
         ],
+        "error": [
+            _run("score", str(tmp / "tidak-ada"), "-f", "json", codes=(2,)),
+            _run("batch", str(PROVINSI), "-j", "0", "-f", "json", codes=(2,)),
+            _run("gap", KOTA, "-f", "json", "--rubric", str(tmp / "2023.json"), codes=(2,)),
+            _run("compare", "-f", "json", codes=(2,)),
+        ],
         "rubric-show": [
             _run("rubric", "show", "-f", "json"),
             _run("rubric", "show", "-f", "json", "--rubric", str(DATA / "mini-rubric.yaml")),

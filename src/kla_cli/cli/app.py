@@ -18,11 +18,11 @@ import typer
 
 from kla_cli import __version__
 from kla_cli.cli.argv import scan
-from kla_cli.cli.console import err, set_debug, set_verbosity
+from kla_cli.cli.console import Failure, set_debug, set_verbosity, stop
 from kla_cli.cli.framework import KlaCommand, KlaGroup, h
 from kla_cli.cli.settings import set_globals
-from kla_cli.errors import ExitCode
-from kla_cli.i18n.messages import current_lang, detect_lang, t
+from kla_cli.errors import ExitCode, KlaError
+from kla_cli.i18n.messages import current_lang, detect_lang
 
 COMMANDS = (
     ("score", "score", "help.score"),
@@ -71,7 +71,7 @@ def _main(
     try:
         current_lang.set(detect_lang(lang))
     except ValueError as exc:
-        err(f"{t('error.prefix')}: {t('lang.unknown', value=exc)}")
+        stop(Failure.of(KlaError("lang.unknown", params={"value": str(exc)})))
         raise typer.Exit(ExitCode.CANNOT_RUN) from None
 
 

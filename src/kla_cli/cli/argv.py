@@ -8,6 +8,11 @@ that `kla --version` stays as fast as Python itself.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
 GLOBAL_FLAGS = ("--debug", "-q", "--quiet", "-v", "--verbose")
 GLOBAL_OPTIONS = ("--lang", "--config")
 FAST_LANGS = ("id", "en")
@@ -60,6 +65,22 @@ def scan(args: list[str]) -> Scanned:
             rest.append(arg)
         i += 1
     return Scanned(found, rest, langs)
+
+
+def format_given(args: Sequence[str]) -> str | None:
+    """The last `--format X` / `-f X` / `--format=X` / `-fX` before a `--`: what the command
+    line asks for before it is parsed (a usage error still answers in JSON to `-f json`)."""
+    found: str | None = None
+    for i, arg in enumerate(args):
+        if arg == "--":
+            break
+        if arg in ("-f", "--format") and i + 1 < len(args):
+            found = args[i + 1]
+        elif arg.startswith("--format="):
+            found = arg.partition("=")[2]
+        elif arg.startswith("-f") and not arg.startswith("--") and len(arg) > 2:
+            found = arg[2:]
+    return found
 
 
 def only_version(args: list[str]) -> bool:

@@ -2,6 +2,10 @@
 findings, errors) to stderr, one line each; table width and colour; and the error boundary
 `guard`, which turns any exception of a command into one line and exit 2 (a traceback only with
 --debug).
+
+Every "could not run" goes through `stop`: the one line on stderr and, when the run's format is
+JSON, the same failure as one `kla.error/1` document on stdout (unless the result itself was
+written there already), so that `kla score … -f json | jq` always reads JSON.
 """
 
 from __future__ import annotations
@@ -12,13 +16,14 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
 
 import typer
 
 from kla_cli.errors import ExitCode, KlaError, Terminated
-from kla_cli.i18n.display import encodable, shown
+from kla_cli.i18n.display import encodable, printable, shown
 from kla_cli.i18n.messages import t
 from kla_cli.io.output import NO_INPUTS, Inputs
 
@@ -67,20 +72,90 @@ def err(line: str) -> None:
 
 
 def show_error(exc: KlaError) -> None:
-    """A KlaError as its detail lines and one `Error: …` line (with the traceback if --debug)."""
-    if _debug["on"]:
-        traceback.print_exc()
+    """A KlaError as its detail lines and one `Error: …` line (with the traceback if --debug),
+    on stderr only: `stop` is the way a command ends with it."""
+    debug_traceback()
     for line in exc.details:
         err(line)
     err(f"{t('error.prefix')}: {exc.render()}")
 
 
+@dataclass(frozen=True)
+class Failure:
+    """Why a command could not run: `line` (what stderr says after `Error: `) and its parts,
+    which `kla.error/1` gives one by one (`code`: stable, kebab-case; the texts in the run's
+    language)."""
+
+    code: str
+    line: str
+    message: str
+    where: str | None = None
+    hint: str | None = None
+    details: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, exc: KlaError | KeyboardInterrupt) -> Failure:
+        """A KlaError, Ctrl-C (`interrupted`) or a signal (`terminated`) as a failure."""
+        from kla_cli.render.error import error_code
+
+        if isinstance(exc, Terminated):
+            text = t("terminated", signal=exc.signal_name)
+            return cls("terminated", text, text)
+        if isinstance(exc, KeyboardInterrupt):
+            return cls("interrupted", t("interrupted"), t("interrupted"))
+        hint = t(exc.hint, **exc.params) if exc.hint else None
+        where = printable(exc.where) if exc.where else None
+        message = t(exc.key, **exc.params)
+        details = tuple(exc.details)
+        return cls(error_code(exc.key), exc.render(), message, where, hint, details)
+
+
+_run = {"json": False, "stdout_used": False}
+"""Whether a failure is also written as JSON on stdout (the run's format is JSON), and whether
+the result (or part of it) went to stdout already: then nothing more is written there."""
+
+
+def failures_as_json(on: bool) -> None:
+    """Set by the app before parsing (`-f json` in argv) and by the command once its options
+    are parsed (its own `--format`)."""
+    _run["json"] = on
+
+
+def debug_traceback() -> None:
+    """--debug: the traceback behind the error being handled, on stderr."""
+    if _debug["on"]:
+        traceback.print_exc()
+
+
+def new_run() -> None:
+    """A new command line (the tests run many in one process): nothing written, no JSON yet."""
+    _run.update(json=False, stdout_used=False)
+
+
+def stop(failure: Failure) -> None:
+    """The one way a command that could not run says so (the caller then exits 2): the detail
+    lines and `Error: …` on stderr; with JSON output, the same as `kla.error/1` on stdout."""
+    for line in failure.details:
+        err(line)
+    err(f"{t('error.prefix')}: {failure.line}")
+    if not _run["json"] or _run["stdout_used"] or sys.stdout is None:
+        return
+    from kla_cli.render.error import error_json_text
+
+    _run["stdout_used"] = True
+    text = error_json_text(
+        failure.code, failure.message, failure.where, failure.hint, failure.details
+    )
+    try:
+        sys.stdout.write(encodable(text))
+        sys.stdout.flush()
+    except (OSError, ValueError):  # stdout closed or full: the line on stderr says it all
+        _silence_stdout()
+
+
 def show_interrupt(exc: KeyboardInterrupt) -> None:
     """`Error: interrupted by user` (Ctrl-C) or `Error: stopped by signal SIGTERM`."""
-    if isinstance(exc, Terminated):
-        err(f"{t('error.prefix')}: {t('terminated', signal=exc.signal_name)}")
-    else:
-        err(f"{t('error.prefix')}: {t('interrupted')}")
+    stop(Failure.of(exc))
 
 
 def guard(fn: Callable[P, R]) -> Callable[P, R]:
@@ -91,10 +166,11 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except KlaError as exc:
-            show_error(exc)
+            debug_traceback()
+            stop(Failure.of(exc))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (`Terminated`)
-            show_interrupt(exc)
+            stop(Failure.of(exc))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except typer.Exit:
             raise
@@ -103,7 +179,9 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
                 _internal(exc)
             reason = exc.strerror or type(exc).__name__
             where = os.fsdecode(exc.filename)
-            show_error(KlaError("path.unusable", where, "path.unusable.hint", {"error": reason}))
+            unusable = KlaError("path.unusable", where, "path.unusable.hint", {"error": reason})
+            debug_traceback()
+            stop(Failure.of(unusable))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except Exception as exc:
             _internal(exc)
@@ -113,10 +191,10 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
 
 def _internal(exc: Exception) -> NoReturn:
     """An error kla has no words for (a bug): its type and text, and how to see more."""
-    if _debug["on"]:
-        traceback.print_exc()
+    debug_traceback()
     error = f"{type(exc).__name__}: {exc}"
-    err(f"{t('error.prefix')}: {t('internal', error=error, hint=t('debug.hint'))}")
+    text = t("internal", error=error, hint=t("debug.hint"))
+    stop(Failure("internal", text, text))
     raise typer.Exit(ExitCode.CANNOT_RUN) from None
 
 
@@ -179,6 +257,7 @@ def emit(data: str | bytes, output: Path | None, inputs: Inputs = NO_INPUTS) -> 
         note(t("output.written", path=output))
         return
     assert isinstance(data, str)  # choose_format refuses binary formats without -o
+    _run["stdout_used"] = True
     try:
         sys.stdout.write(encodable(data))
         sys.stdout.flush()

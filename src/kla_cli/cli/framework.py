@@ -33,8 +33,15 @@ from typing import Any
 import typer
 import typer.core
 
-from kla_cli.cli.argv import scan
-from kla_cli.cli.console import err, show_interrupt
+from kla_cli.cli.argv import format_given, scan
+from kla_cli.cli.console import (
+    Failure,
+    debug_traceback,
+    failures_as_json,
+    new_run,
+    show_interrupt,
+    stop,
+)
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.catalogue import MESSAGES
 from kla_cli.i18n.display import printable
@@ -177,14 +184,16 @@ class KlaCommand(typer.core.TyperCommand):
 
     def invoke(self, ctx: Any) -> Any:
         """Run the command with the options a kla.toml gives (and `-o -` as stdout)."""
-        from kla_cli.cli.console import show_error
         from kla_cli.cli.settings import apply
 
         try:
             apply(ctx)
         except KlaError as exc:
-            show_error(exc)
+            failures_as_json(writes_json(ctx.command, ctx.params))
+            debug_traceback()
+            stop(Failure.of(exc))
             sys.exit(ExitCode.CANNOT_RUN)
+        failures_as_json(writes_json(ctx.command, ctx.params))
         return super().invoke(ctx)
 
 
@@ -227,6 +236,8 @@ class KlaGroup(typer.core.TyperGroup):
         )
         if not standalone_mode:
             return run()
+        new_run()
+        failures_as_json(json_in_argv(self, scanned.rest))
         early_lang(scanned.lang)
         translate_help(self, active_lang())
         try:
@@ -239,9 +250,41 @@ class KlaGroup(typer.core.TyperGroup):
             if isinstance(exc, _NO_ARGS_IS_HELP):  # `kla` alone
                 exc.show()  # the help text
                 sys.exit(ExitCode.CANNOT_RUN)
-            err(usage_line(exc, self))
+            stop(usage_failure(exc, self))
             sys.exit(ExitCode.CANNOT_RUN)
         sys.exit(code if isinstance(code, int) else ExitCode.OK)
+
+
+# --- JSON output, for a failure ----------------------------------------------------------
+
+
+def _json_format(command: Any) -> Any:
+    """The --format option of `command` when json is one of its formats, else None."""
+    option = next((p for p in command.params if "--format" in getattr(p, "opts", ())), None)
+    return option if option is not None and "json" in (_choices(option) or ()) else None
+
+
+def writes_json(command: Any, params: dict[str, Any]) -> bool:
+    """Whether `command`, with these parsed `params`, was asked for JSON: its --format says
+    json (`-o hasil.json` alone writes JSON into that file, and leaves stdout empty)."""
+    option = _json_format(command)
+    return option is not None and str(params.get(option.name)) == "json"
+
+
+def json_in_argv(root: Any, args: Sequence[str]) -> bool:
+    """Before parsing (a usage error, Ctrl-C): whether `args` (the global options taken out)
+    say `-f json` to a command that writes JSON, or to a command name the app does not know."""
+    if format_given(args) != "json":
+        return False
+    command = root
+    for arg in args:  # the words that name a command, then a subcommand
+        sub = getattr(command, "commands", {}).get(arg)
+        if sub is None:
+            break
+        command = sub
+    if hasattr(command, "commands"):  # no command, or one kla does not know
+        return True
+    return _json_format(command) is not None
 
 
 # --- values without pydantic --------------------------------------------------------------
@@ -383,39 +426,46 @@ def early_lang(value: str | None) -> None:
         current_lang.set(None)
 
 
-def usage_line(exc: Any, root: Any) -> str:
+def usage_failure(exc: Any, root: Any) -> Failure:
     """`Error: kla score: <what>. Hint: see kla score --help` for a usage error of the app whose
-    group is `root`; the framework's own words when `usage_text` does not know the error."""
+    group is `root`; the framework's own words (code `usage`) when `usage_text` does not know
+    the error."""
     ctx = getattr(exc, "ctx", None)
     where = ctx.command_path if ctx is not None else "kla"
-    text = usage_text(exc, root) or exc.format_message()
+    key, text = usage_text(exc, root) or ("usage", exc.format_message())
     text = " ".join(text.split()).rstrip(".")
-    hint = t("hint", text=t("usage.hint", command=where))
+    hint = t("usage.hint", command=where)
     end = "" if text.endswith(("?", "!")) else "."
-    return f"{t('error.prefix')}: {where}: {text}{end} {hint}"
+    line = f"{where}: {text}{end} {t('hint', text=hint)}"
+    from kla_cli.render.error import error_code
+
+    return Failure(error_code(key), line, text, where, hint)
 
 
 _EXPECTED = {"int_parsing": "usage.expected.int", "float_parsing": "usage.expected.number"}
 """Validation error types with a worded expectation (typer checks values with pydantic)."""
 
 
-def usage_text(exc: Exception, root: Any) -> str | None:
-    """The usage error in the user's language; None for one not known here."""
+def usage_text(exc: Exception, root: Any) -> tuple[str, str] | None:
+    """The usage error's message key and its text in the user's language; None for one not
+    known here."""
     if isinstance(exc, UnknownCommand):
-        return _perhaps(t("usage.no_command", name=printable(exc.name)), exc.matches)
+        text = _perhaps(t("usage.no_command", name=printable(exc.name)), exc.matches)
+        return "usage.no_command", text
     if isinstance(exc, ExtraArguments):
-        return t("usage.extra", args=printable(" ".join(exc.extra)))
+        return "usage.extra", t("usage.extra", args=printable(" ".join(exc.extra)))
     if isinstance(exc, click.NoSuchOption):
         text = t("usage.no_option", option=printable(exc.option_name))
-        return _perhaps(text, exc.possibilities or ())
+        return "usage.no_option", _perhaps(text, exc.possibilities or ())
     if isinstance(exc, click.BadOptionUsage) and _takes_value(root, exc.option_name):
-        return t("usage.needs_value", option=exc.option_name)
+        return "usage.needs_value", t("usage.needs_value", option=exc.option_name)
     if isinstance(exc, click.MissingParameter) and exc.param is not None:
         param = exc.param
         name = " / ".join(param.opts) if param.param_type_name == "option" else param.name
-        return t("usage.missing", name=name.upper() if "-" not in name else name)
+        return "usage.missing", t("usage.missing", name=name.upper() if "-" not in name else name)
     if isinstance(exc, click.BadParameter) and exc.param is not None:
-        return _bad_value(exc)
+        bad = _bad_value(exc)
+        return ("usage.bad_value", bad) if bad is not None else None
     return None
 
 

@@ -22,6 +22,7 @@ SCHEMA_MAJORS: dict[str, int] = {
     "history": 1,
     "rubric-show": 1,
     "status": 1,
+    "error": 1,
 }
 """Each JSON output's schema name and major version. A major version changes only when a key is
 removed or renamed, or a value changes type or meaning (docs/json.md)."""

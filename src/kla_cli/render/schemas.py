@@ -414,6 +414,25 @@ def _rubric_show() -> Schema:
     )
 
 
+def _error() -> Schema:
+    code = {
+        "type": "string",
+        "pattern": "^[a-z0-9]+(-[a-z0-9]+)*$",
+        "description": "stable, kebab-case: what could not run (path-missing, rubric-invalid, "
+        "usage-no-option, interrupted, …); the texts are in the run's language",
+    }
+    error = obj(
+        {
+            "code": code,
+            "message": STR,
+            "where": null(STR),
+            "hint": null(STR),
+            "details": arr(STR),
+        }
+    )
+    return obj({"exit_code": {"const": 2}, "error": error})
+
+
 OUTPUTS: dict[str, Callable[[], Schema]] = {
     "score": _score,
     "validate": _validate,
@@ -423,6 +442,7 @@ OUTPUTS: dict[str, Callable[[], Schema]] = {
     "history": _history,
     "rubric-show": _rubric_show,
     "status": _status,
+    "error": _error,
 }
 TITLES = {
     "score": "kla score --format json",
@@ -433,6 +453,7 @@ TITLES = {
     "history": "kla history --format json",
     "rubric-show": "kla rubric show --format json",
     "status": "kla status --format json",
+    "error": "any command's --format json when it could not run (exit 2)",
     "rubric": "rubrics/*.yaml (kla rubric check)",
 }
 NAMES: tuple[str, ...] = (*OUTPUTS, "rubric")
