@@ -127,7 +127,8 @@ def reap() -> Iterator[list[int]]:
 
 
 def _batch(tmp: Path, reap: list[int]) -> tuple[subprocess.Popen[str], list[int]]:
-    process = _start(tmp, "region", "batch", str(PROVINCE), "-j", "2", "-f", "json")
+    # --no-cache: the province's results, cached by an earlier test, would start no worker
+    process = _start(tmp, "region", "batch", str(PROVINCE), "-j", "2", "-f", "json", "--no-cache")
     workers = _markers(tmp, 2)
     reap.extend([process.pid, *workers])
     assert all(process.pid == int((tmp / "markers" / str(w)).read_text()) for w in workers)
