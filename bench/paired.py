@@ -69,11 +69,13 @@ def paired(
     rounds: int,
     *,
     before: Callable[[], None] | None = None,
+    before_b: Callable[[], None] | None = None,
     env: dict[str, str] | None = None,
     env_b: dict[str, str] | None = None,
 ) -> Pair:
     """`rounds` rounds of A and B in turn (A B, then B A, ...); `before` runs before every
-    timing (e.g. to put the files in the page cache). One unmeasured run of each first."""
+    timing (e.g. to put the files in the page cache), `before_b` instead of it before B's when
+    given. One unmeasured run of each first."""
     runs = (Runs(a[0]), Runs(b[0]))
     cmds = (a[1], b[1])
     envs = (env, env_b if env_b is not None else env)
@@ -82,8 +84,9 @@ def paired(
     start_load = load1()
     for i in range(rounds):
         for which in (0, 1) if i % 2 == 0 else (1, 0):
-            if before is not None:
-                before()
+            prepare = before_b if which == 1 and before_b is not None else before
+            if prepare is not None:
+                prepare()
             wall, cpu = run_once(cmds[which], envs[which])
             runs[which].wall.append(wall)
             runs[which].cpu.append(cpu)

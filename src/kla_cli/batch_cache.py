@@ -68,7 +68,7 @@ class ResultCache:
             if isinstance(loaded, dict):
                 results, files = loaded.get("results"), loaded.get("files")
                 self._old = results if isinstance(results, dict) else {}
-                self._old_files = files if isinstance(files, dict) else {}
+                self._old_files = _stamped(files)
 
     def begin(self, rubric_hash: str, lang: str, columns: Mapping[str, int] | None) -> None:
         """What every region's key shares: kla, the rubric, the language, `--columns`."""
@@ -117,7 +117,7 @@ class ResultCache:
         parts = [self._context, head]
         try:  # the files `read_region` reads: the folder's workbooks, or the one file
             if spec.path.is_dir():
-                files = [(name, os.path.join(where, name)) for name in workbook_names(where)]
+                files = [(name, f"{where}{os.sep}{name}") for name in workbook_names(where)]
             else:
                 files = [(spec.path.name, where)]
             for name, path in files:
@@ -132,11 +132,22 @@ class ResultCache:
         st = os.stat(path)
         stamp: list[int | str] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
         old = self._old_files.get(path)
-        if isinstance(old, list) and old[:-1] == stamp and isinstance(old[-1], str):
+        if old is not None and old[:5] == stamp:
             self._new_files[path] = old
-            return old[-1].encode()
+            return str(old[5]).encode()
         with open(path, "rb", buffering=0) as stream:
             hashed = digest(stream.readall())
         if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
             self._new_files[path] = [*stamp, hashed]
         return hashed.encode()
+
+
+def _stamped(files: object) -> dict[str, list[int | str]]:
+    """The remembered workbook hashes of a cache entry that have the expected shape."""
+    if not isinstance(files, dict):
+        return {}
+    return {
+        path: entry
+        for path, entry in files.items()
+        if isinstance(entry, list) and len(entry) == 6 and isinstance(entry[5], str)
+    }

@@ -5,12 +5,13 @@ the job summary a GitHub Actions step may append Markdown to (GITHUB_STEP_SUMMAR
 from __future__ import annotations
 
 import os
-import socket
 import time
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from kla_cli.render.junit import JunitRun
+if TYPE_CHECKING:  # the JUnit writer (and socket) are loaded only for --format junit
+    from kla_cli.render.junit import JunitRun
 
 
 class Clock:
@@ -24,6 +25,10 @@ class Clock:
         """The run's timestamp, duration and host; with SOURCE_DATE_EPOCH set (reproducible
         builds), that moment, no duration and `localhost`, so that two runs write the same
         bytes."""
+        import socket
+
+        from kla_cli.render.junit import JunitRun
+
         epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
         if epoch.isdigit():
             return JunitRun(datetime.fromtimestamp(int(epoch), UTC), 0.0, "localhost")

@@ -14,13 +14,12 @@ from kla_cli.render import csv_text
 from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.github import annotation, capped, escape_data, workspace_path
-from kla_cli.render.junit import JunitRun
-from kla_cli.render.junit import xml_text as _xml
 from kla_cli.render.markdown import md_escape, md_table
 from kla_cli.render.terminal import console_text, new_console, plain
 
 if TYPE_CHECKING:
     from kla_cli.core.ranking import BatchSummary, RegionResult
+    from kla_cli.render.junit import JunitRun
 
 
 def _points(value: float | None, lang: Lang) -> str:
@@ -398,8 +397,9 @@ def batch_junit(summary: BatchSummary, lang: Lang, run: JunitRun | None = None) 
     """One testcase per region: a failure when invalid or below target, an error when unread."""
     import xml.etree.ElementTree as ET
 
-    from kla_cli.render.junit import document
+    from kla_cli.render.junit import JunitRun, document
     from kla_cli.render.junit import suite as junit_suite
+    from kla_cli.render.junit import xml_text as _xml
 
     results = summary.results
     failures = sum(1 for r in results if r.status in ("invalid", "below"))

@@ -106,7 +106,7 @@ def batch(
             width=width(),
             excel=excel,
             base=github_base(),
-            run=clock.junit_run(),
+            run=clock.junit_run() if fmt is Format.JUNIT else None,
         )
     emit(rendered, output, rubric_files | manifest)
     if fmt is Format.GITHUB:
