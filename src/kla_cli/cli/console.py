@@ -153,6 +153,12 @@ def stop(failure: Failure) -> None:
         _silence_stdout()
 
 
+def stop_on(exc: KlaError) -> None:
+    """`stop` for a KlaError, with the traceback behind it under --debug."""
+    debug_traceback()
+    stop(Failure.of(exc))
+
+
 def show_interrupt(exc: KeyboardInterrupt) -> None:
     """`Error: interrupted by user` (Ctrl-C) or `Error: stopped by signal SIGTERM`."""
     stop(Failure.of(exc))
@@ -166,8 +172,7 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
         try:
             return fn(*args, **kwargs)
         except KlaError as exc:
-            debug_traceback()
-            stop(Failure.of(exc))
+            stop_on(exc)
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM/SIGHUP (`Terminated`)
             stop(Failure.of(exc))
@@ -179,9 +184,7 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
                 _internal(exc)
             reason = exc.strerror or type(exc).__name__
             where = os.fsdecode(exc.filename)
-            unusable = KlaError("path.unusable", where, "path.unusable.hint", {"error": reason})
-            debug_traceback()
-            stop(Failure.of(unusable))
+            stop_on(KlaError("path.unusable", where, "path.unusable.hint", {"error": reason}))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
         except Exception as exc:
             _internal(exc)

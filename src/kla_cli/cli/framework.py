@@ -36,11 +36,11 @@ import typer.core
 from kla_cli.cli.argv import format_given, scan
 from kla_cli.cli.console import (
     Failure,
-    debug_traceback,
     failures_as_json,
     new_run,
     show_interrupt,
     stop,
+    stop_on,
 )
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.catalogue import MESSAGES
@@ -186,14 +186,15 @@ class KlaCommand(typer.core.TyperCommand):
         """Run the command with the options a kla.toml gives (and `-o -` as stdout)."""
         from kla_cli.cli.settings import apply
 
+        failed: KlaError | None = None
         try:
             apply(ctx)
         except KlaError as exc:
-            failures_as_json(writes_json(ctx.command, ctx.params))
-            debug_traceback()
-            stop(Failure.of(exc))
+            failed = exc
+        failures_as_json(writes_json(ctx.command, ctx.params))  # as far as kla.toml was applied
+        if failed is not None:
+            stop_on(failed)
             sys.exit(ExitCode.CANNOT_RUN)
-        failures_as_json(writes_json(ctx.command, ctx.params))
         return super().invoke(ctx)
 
 

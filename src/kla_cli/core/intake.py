@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import PurePath
 
 from kla_cli.core.answers import display, is_blank
 from kla_cli.core.findings import Finding, Severity, named_beside
@@ -201,7 +202,7 @@ def _resent_findings(
                     other.file,
                     args={
                         "used": named_beside(used.file, other.file),
-                        "other": named_beside(other.file, other.file),
+                        "other": PurePath(other.file).name,  # the finding's own file
                         "count": count,
                     },
                 )
