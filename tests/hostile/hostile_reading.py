@@ -124,14 +124,15 @@ def _workbook_stream_offset(data: bytes) -> int:
     return at
 
 
-def xls_dimensions_rows(data: bytes, high_word: int) -> bytes:
-    """The 2-byte change: the high half of the answer sheet's DIMENSIONS last-row field."""
+def xls_dimensions_rows(data: bytes, high_word: int, field: int = 6) -> bytes:
+    """The 2-byte change: the high half of the answer sheet's DIMENSIONS last-row field (at
+    byte 6 of the record's body; byte 2: the first-row field's)."""
     out = bytearray(data)
     pos = _workbook_stream_offset(data)
     while pos + 4 <= len(out):
         kind, length = struct.unpack_from("<HH", out, pos)
         if kind == 0x0200:
-            struct.pack_into("<H", out, pos + 4 + 6, high_word)
+            struct.pack_into("<H", out, pos + 4 + field, high_word)
             return bytes(out)
         pos += 4 + length
     raise AssertionError("no DIMENSIONS record")
@@ -233,6 +234,13 @@ READING_CASES: list[Case] = [
     Case(
         "xls-dimensions-two-bytes",
         _raw("dimensi.xls", lambda: xls_dimensions_rows(xls_form(), 0x00FF)),
+        1,
+        "too-large",
+        TOO_LARGE,
+    ),
+    Case(  # found by the mutation test: calamine sized the sheet from last - first, wrapped
+        "xls-dimensions-first-row-past-last",
+        _raw("dimensi2.xls", lambda: xls_dimensions_rows(xls_form(), 0xC700, field=2)),
         1,
         "too-large",
         TOO_LARGE,

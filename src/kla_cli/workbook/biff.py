@@ -227,12 +227,13 @@ def xls_facts(stream: bytes) -> XlsFacts:
             elif current is None:
                 continue
             elif kind == _DIMENSIONS:
-                if biff8:
-                    _, last_row, _, last_col = struct.unpack_from("<IIHH", body)
-                else:
-                    _, last_row, _, last_col = struct.unpack_from("<HHHH", body)
-                current.rows = max(current.rows, last_row)
-                current.columns = max(current.columns, last_col)
+                # a first row or column past the last (a damaged record) makes calamine size
+                # the sheet from their difference, which wraps round: the larger one bounds it
+                first_row, last_row, first_col, last_col = struct.unpack_from(
+                    "<IIHH" if biff8 else "<HHHH", body
+                )
+                current.rows = max(current.rows, first_row, last_row)
+                current.columns = max(current.columns, first_col, last_col)
             elif kind in _NUMBER_CELLS or kind in _OTHER_CELLS:
                 row, col, xf = struct.unpack_from("<HHH", body)
                 current.rows, current.columns = (
