@@ -35,6 +35,10 @@ class Damaged(Exception):
     """The compound file is cut short or its sector chains do not hold together."""
 
 
+WRAPPED = 2**32
+"""The rows of a sheet whose DIMENSIONS record gives a first row or column past the last."""
+
+
 @dataclass
 class SheetFacts:
     rows: int = 0
@@ -227,13 +231,15 @@ def xls_facts(stream: bytes) -> XlsFacts:
             elif current is None:
                 continue
             elif kind == _DIMENSIONS:
-                # a first row or column past the last (a damaged record) makes calamine size
-                # the sheet from their difference, which wraps round: the larger one bounds it
                 first_row, last_row, first_col, last_col = struct.unpack_from(
                     "<IIHH" if biff8 else "<HHHH", body
                 )
-                current.rows = max(current.rows, first_row, last_row)
-                current.columns = max(current.columns, first_col, last_col)
+                # a first row or column past the last (a damaged record): calamine sizes the
+                # sheet from their difference, which wraps round to billions
+                if first_row > last_row or first_col > last_col:
+                    last_row = WRAPPED
+                current.rows = max(current.rows, last_row)
+                current.columns = max(current.columns, last_col)
             elif kind in _NUMBER_CELLS or kind in _OTHER_CELLS:
                 row, col, xf = struct.unpack_from("<HHH", body)
                 current.rows, current.columns = (
