@@ -154,3 +154,38 @@ def test_count(mini: Rubric) -> None:
     with pytest.raises(AnswerProblem) as info:
         parse_answer(item, "2,5")
     assert info.value.code == "not-whole-number"
+
+
+def test_texts_are_remembered_per_item_and_problems_raised_anew(kla: Rubric) -> None:
+    """A text's parse is remembered by its item (a batch parses `a` once per question): the
+    same answer each time, never another item's, and a problem raised as a new exception each
+    time (a re-raised one would keep every earlier traceback alive)."""
+    from kla_cli.core.answers import MEMO_TEXTS, _parse_answer
+    from kla_cli.core.rubric import AnswerType
+
+    items = [item for _, item in kla.iter_items()]
+    choices = [item for item in items if item.type is AnswerType.CHOICE]
+    first, other = choices[0], next(i for i in choices[1:] if i.options != choices[0].options)
+    for text in ("a", "A.", " b ", "Ya", "zz", "nilai 1"):
+        for item in (first, other):
+            for _ in range(2):  # the second time from memory
+                try:
+                    expected: object = _parse_answer(item, text, False)
+                except AnswerProblem as problem:
+                    expected = problem
+                try:
+                    got: object = parse_answer(item, text)
+                except AnswerProblem as problem:
+                    got = problem
+                assert got == expected
+    assert "zz" in first.parsed_texts and "zz" in other.parsed_texts
+    raised = []
+    for _ in range(2):
+        with pytest.raises(AnswerProblem) as caught:
+            parse_answer(first, "zz")
+        raised.append(caught.value)
+    assert raised[0] is not raised[1] and raised[0] == raised[1]
+    for n in range(MEMO_TEXTS + 5):  # bounded: it starts anew past MEMO_TEXTS texts
+        with pytest.raises(AnswerProblem):
+            parse_answer(first, f"bukan pilihan {n}")
+    assert len(first.parsed_texts) <= MEMO_TEXTS

@@ -358,3 +358,36 @@ def applied_total(rubric: Rubric, result: ScoreResult, plan: object, basis: Basi
 
     assert isinstance(plan, Plan)
     return basis_total(apply_plan(rubric, result, plan), basis)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    responses=_responses(MINI),
+    basis=st.sampled_from(list(Basis)),
+    picks=st.lists(st.integers(0, 10_000), max_size=12),
+)
+def test_running_totals_are_the_totals_worked_out_anew(
+    responses: dict[str, Response], basis: Basis, picks: list[int]
+) -> None:
+    """The plan's incremental totals (`_Running`) equal the totals of all items summed again,
+    bit for bit, after any sequence of steps and for any one item changed."""
+    from kla_cli.core.gap.actions import item_scores
+    from kla_cli.core.gap.plan import _initial, _Running, _State, _total
+
+    result = score_region(MINI, responses)
+    items = {item.code: item for _, item in MINI.iter_items()}
+    scores = item_scores(result)
+    start = {c: _initial(scores[c]) if c in scores else _State(None, False) for c in items}
+    running = _Running(MINI, items, start, basis)
+    assert running.total() == _total(MINI, start, basis)
+    for pick in picks:
+        candidates = running.candidates()
+        if not candidates:
+            break
+        running.apply(candidates[pick % len(candidates)])
+        assert running.total() == _total(MINI, running.states, basis)
+        code = list(items)[pick % len(items)]
+        other = _State(start[code].answer, not start[code].evidenced)
+        assert running.total_with(code, other) == _total(
+            MINI, {**running.states, code: other}, basis
+        )

@@ -58,13 +58,13 @@ ColumnsOpt = Annotated[
 def parse_columns(spec: str | None) -> dict[str, int] | None:
     """`--columns nilai=F,kode=B` -> {"nilai": 6, "kode": 2}; raise on an unknown name or a
     column that is not a letter (A…XFD)."""
+    if spec is None or not spec.strip():
+        return None
     import re
 
     from kla_cli.core.recap_layout import COLUMN_NAMES
     from kla_cli.workbook.grid import col_number
 
-    if spec is None or not spec.strip():
-        return None
     known = ", ".join(dict.fromkeys(COLUMN_NAMES.values()))
     columns: dict[str, int] = {}
     for part in re.split(r"[,;]", spec):

@@ -11,7 +11,7 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from kla_cli.core.rubric import AnswerType, Item, fold
 from kla_cli.i18n.display import printable
@@ -113,12 +113,39 @@ def parse_number(raw: CellValue) -> float:
     return value + 0.0  # normalises -0.0 to 0.0
 
 
+MEMO_TEXTS = 256
+"""Texts an item remembers the parse of (`Item.parsed_texts`); past this many it starts anew."""
+
+
 def parse_answer(item: Item, raw: CellValue, *, percent_cell: bool = False) -> Answer:
     """Turn a non-blank cell value into the answer of `item`, or raise AnswerProblem.
 
     `percent_cell` says the cell has a percent number format, so Excel stored 95,5% as 0.955.
     Any question also takes the points themselves, written `nilai 7,5` (or `skor 7,5`).
+
+    What a text parses to depends on the item and the text alone, and forms repeat the same
+    texts (`a`, `Ya`, `b. Sudah ada Perda`) across OPDs and regions: the item remembers each
+    text's answer, or its problem (`Item.parsed_texts`), so a batch parses it once. Numbers are
+    not remembered (they rarely repeat and parse quickly).
     """
+    if type(raw) is not str:
+        return _parse_answer(item, raw, percent_cell)
+    memo = item.parsed_texts
+    found = memo.get(raw)
+    if found is None:
+        try:
+            found = _parse_answer(item, raw, percent_cell)
+        except AnswerProblem as problem:
+            found = problem
+        if len(memo) >= MEMO_TEXTS:
+            memo.clear()
+        memo[raw] = found
+    if isinstance(found, AnswerProblem):  # a new one: a raised exception keeps its traceback
+        raise AnswerProblem(found.code, found.value, found.extra)
+    return cast(Answer, found)
+
+
+def _parse_answer(item: Item, raw: CellValue, percent_cell: bool) -> Answer:
     kind = item.type
     if kind is AnswerType.SCORE:
         return parse_nilai(item, raw)

@@ -130,6 +130,13 @@ class Item:
         may name an option by its label, in any case and spacing."""
         return tuple((fold(o.label.id), fold(o.label.en), o.key) for o in self.options)
 
+    @cached_property
+    def parsed_texts(self) -> dict[str, object]:
+        """What `core.answers.parse_answer` made of each text seen in this item's answer cell
+        (the answer, or the problem): kept there, not here, as a memo (never compared, never
+        saved)."""
+        return {}
+
 
 @dataclass(frozen=True, kw_only=True)
 class Indicator:

@@ -16,7 +16,6 @@ the command line (or in the environment) win over it.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -92,6 +91,8 @@ def read_config(file: Path) -> Config:
         raise KlaError(
             "config.syntax", str(file), "config.syntax.hint", {"error": str(exc)}
         ) from None
+    import tomllib  # only when there is a kla.toml to read
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

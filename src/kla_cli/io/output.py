@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -112,6 +111,8 @@ def _failed(target: Path, exc: OSError) -> KlaError:
 
 def _temporary(target: Path) -> Path:
     parent = target.parent if str(target.parent) else Path(".")
+    import tempfile  # only when a file is written (3 ms of start-up otherwise)
+
     try:
         fd, name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=parent)
     except OSError as exc:
@@ -224,6 +225,8 @@ def write_folder(folder: Path, files: dict[str, bytes], *, inputs: Inputs = NO_I
         raise KlaError(
             "output.failed", str(folder), params={"error": exc.strerror or exc}
         ) from None
+    import tempfile
+
     written: list[tuple[Path, Path]] = []
     try:
         for name, data in files.items():

