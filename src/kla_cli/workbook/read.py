@@ -73,11 +73,12 @@ def read_workbook(
     The Submission also carries when the form was saved (its document properties, else the
     file's time) and who wrote it, so that a re-sent form and kla's own outputs are told apart.
     """
-    sub = guarded(path, lambda: _read_any(path, engine, columns))
-    try:
-        file_time: float | None = os.stat(path).st_mtime
+    try:  # one stat: the file's time, and whether it is a plain file at all
+        st: os.stat_result | None = os.stat(path)
     except (OSError, ValueError):
-        file_time = None
+        st = None
+    file_time = st.st_mtime if st is not None else None
+    sub = guarded(path, lambda: _read_any(path, engine, columns, st))
     if sub.saved is None and sub.creator is None and engine == "openpyxl":
         sub = _core_openpyxl(path, sub)
     return replace(sub, file_time=file_time)
@@ -97,8 +98,10 @@ def _core_openpyxl(path: Path, sub: Submission) -> Submission:
     return replace(sub, creator=creator, saved=saved)
 
 
-def _read_any(path: Path, engine: Engine, columns: Columns | None) -> Submission:
-    if not _is_plain_file(path):  # a named pipe would block the read forever
+def _read_any(
+    path: Path, engine: Engine, columns: Columns | None, st: os.stat_result | None
+) -> Submission:
+    if st is not None and _is_special(st.st_mode):  # a named pipe would block the read forever
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))
     if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
@@ -149,15 +152,9 @@ def _no_header(submission: Submission) -> bool:
     return not submission.rows and any(f.code == "no-header" for f in submission.findings)
 
 
-def _is_plain_file(path: Path) -> bool:
-    """Not a pipe, device or socket (a folder or a broken link: opening it reports why)."""
-    try:
-        mode = os.stat(path).st_mode
-    except (OSError, ValueError):
-        return True
-    return not (
-        stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
-    )
+def _is_special(mode: int) -> bool:
+    """A pipe, device or socket (a folder or a broken link: opening it reports why)."""
+    return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
 
 
 def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
