@@ -33,8 +33,8 @@ from kla_cli.render.gap_text import (
 )
 from kla_cli.render.ladder import ladder_json, ladder_markdown, ladder_text, tier_json
 from kla_cli.render.markdown import md_escape, md_table
-from kla_cli.render.plain_box import BoxTable, Column, spans
 from kla_cli.render.score import answer_json
+from kla_cli.render.tables import BoxTable, Column, spans
 from kla_cli.render.terminal import Page
 
 TABLE_OPPORTUNITIES = 5

@@ -4,7 +4,7 @@ each (lead OPD first), the points lost, the data dukung asked and the verifier's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kla_cli.core.gap.cuts import Cut
 from kla_cli.core.rubric import Rubric
@@ -13,10 +13,8 @@ from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.gap_text import opd_short
 from kla_cli.render.markdown import md_table
-from kla_cli.render.plain_box import BoxTable, Column, spans
-
-if TYPE_CHECKING:
-    from kla_cli.render.terminal import Page
+from kla_cli.render.tables import BoxTable, Column, spans
+from kla_cli.render.terminal import Page
 
 
 def cut_opds(rubric: Rubric, cut: Cut, lang: Lang) -> str:

@@ -10,7 +10,8 @@ tables use, kept in rich's order of operations so that every width comes out the
 `_render`; `rich/_ratio.py` `ratio_reduce`, `ratio_distribute`; `rich/_wrap.py` `divide_line`;
 `rich/text.py` `Text.wrap`, `truncate`, `rstrip_end`, `expand_tabs`, `__rich_measure__`;
 `rich/padding.py` and `rich/measure.py` `Measurement.get`. A test draws random tables both ways
-(`tests/render/test_plain_box.py`). Only `rich.cells` (character widths) is used from rich.
+(`tests/render/test_plain_box.py`). Only `rich.cells` (character widths) is used from rich. The
+tables (`BoxTable`) are in `render/tables.py`, the pages of lines and tables in `terminal.py`.
 
 `render/plain_table.py` is the other plain writer: the batch table (`box.SIMPLE_HEAD`, no edges,
 colour too) for tables of thousands of rows, where widths are fixed beforehand.
@@ -21,63 +22,12 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from math import ceil
 from typing import Literal
 
 from rich.cells import cell_len, chop_cells, set_cell_size
 
-Style = str | None
-"""A rich style name (`bold`, `dim`, `bold cyan`), used only when rich draws in colour."""
-Spans = tuple[tuple[str, Style], ...]
-"""Text in pieces, each with its style: what a line or a cell shows."""
-
-_STRIP = dict.fromkeys((7, 8, 11, 12, 13))
-"""The control characters rich removes from any text (`rich.control.STRIP_CONTROL_CODES`)."""
-
-
-def spans(*parts: str | tuple[str, Style]) -> Spans:
-    """`spans("a", ("b", "bold"))`: text, some of it styled."""
-    return tuple((p, None) if isinstance(p, str) else p for p in parts)
-
-
-def text_of(cell: Spans) -> str:
-    """The characters a cell or line shows, as rich keeps them."""
-    return "".join(text for text, _ in cell).translate(_STRIP)
-
-
-@dataclass(frozen=True)
-class Column:
-    """A column as `rich.table.Table.add_column` takes it (the options kla uses)."""
-
-    header: str
-    justify: Literal["left", "right"] = "left"
-    no_wrap: bool = False
-    overflow: Literal["fold", "ellipsis"] = "ellipsis"
-    width: int | None = None
-    min_width: int | None = None
-    ratio: int | None = None
-
-
-@dataclass
-class BoxTable:
-    """A table drawn as rich's default `Table` draws it: `box.HEAVY_HEAD`, edges, header shown,
-    padding (0, 1). `sections`: the rows a rule follows (`Table.add_section`)."""
-
-    columns: list[Column]
-    title: str | None = None
-    show_lines: bool = False
-    expand: bool = False
-    rows: list[list[Spans]] = field(default_factory=list)
-    sections: set[int] = field(default_factory=set)
-
-    def add_row(self, *cells: str | Spans) -> None:
-        self.rows.append([spans(c) if isinstance(c, str) else c for c in cells])
-
-    def add_section(self) -> None:
-        if self.rows:
-            self.sections.add(len(self.rows) - 1)
-
+from kla_cli.render.tables import STRIP, BoxTable, Column, text_of
 
 # --- text: rich/text.py Text.wrap and rich/_wrap.py divide_line ------------------------------
 
@@ -182,7 +132,7 @@ def _rstrip_end(line: str, size: int) -> str:
 
 def print_lines(text: str, width: int, overflow: str = "fold") -> list[str]:
     """What `Console.print(text)` prints of plain text on a console `width` wide."""
-    return wrap_text(text.translate(_STRIP), width, overflow=overflow)
+    return wrap_text(text.translate(STRIP), width, overflow=overflow)
 
 
 # --- widths: rich/table.py, rich/measure.py, rich/padding.py, rich/_ratio.py -----------------
@@ -344,7 +294,7 @@ def box_lines(table: BoxTable, width: int) -> list[str]:
     widths = column_widths(table, width - extra)
     out = []
     if table.title:
-        out += wrap_text(table.title.translate(_STRIP), sum(widths) + extra, justify="left")
+        out += wrap_text(table.title.translate(STRIP), sum(widths) + extra, justify="left")
 
     def rule(left: str, line: str, cross: str, right: str) -> str:
         return left + cross.join(line * w for w in widths) + right

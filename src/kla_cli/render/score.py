@@ -18,7 +18,7 @@ from kla_cli.render.contract import json_text
 from kla_cli.render.findings import finding_json
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import md_escape, md_table
-from kla_cli.render.plain_box import BoxTable, Column, spans
+from kla_cli.render.tables import BoxTable, Column, spans
 from kla_cli.render.terminal import Page
 
 

@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang
-from kla_cli.render.plain_box import BoxTable, Column, Spans, box_lines, print_lines, spans, text_of
-from kla_cli.render.tables import Table, cell_text
+from kla_cli.render.tables import BoxTable, Column, Spans, Table, cell_text, spans, text_of
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -71,6 +70,8 @@ class Page:
         """The page in colour (drawn by rich), else plain (without rich's console)."""
         if color:
             return rich_page_text(self, color=True)
+        from kla_cli.render.plain_box import box_lines, print_lines
+
         out: list[str] = []
         for block in self.blocks:
             if isinstance(block, Line):
@@ -131,6 +132,19 @@ def document_terminal(
     color: bool,
     width: int,
 ) -> str:
+    return document_page(title, tables, lang, notes=notes, lead=lead, width=width).text(color=color)
+
+
+def document_page(
+    title: str,
+    tables: Sequence[Table],
+    lang: Lang,
+    *,
+    notes: Sequence[str] = (),
+    lead: str = "",
+    width: int,
+) -> Page:
+    """A report, comparison or history as lines and boxed tables."""
     page = Page(width)
     page.line((shown(title), "bold"))
     if lead:
@@ -166,4 +180,4 @@ def document_terminal(
         page.table(box)
     for note in notes:
         page.line((shown(note), "dim"))
-    return page.text(color=color)
+    return page
