@@ -64,7 +64,9 @@ def tables(draw: st.DrawFn) -> BoxTable:
     if expand and draw(st.booleans()):  # a column sharing what is left (`print_cuts`)
         i = draw(st.integers(0, len(cols) - 1))
         old = cols[i]
-        cols[i] = Column(old.header, old.justify, old.no_wrap, old.overflow, None, None, 1)
+        cols[i] = Column(
+            old.header, old.justify, no_wrap=old.no_wrap, overflow=old.overflow, ratio=1
+        )
     table = BoxTable(
         cols, title=draw(st.none() | text), show_lines=draw(st.booleans()), expand=expand
     )

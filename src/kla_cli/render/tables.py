@@ -10,7 +10,7 @@ formatted, some styled, and how each column wraps (`render/terminal.py` draws it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Literal
 
 from kla_cli.i18n.messages import Lang
@@ -99,30 +99,50 @@ def text_of(cell: Spans) -> str:
     return "".join(text for text, _ in cell).translate(STRIP)
 
 
-@dataclass(frozen=True)
 class Column:
-    """A column as `rich.table.Table.add_column` takes it (the options kla uses)."""
+    """A column as `rich.table.Table.add_column` takes it (the options kla uses). A plain class:
+    a dataclass costs a millisecond of start-up each."""
 
-    header: str
-    justify: Literal["left", "right"] = "left"
-    no_wrap: bool = False
-    overflow: Literal["fold", "ellipsis"] = "ellipsis"
-    width: int | None = None
-    min_width: int | None = None
-    ratio: int | None = None
+    __slots__ = ("header", "justify", "min_width", "no_wrap", "overflow", "ratio", "width")
+
+    def __init__(
+        self,
+        header: str,
+        justify: Literal["left", "right"] = "left",
+        *,
+        no_wrap: bool = False,
+        overflow: Literal["fold", "ellipsis"] = "ellipsis",
+        width: int | None = None,
+        min_width: int | None = None,
+        ratio: int | None = None,
+    ) -> None:
+        self.header = header
+        self.justify = justify
+        self.no_wrap = no_wrap
+        self.overflow = overflow
+        self.width = width
+        self.min_width = min_width
+        self.ratio = ratio
 
 
-@dataclass
 class BoxTable:
     """A table drawn as rich's default `Table` draws it: `box.HEAVY_HEAD`, edges, header shown,
     padding (0, 1). `sections`: the rows a rule follows (`Table.add_section`)."""
 
-    columns: list[Column]
-    title: str | None = None
-    show_lines: bool = False
-    expand: bool = False
-    rows: list[list[Spans]] = field(default_factory=list)
-    sections: set[int] = field(default_factory=set)
+    def __init__(
+        self,
+        columns: list[Column],
+        title: str | None = None,
+        *,
+        show_lines: bool = False,
+        expand: bool = False,
+    ) -> None:
+        self.columns = columns
+        self.title = title
+        self.show_lines = show_lines
+        self.expand = expand
+        self.rows: list[list[Spans]] = []
+        self.sections: set[int] = set()
 
     def add_row(self, *cells: str | Spans) -> None:
         self.rows.append([spans(c) if isinstance(c, str) else c for c in cells])

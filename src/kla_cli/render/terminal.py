@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from kla_cli.i18n.display import shown
@@ -46,22 +45,20 @@ def console_text(console: Console) -> str:
     return out.getvalue()
 
 
-@dataclass(frozen=True)
-class Line:
-    spans: Spans
-    overflow: str = "fold"
+Line = tuple[Spans, str]
+"""A line of text and how a word longer than the width is shown (`fold`, `ellipsis`)."""
 
 
-@dataclass
 class Page:
     """What a command prints on a terminal `width` columns wide: lines (wrapped at the width)
     and boxed tables. Every text is shown as it is, never read as markup."""
 
-    width: int
-    blocks: list[Line | BoxTable] = field(default_factory=list)
+    def __init__(self, width: int) -> None:
+        self.width = width
+        self.blocks: list[Line | BoxTable] = []
 
     def line(self, *parts: str | tuple[str, str | None], overflow: str = "fold") -> None:
-        self.blocks.append(Line(spans(*parts), overflow))
+        self.blocks.append((spans(*parts), overflow))
 
     def table(self, table: BoxTable) -> None:
         self.blocks.append(table)
@@ -74,8 +71,8 @@ class Page:
 
         out: list[str] = []
         for block in self.blocks:
-            if isinstance(block, Line):
-                out += print_lines(text_of(block.spans), self.width, block.overflow)
+            if isinstance(block, tuple):
+                out += print_lines(text_of(block[0]), self.width, block[1])
             else:
                 out += box_lines(block, self.width)
         return "".join(f"{line}\n" for line in out)
@@ -88,8 +85,8 @@ def rich_page_text(page: Page, *, color: bool = False) -> str:
 
     console = new_console(color=color, width=page.width)
     for block in page.blocks:
-        if isinstance(block, Line):
-            console.print(_rich_text(block.spans), overflow=block.overflow)  # type: ignore[arg-type]
+        if isinstance(block, tuple):
+            console.print(_rich_text(block[0]), overflow=block[1])  # type: ignore[arg-type]
             continue
         title = Text(block.title, style="table.title") if block.title else None
         table = RichTable(
