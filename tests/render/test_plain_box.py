@@ -77,6 +77,7 @@ def tables(draw: st.DrawFn) -> BoxTable:
     return table
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     width=st.integers(40, 160),
@@ -140,6 +141,7 @@ def _analyses() -> list[GapAnalysis]:
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["id", "en"])
 def test_gap_pages_are_drawn_as_rich_draws_them(lang: str) -> None:
     for width in (40, 80, 100, 160):
@@ -149,6 +151,7 @@ def test_gap_pages_are_drawn_as_rich_draws_them(lang: str) -> None:
             assert page.text(color=False) == rich_page_text(page)
 
 
+@pytest.mark.slow
 def test_example_pages_are_drawn_as_rich_draws_them(example_result: ScoreResult) -> None:
     kla = rubric_2024()
     for width in range(40, 161, 7):
