@@ -12,6 +12,7 @@ from kla_cli.core.gap.plan import GapAnalysis
 from kla_cli.core.predicate import band_rule
 from kla_cli.core.rubric import Effort, Rubric
 from kla_cli.core.scoring import ScoreResult
+from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
@@ -33,7 +34,8 @@ from kla_cli.render.gap_text import (
 from kla_cli.render.ladder import ladder_json, ladder_markdown, ladder_text, tier_json
 from kla_cli.render.markdown import md_escape, md_table
 from kla_cli.render.score import answer_json
-from kla_cli.render.terminal import console_text, new_console, plain
+from kla_cli.render.tables import BoxTable, Column, spans
+from kla_cli.render.terminal import Page
 
 TABLE_OPPORTUNITIES = 5
 """Opportunities shown on the one-screen table (Markdown and JSON list them all)."""
@@ -245,36 +247,48 @@ def gap_table(
     assumed_line: str | None = None,
 ) -> str:
     """One screen: totals, target and points needed, ladder, top opportunities, plan per OPD."""
+    return gap_page(analysis, rubric, lang, width=width, assumed_line=assumed_line).text(
+        color=color
+    )
 
+
+def gap_page(
+    analysis: GapAnalysis,
+    rubric: Rubric,
+    lang: Lang,
+    *,
+    width: int,
+    assumed_line: str | None = None,
+) -> Page:
     index = rubric.item_index
     result = analysis.result
-    console = new_console(color=color, width=width)
+    page = Page(width)
 
     # names from workbooks are text, never markup (`[lama]` stays, `[/bold]` cannot break it)
     title = f"{t('gap.title', lang)} · {result.region or '-'} · {result.year or '-'}"
-    console.print(f"[bold]{plain(title)}[/]")
+    page.line((shown(title), "bold"))
     if assumed_line:
-        console.print(f"[yellow]{assumed_line}[/]")
+        page.line((assumed_line, "yellow"))
     summary = summary_lines(analysis, lang)
-    console.print(summary[0])
-    console.print(f"[bold cyan]{summary[1]}[/]")
+    page.line(summary[0])
+    page.line((summary[1], "bold cyan"))
     for line in summary[2:]:
-        console.print(f"[bold]{line}[/]")
-    console.print(ladder_text(analysis.ladder, lang))
+        page.line((line, "bold"))
+    page.line(ladder_text(analysis.ladder, lang))
     if rule := band_rule(rubric, lang):  # the bands' half-open rule, stated once
-        console.print(f"[dim]{plain(rule)}[/]")
+        page.line((shown(rule), "dim"))
     if analysis.basis is Basis.VERIFIED:
-        print_cuts(console, analysis.cuts, rubric, lang)
+        print_cuts(page, analysis.cuts, rubric, lang)
 
     if analysis.plan_by_opd:
-        console.print(_plan_table(analysis, rubric, lang, width))
-        console.print(f"[dim]{t('gap.first_legend', lang, mark=FIRST_MARK)}[/]")
+        page.table(_plan_table(analysis, rubric, lang, width))
+        page.line((t("gap.first_legend", lang, mark=FIRST_MARK), "dim"))
 
     wraps = analysis.basis is Basis.VERIFIED
     planned = {a.code for a in analysis.plan.actions}
     others = [a for a in analysis.opportunities if a.code not in planned]
     if others and not analysis.reached:
-        console.print(f"[bold]{t('gap.more_opportunities', lang)}[/]")
+        page.line((t("gap.more_opportunities", lang), "bold"))
         for action in others[:TABLE_OPPORTUNITIES]:
             item = index[action.code][1]
             # the answer, the points and the OPDs are never cut: the question gives way
@@ -282,30 +296,26 @@ def gap_table(
                 f": {opportunity_text(action, item, lang)} "
                 f"({', '.join(opd_short(rubric, o) for o in action.opds)})"
             )
-            room = console.width - 3 - len(action.code) - len(tail)
+            room = width - 3 - len(action.code) - len(tail)
             question = action.question.get(lang)
-            console.print(
+            page.line(
                 f"  {action.code} {question if wraps else _short(question, max(room, 16))}{tail}",
                 overflow="fold",
             )
     if places := place_lines(result, lang, items=TERMINAL_ITEMS):
-        console.print(f"[bold]{t('gap.places', lang)}[/]")
+        page.line((t("gap.places", lang), "bold"))
         for line in places:
-            console.print(f"  {plain(line)}")
+            page.line(f"  {shown(line)}")
     for note in gap_notes(analysis, lang):
-        console.print(f"[dim]{note}[/]")
-    return console_text(console)
+        page.line((note, "dim"))
+    return page
 
 
-def _plan_table(analysis: GapAnalysis, rubric: Rubric, lang: Lang, width: int) -> Any:
-    """The plan per OPD as a rich table that never cuts an action or an answer: they wrap. The
+def _plan_table(analysis: GapAnalysis, rubric: Rubric, lang: Lang, width: int) -> BoxTable:
+    """The plan per OPD as a table that never cuts an action or an answer: they wrap. The
     question is cut to one line (its code names it; Markdown, JSON and the sheet give it whole),
     except on the verified basis, where the plan is a work list and every text wraps. Each OPD
     is a bold row above its actions; an action to do first starts with the marker."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    table = Table(title=t("gap.plan_by_opd", lang), title_justify="left")
     gain_width = max(7, len(t("gap.col.gain", lang)))
     effort_width = max(
         len(t(key, lang)) for key in ("gap.col.effort", *(f"gap.effort.{e.value}" for e in Effort))
@@ -314,25 +324,31 @@ def _plan_table(analysis: GapAnalysis, rubric: Rubric, lang: Lang, width: int) -
     # are never wrapped, and the text columns share the rest (item 40 %, done and to-do 30 %).
     rest = max(36, width - 16 - effort_width - gain_width)
     side = rest * 3 // 10
-    question: dict[str, Any] = (
-        {"overflow": "fold"}
+    item = t("gap.col.item", lang)
+    question = (
+        Column(item, width=rest - 2 * side, overflow="fold")
         if analysis.basis is Basis.VERIFIED
-        else {"no_wrap": True, "overflow": "ellipsis"}
+        else Column(item, width=rest - 2 * side, no_wrap=True, overflow="ellipsis")
     )
-    table.add_column(t("gap.col.item", lang), width=rest - 2 * side, **question)
-    for key in ("gap.col.done", "gap.col.todo"):
-        table.add_column(t(key, lang), width=side, overflow="fold")
-    table.add_column(t("gap.col.effort", lang), no_wrap=True, min_width=effort_width)
-    table.add_column(t("gap.col.gain", lang), justify="right", no_wrap=True, min_width=gain_width)
+    columns = [
+        question,
+        *(
+            Column(t(key, lang), width=side, overflow="fold")
+            for key in ("gap.col.done", "gap.col.todo")
+        ),
+        Column(t("gap.col.effort", lang), no_wrap=True, min_width=effort_width),
+        Column(t("gap.col.gain", lang), justify="right", no_wrap=True, min_width=gain_width),
+    ]
+    table = BoxTable(columns, title=t("gap.plan_by_opd", lang))
     groups = zip(analysis.plan_by_opd, opd_rows(analysis, rubric, lang), strict=True)
     for group, (_, rows) in groups:
-        table.add_row(f"[bold]{escape(opd_short(rubric, group.opd))}[/]", "", "", "", "")
+        table.add_row(spans((opd_short(rubric, group.opd), "bold")), "", "", "", "")
         for row in rows:
             mark = f"{FIRST_MARK} " if row.first else "  "
             table.add_row(
-                escape(f"{mark}{row.code} {row.item}"),
-                escape(row.done),
-                escape(row.todo),
+                f"{mark}{row.code} {row.item}",
+                row.done,
+                row.todo,
                 row.effort,
                 f"+{fmt_points(row.gain, lang)}",
             )

@@ -4,18 +4,17 @@ each (lead OPD first), the points lost, the data dukung asked and the verifier's
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from kla_cli.core.gap.cuts import Cut
 from kla_cli.core.rubric import Rubric
+from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.gap_text import opd_short
 from kla_cli.render.markdown import md_table
-from kla_cli.render.terminal import plain
-
-if TYPE_CHECKING:
-    from rich.console import Console
+from kla_cli.render.tables import BoxTable, Column, spans
+from kla_cli.render.terminal import Page
 
 
 def cut_opds(rubric: Rubric, cut: Cut, lang: Lang) -> str:
@@ -93,38 +92,36 @@ TERMINAL_CUTS = 20
 list them all). A verified recap can have a hundred cuts; a screen should show what to do first."""
 
 
-def print_cuts(console: Console, cuts: Sequence[Cut], rubric: Rubric, lang: Lang) -> None:
-    """The largest cuts as a table whose text column wraps (never cut), within the console's
+def print_cuts(page: Page, cuts: Sequence[Cut], rubric: Rubric, lang: Lang) -> None:
+    """The largest cuts as a table whose text column wraps (never cut), within the page's
     width; the others summed in one line."""
-    from rich.table import Table
-
     p = fmt_points
-    console.print(f"[bold]{t('gap.cuts', lang)}[/]")
-    console.print(plain(cuts_summary(cuts, lang)))
+    page.line((t("gap.cuts", lang), "bold"))
+    page.line(shown(cuts_summary(cuts, lang)))
     if not cuts:
         return
-    table = Table(show_lines=True, expand=True)
-    table.add_column(t("gap.col.item", lang), no_wrap=True)
-    table.add_column("", ratio=1, overflow="fold")
-    table.add_column(t("gap.col.cut", lang), justify="right", no_wrap=True)
+    table = BoxTable(
+        [
+            Column(t("gap.col.item", lang), no_wrap=True),
+            Column("", ratio=1, overflow="fold"),
+            Column(t("gap.col.cut", lang), justify="right", no_wrap=True),
+        ],
+        show_lines=True,
+        expand=True,
+    )
     for c in cuts[:TERMINAL_CUTS]:
-        details = [
-            f"[bold]{plain(c.question.get(lang))}[/]",
-            f"{t('gap.cut.opd', lang)}: {plain(cut_opds(rubric, c, lang))}",
-        ]
+        details = [f"{t('gap.cut.opd', lang)}: {shown(cut_opds(rubric, c, lang))}"]
         if c.evidence_asked:
-            details.append(f"{t('gap.cut.asked', lang)}: {plain(c.evidence_asked.get(lang))}")
+            details.append(f"{t('gap.cut.asked', lang)}: {shown(c.evidence_asked.get(lang))}")
         if c.note:
-            details.append(f"{t('gap.cut.note', lang)}: {plain(c.note)}")
+            details.append(f"{t('gap.cut.note', lang)}: {shown(c.note)}")
         table.add_row(
             c.code,
-            "\n".join(details),
+            spans((shown(c.question.get(lang)), "bold"), "\n" + "\n".join(details)),
             f"−{p(c.lost, lang)}\n"
             + t("gap.cut.points", lang, points=p(c.points, lang), verified=p(c.verified, lang)),
         )
-    console.print(table)
+    page.table(table)
     rest = cuts[TERMINAL_CUTS:]
     if rest:
-        console.print(
-            plain(t("gap.cuts_more", lang, count=len(rest), points=p(cuts_lost(rest), lang)))
-        )
+        page.line(shown(t("gap.cuts_more", lang, count=len(rest), points=p(cuts_lost(rest), lang))))

@@ -10,6 +10,7 @@ from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
 from kla_cli.core.rubric import Tier
 from kla_cli.core.scoring import ItemScore, ScoreResult
+from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
@@ -17,7 +18,8 @@ from kla_cli.render.contract import json_text
 from kla_cli.render.findings import finding_json
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import md_escape, md_table
-from kla_cli.render.terminal import console_text, new_console, plain
+from kla_cli.render.tables import BoxTable, Column, spans
+from kla_cli.render.terminal import Page
 
 
 def answer_json(answer: Answer | None) -> object:
@@ -266,65 +268,69 @@ def score_markdown(result: ScoreResult, lang: Lang, lowest: float, detail: bool 
 def score_table(
     result: ScoreResult, lang: Lang, lowest: float, *, detail: bool, color: bool, width: int
 ) -> str:
-    from rich.table import Table
+    return score_page(result, lang, lowest, detail=detail, width=width).text(color=color)
 
+
+def score_page(result: ScoreResult, lang: Lang, lowest: float, *, detail: bool, width: int) -> Page:
     # names from workbooks and rubrics are text, never markup: `[lama]` stays, `[/bold]` is shown
     p = fmt_points
     checked = verified(result)
     keys = _point_keys(checked)
-    console = new_console(color=color, width=width)
-    title = plain(f"{t('score.title', lang)} · {result.region or '-'} · {result.year or '-'}")
-    table = Table(title=title, title_justify="left")
-    table.add_column(t("score.group", lang))
-    for key in (*keys, "score.percent"):
-        table.add_column(t(key, lang), justify="right")
+    page = Page(width)
+    title = shown(f"{t('score.title', lang)} · {result.region or '-'} · {result.year or '-'}")
+    columns = [Column(t("score.group", lang))]
+    columns += [Column(t(key, lang), justify="right") for key in (*keys, "score.percent")]
+    table = BoxTable(columns, title=title)
     for g in result.groups:
         pct = 100 * g.score / g.max if g.max else 0.0
         table.add_row(
-            plain(g.name.get(lang)),
+            shown(g.name.get(lang)),
             *_points(g.score, g.score_evidenced, g.score_verified, g.max, lang),
             p(pct, lang),
         )
     table.add_section()
-    bold = [f"[bold]{v}[/]" for v in (p(result.total, lang), p(result.total_evidenced, lang))]
+    bold = [p(result.total, lang), p(result.total_evidenced, lang)]
     if result.total_verified is not None:
-        bold.append(f"[bold]{p(result.total_verified, lang)}[/]")
+        bold.append(p(result.total_verified, lang))
     table.add_row(
-        f"[bold]{t('score.total', lang)}[/]",
-        *bold,
+        spans((t("score.total", lang), "bold")),
+        *(spans((value, "bold")) for value in bold),
         p(result.max_total, lang),
         p(100 * result.total / result.max_total, lang),
     )
-    console.print(table)
+    page.table(table)
     if detail:
-        ind_table = Table(title=t("score.indicator", lang), title_justify="left")
-        ind_table.add_column("#", justify="right")
-        ind_table.add_column(t("score.indicator", lang))
-        ind_table.add_column(t("score.group", lang))
-        for key in keys:
-            ind_table.add_column(t(key, lang), justify="right")
+        columns = [
+            Column("#", justify="right"),
+            Column(t("score.indicator", lang)),
+            Column(t("score.group", lang)),
+            *(Column(t(key, lang), justify="right") for key in keys),
+        ]
+        ind_table = BoxTable(columns, title=t("score.indicator", lang))
         for ind in result.indicators:
             ind_table.add_row(
                 ind.id,
-                plain(ind.name.get(lang)),
+                shown(ind.name.get(lang)),
                 ind.group,
                 *_points(ind.score, ind.score_evidenced, ind.score_verified, ind.max, lang),
             )
-        console.print(ind_table)
-    console.print(
-        f"[bold]{t('score.predicate', lang)}:[/] "
-        f"[bold cyan]{plain(predicate_label(result.predicate, lang, lowest))}[/]"
+        page.table(ind_table)
+    page.line(
+        (f"{t('score.predicate', lang)}:", "bold"),
+        " ",
+        (shown(predicate_label(result.predicate, lang, lowest)), "bold cyan"),
         f"  ({t('score.total_evidenced', lang)}: {p(result.total_evidenced, lang)} → "
-        f"{plain(predicate_label(result.predicate_evidenced, lang, lowest))})"
+        f"{shown(predicate_label(result.predicate_evidenced, lang, lowest))})",
     )
     if result.total_verified is not None:
-        console.print(
-            f"[bold]{t('score.total_verified', lang)}:[/] {p(result.total_verified, lang)} → "
-            f"[bold cyan]{plain(predicate_label(result.predicate_verified, lang, lowest))}[/]"
+        page.line(
+            (f"{t('score.total_verified', lang)}:", "bold"),
+            f" {p(result.total_verified, lang)} → ",
+            (shown(predicate_label(result.predicate_verified, lang, lowest)), "bold cyan"),
         )
     for note in _notes(result, lang):
-        console.print(f"[dim]{note}[/]")
-    return console_text(console)
+        page.line((note, "dim"))
+    return page
 
 
 def render_score(

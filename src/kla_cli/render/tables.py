@@ -3,11 +3,15 @@
 Report, comparison and history layouts produce `Table`s; the Markdown, terminal, HTML and Excel
 writers lay them out. Numbers stay numbers (a float is points, an int a count) until a writer
 formats them, so a spreadsheet gets real numbers and a text gets 588,40.
+
+`BoxTable` is a table as a terminal shows it (rich's default boxed table): texts already
+formatted, some styled, and how each column wraps (`render/terminal.py` draws it).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from kla_cli.i18n.messages import Lang
 from kla_cli.i18n.numbers import fmt_num, fmt_points
@@ -74,3 +78,75 @@ def column_widths(table: Table, lang: Lang, budget: int = 100) -> tuple[int, ...
         floor = min(max(12, longest_word[c] + 1), natural[c], 30)
         widths[c] = max(floor, int(room * natural[c] / wanted))
     return tuple(widths)
+
+
+Style = str | None
+"""A rich style name (`bold`, `dim`, `bold cyan`), used only when rich draws in colour."""
+Spans = tuple[tuple[str, Style], ...]
+"""Text in pieces, each with its style: what a line or a cell shows."""
+
+STRIP = dict.fromkeys((7, 8, 11, 12, 13))
+"""The control characters rich removes from any text (`rich.control.STRIP_CONTROL_CODES`)."""
+
+
+def spans(*parts: str | tuple[str, Style]) -> Spans:
+    """`spans("a", ("b", "bold"))`: text, some of it styled."""
+    return tuple((p, None) if isinstance(p, str) else p for p in parts)
+
+
+def text_of(cell: Spans) -> str:
+    """The characters a cell or line shows, as rich keeps them."""
+    return "".join(text for text, _ in cell).translate(STRIP)
+
+
+class Column:
+    """A column as `rich.table.Table.add_column` takes it (the options kla uses). A plain class:
+    a dataclass costs a millisecond of start-up each."""
+
+    __slots__ = ("header", "justify", "min_width", "no_wrap", "overflow", "ratio", "width")
+
+    def __init__(
+        self,
+        header: str,
+        justify: Literal["left", "right"] = "left",
+        *,
+        no_wrap: bool = False,
+        overflow: Literal["fold", "ellipsis"] = "ellipsis",
+        width: int | None = None,
+        min_width: int | None = None,
+        ratio: int | None = None,
+    ) -> None:
+        self.header = header
+        self.justify = justify
+        self.no_wrap = no_wrap
+        self.overflow = overflow
+        self.width = width
+        self.min_width = min_width
+        self.ratio = ratio
+
+
+class BoxTable:
+    """A table drawn as rich's default `Table` draws it: `box.HEAVY_HEAD`, edges, header shown,
+    padding (0, 1). `sections`: the rows a rule follows (`Table.add_section`)."""
+
+    def __init__(
+        self,
+        columns: list[Column],
+        title: str | None = None,
+        *,
+        show_lines: bool = False,
+        expand: bool = False,
+    ) -> None:
+        self.columns = columns
+        self.title = title
+        self.show_lines = show_lines
+        self.expand = expand
+        self.rows: list[list[Spans]] = []
+        self.sections: set[int] = set()
+
+    def add_row(self, *cells: str | Spans) -> None:
+        self.rows.append([spans(c) if isinstance(c, str) else c for c in cells])
+
+    def add_section(self) -> None:
+        if self.rows:
+            self.sections.add(len(self.rows) - 1)
