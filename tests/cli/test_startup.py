@@ -1,6 +1,7 @@
 """What a command loads: with its rubric cached, `kla score` and `kla gap` run without pydantic
 or yaml (their import and pydantic's validators were most of a command's start-up), nor OpenSSL
-(`_hashlib`), tomllib (no kla.toml), tempfile (nothing written) or xml (no JUnit), and without
+(`_hashlib`), tomllib (no kla.toml), tempfile (nothing written), xml (no JUnit) or the recap
+reader (the example's inventory is known by its metadata), and without
 rich when nothing is drawn as a table. Checked in a fresh process, as a user runs kla."""
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ except SystemExit:
     pass
 OFF = {"pydantic", "yaml", "rich", "_hashlib", "tomllib", "tempfile", "xml"}
 heavy = sorted({m.split(".")[0] for m in sys.modules} & OFF)
-heavy += ["kla_cli.batch"] if "kla_cli.batch" in sys.modules else []
+heavy += [m for m in ("kla_cli.batch", "kla_cli.workbook.recap_read") if m in sys.modules]
 sys.stderr.write("\\nLOADED " + json.dumps(heavy) + "\\n")
 """
 

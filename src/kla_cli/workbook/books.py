@@ -23,6 +23,7 @@ from kla_cli.core.form_layout import (
     label_of,
     normalise_label,
 )
+from kla_cli.core.places import INVENTORY_FORM
 from kla_cli.core.submission import Submission
 from kla_cli.workbook.bounds import MAX_CELLS, SheetTooLarge
 from kla_cli.workbook.grid import Grid, shows_as_percent
@@ -273,14 +274,18 @@ def read_grid(
     try:
         names = book.sheet_names
         sheet = _answer_sheet(names)
+        meta = None
         if sheet is not None:
             grid = book.grid(sheet)
         else:
+            meta = book.meta()
+            if meta.get("form") == INVENTORY_FORM:  # kla's own: `inventory_read` reads it
+                return missing_sheet(file, names)
             found = _recap_sheet(book, names, columns)
             if found is None:
                 return missing_sheet(file, names)
             sheet, grid = found
-        meta = book.meta()
+        meta = book.meta() if meta is None else meta
     except SheetTooLarge:
         raise
     except Exception as exc:
