@@ -264,19 +264,28 @@ def _asking_git(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return asked
 
 
+@pytest.mark.parametrize("given", ["folder", "relative", "manifest"])
 def test_a_fresh_clone_is_not_read_to_be_hashed(
-    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric, given: str
 ) -> None:
     monkeypatch.setattr(batch_cache, "RACY_NS", 0)
     cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
-    specs = discover(_checkout(origin, where))
-    cold = list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
-    specs = discover(_checkout(origin, where))  # the next CI run
+    root = where
+    if given == "relative":  # ROOT as `kla batch ci/provinsi` would have it
+        monkeypatch.chdir(tmp_path)
+        root = Path("ci", "provinsi")
+    elif given == "manifest":
+        root = where / "provinsi-contoh.yaml"
+    _checkout(origin, where)
+    cold = list(run_batch(kla, discover(root), 1, "en", None, ResultCache(root, cache_dir)))
+    _checkout(origin, where)  # the next CI run
     opened, read, asked = _reading(monkeypatch), _counting(monkeypatch), _asking_git(monkeypatch)
-    warm = list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
-    assert warm == cold and read == [] and opened == [] and asked == [where]
+    specs = discover(root)
+    warm = list(run_batch(kla, specs, 1, "en", None, ResultCache(root, cache_dir)))
+    assert warm == cold and read == [] and opened == []
+    assert asked == [root if root.is_dir() else root.parent]
     asked.clear()
-    list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(root, cache_dir)))
     assert asked == [] and opened == []  # the same checkout: the `stat` memory, no git
 
 
