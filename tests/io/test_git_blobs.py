@@ -171,7 +171,7 @@ def test_git_failing_is_no_answer(
     def failing(*args: object, **kwargs: object) -> object:
         raise error
 
-    monkeypatch.setattr(git_blobs.subprocess, "run", failing)
+    monkeypatch.setattr(subprocess, "run", failing)
     assert unchanged_blobs(tmp_path) == {}
 
 

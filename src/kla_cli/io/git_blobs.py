@@ -23,9 +23,8 @@ file). Git's index is only read: GIT_OPTIONAL_LOCKS=0, and `ls-files` never writ
 
 from __future__ import annotations
 
-import hashlib
 import os
-import subprocess
+import re
 from pathlib import Path
 
 TIMEOUT = 10.0
@@ -59,12 +58,17 @@ REDIRECTS = (
 """Variables (set e.g. in a git hook) that would make git answer for another repository or
 index than the one FOLDER is in."""
 
-_FILE_MODES = (b"100644", b"100755")
+_FILE_MODES = ("100644", "100755")
 _ALGORITHMS = {40: "sha1", 64: "sha256"}
+_RECORD = re.compile(r"(?:^|(?<=\0))(.) ([0-7]{6}) ([0-9a-f]{64}|[0-9a-f]{40}) ([0-3])\t([^\0]+)\0")
+"""One record of `ls-files -z -s -v`, from a record's start to its end (so that every record
+found is a whole one)."""
 
 
 def blob_id(data: bytes, algorithm: str = "sha1") -> str:
     """Git's blob id of `data` (`git hash-object`), in a repository of `algorithm`."""
+    import hashlib  # OpenSSL: loaded only when a workbook must be read and hashed
+
     h = hashlib.new(algorithm)
     h.update(b"blob %d\0" % len(data))
     h.update(data)
@@ -80,6 +84,7 @@ def unchanged_blobs(folder: Path, timeout: float = TIMEOUT) -> dict[str, str]:
     """Path -> blob id of the tracked files under `folder` that git vouches are unchanged in
     the worktree; a path is spelt as `str(folder / relative_path)` (so `folder` as given,
     relative or not). Empty when git cannot tell (see the module's docstring)."""
+    import subprocess
     env = {k: v for k, v in os.environ.items() if k not in REDIRECTS}
     env["GIT_OPTIONAL_LOCKS"] = "0"
     try:
@@ -102,28 +107,18 @@ def unchanged_blobs(folder: Path, timeout: float = TIMEOUT) -> dict[str, str]:
 def _parse(out: bytes, folder: str) -> dict[str, str]:
     """The vouched files of `ls-files -z -v -s -c -m` output; empty when a record is not in
     the expected `TAG MODE ID STAGE<TAB>PATH` shape (then nothing is trusted)."""
-    good: dict[bytes, bytes] = {}
-    bad: set[bytes] = set()
-    for record in out.split(b"\0"):
-        if not record:
-            continue
-        head, tab, path = record.partition(b"\t")
-        fields = head.split(b" ")
-        if not tab or not path or len(fields) != 4 or len(fields[2]) not in _ALGORITHMS:
-            return {}
-        if fields[2].strip(b"0123456789abcdef"):
-            return {}
-        tag, mode, oid, stage = fields
-        if tag == b"H" and mode in _FILE_MODES and stage == b"0":
+    text = os.fsdecode(out)  # as `os.scandir` spells the names
+    records = _RECORD.findall(text)
+    if len(records) != text.count("\0"):
+        return {}
+    good: dict[str, str] = {}
+    bad: set[str] = set()
+    for tag, mode, oid, stage, path in records:
+        if tag == "H" and stage == "0" and mode in _FILE_MODES:
             good[path] = oid
         else:
             bad.add(path)
     prefix = "" if folder in (".", "") else folder.removesuffix(os.sep) + os.sep
-    blobs: dict[str, str] = {}
-    for path, oid in good.items():
-        if path not in bad:
-            name = os.fsdecode(path)
-            if os.sep != "/":
-                name = name.replace("/", os.sep)
-            blobs[prefix + name] = oid.decode("ascii")
-    return blobs
+    if os.sep != "/":
+        return {prefix + p.replace("/", os.sep): o for p, o in good.items() if p not in bad}
+    return {prefix + p: o for p, o in good.items() if p not in bad}
