@@ -162,17 +162,29 @@ def test_no_git_on_the_path(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     assert unchanged_blobs(tmp_path) == {}
 
 
-@pytest.mark.parametrize(
-    "error", [subprocess.TimeoutExpired("git", 1), PermissionError("git"), OSError("E2BIG")]
-)
-def test_git_failing_is_no_answer(
+@pytest.mark.parametrize("error", [PermissionError("git"), OSError("E2BIG"), ValueError("env")])
+def test_git_not_starting_is_no_answer(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: Exception
 ) -> None:
     def failing(*args: object, **kwargs: object) -> object:
         raise error
 
-    monkeypatch.setattr(subprocess, "run", failing)
+    monkeypatch.setattr(subprocess, "Popen", failing)
     assert unchanged_blobs(tmp_path) == {}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for git")
+@pytest.mark.parametrize("script", ["exit 1", "exec SLEEP 30", "printf 'H 100644 x 0\\tzz\\0'"])
+def test_git_failing_or_hanging_is_no_answer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, script: str
+) -> None:
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    sleep = shutil.which("sleep") or "/bin/sleep"
+    fake.write_text(f"#!/bin/sh\n{script.replace('SLEEP', sleep)}\n")
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", str(fake.parent))
+    assert unchanged_blobs(tmp_path, timeout=0.5) == {}
 
 
 @pytest.mark.parametrize(
