@@ -9,7 +9,7 @@ not its modification time, which a CI checkout resets. A region whose key is in 
 its result from there; the others are scored as always, and the cache is rewritten with this
 run's entries only. Regions that could not be read are never kept (they are tried again).
 
-Reading and hashing every workbook is then most of an unchanged re-run (173 MB for a country).
+Reading and hashing every workbook is then most of an unchanged re-run (145 MB for a country).
 Three ways to a workbook's hash, cheapest first:
 
 1. As git does for its index, each hash is remembered with the file's `stat` (device, inode,
@@ -25,12 +25,16 @@ Three ways to a workbook's hash, cheapest first:
    answer is its own check under the same rule as (1): a `stat` equal to the index's, else the
    bytes compared. What git does not check or cannot vouch for is excluded there (assume-
    unchanged and skip-worktree entries, modified, unmerged, symbolic links, untracked files).
-   The size in the key is the worktree file's: a blob whose bytes differ from the worktree
-   file's (Git LFS keeps a pointer; `text`/`eol` attributes convert line ends) has another
-   size, so it can never share a key with the same bytes hashed by kla.
+   The size in the key is the worktree file's: a blob whose bytes differ from the file's (Git
+   LFS keeps a pointer; `text`/`eol` attributes convert line ends) has another size, so the
+   file's key is never that of a file holding the blob's own bytes (a checkout without LFS).
 3. Any other workbook is read and its blob id computed by kla, in the repository's object
    format (SHA-1 outside git, or when git has no tracked file under ROOT to tell it), so that
    the key is the same whether git told it or kla computed it.
+
+Not ruled out: a clean filter of one's own that changes a workbook's bytes but not its size
+(none is known for workbooks), and a deliberately made SHA-1 collision, two crafted files with
+one blob id (git's SHA-1 detects those; kla's own, outside git, does not).
 
 The entries of one batch ROOT live in one file of kla's cache folder (`io/cache`: hash-checked,
 written atomically), or of `--cache-dir DIR`, a folder CI can keep between runs.
