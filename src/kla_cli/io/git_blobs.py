@@ -85,6 +85,7 @@ def unchanged_blobs(folder: Path, timeout: float = TIMEOUT) -> dict[str, str]:
     the worktree; a path is spelt as `str(folder / relative_path)` (so `folder` as given,
     relative or not). Empty when git cannot tell (see the module's docstring)."""
     import subprocess
+
     env = {k: v for k, v in os.environ.items() if k not in REDIRECTS}
     env["GIT_OPTIONAL_LOCKS"] = "0"
     try:
