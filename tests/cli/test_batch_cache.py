@@ -339,3 +339,29 @@ def test_without_git_the_keys_are_the_same(
     warm = list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
     assert sorted(opened) == sorted(p.name for p in where.rglob("*.xlsx"))  # hashed by kla
     assert read == [] and warm == cold  # to git's blob ids: the keys git gave
+
+
+def test_a_blob_that_is_not_the_files_bytes_is_not_the_files_key(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """As with Git LFS: git keeps a pointer (here the SHA-256 line of the bytes) as the blob. A
+    checkout holding the pointer itself (no LFS there) must not take the workbook's result."""
+    if shutil.which("git") is None or shutil.which("sha256sum") is None:
+        pytest.skip("git and sha256sum are needed")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    git(province, "init", "-q")
+    git(province, "config", "filter.pointer.clean", "sha256sum")
+    git(province, "config", "filter.pointer.smudge", "cat")
+    (province / ".gitattributes").write_text("*.xlsx filter=pointer\n")
+    committed(province)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    pointer = git(province, "cat-file", "-p", f":{form.relative_to(province).as_posix()}")
+    form.write_text(pointer)  # its blob id is the one git gave the workbook
+    read = _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == [region.name]
