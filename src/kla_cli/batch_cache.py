@@ -3,19 +3,38 @@
 CI runs the same national batch on every push, and most forms did not change. Each region's
 result is kept under a key made of everything it depends on: kla's version, the rubric's content
 hash, the output language (a result's lines are worded in it), `--columns`, the region's name,
-path and target, the names of its workbooks and a hash of each one's bytes (SHA-256 of the bytes,
-not the modification time, which a CI checkout resets). A region whose key is in the cache takes
+path and target, the names of its workbooks and each one's size and content hash: its git blob
+id (`io/git_blobs`: SHA-1 of `blob <size>\0` and the bytes, or SHA-256 in a SHA-256 repository),
+not its modification time, which a CI checkout resets. A region whose key is in the cache takes
 its result from there; the others are scored as always, and the cache is rewritten with this
 run's entries only. Regions that could not be read are never kept (they are tried again).
 
-Reading and hashing every workbook is then most of an unchanged re-run (141 MB for a country).
-As git does for its index, each workbook's hash is remembered with its `stat` (device, inode,
-size, modification and change times): a file whose `stat` is unchanged is not read again. The
-change time (ctime) cannot be set back by any program, so a file rewritten with its old
-modification time is still read; a file changed in the last two seconds before it was hashed is
-not remembered (a second change within the clock's step would not show). A fresh CI checkout
-has new change times everywhere: there every workbook is hashed, and unchanged regions still
-come from the cache by their content.
+Reading and hashing every workbook is then most of an unchanged re-run (145 MB for a country).
+Three ways to a workbook's hash, cheapest first:
+
+1. As git does for its index, each hash is remembered with the file's `stat` (device, inode,
+   size, modification and change times): a file whose `stat` is unchanged is not read again.
+   The change time (ctime) cannot be set back by any program, so a file rewritten with its old
+   modification time is still read; a file changed in the last two seconds before it was hashed
+   is not remembered (a second change within the clock's step would not show). An unchanged
+   re-run in the same checkout is one `stat` per workbook and no subprocess.
+2. A fresh CI checkout has new `stat`s everywhere, but it is a git checkout, and git's index
+   already holds every tracked file's blob id and the `stat` git wrote it with. When a workbook
+   misses the memory, git is asked once for the whole ROOT (`git ls-files`, see `io/git_blobs`):
+   a file git vouches for takes its blob id without being read. Git is trusted because its
+   answer is its own check under the same rule as (1): a `stat` equal to the index's, else the
+   bytes compared. What git does not check or cannot vouch for is excluded there (assume-
+   unchanged and skip-worktree entries, modified, unmerged, symbolic links, untracked files).
+   The size in the key is the worktree file's: a blob whose bytes differ from the file's (Git
+   LFS keeps a pointer; `text`/`eol` attributes convert line ends) has another size, so the
+   file's key is never that of a file holding the blob's own bytes (a checkout without LFS).
+3. Any other workbook is read and its blob id computed by kla, in the repository's object
+   format (SHA-1 outside git, or when git has no tracked file under ROOT to tell it), so that
+   the key is the same whether git told it or kla computed it.
+
+Not ruled out: a clean filter of one's own that changes a workbook's bytes but not its size
+(none is known for workbooks), and a deliberately made SHA-1 collision, two crafted files with
+one blob id (git's SHA-1 detects those; kla's own, outside git, does not).
 
 The entries of one batch ROOT live in one file of kla's cache folder (`io/cache`: hash-checked,
 written atomically), or of `--cache-dir DIR`, a folder CI can keep between runs.
@@ -34,11 +53,12 @@ from typing import TYPE_CHECKING, Any
 from kla_cli import __version__
 from kla_cli.core.ranking import RegionResult
 from kla_cli.io.cache import default_cache_dir, digest, read_entry, write_entry
+from kla_cli.io.git_blobs import algorithm_of, blob_id, unchanged_blobs
 
 if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
 
-FORMAT = b"batch-2"
+FORMAT = b"batch-3"
 _FIELDS = tuple(f.name for f in fields(RegionResult))
 """A result is kept as its fields by name; a change of the record is a change of every key."""
 RACY_NS = 2_000_000_000
@@ -50,6 +70,10 @@ class ResultCache:
 
     def __init__(self, root: Path, folder: Path | None = None) -> None:
         folder = folder if folder is not None else default_cache_dir()
+        self._root = root
+        self._git: dict[str, str] | None = None
+        """The blob ids git vouches for under ROOT, asked at the first memory miss."""
+        self._algorithm = "sha1"
         self.file = folder / f"batch-{digest(FORMAT, str(root.absolute()).encode())}.json"
         self.hits = 0
         self._old: dict[str, dict[str, Any]] = {}
@@ -127,19 +151,35 @@ class ResultCache:
         return digest(*parts)
 
     def _file_hash(self, path: str) -> bytes:
-        """The SHA-256 of the file's bytes: remembered from the last run when its `stat` is
-        unchanged, else read and hashed (see the module's docstring)."""
+        """The file's blob id and size: remembered from the last run when its `stat` is
+        unchanged, else as git vouches for it, else read and hashed (see the module's
+        docstring)."""
         st = os.stat(path)
         stamp: list[int | str] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
         old = self._old_files.get(path)
         if old is not None and old[:5] == stamp:
             self._new_files[path] = old
-            return str(old[5]).encode()
-        with open(path, "rb", buffering=0) as stream:
-            hashed = digest(stream.readall())
-        if time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
+            return f"{old[5]} {st.st_size}".encode()
+        hashed = self._vouched().get(path)
+        size = st.st_size
+        if hashed is None:
+            with open(path, "rb", buffering=0) as stream:
+                data = stream.readall()
+            hashed, size = blob_id(data, self._algorithm), len(data)
+        if size == st.st_size and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
             self._new_files[path] = [*stamp, hashed]
-        return hashed.encode()
+        return f"{hashed} {size}".encode()
+
+    def _vouched(self) -> dict[str, str]:
+        """What git vouches for under ROOT (asked once, at the first file that needs it), and
+        the object format kla hashes in from then on."""
+        if self._git is None:
+            root = self._root
+            self._git = unchanged_blobs(root if root.is_dir() else root.parent)
+            for blob in self._git.values():
+                self._algorithm = algorithm_of(blob)
+                break
+        return self._git
 
 
 def _stamped(files: object) -> dict[str, list[int | str]]:

@@ -20,6 +20,7 @@ from kla_cli.core.rubric import Rubric
 from kla_cli.io.manifest import RegionSpec
 
 from ..conftest import ROOT
+from ..io.test_git_blobs import committed, git
 
 PROVINCE_EXAMPLE = ROOT / "examples" / "provinsi-contoh"
 
@@ -228,3 +229,139 @@ def test_default_jobs_one_for_small_batches_and_busy_machines(
     assert default_jobs(514) == 1
     load[0] = 7.0
     assert default_jobs(514) == 1
+
+
+# A fresh CI checkout: git's index vouches for the unchanged workbooks (`io/git_blobs`).
+
+
+@pytest.fixture
+def origin(province: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The province committed to a git repository (CI's checkouts are clones of it)."""
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    return committed(province)
+
+
+def _checkout(origin: Path, where: Path) -> Path:
+    """A fresh clone of `origin` at `where` (any earlier one removed): every `stat` new."""
+    shutil.rmtree(where, ignore_errors=True)
+    git(origin.parent, "clone", "-q", str(origin), str(where))
+    return where
+
+
+def _asking_git(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The folders the cache asks git about, from now on."""
+    asked: list[Path] = []
+    real = batch_cache.unchanged_blobs
+
+    def counted(folder: Path) -> dict[str, str]:
+        asked.append(folder)
+        return real(folder)
+
+    monkeypatch.setattr(batch_cache, "unchanged_blobs", counted)
+    return asked
+
+
+@pytest.mark.parametrize("given", ["folder", "relative", "manifest"])
+def test_a_fresh_clone_is_not_read_to_be_hashed(
+    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric, given: str
+) -> None:
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
+    root = where
+    if given == "relative":  # ROOT as `kla batch ci/provinsi` would have it
+        monkeypatch.chdir(tmp_path)
+        root = Path("ci", "provinsi")
+    elif given == "manifest":
+        root = where / "provinsi-contoh.yaml"
+    _checkout(origin, where)
+    cold = list(run_batch(kla, discover(root), 1, "en", None, ResultCache(root, cache_dir)))
+    _checkout(origin, where)  # the next CI run
+    opened, read, asked = _reading(monkeypatch), _counting(monkeypatch), _asking_git(monkeypatch)
+    specs = discover(root)
+    warm = list(run_batch(kla, specs, 1, "en", None, ResultCache(root, cache_dir)))
+    assert warm == cold and read == [] and opened == []
+    assert asked == [root if root.is_dir() else root.parent]
+    asked.clear()
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(root, cache_dir)))
+    assert asked == [] and opened == []  # the same checkout: the `stat` memory, no git
+
+
+def test_a_form_changed_in_a_clone_is_hashed_and_rescored(
+    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
+    specs = discover(_checkout(origin, where))
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    specs = discover(_checkout(origin, where))
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    before = form.stat()
+    data = bytearray(form.read_bytes())
+    data[-1] ^= 1  # same size, other bytes, the old modification time
+    form.write_bytes(bytes(data))
+    os.utime(form, ns=(before.st_atime_ns, before.st_mtime_ns))
+    opened, read = _reading(monkeypatch), _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    assert opened == [form.name] and read == [region.name]
+
+
+@pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree", "untracked"])
+def test_what_git_does_not_check_is_hashed_by_kla(
+    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric, flag: str
+) -> None:
+    cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
+    specs = discover(_checkout(origin, where))
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    if flag == "untracked":
+        git(where, "rm", "-q", "--cached", str(form.relative_to(where)))
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    if flag != "untracked":
+        git(where, "update-index", flag, str(form.relative_to(where)))
+    form.write_bytes(form.read_bytes() + b"\0")  # git would not see it
+    opened, read = _reading(monkeypatch), _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    assert opened == [form.name] and read == [region.name]
+
+
+def test_without_git_the_keys_are_the_same(
+    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
+    specs = discover(_checkout(origin, where))
+    cold = list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    specs = discover(_checkout(origin, where))
+    monkeypatch.setenv("PATH", str(tmp_path / "no-programs"))
+    opened, read = _reading(monkeypatch), _counting(monkeypatch)
+    warm = list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    assert sorted(opened) == sorted(p.name for p in where.rglob("*.xlsx"))  # hashed by kla
+    assert read == [] and warm == cold  # to git's blob ids: the keys git gave
+
+
+def test_a_blob_that_is_not_the_files_bytes_is_not_the_files_key(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """As with Git LFS: git keeps a pointer (here the SHA-256 line of the bytes) as the blob. A
+    checkout holding the pointer itself (no LFS there) must not take the workbook's result."""
+    if shutil.which("git") is None or shutil.which("sha256sum") is None:
+        pytest.skip("git and sha256sum are needed")
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    git(province, "init", "-q")
+    git(province, "config", "filter.pointer.clean", "sha256sum")
+    git(province, "config", "filter.pointer.smudge", "cat")
+    (province / ".gitattributes").write_text("*.xlsx filter=pointer\n")
+    committed(province)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    pointer = git(province, "cat-file", "-p", f":{form.relative_to(province).as_posix()}")
+    form.write_text(pointer)  # its blob id is the one git gave the workbook
+    read = _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == [region.name]
