@@ -286,7 +286,7 @@ def main() -> None:
             if before_env is not None:
                 pair = paired(
                     ("after: kla batch -j 1 --no-cache", one),
-                    ("before: kla batch -j 1", [*batch, "-j", "1"]),
+                    ("before: kla batch -j 1 --no-cache", one),  # both score every region
                     rounds,
                     before=warmed,
                     env=env,

@@ -5,8 +5,8 @@ and between sections, padding of one space each side) and lines that wrap at the
 width. Importing rich's console, table and markup and laying a table out cost about a sixth of
 a `kla score` run; without colour the same characters come from the plain string operations
 here. This is a port of the parts of rich that kla's tables use (ported from rich
-15.0.0, the version installed here; pyproject allows >= 14.3, and the test compares with the
-rich installed), kept in rich's order of operations so that every width comes out the same:
+15.0.0, the version CI installs; the comparison tests pass against rich 14.3.0 too, the floor
+in pyproject, and compare with whichever rich is installed), kept in rich's order of operations so that every width comes out the same:
 `rich/table.py` `Table._calculate_column_widths`, `_collapse_widths`, `_measure_column`,
 `_render`; `rich/_ratio.py` `ratio_reduce`, `ratio_distribute`; `rich/_wrap.py` `divide_line`;
 `rich/text.py` `Text.wrap`, `truncate`, `rstrip_end`, `expand_tabs`, `__rich_measure__`;
