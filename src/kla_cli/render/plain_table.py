@@ -13,10 +13,11 @@ header, and a style per cell. A test draws the same tables both ways and compare
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Sequence
 
 from rich.cells import cell_len
+
+from kla_cli.render.plain_box import divide_line
 
 SGR = {"green": "32", "yellow": "33", "red": "31", "bold red": "1;31", "bold": "1", "italic": "3"}
 """The ANSI codes of the styles this writer uses (as rich writes them)."""
@@ -28,50 +29,15 @@ def _styled(text: str, style: str | None, color: bool) -> str:
     return f"\x1b[{SGR[style]}m{text}\x1b[0m"
 
 
-_WORD = re.compile(r"\s*\S+\s*")
-
-
 def wrap(text: str, width: int) -> list[str]:
     """`text` in lines of at most `width` cells, as rich wraps it: broken before a word that
     does not fit (a word keeps the spaces after it, dropped only where they pass the width),
-    a word longer than the width folded into pieces of the width."""
+    a word longer than the width folded into pieces of the width (`plain_box.divide_line`)."""
     if cell_len(text) <= width:
         return [text]
-    breaks: list[int] = []
-    offset = 0
-    for match in _WORD.finditer(text):
-        start, word = match.start(), match.group()
-        length = cell_len(word.rstrip())
-        if width - offset >= length:
-            offset += cell_len(word)
-        elif length > width:  # fold the word into pieces of the width
-            pieces = _chop(word, width)
-            for n, piece in enumerate(pieces):
-                if start:
-                    breaks.append(start)
-                if n == len(pieces) - 1:
-                    offset = cell_len(piece)
-                else:
-                    start += len(piece)
-        else:
-            breaks.append(start)
-            offset = cell_len(word)
-    bounds = [0, *breaks, len(text)]
+    bounds = [0, *divide_line(text, width), len(text)]
     lines = [text[a:b] for a, b in itertools.pairwise(bounds)]
     return [_crop_spaces(line, width) for line in lines]
-
-
-def _chop(word: str, width: int) -> list[str]:
-    """`word` in pieces of at most `width` cells."""
-    pieces: list[str] = []
-    piece = ""
-    for char in word:
-        if piece and cell_len(piece + char) > width:
-            pieces.append(piece)
-            piece = ""
-        piece += char
-    pieces.append(piece)
-    return pieces
 
 
 def _crop_spaces(line: str, width: int) -> str:
