@@ -176,9 +176,8 @@ class ResultCache:
         if self._git is None:
             root = self._root
             self._git = unchanged_blobs(root if root.is_dir() else root.parent)
-            for blob in self._git.values():
-                self._algorithm = algorithm_of(blob)
-                break
+            if self._git:  # the repository's object format, from any id git gave
+                self._algorithm = algorithm_of(next(iter(self._git.values())))
         return self._git
 
 

@@ -2,7 +2,8 @@
 or yaml (their import and pydantic's validators were most of a command's start-up), nor OpenSSL
 (`_hashlib`), tomllib (no kla.toml), tempfile (nothing written), xml (no JUnit) or the recap
 reader (the example's inventory is known by its metadata), and without
-rich when nothing is drawn as a table. Checked in a fresh process, as a user runs kla."""
+rich when nothing is drawn as a table (and without rich's console when a table is drawn without
+colour: the plain writer draws it). Checked in a fresh process, as a user runs kla."""
 
 from __future__ import annotations
 
@@ -24,22 +25,30 @@ try:
     main()
 except SystemExit:
     pass
-OFF = {"pydantic", "yaml", "rich", "_hashlib", "tomllib", "tempfile", "xml"}
-heavy = sorted({m.split(".")[0] for m in sys.modules} & OFF)
-heavy += [m for m in ("kla_cli.batch", "kla_cli.workbook.recap_read") if m in sys.modules]
-sys.stderr.write("\\nLOADED " + json.dumps(heavy) + "\\n")
+sys.stderr.write("\\nLOADED " + json.dumps(sorted(sys.modules)) + "\\n")
 """
+OFF = {"pydantic", "yaml", "rich", "_hashlib", "tomllib", "tempfile", "xml"}
+"""Packages (by their top name) a command loads only when it needs them."""
 
 
-def _loaded(cache: Path, *args: str) -> list[str]:
+def _modules(cache: Path, *args: str, colour: bool | None = None) -> set[str]:
+    """The modules loaded by `kla ARGS` in a fresh process (`colour`: forced on or off)."""
     env = {**os.environ, "KLA_CACHE_DIR": str(cache)}
+    if colour is not None:
+        env.pop("NO_COLOR" if colour else "FORCE_COLOR", None)
+        env["FORCE_COLOR" if colour else "NO_COLOR"] = "1"
     done = subprocess.run(
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env, check=False
     )
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("LOADED "), done.stderr
-    loaded: list[str] = json.loads(last.removeprefix("LOADED "))
-    return loaded
+    return set(json.loads(last.removeprefix("LOADED ")))
+
+
+def _loaded(cache: Path, *args: str) -> list[str]:
+    modules = _modules(cache, *args)
+    heavy = sorted({m.split(".")[0] for m in modules} & OFF)
+    return heavy + [m for m in ("kla_cli.batch", "kla_cli.workbook.recap_read") if m in modules]
 
 
 @pytest.mark.slow
@@ -54,3 +63,20 @@ def test_a_cached_rubric_keeps_pydantic_and_yaml_off_the_run_path(tmp_path: Path
     assert "kla_cli.batch" not in _loaded(cache, "score", str(EXAMPLE), "-f", "json")
     rubric = EXAMPLE.parents[1] / "rubrics" / "kla-2024.yaml"
     assert "pydantic" in _loaded(cache, "rubric", "check", str(rubric))  # always validates
+
+
+@pytest.mark.slow
+def test_a_table_without_colour_loads_no_rich_console(tmp_path: Path) -> None:
+    """Without colour (a pipe, NO_COLOR, --output) the plain writer draws the tables."""
+    cache = tmp_path / "cache"
+    drawing = {"rich.console", "rich.table", "rich.markup", "rich.text", "rich.segment"}
+    for args in (
+        ["score", str(EXAMPLE)],
+        ["score", str(EXAMPLE), "--detail"],
+        ["gap", str(EXAMPLE), "--target", "nindya"],
+    ):
+        loaded = _modules(cache, *args, colour=False)
+        assert "rich.cells" in loaded  # character widths, as rich counts them
+        assert not drawing & loaded, args
+    # colour asked for: rich draws
+    assert "rich.console" in _modules(cache, "score", str(EXAMPLE), colour=True)

@@ -14,7 +14,7 @@ from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import document_markdown
 from kla_cli.render.tables import Cell, Table, cell_text
-from kla_cli.render.terminal import document_terminal
+from kla_cli.render.terminal import document_page
 
 
 def _side(snapshot: Snapshot) -> str:
@@ -289,4 +289,4 @@ def render_comparison(
     notes = comparison_notes(comparison, lang)
     if fmt is Format.MARKDOWN:
         return document_markdown(title, tables, lang, notes)
-    return document_terminal(title, tables, lang, notes=notes, color=color, width=width)
+    return document_page(title, tables, lang, notes=notes, width=width).text(color=color)

@@ -11,7 +11,7 @@ from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.history_layout import history_table, history_title
 from kla_cli.render.markdown import document_markdown
-from kla_cli.render.terminal import document_terminal
+from kla_cli.render.terminal import document_page
 
 
 def history_json(history: History, lang: Lang) -> dict[str, Any]:
@@ -59,4 +59,4 @@ def render_history(
     tables = [history_table(history, lang)]
     if fmt is Format.MARKDOWN:
         return document_markdown(title, tables, lang, lead=lead)
-    return document_terminal(title, tables, lang, lead=lead, color=color, width=width)
+    return document_page(title, tables, lang, lead=lead, width=width).text(color=color)

@@ -13,7 +13,7 @@ from kla_cli.render.contract import json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import document_markdown, md_escape
 from kla_cli.render.tables import Cell, Table
-from kla_cli.render.terminal import document_terminal
+from kla_cli.render.terminal import document_page
 
 STATE_ORDER = {State.ERRORS: 0, State.MISSING: 1, State.CLEAN: 2}
 """What needs the secretariat first: forms to correct, then forms to chase, then the rest."""
@@ -230,6 +230,5 @@ def render_status(
         text = document_markdown(_headline(status, lang), tables, lang)
         detail = "\n".join(_detail_markdown(status, lang)).rstrip("\n")
         return text + "\n" + detail + "\n\n" + "\n".join(f"> {md_escape(n)}" for n in notes) + "\n"
-    return document_terminal(
-        _headline(status, lang), tables, lang, notes=notes, color=color, width=width
-    )
+    page = document_page(_headline(status, lang), tables, lang, notes=notes, width=width)
+    return page.text(color=color)

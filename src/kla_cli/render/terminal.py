@@ -119,19 +119,6 @@ def _rich_text(parts: Spans) -> Any:
     return text
 
 
-def document_terminal(
-    title: str,
-    tables: Sequence[Table],
-    lang: Lang,
-    *,
-    notes: Sequence[str] = (),
-    lead: str = "",
-    color: bool,
-    width: int,
-) -> str:
-    return document_page(title, tables, lang, notes=notes, lead=lead, width=width).text(color=color)
-
-
 def document_page(
     title: str,
     tables: Sequence[Table],

@@ -187,9 +187,12 @@ class _Running:
         self.steps: dict[str, list[_Step]] | None = None
         """Each item's candidate steps, once asked for (pruning never asks)."""
 
-    def _sum(self, n: int, values: Mapping[str, float] | None = None) -> float:
-        ind, values = self.indicators[n], values or self.values
-        return round(min(ind.cap, sum(values[i.code] for i in ind.items)), 2)
+    def _sum(self, n: int, code: str = "", value: float = 0.0) -> float:
+        """Indicator `n`'s capped sum (were item `code`, when given, worth `value`)."""
+        ind, values = self.indicators[n], self.values
+        return round(
+            min(ind.cap, sum(value if i.code == code else values[i.code] for i in ind.items)), 2
+        )
 
     def total(self) -> float:
         return round(sum(self.sums), 2)
@@ -197,8 +200,8 @@ class _Running:
     def total_with(self, code: str, state: _State) -> float:
         """The total were item `code` in `state` instead."""
         n = self.indicator_of[code]
-        values = {**self.values, code: _value(self.items[code], state, self.basis)}
-        return round(sum(self._sum(n, values) if k == n else s for k, s in enumerate(self.sums)), 2)
+        changed = self._sum(n, code, _value(self.items[code], state, self.basis))
+        return round(sum(changed if k == n else s for k, s in enumerate(self.sums)), 2)
 
     def candidates(self) -> list[_Step]:
         if self.steps is None:
