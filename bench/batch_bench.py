@@ -10,7 +10,10 @@ Sections (--only a,b,...):
 
   startup  `kla score examples/kota-contoh` and `kla gap examples/kota-contoh` against
            `python -c "import json"` (goals <= 5x and <= 6x), and `kla --version` (<= 3x), the
-           rubric cached (as after a first run).
+           rubric cached (as after a first run). Beside them, the floor the project's fixed
+           choices set before kla does anything of its own: importing typer and reading the
+           example's workbooks bare with python-calamine, against `import json`; and kla score
+           against that floor (what kla's own work costs on top).
   cache    an unchanged national re-run, `kla batch CORPUS -f json` with its results cached
            (goal <= 0.5 s), paired with the same run under --no-cache; then the same re-run in
            a fresh `git clone` of the corpus (committed once to a repository in the temporary
@@ -334,6 +337,22 @@ def startup(
             report(f"before/after: {label}, after / before", pair)
     version = ("kla --version", [*kla_cmd, "--version"])
     report("startup: kla --version / import json", paired(version, json_cmd, rounds, env=env), 3.0)
+    with tempfile.TemporaryDirectory() as tmp:
+        listing = Path(tmp) / "example.txt"
+        books = sorted(p for p in Path(example).rglob("*.xls*") if p.is_file())
+        listing.write_text("".join(f"{p}\n" for p in books), encoding="utf-8")
+        floor = (
+            f"import typer, read {len(books)} books bare",
+            [python, "-c", "import typer, typer.core\n" + BARE_CALAMINE, str(listing)],
+        )
+        report(
+            "startup: the floor (typer + bare read) / import json",
+            paired(floor, json_cmd, rounds, env=env),
+        )
+        report(
+            "startup: kla score / the floor",
+            paired(("kla score examples/kota-contoh", score), floor, rounds, env=env),
+        )
 
 
 TABLE_ROWS = 5_000
