@@ -184,9 +184,7 @@ def _opd_form(spec: RegionSpec, submissions: Sequence[Submission]) -> str | None
 
 
 def _replace(result: RegionResult, **changes: Any) -> RegionResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)
+    return result._replace(**changes)
 
 
 # --- running many ----------------------------------------------------------------------------

@@ -46,7 +46,6 @@ import json
 import os
 import time
 from collections.abc import Mapping
-from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -59,7 +58,7 @@ if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
 
 FORMAT = b"batch-3"
-_FIELDS = tuple(f.name for f in fields(RegionResult))
+_FIELDS = RegionResult._fields
 """A result is kept as its fields by name; a change of the record is a change of every key."""
 RACY_NS = 2_000_000_000
 """A file changed this recently (in nanoseconds) before it was hashed is not remembered."""

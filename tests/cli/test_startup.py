@@ -25,8 +25,30 @@ try:
     main()
 except SystemExit:
     pass
+records = sorted(
+    f"{name}.{value.__qualname__}"
+    for name, module in list(sys.modules.items())
+    if name.startswith("kla_cli.")
+    for value in list(vars(module).values())
+    if isinstance(value, type) and value.__module__ == name and "__dataclass_fields__" in vars(value)
+)
+sys.stderr.write("\\nDATACLASSES " + json.dumps(records))
 sys.stderr.write("\\nLOADED " + json.dumps(sorted(sys.modules)) + "\\n")
 """
+DATACLASSES = {
+    "kla_cli.errors.KlaError": "an exception",
+    "kla_cli.core.answers.AnswerProblem": "an exception",
+    "kla_cli.core.rubric.Item": "keeps cached lookups",
+    "kla_cli.core.rubric.Indicator": "keeps cached lookups",
+    "kla_cli.core.rubric.Rubric": "keeps cached lookups",
+    "kla_cli.core.submission.Submission": "the file's own facts are left out of equality",
+    "kla_cli.core.findings.Overflow": "its field `count` would hide tuple.count",
+    "kla_cli.core.validate.Validation": "filled in as it is built",
+    "kla_cli.workbook.grid.Grid": "indexes its merges as it is read",
+}
+"""The dataclasses on the run path of `kla score` and `kla gap`, and why each is one: a record
+is otherwise a named tuple, whose class is created about five times faster (every command
+creates its classes at start-up; see docs/architecture.md)."""
 OFF = {"pydantic", "yaml", "rich", "_hashlib", "tomllib", "tempfile", "xml"}
 """Packages (by their top name) a command loads only when it needs them."""
 
@@ -43,6 +65,16 @@ def _modules(cache: Path, *args: str, colour: bool | None = None) -> set[str]:
     last = done.stderr.strip().splitlines()[-1]
     assert last.startswith("LOADED "), done.stderr
     return set(json.loads(last.removeprefix("LOADED ")))
+
+
+def _dataclasses(cache: Path, *args: str) -> set[str]:
+    """The dataclasses of kla's modules loaded by `kla ARGS` in a fresh process."""
+    env = {**os.environ, "KLA_CACHE_DIR": str(cache)}
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, env=env, check=False
+    )
+    line = next(x for x in done.stderr.splitlines() if x.startswith("DATACLASSES "))
+    return set(json.loads(line.removeprefix("DATACLASSES ")))
 
 
 def _loaded(cache: Path, *args: str) -> list[str]:
@@ -80,3 +112,13 @@ def test_a_table_without_colour_loads_no_rich_console(tmp_path: Path) -> None:
         assert not drawing & loaded, args
     # colour asked for: rich draws
     assert "rich.console" in _modules(cache, "score", str(EXAMPLE), colour=True)
+
+
+@pytest.mark.slow
+def test_records_on_the_run_path_are_named_tuples_unless_they_must_not_be(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _dataclasses(cache, "score", str(EXAMPLE))  # fills the rubric cache
+    for args in (["score", str(EXAMPLE)], ["gap", str(EXAMPLE), "--target", "nindya"]):
+        found = _dataclasses(cache, *args)
+        assert found <= set(DATACLASSES), sorted(found - set(DATACLASSES))
+        assert "kla_cli.core.rubric.Rubric" in found  # the probe sees dataclasses

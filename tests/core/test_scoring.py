@@ -117,7 +117,7 @@ def test_band_floor(mini: Rubric) -> None:
 
 def test_variant_pratama_501(mini: Rubric) -> None:
     rubric = _official_tiers(mini)
-    tiers = (replace(rubric.tiers[0], min=501), *rubric.tiers[1:])
+    tiers = (rubric.tiers[0]._replace(min=501), *rubric.tiers[1:])
     variant = replace(rubric, tiers=tiers)
     assert tier_for(variant, 500.5) is None
     assert tier_for(variant, 501).id == "pratama"  # type: ignore[union-attr]

@@ -16,9 +16,8 @@ import os
 import sys
 import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, NamedTuple, NoReturn, ParamSpec, TypeVar
 
 import typer
 
@@ -80,8 +79,7 @@ def show_error(exc: KlaError) -> None:
     err(f"{t('error.prefix')}: {exc.render()}")
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(NamedTuple):
     """Why a command could not run: `line` (what stderr says after `Error: `) and its parts,
     which `kla.error/1` gives one by one (`code`: stable, kebab-case; the texts in the run's
     language)."""

@@ -6,7 +6,7 @@ Reading the workbooks (`workbook.read.read_region`) happens before, at the edge.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import ScoreResult, score_region
@@ -14,8 +14,7 @@ from kla_cli.core.submission import Submission
 from kla_cli.core.validate import Validation, validate_region
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     validation: Validation
     result: ScoreResult
 

@@ -9,10 +9,12 @@ expected.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import PurePath
+from types import MappingProxyType
+from typing import NamedTuple
 
 from kla_cli.i18n.catalogue import MESSAGES
 from kla_cli.i18n.display import printable
@@ -24,14 +26,17 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True)
-class Finding:
+NO_ARGS: Mapping[str, object] = MappingProxyType({})
+"""A finding's arguments when its message has none (shared, so it cannot be changed)."""
+
+
+class Finding(NamedTuple):
     severity: Severity
     code: str
     file: str
     sheet: str | None = None
     cell: str | None = None
-    args: dict[str, object] = field(default_factory=dict)
+    args: Mapping[str, object] = NO_ARGS
     item: str | None = None
     """The rubric item code concerned, if any."""
 

@@ -7,9 +7,8 @@ column does not break the file.
 
 from __future__ import annotations
 
-import dataclasses
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 ANSWER_SHEET = "Isian"
 META_SHEET = "_meta"
@@ -38,8 +37,7 @@ FIRST_ITEM_ROW = HEADER_ROW + 1
 MAX_HEADER_SCAN = 30
 
 
-@dataclass(frozen=True)
-class Column:
+class Column(NamedTuple):
     key: str
     header: str
     """The header as written by kla (Indonesian)."""
@@ -72,11 +70,11 @@ ASKED_COLUMN = Column(
 FORM_COLUMNS: tuple[Column, ...] = (
     *COLUMNS[:3],
     ROLE_COLUMN,
-    dataclasses.replace(COLUMNS[3], width=34),  # the options with their points
-    dataclasses.replace(COLUMNS[4], width=18),  # room for a picked option's text
+    COLUMNS[3]._replace(width=34),  # the options with their points
+    COLUMNS[4]._replace(width=18),  # room for a picked option's text
     ASKED_COLUMN,
-    dataclasses.replace(COLUMNS[5], width=26),
-    dataclasses.replace(COLUMNS[6], width=18),
+    COLUMNS[5]._replace(width=26),
+    COLUMNS[6]._replace(width=18),
 )
 """The columns of an OPD's form (`kla template`): the recap's, with the OPD's role after the
 question and the data dukung asked before the data dukung given. The reader finds every column
@@ -104,8 +102,7 @@ not write them; it reads them when present."""
 REQUIRED_COLUMNS = ("code", "answer", "evidence")
 
 
-@dataclass(frozen=True)
-class MetaLabel:
+class MetaLabel(NamedTuple):
     key: str
     label: str
     accepted: tuple[str, ...]

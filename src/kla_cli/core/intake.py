@@ -16,9 +16,9 @@ validation:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import PurePath
+from typing import NamedTuple
 
 from kla_cli.core.answers import display, is_blank
 from kla_cli.core.findings import Finding, Severity, named_beside
@@ -26,8 +26,7 @@ from kla_cli.core.rubric import Rubric
 from kla_cli.core.submission import Submission
 
 
-@dataclass(frozen=True)
-class Resent:
+class Resent(NamedTuple):
     """Two or more forms of one OPD: the one used, and why."""
 
     opd: str
@@ -40,8 +39,7 @@ class Resent:
     """Per set-aside copy, how many answers differ from the form used."""
 
 
-@dataclass(frozen=True)
-class Intake:
+class Intake(NamedTuple):
     forms: tuple[Submission, ...]
     """The files to validate, in their order: every file but the set-aside and skipped ones."""
     resent: tuple[Resent, ...]

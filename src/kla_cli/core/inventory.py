@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kla_cli.core.answers import (
     Answer,
@@ -101,8 +101,7 @@ def place_mark(raw: CellValue) -> bool | None:
     return value > 0
 
 
-@dataclass(frozen=True)
-class Share:
+class Share(NamedTuple):
     """One question's column: how many places, how many say Ya, which lack the wanted state."""
 
     code: str
@@ -133,8 +132,7 @@ class Share:
         return Coverage(self.kind, self.total, self.lacking, self.yes_is_bad)
 
 
-@dataclass
-class InventoryReading:
+class InventoryReading(NamedTuple):
     """Every share of one inventory workbook and what was found reading its cells."""
 
     shares: dict[str, Share]

@@ -8,7 +8,7 @@ Produced by `workbook.inventory_read`, interpreted by `core.inventory`. No I/O h
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import NamedTuple
 
 from kla_cli.core.answers import CellValue
@@ -67,8 +67,7 @@ class Place(NamedTuple):
     """False when the row has answers but no name (the name is then its cell, e.g. `B12`)."""
 
 
-@dataclass(frozen=True)
-class PlaceSheet:
+class PlaceSheet(NamedTuple):
     """One sheet of the inventory: the places of one kind and a column per question."""
 
     kind: Respondent
@@ -78,7 +77,7 @@ class PlaceSheet:
     columns: Mapping[str, str]
     """Item code -> column letter, in sheet order."""
     places: tuple[Place, ...] = ()
-    evidence: Mapping[str, str] = field(default_factory=dict)
+    evidence: Mapping[str, str] = MappingProxyType({})
     """Item code -> the data dukung written above its column (a link or a file name)."""
     evidence_row: int | None = None
 
@@ -87,8 +86,7 @@ class PlaceSheet:
         return max((p.row for p in self.places), default=self.header_row)
 
 
-@dataclass(frozen=True)
-class Inventory:
+class Inventory(NamedTuple):
     """What an inventory workbook holds: a sheet of kecamatan and/or of desa/kelurahan."""
 
     sheets: tuple[PlaceSheet, ...] = ()

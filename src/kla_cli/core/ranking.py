@@ -7,15 +7,15 @@ them (equal totals share a rank: 1, 2, 2, 4) and counts them by status for every
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import NamedTuple
 
 from kla_cli.core.rubric import Rubric
 from kla_cli.i18n.messages import Lang
 
 
-@dataclass(frozen=True)
-class RegionResult:
+class RegionResult(NamedTuple):
     """What the summary needs of one region: small and picklable (no cells, no findings)."""
 
     name: str
@@ -125,7 +125,7 @@ def _distinct(results: list[RegionResult]) -> list[RegionResult]:
     for result in results:
         folder = PurePath(result.path).name
         if seen[result.name.casefold()] > 1 and folder and folder != result.name:
-            result = replace(result, name=f"{result.name} ({folder})")
+            result = result._replace(name=f"{result.name} ({folder})")
         out.append(result)
     return out
 

@@ -1,6 +1,8 @@
 """The rubric model: groups → indicators → items, answer types, point rules and predikat bands.
 
-Pure, plain data: frozen dataclasses, no validation here. A rubric document is checked by the
+Pure, plain data, no validation here: named tuples for the leaves (a text, an option, a band, a
+group, an OPD, a tier; see docs/architecture.md on records), frozen dataclasses for the classes
+that keep cached lookups (an item, an indicator, the rubric). A rubric document is checked by the
 pydantic models of `rubric_schema` (field rules) and `rubric_rules` (cross-field rules), then
 made into these classes by `rubric_from_data`, the one way a `Rubric` is built from data: from a
 freshly validated document, or from the plain copy `io/rubric_cache` keeps of one (`rubric_data`),
@@ -14,13 +16,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 _MISSING = object()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Text:
+class Text(NamedTuple):
     """A text in Indonesian (`id`, canonical) and English (`en`)."""
 
     id: str
@@ -64,8 +65,7 @@ def fold(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-@dataclass(frozen=True, kw_only=True)
-class Option:
+class Option(NamedTuple):
     """A lettered answer of a `choice` item, or an element of a `checklist` item."""
 
     key: str
@@ -73,8 +73,7 @@ class Option:
     points: float
 
 
-@dataclass(frozen=True, kw_only=True)
-class Band:
+class Band(NamedTuple):
     """A value band of a `percent`/`count` item.
 
     With direction `higher` a value earns `points` when value >= threshold; with `lower`, when
@@ -168,8 +167,7 @@ class Indicator:
         return self.max if self.max is not None else self.items_max
 
 
-@dataclass(frozen=True, kw_only=True)
-class Group:
+class Group(NamedTuple):
     id: str
     name: Text
     short: Text | None = None
@@ -177,8 +175,7 @@ class Group:
     """The official group maximum, checked against its indicators' maxima."""
 
 
-@dataclass(frozen=True, kw_only=True)
-class Opd:
+class Opd(NamedTuple):
     """A local agency (Organisasi Perangkat Daerah)."""
 
     id: str
@@ -192,8 +189,7 @@ class Opd:
         return self.aliases[0] if self.aliases else self.name
 
 
-@dataclass(frozen=True, kw_only=True)
-class Tier:
+class Tier(NamedTuple):
     """A predikat band. A total t is in the band when min < t <= max; the lowest band also
     includes its min (so with the default bands 600,00 is Pratama and 600,50 is Madya)."""
 
@@ -375,6 +371,8 @@ def rubric_data(value: Any) -> Any:
     enums' values. `rubric_from_data(rubric_data(r)) == r`."""
     if isinstance(value, StrEnum):
         return value.value
+    if hasattr(value, "_fields"):  # a named tuple (before the plain tuples)
+        return {name: rubric_data(getattr(value, name)) for name in value._fields}
     if isinstance(value, tuple):
         return [rubric_data(v) for v in value]
     if hasattr(value, "__dataclass_fields__"):

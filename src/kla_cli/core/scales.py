@@ -10,12 +10,10 @@ are the fraction times the maximum, kept to two decimals (a ¼ step of 5,28 is 1
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 
-@dataclass(frozen=True)
-class Scale:
+class Scale(NamedTuple):
     kind: Literal["options", "bands"]
     steps: tuple[tuple[str, str, str, float], ...] = ()
     """(key, Indonesian label, English label, fraction of the max) of each option."""

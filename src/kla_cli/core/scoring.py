@@ -11,7 +11,6 @@ decimals; sums are rounded to two decimals, as announced.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from kla_cli.core.answers import Answer, Nilai
@@ -118,8 +117,7 @@ def indicator_score(
     )
 
 
-@dataclass(frozen=True)
-class GroupScore:
+class GroupScore(NamedTuple):
     id: str
     name: Text
     short: Text
@@ -129,8 +127,7 @@ class GroupScore:
     score_verified: float | None = None
 
 
-@dataclass(frozen=True)
-class ScoreResult:
+class ScoreResult(NamedTuple):
     rubric_id: str
     rubric_version: str
     provisional: bool

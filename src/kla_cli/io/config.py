@@ -16,9 +16,11 @@ the command line (or in the environment) win over it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from difflib import get_close_matches
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
@@ -28,14 +30,13 @@ NAMES = ("kla.toml", "pyproject.toml")
 MAX_BYTES = 1024 * 1024
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(NamedTuple):
     """The settings of one file (`file` None: no file), values as text; `rubric` resolved
     against the file's folder."""
 
     file: Path | None = None
-    values: dict[str, str] = field(default_factory=dict)
-    lines: dict[str, int] = field(default_factory=dict)
+    values: Mapping[str, str] = MappingProxyType({})
+    lines: Mapping[str, int] = MappingProxyType({})
 
     def where(self, key: str) -> str:
         """`file:line` of `key`, for an error about its value."""

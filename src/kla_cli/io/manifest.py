@@ -8,9 +8,8 @@ workbook and knows no rubric.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import t
@@ -21,8 +20,7 @@ MAX_MANIFEST_BYTES = 1024 * 1024
 MAX_MANIFEST_NODES = 100_000
 
 
-@dataclass(frozen=True)
-class RegionSpec:
+class RegionSpec(NamedTuple):
     name: str
     path: Path
     target: str | None = None

@@ -13,9 +13,9 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.errors import KlaError
@@ -23,8 +23,7 @@ from kla_cli.i18n.display import encodable
 from kla_cli.io.links import SymlinkLoop, resolve
 
 
-@dataclass(frozen=True)
-class Inputs:
+class Inputs(NamedTuple):
     """What a run reads, as given on the command line or found there: no output may replace one
     of `files` (workbooks, rubrics, a manifest), and no spreadsheet output may land in one of
     `folders` (it would be read as an OPD workbook next time: `kla report DIR -o

@@ -8,8 +8,8 @@ user's must not shadow them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kla_cli.errors import KlaError
 
@@ -30,8 +30,7 @@ def shipped(name: str) -> Path:
     return package.parents[1] / name
 
 
-@dataclass(frozen=True)
-class Demo:
+class Demo(NamedTuple):
     """What `write_demo` wrote: each example folder (under the target) and its files."""
 
     folders: dict[str, list[Path]]

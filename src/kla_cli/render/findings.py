@@ -13,8 +13,7 @@ finding listed, for the programs that read it. The JSON shape is a contract
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kla_cli.core.findings import Finding, Severity, capped
 from kla_cli.i18n.messages import Lang, t
@@ -28,8 +27,7 @@ if TYPE_CHECKING:  # the JUnit writer (xml.etree) is loaded only for --format ju
     from kla_cli.render.junit import JunitRun
 
 
-@dataclass(frozen=True)
-class FileSummary:
+class FileSummary(NamedTuple):
     file: str
     errors: int
     warnings: int

@@ -9,7 +9,7 @@ report writers.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kla_cli.core.answers import Answer, Nilai, answer_text
 from kla_cli.core.gap.actions import Action, ActionKind
@@ -73,8 +73,7 @@ def _data_needed(action: Action, item: Item, lang: Lang) -> str:
     return t("gap.data_new", lang) if action.evidence_required else "-"
 
 
-@dataclass(frozen=True)
-class OpdRow:
+class OpdRow(NamedTuple):
     """One line of an OPD's plan, as text in the user's language."""
 
     code: str

@@ -6,7 +6,6 @@ apart. Numbers stay numbers here (a float is points, an int a count); each write
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import PurePath
 
 from kla_cli.core.findings import Finding, Overflow, capped
@@ -293,8 +292,7 @@ def without_empty_columns(table: Table) -> Table:
     if len(keep) == len(table.headers):
         return table
     moved = {old: new for new, old in enumerate(keep)}
-    return replace(
-        table,
+    return table._replace(
         headers=tuple(table.headers[c] for c in keep),
         rows=tuple(tuple(r[c] for c in keep) for r in table.rows),
         signed=tuple(moved[c] for c in table.signed if c in moved),

@@ -10,8 +10,7 @@ formatted, some styled, and how each column wraps (`render/terminal.py` draws it
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from kla_cli.i18n.messages import Lang
 from kla_cli.i18n.numbers import fmt_num, fmt_points
@@ -19,8 +18,7 @@ from kla_cli.i18n.numbers import fmt_num, fmt_points
 Cell = str | float | int | None
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(NamedTuple):
     key: str
     """Stable id, e.g. summary, groups, indicators, findings."""
     title: str

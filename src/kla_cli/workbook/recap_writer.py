@@ -10,7 +10,6 @@ through `safe_cells.put`, so nothing an OPD typed can become a formula.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -149,8 +148,7 @@ def build_recap(
     unanswered = book.create_sheet(t("recap.sheet.unanswered", lang))
     _unanswered(unanswered, rubric, assessment, lang)
     findings = [
-        dataclasses.replace(
-            f,
+        f._replace(
             file=shown.get(f.file, Path(f.file).name),
             args={key: _relative(value, shown) for key, value in f.args.items()},
         )

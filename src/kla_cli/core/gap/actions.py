@@ -4,8 +4,8 @@ quick wins (the missing data dukung of an answer already given)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from kla_cli.core.answers import Answer
 from kla_cli.core.rubric import (
@@ -32,8 +32,7 @@ class ActionKind(StrEnum):
     """Keep the answer, recover the points the verifier cut (the data dukung the note asks)."""
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """One thing to do on one item: an opportunity, a quick win, or a step of the plan.
 
     `points_from`/`points_to` are the item's points before and after: for opportunities the

@@ -5,14 +5,13 @@ does what first")."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kla_cli.core.rubric import Rubric, Text
 from kla_cli.core.scoring import ScoreResult
 
 
-@dataclass(frozen=True)
-class Cut:
+class Cut(NamedTuple):
     code: str
     question: Text
     indicator: str

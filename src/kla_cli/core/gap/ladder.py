@@ -3,8 +3,8 @@ and the total (self-assessed, evidenced or verified) a gap is measured on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from kla_cli.core.answers import AnswerProblem, parse_number
 from kla_cli.core.rubric import Rubric, Tier, fold, tier_floor
@@ -21,8 +21,7 @@ class Basis(StrEnum):
     """`total_verified`: the verifier's points (Nilai VA), where the results carry them."""
 
 
-@dataclass(frozen=True)
-class Rung:
+class Rung(NamedTuple):
     """A tier above the current total and the distance to it."""
 
     tier: Tier

@@ -4,7 +4,7 @@ steps, then everything not needed dropped), the plan per lead OPD, and the full 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kla_cli.core.answers import Answer
 from kla_cli.core.gap.actions import (
@@ -25,8 +25,7 @@ from kla_cli.core.scoring import ItemScore, ScoreResult, item_points
 _EVIDENCE_RANK = -1
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     actions: tuple[Action, ...]
     """Evidence actions first, then answer steps by effort and gain."""
     start_total: float
@@ -43,8 +42,7 @@ class Plan:
         return round(self.end_total - self.start_total, 2)
 
 
-@dataclass(frozen=True)
-class OpdPlan:
+class OpdPlan(NamedTuple):
     """The plan's actions for which one OPD is the lead (it answers those items)."""
 
     opd: str
@@ -56,8 +54,7 @@ class OpdPlan:
         return round(sum(a.gain for a in self.actions), 2)
 
 
-@dataclass(frozen=True)
-class GapAnalysis:
+class GapAnalysis(NamedTuple):
     target: Tier
     basis: Basis
     floor: float
@@ -76,8 +73,7 @@ class GapAnalysis:
     """On the verified basis: the questions cut at verification, where the plan starts."""
 
 
-@dataclass(frozen=True)
-class _State:
+class _State(NamedTuple):
     answer: Answer | None
     evidenced: bool
     verified: float | None = None
@@ -85,8 +81,7 @@ class _State:
     or the cut recovered counts its own points)."""
 
 
-@dataclass(frozen=True)
-class _Step:
+class _Step(NamedTuple):
     code: str
     answer: Answer | None
     """The new answer; for checklists the element set after ticking one more element."""
