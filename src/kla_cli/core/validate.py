@@ -258,44 +258,40 @@ def _check_row(
     candidates: dict[str, list[Candidate]],
     out: Validation,
 ) -> None:
-    def add(severity: Severity, kind: str, cell: str, /, **args: object) -> None:
-        out.findings.append(
-            Finding(severity, kind, sub.file, sub.sheet or ANSWER_SHEET, cell, args, row.code)
-        )
+    """One row of one file: its answer parsed and checked, then kept as a candidate answer.
 
-    entry = index.get(row.code)
+    Every row of every form of a batch passes here (hundreds of thousands in a national run),
+    so the common case, an answered row of a known item, does no more than it must: the blank
+    test once, the verifier's cell only when it holds something, the evidence only when the
+    question asks for it."""
+    code = row.code
+    entry = index.get(code)
     if entry is None:
-        add(ERROR, "unknown-item", row.code_cell, code=row.code)
+        _add(out, sub, row, ERROR, "unknown-item", row.code_cell, code=code)
         return
     indicator, item = entry
-    if row.code in rows_seen:
-        add(
-            ERROR,
-            "duplicate-row",
-            row.code_cell,
-            code=row.code,
-            first=rows_seen[row.code].code_cell,
-        )
+    first = rows_seen.get(code)
+    if first is not None:
+        _add(out, sub, row, ERROR, "duplicate-row", row.code_cell, code=code, first=first.code_cell)
         return
-    rows_seen[row.code] = row
-    if row.uncached_formula and is_blank(row.answer):
-        add(ERROR, "formula-not-computed", row.answer_cell, code=row.code)
-        out.invalid.add(row.code)
-        return
-    if row.merged and is_blank(row.answer):
-        add(ERROR, "merged-cell", row.answer_cell, code=row.code, range=row.merged)
-        out.invalid.add(row.code)
-        return
-    if is_blank(row.answer):
-        return  # reported by _check_unanswered for the responsible OPD
+    rows_seen[code] = row
+    raw = row.answer
+    if raw is None or (isinstance(raw, str) and not raw.strip()):  # `is_blank`, inlined
+        if row.uncached_formula:
+            _add(out, sub, row, ERROR, "formula-not-computed", row.answer_cell, code=code)
+            out.invalid.add(code)
+        elif row.merged:
+            _add(out, sub, row, ERROR, "merged-cell", row.answer_cell, code=code, range=row.merged)
+            out.invalid.add(code)
+        return  # else reported by _check_unanswered for the responsible OPD
     try:
         if row.is_nilai:  # a recap gives the points themselves
-            answer: Answer = Nilai(parse_nilai(item, row.answer))
+            answer: Answer = Nilai(parse_nilai(item, raw))
         else:
-            answer = parse_answer(item, row.answer, percent_cell=row.percent_cell)
+            answer = parse_answer(item, raw, percent_cell=row.percent_cell)
     except AnswerProblem as problem:
-        add(ERROR, problem.code, row.answer_cell, code=row.code, **problem.args_dict)
-        out.invalid.add(row.code)
+        _add(out, sub, row, ERROR, problem.code, row.answer_cell, code=code, **problem.args_dict)
+        out.invalid.add(code)
         return
     if (
         item.type is AnswerType.PERCENT
@@ -304,40 +300,64 @@ def _check_row(
         and not row.percent_cell
     ):  # 0,213 for a stunting rate of 21,3 %: most likely a fraction, not 0,213 %
         shown = f"{answer * 100:.4g}".replace(".", ",")
-        add(
+        _add(
+            out,
+            sub,
+            row,
             WARNING,
             "percent-as-fraction",
             row.answer_cell,
-            code=row.code,
-            value=display(row.answer),
+            code=code,
+            value=display(raw),
             percent=shown,
         )
-    try:
-        verified = verified_points(item, row.verified)
-    except AnswerProblem as problem:  # the self-assessed answer still counts
-        add(ERROR, problem.code, row.verified_cell, code=row.code, **problem.args_dict)
-        verified = None
-
-    opd_name = row.opd or sub.opd
+    verified = None
+    if row.verified is not None:  # an OPD form has no verifier's column
+        try:
+            verified = verified_points(item, row.verified)
+        except AnswerProblem as problem:  # the self-assessed answer still counts
+            cell = row.verified_cell
+            _add(out, sub, row, ERROR, problem.code, cell, code=code, **problem.args_dict)
     opd = named_opd(rubric, row.opd) if row.opd else sub_opd
-    responsible = rubric.item_opds(indicator, item)
+    responsible = item.opd or indicator.opd  # `Rubric.item_opds`
     if opd and opd.id not in responsible:
-        add(WARNING, "not-responsible", row.answer_cell, code=row.code, opd=opd.name)
-    source = f"{sub.file}:{sub.sheet}!{row.answer_cell}"
+        _add(out, sub, row, WARNING, "not-responsible", row.answer_cell, code=code, opd=opd.name)
     response = Response(
-        answer=answer,
-        evidence=row.evidence,
-        source=source,
-        opd=opd.id if opd else opd_name,
-        verified=verified,
-        note=row.verifier_note,
+        answer,
+        row.evidence,
+        f"{sub.file}:{sub.sheet}!{row.answer_col}{row.row}",  # `Row.answer_cell`
+        opd.id if opd else (row.opd or sub.opd),
+        verified,
+        row.verifier_note,
     )
     if item.evidence and not response.has_evidence and item_points(item, answer) > 0:
         # a 0-point answer has no points to lose: no warning
         kind = "evidence-none-said" if says_no_evidence(row.evidence) else "evidence-missing"
-        add(WARNING, kind, row.evidence_cell, code=row.code, value=display(row.evidence))
+        _add(
+            out, sub, row, WARNING, kind, row.evidence_cell, code=code, value=display(row.evidence)
+        )
     role = role_of(opd.id if opd else None, responsible)
-    candidates.setdefault(row.code, []).append(Candidate(response, row, sub, role))
+    found = candidates.get(code)
+    if found is None:
+        candidates[code] = [Candidate(response, row, sub, role)]
+    else:
+        found.append(Candidate(response, row, sub, role))
+
+
+def _add(
+    out: Validation,
+    sub: Submission,
+    row: Row,
+    severity: Severity,
+    kind: str,
+    cell: str,
+    /,
+    **args: object,
+) -> None:
+    """A finding about `row` of `sub`."""
+    out.findings.append(
+        Finding(severity, kind, sub.file, sub.sheet or ANSWER_SHEET, cell, args, row.code)
+    )
 
 
 def _check_unanswered(
