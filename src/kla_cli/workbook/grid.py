@@ -35,15 +35,7 @@ class Grid:
 
     def get(self, row: int, col: int) -> CellValue:
         rows = self.rows
-        if row > len(rows):
-            return None
-        cells = rows[row - 1]
-        if col > len(cells):
-            return None
-        raw = cells[col - 1]
-        if raw == "" or raw is None:
-            return None
-        return raw if type(raw) in _PLAIN_TYPES else cell_value(raw)  # type: ignore[return-value]
+        return cell_at(rows[row - 1], col) if row <= len(rows) else None
 
     def merged_over(self, row: int, col: int) -> str | None:
         """The merged range hiding this cell (one of a merge's cells but its first), e.g. E7:E8;
@@ -117,6 +109,17 @@ def _column_merges(merged: list[tuple[int, int, int, int]], col: int) -> _Column
 
 
 _PLAIN_TYPES = frozenset({str, float, int, bool})
+
+
+def cell_at(cells: Sequence[object], col: int) -> CellValue:
+    """Column `col` (1-based) of one of a grid's rows as a cell value (None when empty): what
+    `Grid.get` gives, for a scan that walks the rows itself."""
+    if col > len(cells):
+        return None
+    raw = cells[col - 1]
+    if raw == "" or raw is None:
+        return None
+    return raw if type(raw) in _PLAIN_TYPES else cell_value(raw)  # type: ignore[return-value]
 
 
 def cell_value(value: object) -> CellValue:

@@ -23,7 +23,7 @@ from kla_cli.core.form_layout import (
     label_of,
 )
 from kla_cli.core.submission import Row, Submission
-from kla_cli.workbook.grid import Grid, cell_value, col_letter
+from kla_cli.workbook.grid import Grid, cell_at, cell_value, col_letter
 
 
 def cell_text(value: CellValue) -> str | None:
@@ -35,6 +35,14 @@ def cell_text(value: CellValue) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip()
+
+
+def text_at(cells: Sequence[object], col: int) -> str | None:
+    """`cell_text` of column `col` of a grid's row, a text cell (the common case) first."""
+    raw = cells[col - 1] if col <= len(cells) else None
+    if type(raw) is str:
+        return raw.strip() or None
+    return cell_text(cell_at(cells, col))
 
 
 _HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN, *VERIFY_COLUMNS)
@@ -148,31 +156,33 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
     code_letter = col_letter(code_col)
     verified_col, verifier_note_col = cols.get("verified"), cols.get("verifier_note")
     verified_letter = col_letter(verified_col) if verified_col else ""
-    get = grid.get
     answer_merged = any(c0 <= answer_col <= c1 for _, c0, _, c1 in grid.merged)
     percent, formulas = grid.percent, grid.formulas
     items: list[Row] = []
-    for r in range(header_row + 1, len(grid.rows) + 1):
-        code = cell_text(get(r, code_col))
+    rows = grid.rows
+    for r in range(header_row + 1, len(rows) + 1):
+        cells = rows[r - 1]  # a row's cells looked at directly, not through `Grid.get`
+        code = text_at(cells, code_col)
         if code is None:
             continue
         items.append(
-            Row(
-                code=code,
-                row=r,
-                answer=get(r, answer_col),
-                evidence=cell_text(get(r, evidence_col)),
-                note=cell_text(get(r, note_col)) if note_col else None,
-                opd=cell_text(get(r, opd_col)) if opd_col else None,
-                percent_cell=(r, answer_col) in percent,
-                uncached_formula=(r, answer_col) in formulas,
-                merged=grid.merged_over(r, answer_col) if answer_merged else None,
-                answer_col=answer_letter,
-                evidence_col=evidence_letter,
-                code_col=code_letter,
-                verified=get(r, verified_col) if verified_col else None,
-                verified_col=verified_letter,
-                verifier_note=cell_text(get(r, verifier_note_col)) if verifier_note_col else None,
+            Row(  # by position, in the order of Row's fields: a third of the cost by keyword
+                code,  # code
+                r,  # row
+                cell_at(cells, answer_col),  # answer
+                text_at(cells, evidence_col),  # evidence
+                text_at(cells, note_col) if note_col else None,  # note
+                text_at(cells, opd_col) if opd_col else None,  # opd
+                (r, answer_col) in percent,  # percent_cell
+                (r, answer_col) in formulas,  # uncached_formula
+                grid.merged_over(r, answer_col) if answer_merged else None,  # merged
+                answer_letter,  # answer_col
+                evidence_letter,  # evidence_col
+                code_letter,  # code_col
+                False,  # is_nilai
+                cell_at(cells, verified_col) if verified_col else None,  # verified
+                verified_letter,  # verified_col
+                text_at(cells, verifier_note_col) if verifier_note_col else None,  # verifier_note
             )
         )
     return Submission(
