@@ -115,6 +115,17 @@ def test_csv_has_one_row_per_item(runner: CliRunner, kla: Rubric) -> None:
     assert {"code", "points", "max"} <= set(rows[0])
 
 
+def test_csv_answers_are_what_a_form_could_hold(runner: CliRunner) -> None:
+    """A recap gives the points themselves: its answer is written `nilai 3.0` (as a form may
+    give them), never the record's Python text."""
+    recap = EXAMPLE.parent / "rekap-contoh"
+    result = runner.invoke(app, ["score", str(recap), "-f", "csv", "--allow-errors"])
+    assert result.exit_code == 0, result.output
+    rows = {row["code"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
+    assert rows["1.1"]["answer"] == f"nilai {float(rows['1.1']['points'])}"
+    assert not any("Nilai(" in row["answer"] for row in rows.values())
+
+
 def test_markdown(runner: CliRunner) -> None:
     result = runner.invoke(app, ["score", str(EXAMPLE), "--format", "markdown"])
     assert result.exit_code == 0, result.output

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kla_cli.core.answers import Answer
+from kla_cli.core.answers import Answer, Nilai
 from kla_cli.core.findings import Finding
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
@@ -130,6 +130,16 @@ def verified(result: ScoreResult) -> bool:
     return result.total_verified is not None
 
 
+def _answer_csv(answer: Answer) -> object:
+    """An answer in one CSV cell: ticked letters joined by `;`, a recap's points as `nilai 3.0`
+    (what a form may hold to give the points directly), anything else as it is."""
+    if isinstance(answer, frozenset):
+        return ";".join(sorted(answer))
+    if isinstance(answer, Nilai):
+        return f"nilai {answer.points}"
+    return answer
+
+
 def score_csv(result: ScoreResult, *, excel: bool = False) -> str:
     """One row per item; machine-readable (dot decimals), formula-safe text."""
     checked = verified(result)
@@ -137,7 +147,6 @@ def score_csv(result: ScoreResult, *, excel: bool = False) -> str:
     for ind in result.indicators:
         for item in ind.items:
             r = item.response
-            answer = answer_json(r.answer) if r else None
             rows.append(
                 (
                     result.region or "",
@@ -145,9 +154,7 @@ def score_csv(result: ScoreResult, *, excel: bool = False) -> str:
                     ind.group,
                     ind.id,
                     item.code,
-                    ";".join(answer)
-                    if isinstance(answer, list)
-                    else ("" if answer is None else answer),
+                    _answer_csv(r.answer) if r else "",
                     item.points,
                     item.points_evidenced,
                     item.max,
