@@ -16,6 +16,7 @@ from kla_cli.batch import (
     assess_region,
     discover,
     run_batch,
+    with_targets,
 )
 from kla_cli.cli.app import app
 from kla_cli.core.ranking import BatchSummary, RegionResult, summarise
@@ -312,6 +313,21 @@ def test_parallel_same_as_serial(mini: Rubric, province: Path) -> None:
     parallel = sorted(run_batch(mini, specs, 2, "en"), key=lambda r: r.name)
     assert serial == parallel
     assert len(parallel) == 4
+
+
+def test_what_crosses_to_spawned_workers_pickles(kla: Rubric, mini: Rubric, province: Path) -> None:
+    """Where workers are spawned (Windows, macOS), the rubric and each chunk of regions are
+    pickled to them and the results back (`batch._run`); a record holding a `MappingProxyType`
+    (a named tuple's read-only mapping default) could not be."""
+    import pickle
+
+    found = [*discover(province), RegionSpec("Hilang", province / "hilang")]
+    specs = with_targets(mini, found, "madya")
+    results = [assess_region(mini, spec) for spec in specs]
+    assert any(r.problem for r in results) and any(r.messages for r in results)
+    for value in (kla, mini, specs, results):
+        assert pickle.loads(pickle.dumps(value)) == value
+    assert pickle.loads(pickle.dumps(kla)).content_hash == kla.content_hash
 
 
 def test_assess_region_never_raises(mini: Rubric, tmp_path: Path) -> None:
