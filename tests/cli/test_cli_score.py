@@ -124,6 +124,10 @@ def test_csv_answers_are_what_a_form_could_hold(runner: CliRunner) -> None:
     rows = {row["code"]: row for row in csv.DictReader(io.StringIO(result.stdout))}
     assert rows["1.1"]["answer"] == f"nilai {float(rows['1.1']['points'])}"
     assert not any("Nilai(" in row["answer"] for row in rows.values())
+    excel = runner.invoke(app, ["score", str(recap), "-f", "csv", "--excel", "--allow-errors"])
+    lines = excel.stdout.lstrip("\ufeff").splitlines()
+    first = dict(zip(lines[0].split(";"), lines[1].split(";"), strict=True))
+    assert first["answer"] == f"nilai {first['points']}"  # `nilai 3,0` beside points `3,0`
 
 
 def test_markdown(runner: CliRunner) -> None:

@@ -130,13 +130,15 @@ def verified(result: ScoreResult) -> bool:
     return result.total_verified is not None
 
 
-def _answer_csv(answer: Answer) -> object:
+def _answer_csv(answer: Answer, excel: bool) -> object:
     """An answer in one CSV cell: ticked letters joined by `;`, a recap's points as `nilai 3.0`
-    (what a form may hold to give the points directly), anything else as it is."""
+    (what a form may hold to give the points directly; `nilai 3,0` for Excel set to
+    Indonesian, as its numbers are), anything else as it is."""
     if isinstance(answer, frozenset):
         return ";".join(sorted(answer))
     if isinstance(answer, Nilai):
-        return f"nilai {answer.points}"
+        points = repr(answer.points)
+        return f"nilai {points.replace('.', ',') if excel else points}"
     return answer
 
 
@@ -154,7 +156,7 @@ def score_csv(result: ScoreResult, *, excel: bool = False) -> str:
                     ind.group,
                     ind.id,
                     item.code,
-                    _answer_csv(r.answer) if r else "",
+                    _answer_csv(r.answer, excel) if r else "",
                     item.points,
                     item.points_evidenced,
                     item.max,
