@@ -262,10 +262,14 @@ def _run_chunk(specs: Sequence[RegionSpec]) -> list[RegionResult]:
 
 
 SMALL_BATCH = 8
-"""Regions below which `--jobs` defaults to 1: a region of the 2024 forms takes about 25 ms,
-and starting and feeding the workers about 50 ms. Measured on 2 idle cores (farm-bench, 10
-pairs, wall time of 2 processes against 1): 3 regions 1,01×, 5 regions 0,96×, 10 regions
-0,84×, 20 regions 0,74×, 40 regions 0,65×."""
+"""Regions below which `--jobs` defaults to 1 where workers are forked: a region of the 2024
+forms takes about 25 ms, and starting and feeding forked workers about 50 ms. Measured on 2
+idle Linux cores (farm-bench, 10 pairs, wall time of 2 processes against 1): 3 regions 1,01×,
+5 regions 0,96×, 10 regions 0,84×, 20 regions 0,74×, 40 regions 0,65×."""
+SMALL_BATCH_SPAWNED = 50
+"""The same where workers cannot be forked (Windows): each starts a new Python that imports kla
+and receives the rubric, a few hundred milliseconds. Not measured there: the threshold kept
+from before the forked one was measured."""
 
 
 def default_jobs(regions: int) -> int:
@@ -273,7 +277,7 @@ def default_jobs(regions: int) -> int:
     process may use that is idle, as the 1-minute load average tells (at least 1). On a shared
     machine a worker on a core that another program keeps busy makes the run slower, not
     faster (two processes then take turns on one core)."""
-    if regions < SMALL_BATCH:
+    if regions < (SMALL_BATCH if hasattr(os, "fork") else SMALL_BATCH_SPAWNED):
         return 1
     try:
         cores = len(os.sched_getaffinity(0))

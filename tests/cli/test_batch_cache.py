@@ -229,6 +229,25 @@ def test_default_jobs_one_for_small_batches_and_busy_machines(
     assert default_jobs(514) == 1
     load[0] = 7.0
     assert default_jobs(514) == 1
+    load[0] = 0.0
+    assert default_jobs(SMALL_BATCH) == 2
+
+
+def test_default_jobs_waits_for_more_regions_where_workers_are_spawned(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without fork (Windows) a worker starts a new Python: a small batch stays in one."""
+    import os
+
+    from kla_cli.batch import SMALL_BATCH, SMALL_BATCH_SPAWNED, default_jobs
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "getloadavg", lambda: (0.0, 0.0, 0.0))
+    monkeypatch.delattr(os, "fork", raising=False)
+    assert SMALL_BATCH < SMALL_BATCH_SPAWNED
+    assert default_jobs(SMALL_BATCH) == 1
+    assert default_jobs(SMALL_BATCH_SPAWNED - 1) == 1
+    assert default_jobs(SMALL_BATCH_SPAWNED) == 2
 
 
 # A fresh CI checkout: git's index vouches for the unchanged workbooks (`io/git_blobs`).
