@@ -184,8 +184,9 @@ def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
 def _read_parts(path: Path, parts: Parts, columns: Columns | None) -> Submission:
     """An .xlsx container already opened and checked, read with calamine."""
     file = str(path)
-    # calamine is given the bytes already read, unless the container is not plainly an
-    # .xlsx (it would then guess the format from the bytes, where the name should decide)
+    # calamine is given the bytes already read (the answer sheet in them already inflated for
+    # the bound check), unless the container is not plainly an .xlsx (it would then guess the
+    # format from the bytes, where the name should decide)
     data = properties = None
     sheets = SheetParts(parts)
     if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:

@@ -5,6 +5,8 @@ workbook's values with calamine; the batch reads tens of thousands of files, so 
 this instead. It handles the plain case only (one disk, no zip64, stored or deflated, not
 encrypted) and answers `None` for anything else, so that the caller falls back to `zipfile`.
 Decompression is capped, so a member lying about its size cannot inflate without bound.
+`with_stored` hands a member already inflated back as the container's bytes, the member stored,
+so that calamine does not inflate it again (`xlsx_facts.calamine_bytes`).
 """
 
 from __future__ import annotations
