@@ -143,6 +143,8 @@ def test_damaged_bytes_are_refused_or_read_within_bounds(
         except ValueError:
             continue
         assert len(content) <= 4096
+        again = parts.with_stored(name, content)  # bytes or None, never an exception
+        assert again is None or isinstance(again, bytes)
         if reference is None or name not in reference:
             continue
         expected, compressed, size = reference[name]
