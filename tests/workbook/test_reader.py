@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import io
 import shutil
 import subprocess
 import zipfile
@@ -285,6 +286,58 @@ def test_zipparts_matches_zipfile_and_declines_unusual_files(tmp_path: Path) -> 
     assert [f.code for f in read_workbook(truncated).findings] == [
         "damaged"
     ]  # kla_cli.workbook.sniff: a cut-off zip
+
+
+def test_calamine_given_the_answer_sheet_inflated_reads_the_same(tmp_path: Path) -> None:
+    """The fast reader hands calamine the container with the answer sheet stored, already
+    inflated for the bound check (`xlsx_facts.calamine_bytes`): the same Submission, also for
+    a container whose members carry data descriptors (some writers' way) or a comment."""
+    from kla_cli.workbook.books import open_parts
+    from kla_cli.workbook.xlsx_facts import SheetParts, calamine_bytes
+    from kla_cli.workbook.zipparts import ZipParts
+
+    source = EXAMPLE / "dinkes.xlsx"
+    parts = ZipParts.open(source)
+    assert parts is not None
+    again = calamine_bytes(parts, SheetParts(parts))
+    assert again != parts.data
+    with zipfile.ZipFile(source) as before, zipfile.ZipFile(io.BytesIO(again)) as after:
+        assert after.testzip() is None
+        stored = [i.filename for i in after.infolist() if i.compress_type == zipfile.ZIP_STORED]
+        assert stored == ["xl/worksheets/sheet1.xml"]
+        assert [after.read(n) for n in before.namelist()] == [
+            before.read(n) for n in before.namelist()
+        ]
+    streamed = tmp_path / "streamed.xlsx"
+    with zipfile.ZipFile(source) as before, open(streamed, "wb") as out:
+        stream = io.BufferedWriter(_WriteOnly(out))
+        with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
+            for info in before.infolist():
+                with archive.open(info.filename, "w") as member:
+                    member.write(before.read(info))
+            archive.comment = b"written by a streaming writer"
+        stream.flush()
+    with zipfile.ZipFile(streamed) as archive:
+        assert all(i.flag_bits & 0x8 for i in archive.infolist())  # data descriptors
+    streamed_parts = open_parts(streamed)
+    assert isinstance(streamed_parts, ZipParts)
+    assert calamine_bytes(streamed_parts, SheetParts(streamed_parts)) != streamed_parts.data
+    original, copy = read_workbook(source), read_workbook(streamed)
+    assert original.rows and not original.findings
+    assert dataclasses.replace(copy, file=original.file) == original
+
+
+class _WriteOnly(io.RawIOBase):
+    """A file zipfile cannot seek in: it writes data descriptors after each member."""
+
+    def __init__(self, out: io.BufferedWriter) -> None:
+        self._out = out
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return self._out.write(data)
 
 
 # --- kla's metadata as document properties ---------------------------------------------------

@@ -143,6 +143,8 @@ def test_damaged_bytes_are_refused_or_read_within_bounds(
         except ValueError:
             continue
         assert len(content) <= 4096
+        again = parts.with_stored(name, content)  # bytes or None, never an exception
+        assert again is None or isinstance(again, bytes)
         if reference is None or name not in reference:
             continue
         expected, compressed, size = reference[name]
@@ -153,3 +155,68 @@ def test_damaged_bytes_are_refused_or_read_within_bounds(
             # the stream zipfile inflated (and checked) is the one ZipParts inflates: the same
             # bytes, unless the stream has data past its end that zipfile cut at the stated size
             assert content[: len(expected)] == expected[:4096]
+
+
+class _Unseekable(io.RawIOBase):
+    """A stream zipfile cannot seek back in: it then writes each member's CRC and sizes in a
+    data descriptor after the data, as some writers do."""
+
+    def __init__(self) -> None:
+        self.buffer = io.BytesIO()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        return self.buffer.write(data)
+
+
+def _archive_commented(
+    members: list[tuple[str, bytes, int]], comment: bytes, streamed: bool
+) -> bytes:
+    stream = _Unseekable() if streamed else io.BytesIO()
+    with zipfile.ZipFile(stream, "w") as archive:  # type: ignore[arg-type]
+        for name, data, method in members:
+            info = zipfile.ZipInfo(name)
+            info.compress_type = method
+            with archive.open(info, "w") as member:
+                member.write(data)
+        archive.comment = comment
+    return stream.buffer.getvalue() if isinstance(stream, _Unseekable) else stream.getvalue()
+
+
+@pytest.mark.slow
+@settings(max_examples=200, deadline=None)
+@given(
+    members=MEMBERS,
+    streamed=st.booleans(),
+    comment=st.text("abc xyz", max_size=20).map(str.encode),
+    pick=st.integers(0, 5),
+)
+def test_a_member_stored_again_reads_as_before(
+    members: list[tuple[str, bytes, int]], streamed: bool, comment: bytes, pick: int
+) -> None:
+    """`with_stored`: the member given as its inflated bytes is stored, and every member of the
+    new container (checked by zipfile, CRC included) reads as it did."""
+    data = _archive_commented(members, comment, streamed)
+    parts = _open(data)
+    assert parts is not None
+    name = members[pick % len(members)][0]
+    content = parts.read(name)
+    again = parts.with_stored(name, content)
+    if parts.stored(name)[0] == zipfile.ZIP_STORED:
+        assert again is None
+        return
+    assert again is not None
+    assert parts.with_stored(name, content + b"x") is None  # not the whole member
+    with zipfile.ZipFile(io.BytesIO(data)) as before, zipfile.ZipFile(io.BytesIO(again)) as after:
+        assert after.testzip() is None
+        assert after.namelist() == before.namelist()
+        assert after.comment == before.comment
+        for info in before.infolist():
+            assert after.read(info.filename) == before.read(info)
+        assert after.getinfo(name).compress_type == zipfile.ZIP_STORED
+    reopened = _open(again)
+    assert reopened is not None
+    assert reopened.uncompressed_size == parts.uncompressed_size
+    assert reopened.read(name) == content

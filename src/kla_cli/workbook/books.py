@@ -147,7 +147,8 @@ def missing_sheet(file: str, names: Sequence[str]) -> Submission:
 _ANSWER_LABEL = normalise_label(ANSWER_SHEET)
 
 
-def _answer_sheet(names: Sequence[str]) -> str | None:
+def answer_sheet(names: Sequence[str]) -> str | None:
+    """The answer sheet (`Isian`, as its label reads) among a workbook's sheet names."""
     return next((n for n in names if label_of(n) == _ANSWER_LABEL), None)
 
 
@@ -273,7 +274,7 @@ def read_grid(
         return _read_failed(file, exc)
     try:
         names = book.sheet_names
-        sheet = _answer_sheet(names)
+        sheet = answer_sheet(names)
         meta = None
         if sheet is not None:
             grid = book.grid(sheet)

@@ -52,7 +52,13 @@ from kla_cli.workbook.foreign import foreign_facts
 from kla_cli.workbook.grid import Grid
 from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.sheet import submission_from_grid
-from kla_cli.workbook.xlsx_facts import SheetParts, add_xlsx_facts, read_core, read_properties
+from kla_cli.workbook.xlsx_facts import (
+    SheetParts,
+    add_xlsx_facts,
+    calamine_bytes,
+    read_core,
+    read_properties,
+)
 from kla_cli.workbook.zipparts import ZipParts
 
 if TYPE_CHECKING:
@@ -178,12 +184,13 @@ def _read_xlsx(path: Path, columns: Columns | None) -> Submission:
 def _read_parts(path: Path, parts: Parts, columns: Columns | None) -> Submission:
     """An .xlsx container already opened and checked, read with calamine."""
     file = str(path)
-    # calamine is given the bytes already read, unless the container is not plainly an
-    # .xlsx (it would then guess the format from the bytes, where the name should decide)
+    # calamine is given the bytes already read (the answer sheet in them already inflated for
+    # the bound check), unless the container is not plainly an .xlsx (it would then guess the
+    # format from the bytes, where the name should decide)
     data = properties = None
-    if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
-        data, properties = parts.data, read_properties(parts)
     sheets = SheetParts(parts)
+    if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
+        data, properties = calamine_bytes(parts, sheets), read_properties(parts)
     read = read_grid(path, lambda path: CalamineBook(path, data, properties, sheets.bound), columns)
     if isinstance(read, Submission):
         if read.findings[0].code == "unreadable":

@@ -20,6 +20,7 @@ from kla_cli.core.submission import Submission
 from kla_cli.workbook.books import (
     MAX_UNCOMPRESSED,
     Parts,
+    answer_sheet,
     grid_openpyxl,
     has_part,
     own_rows,
@@ -202,6 +203,40 @@ def _find_sheet_part(archive: Parts, sheet: str) -> str | None:
             target = _attr(m.group(1), rb"Target") or ""
             return target.lstrip("/") if target.startswith("/") else f"xl/{target}"
     return None
+
+
+_SHEET_NAMES: dict[tuple[int, bytes], list[str]] = {}
+"""The sheet names by workbook part as stored (the forms of one template share it)."""
+
+
+def _sheet_names(archive: ZipParts) -> list[str]:
+    """The sheet names the workbook part lists, in order."""
+    key = archive.stored("xl/workbook.xml")
+    names = _SHEET_NAMES.get(key)
+    if names is None:
+        found = (_attr(m.group(1), rb"name") for m in _RE_SHEET.finditer(archive.inflate(key)))
+        names = [_unescape(name) for name in found if name is not None]
+        if len(_SHEET_NAMES) >= 64:  # a few templates in a run; bound it anyway
+            _SHEET_NAMES.clear()
+        _SHEET_NAMES[key] = names
+    return names
+
+
+def calamine_bytes(archive: ZipParts, sheets: SheetParts) -> bytes:
+    """The container's bytes for calamine, with the answer sheet stored uncompressed.
+
+    The bound check inflates the answer sheet before calamine lays it out (`SheetParts.bound`);
+    handed the sheet already inflated, calamine does not inflate it a second time (a tenth of
+    reading a form). The container as it is when the sheet cannot be found or inflated here:
+    calamine then reads (and reports) it as it would have anyway."""
+    try:
+        sheet = answer_sheet(_sheet_names(archive))
+        part = _sheet_part(archive, sheet) if sheet is not None else None
+        xml = sheets.xml(sheet) if sheet is not None and part is not None else None
+        stored = archive.with_stored(part, xml) if part is not None and xml is not None else None
+    except (KeyError, ValueError):
+        stored = None
+    return archive.data if stored is None else stored
 
 
 class SheetParts:

@@ -5,6 +5,8 @@ workbook's values with calamine; the batch reads tens of thousands of files, so 
 this instead. It handles the plain case only (one disk, no zip64, stored or deflated, not
 encrypted) and answers `None` for anything else, so that the caller falls back to `zipfile`.
 Decompression is capped, so a member lying about its size cannot inflate without bound.
+`with_stored` hands a member already inflated back as the container's bytes, the member stored,
+so that calamine does not inflate it again (`xlsx_facts.calamine_bytes`).
 """
 
 from __future__ import annotations
@@ -22,13 +24,20 @@ MAX_FILE = 32 * 1024 * 1024
 """Larger files are left to zipfile (which does not read them whole)."""
 _LOCAL = struct.Struct("<4s22xHH")
 """Local file header: signature, then name and extra lengths."""
+_DESCRIPTOR = 0x8
+"""Flag: the member's CRC and sizes follow its data rather than sit in its local header."""
 
 
 class ZipParts:
     """The members of a plain zip file; `open` returns None when the file is not plain."""
 
     def __init__(
-        self, data: bytes, directory: bytes, members: dict[bytes, int], uncompressed_size: int
+        self,
+        data: bytes,
+        directory: bytes,
+        members: dict[bytes, int],
+        uncompressed_size: int,
+        directory_at: int,
     ) -> None:
         self.data = data
         self._directory = directory
@@ -39,6 +48,8 @@ class ZipParts:
         """The members' sizes once inflated, as the directory states them."""
         self.duplicate: str | None = None
         """A member name the directory lists twice (Excel refuses such a file), if any."""
+        self._directory_at = directory_at
+        """Where the central directory starts (the end record follows it, then the comment)."""
 
     def __contains__(self, name: str) -> bool:
         return self._key(name) in self._members
@@ -88,6 +99,49 @@ class ZipParts:
         except zlib.error as exc:
             raise ValueError(str(exc)) from None
 
+    def with_stored(self, name: str, content: bytes) -> bytes | None:
+        """The container's bytes with member `name` stored uncompressed as `content`, its bytes
+        already inflated (by `read`): a reader given these does not inflate the member again.
+        None when `content` is not the whole member as the directory states it, or the member
+        is stored already.
+
+        The member is added after the others (its old copy stays, unreferenced) and the central
+        directory, which is all a reader follows, points at it; its CRC-32 is that of the
+        inflated bytes, unchanged."""
+        pos = self._members[self._key(name)]
+        fields = _CENTRAL.unpack_from(self._directory, pos)
+        flags, method, size, name_len, extra_len, comment_len, offset = (
+            fields[1],
+            fields[2],
+            fields[4],
+            fields[5],
+            fields[6],
+            fields[7],
+            fields[8],
+        )
+        if method == 0 or size != len(content):
+            return None
+        data, at = self.data, self._directory_at
+        head = bytearray(data[offset : offset + _LOCAL.size])
+        local_name_len, local_extra_len = _LOCAL.unpack(head)[1:]
+        head += data[offset + _LOCAL.size : offset + _LOCAL.size + local_name_len + local_extra_len]
+        crc = self._directory[pos + 16 : pos + 20]
+        struct.pack_into("<HH", head, 6, flags & ~_DESCRIPTOR, 0)  # flags, method: stored
+        head[14:18] = crc  # a data descriptor's CRC and sizes move into the header
+        struct.pack_into("<II", head, 18, size, size)
+        entry = bytearray(
+            self._directory[pos : pos + _CENTRAL.size + name_len + extra_len + comment_len]
+        )
+        struct.pack_into("<HH", entry, 8, flags & ~_DESCRIPTOR, 0)
+        struct.pack_into("<I", entry, 20, size)
+        struct.pack_into("<I", entry, 42, at)
+        end = bytearray(data[at + len(self._directory) :])
+        struct.pack_into("<I", end, 16, at + len(head) + size)  # where the directory now starts
+        directory = self._directory
+        return b"".join(
+            (data[:at], head, content, directory[:pos], entry, directory[pos + len(entry) :], end)
+        )
+
     @classmethod
     def open(cls, path: Path) -> ZipParts | None:
         """Index the central directory; None when it is not a plain zip (let zipfile decide)."""
@@ -127,6 +181,6 @@ class ZipParts:
             members[name] = pos
             total += size
             pos = start + name_len + extra_len + comment_len
-        found = cls(data, directory, members, total)
+        found = cls(data, directory, members, total, cd_offset)
         found.duplicate = duplicate.decode("utf-8", "replace") if duplicate is not None else None
         return found
