@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import re
 
+from kla_cli.workbook.byte_search import contains
+
 MAX_CELLS = 4_000_000
 """Cells of one sheet's rectangle (rows x columns). A form is a few thousand; a region's recap
 or 100 000 rows of junk in 26 columns fits; 4 million cells cost calamine about 150 MB."""
@@ -56,14 +58,9 @@ _RE_FAR_REF = re.compile(rb' r="(?:([A-Z]{2,3})([0-9]+)|[A-Z]([0-9]{5,}))"')
 _RE_VALUE_NEXT = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?(?:v|is)\b")
 
 
-_RE_PREFIXED = re.compile(rb":c")
-"""Perhaps a prefixed cell tag (`<x:c`). A compiled pattern finds these two bytes in a sheet
-2,5 times as fast as `b":c" in xml` does (15 against 41 us in a form's 40 KB)."""
-
-
 def xlsx_extent(xml: bytes) -> tuple[int, int]:
     """An upper bound of the rows and columns calamine lays out for this worksheet part."""
-    if _RE_PREFIXED.search(xml):  # perhaps prefixed cell tags (`<x:c`): rare, walked
+    if contains(xml, b":c"):  # perhaps prefixed cell tags (`<x:c`): rare, walked
         return _walk_xlsx(xml)
     rows, columns = NEAR_ROWS, NEAR_COLUMNS
     for m in _RE_NOT_NEAR.finditer(xml):
