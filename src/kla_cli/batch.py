@@ -272,12 +272,18 @@ and receives the rubric, a few hundred milliseconds. Not measured there: the thr
 from before the forked one was measured."""
 
 
+def _can_fork() -> bool:
+    """Whether workers are forked (sharing the loaded rubric and modules) rather than spawned
+    (a new Python each: Windows)."""
+    return hasattr(os, "fork")
+
+
 def default_jobs(regions: int) -> int:
     """`--jobs` when it is not given: 1 for a small batch; else one process per core this
     process may use that is idle, as the 1-minute load average tells (at least 1). On a shared
     machine a worker on a core that another program keeps busy makes the run slower, not
     faster (two processes then take turns on one core)."""
-    if regions < (SMALL_BATCH if hasattr(os, "fork") else SMALL_BATCH_SPAWNED):
+    if regions < (SMALL_BATCH if _can_fork() else SMALL_BATCH_SPAWNED):
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
@@ -338,10 +344,9 @@ def _run(
 
     import kla_cli.core.assess  # noqa: F401  (loaded once here, so forked workers share it)
 
-    methods = multiprocessing.get_all_start_methods()
     # fork shares the loaded rubric and modules with the workers for free; elsewhere the
     # rubric is pickled once per worker.
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    context = multiprocessing.get_context("fork" if _can_fork() else None)
     workers = min(jobs, len(specs))
     # Small chunks: a region takes ~10 ms, so the last chunk leaves a core idle only briefly.
     size = max(1, min(4, len(specs) // (workers * 4)))

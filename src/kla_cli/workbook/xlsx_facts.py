@@ -190,13 +190,19 @@ def _sheet_part(archive: Parts, sheet: str) -> str | None:
     return _SHEET_PARTS[key]
 
 
-def _find_sheet_part(archive: Parts, sheet: str) -> str | None:
-    rel_id = None
-    for m in _RE_SHEET.finditer(archive.read("xl/workbook.xml")):
+def _workbook_sheets(xml: bytes) -> list[tuple[str, str | None]]:
+    """Each sheet the workbook part lists, in order: its name and its relationship id."""
+    found = []
+    for m in _RE_SHEET.finditer(xml):
         name = _attr(m.group(1), rb"name")
-        if name is not None and _unescape(name) == sheet:
-            rel_id = _attr(m.group(1), rb"[\w.-]+:id")
-            break
+        if name is not None:
+            found.append((_unescape(name), _attr(m.group(1), rb"[\w.-]+:id")))
+    return found
+
+
+def _find_sheet_part(archive: Parts, sheet: str) -> str | None:
+    sheets = _workbook_sheets(archive.read("xl/workbook.xml"))
+    rel_id = next((rel for name, rel in sheets if name == sheet), None)
     if rel_id is None:
         return None
     for m in _RE_REL.finditer(archive.read("xl/_rels/workbook.xml.rels")):
@@ -215,8 +221,7 @@ def _sheet_names(archive: ZipParts) -> list[str]:
     key = archive.stored("xl/workbook.xml")
     names = _SHEET_NAMES.get(key)
     if names is None:
-        found = (_attr(m.group(1), rb"name") for m in _RE_SHEET.finditer(archive.inflate(key)))
-        names = [_unescape(name) for name in found if name is not None]
+        names = [name for name, _ in _workbook_sheets(archive.inflate(key))]
         if len(_SHEET_NAMES) >= 64:  # a few templates in a run; bound it anyway
             _SHEET_NAMES.clear()
         _SHEET_NAMES[key] = names

@@ -109,15 +109,8 @@ class ZipParts:
         directory, which is all a reader follows, points at it; its CRC-32 is that of the
         inflated bytes, unchanged."""
         pos = self._members[self._key(name)]
-        fields = _CENTRAL.unpack_from(self._directory, pos)
-        flags, method, size, name_len, extra_len, comment_len, offset = (
-            fields[1],
-            fields[2],
-            fields[4],
-            fields[5],
-            fields[6],
-            fields[7],
-            fields[8],
+        _, flags, method, _, size, name_len, extra_len, comment_len, offset = _CENTRAL.unpack_from(
+            self._directory, pos
         )
         if method == 0 or size != len(content):
             return None
