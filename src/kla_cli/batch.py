@@ -25,6 +25,7 @@ from kla_cli.io.manifest import MANIFEST_SUFFIXES, RegionSpec, load_manifest
 
 if TYPE_CHECKING:
     from kla_cli.batch_cache import ResultCache
+    from kla_cli.core.intake import Intake
     from kla_cli.core.submission import Submission
 
 MAX_MESSAGES = 5
@@ -164,7 +165,17 @@ def assess_region(
         region=validation.region,
         year=validation.year,
         messages=tuple(f.render() for f in blocking[:MAX_MESSAGES]),
+        file_times=_file_times(validation.intake),
     )
+
+
+def _file_times(intake: Intake | None) -> tuple[tuple[str, float], ...]:
+    if intake is None or not intake.resent:
+        return ()
+    from kla_cli.core.intake import chosen_by_file_times
+
+    chosen = chosen_by_file_times(intake.resent)
+    return tuple((sub.file, sub.file_time) for sub in chosen if sub.file_time is not None)
 
 
 def _opd_form(spec: RegionSpec, submissions: Sequence[Submission]) -> str | None:

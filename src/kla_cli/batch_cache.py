@@ -32,6 +32,12 @@ Three ways to a workbook's hash, cheapest first:
    format (SHA-1 outside git, or when git has no tracked file under ROOT to tell it), so that
    the key is the same whether git told it or kla computed it.
 
+One result depends on more than the bytes: when an OPD's form came twice and the copies carry
+no saved time of their own (or the same one), the newer *file* is read (`core.intake`), so
+touching the older copy changes the region's score. Such a result keeps the modification times
+of those copies (`RegionResult.file_times`) and is used only while the files still have them;
+in a fresh CI checkout, which resets every time, such a region is scored again.
+
 Not ruled out: a clean filter of one's own that changes a workbook's bytes but not its size
 (none is known for workbooks), and a deliberately made SHA-1 collision, two crafted files with
 one blob id (git's SHA-1 detects those; kla's own, outside git, does not).
@@ -57,7 +63,7 @@ from kla_cli.io.git_blobs import algorithm_of, blob_id, unchanged_blobs
 if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
 
-FORMAT = b"batch-3"
+FORMAT = b"batch-4"
 _FIELDS = RegionResult._fields
 """A result is kept as its fields by name; a change of the record is a change of every key."""
 RACY_NS = 2_000_000_000
@@ -108,9 +114,14 @@ class ResultCache:
         if not isinstance(data, dict):
             return None
         try:
-            result = RegionResult(**{**data, "messages": tuple(data["messages"])})
-        except (TypeError, KeyError):
+            times = tuple((path, when) for path, when in data["file_times"])
+            result = RegionResult(
+                **{**data, "messages": tuple(data["messages"]), "file_times": times}
+            )
+        except (TypeError, KeyError, ValueError):
             return None
+        if not all(_modified(path) == when for path, when in times):
+            return None  # a re-sent copy chosen by its file's time: touched since
         self.hits += 1
         self._new[key] = data
         return result
@@ -119,7 +130,11 @@ class ResultCache:
         key = self._keys.get(result.path)
         if key is not None and result.problem is None:
             data = {name: getattr(result, name) for name in _FIELDS}
-            self._new[key] = {**data, "messages": list(result.messages)}
+            self._new[key] = {
+                **data,
+                "messages": list(result.messages),
+                "file_times": [list(pair) for pair in result.file_times],
+            }
 
     def save(self) -> bool:
         """Write this run's entries (and only those); False when the cache cannot be written.
@@ -178,6 +193,14 @@ class ResultCache:
             if self._git:  # the repository's object format, from any id git gave
                 self._algorithm = algorithm_of(next(iter(self._git.values())))
         return self._git
+
+
+def _modified(path: object) -> float | None:
+    """The file's modification time as `read_workbook` takes it; None when it cannot be had."""
+    try:
+        return os.stat(path).st_mtime if isinstance(path, str) else None
+    except (OSError, ValueError):
+        return None
 
 
 def _stamped(files: object) -> dict[str, list[int | str]]:

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -384,3 +385,47 @@ def test_a_blob_that_is_not_the_files_bytes_is_not_the_files_key(
     read = _counting(monkeypatch)
     list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
     assert read == [region.name]
+
+
+def _two_copies_without_their_own_order(region: Path) -> tuple[Path, Path]:
+    """`dinkes.xlsx` and `dinkes (1).xlsx`, the copy with every answer blanked, both saying they
+    were saved at the same instant: only the files' times tell which is newer."""
+    import openpyxl
+
+    from tests.arrivals import set_saved
+
+    form, copy = region / "dinkes.xlsx", region / "dinkes (1).xlsx"
+    book = openpyxl.load_workbook(form)
+    for (cell,) in book["Isian"].iter_rows(min_row=7, min_col=6, max_col=6):
+        cell.value = None
+    book.save(copy)
+    for path in (form, copy):
+        set_saved(path, "2025-11-20T10:00:00Z")
+    os.utime(form, (1_000_000_000, 1_000_000_000))
+    os.utime(copy, (1_100_000_000, 1_100_000_000))
+    return form, copy
+
+
+def test_a_copy_chosen_by_its_files_time_is_rescored_when_touched(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """The one result that depends on more than bytes: touching the older copy makes it the
+    one read, so the kept result is not used (it would score the blanked copy)."""
+    region = next(spec for spec in discover(province) if spec.path.is_dir())
+    form, _ = _two_copies_without_their_own_order(region.path)
+    cache = ["--cache-dir", str(tmp_path / "cache"), "-f", "json", "-j", "1"]
+    blanked = json.loads(_batch(str(province), *cache).stdout)
+    os.utime(form, (1_200_000_000, 1_200_000_000))  # the full form is now the newer file
+    read = _counting(monkeypatch)
+    warm = _batch(str(province), *cache)
+    assert read == [region.name]  # that region only
+    uncached = _batch(str(province), "--no-cache", "-f", "json", "-j", "1")
+    assert warm.stdout == uncached.stdout
+
+    def total(out: dict[str, Any]) -> float:
+        return next(r["total"] for r in out["regions"] if r["path"] == str(region.path))
+
+    assert total(json.loads(warm.stdout)) > total(blanked)
+    read.clear()
+    again = _batch(str(province), *cache)  # times unchanged since: the kept result is used
+    assert read == [] and again.stdout == warm.stdout

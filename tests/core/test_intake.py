@@ -5,7 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from kla_cli.core.assess import assess
+from kla_cli.core.intake import Resent, chosen_by_file_times
 from kla_cli.core.rubric import Rubric
+from kla_cli.core.submission import Submission
 from kla_cli.core.validate import validate_region
 from kla_cli.workbook.form_writer import Filled
 from kla_cli.workbook.read import read_region
@@ -112,3 +114,24 @@ def test_bands_are_written_as_officials_write_them(kla: Rubric) -> None:
 
     assert bands_line(kla, "id").startswith("Pratama 500–600 · Madya 601–700 · Nindya 701–800")
     assert "600,50 termasuk Madya" in band_rule(kla, "id")
+
+
+def _copies(*stamps: tuple[str | None, float]) -> Resent:
+    forms = [
+        Submission(f"dinkes-{i}.xlsx", saved=s, file_time=t) for i, (s, t) in enumerate(stamps)
+    ]
+    return Resent("dinkes", forms[-1], tuple(forms[:-1]), "saved", (0,) * (len(forms) - 1))
+
+
+def test_file_times_chose_only_where_saved_times_could_not() -> None:
+    """The results cache must keep the files' times exactly when they took part in the choice."""
+    distinct = _copies(("2025-11-01T10:00:00Z", 5.0), ("2025-11-20T10:00:00Z", 1.0))
+    assert chosen_by_file_times([distinct]) == ()
+    one_unsaved = _copies((None, 5.0), ("2025-11-20T10:00:00Z", 1.0))
+    assert [s.file for s in chosen_by_file_times([one_unsaved])] == [
+        "dinkes-1.xlsx",
+        "dinkes-0.xlsx",
+    ]
+    # the same instant written two ways is a tie: the files' times decide
+    tied = _copies(("2025-11-20T10:00:00Z", 1.0), ("2025-11-20T10:00:00.000+00:00", 5.0))
+    assert len(chosen_by_file_times([distinct, tied])) == 2

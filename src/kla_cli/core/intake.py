@@ -152,6 +152,20 @@ def _decided_by(used: Submission, older: Sequence[Submission]) -> str:
     return "name"
 
 
+def chosen_by_file_times(resent: Sequence[Resent]) -> tuple[Submission, ...]:
+    """The forms whose files' modification times took part in choosing among re-sent copies:
+    every form of a group in which some form has no saved time of its own, or two share one
+    (`_order` then compares the files' times). A result that depends on them can change when
+    a file is only touched or copied anew, its bytes the same (`batch_cache` keeps the times)."""
+    found: list[Submission] = []
+    for group in resent:
+        forms = (group.used, *group.set_aside)
+        saved = [_normal_iso(sub.saved) for sub in forms if sub.saved]
+        if len(saved) < len(forms) or len(set(saved)) < len(saved):
+            found.extend(forms)
+    return tuple(found)
+
+
 def _differing(used: Submission, other: Submission) -> int:
     """The questions the two forms answer differently (blank against an answer included)."""
 

@@ -44,6 +44,10 @@ class RegionResult(NamedTuple):
     """Why the region could not be read at all (one line); None when it was read."""
     messages: tuple[str, ...] = ()
     """The first few error lines, located (file, sheet, cell)."""
+    file_times: tuple[tuple[str, float], ...] = ()
+    """The forms whose modification times chose among re-sent copies of one OPD's form, with
+    the time each had when read (`intake.chosen_by_file_times`): the results cache keeps the
+    result only while the files still have those times."""
 
     @property
     def status(self) -> str:
