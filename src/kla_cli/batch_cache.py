@@ -2,8 +2,8 @@
 
 CI runs the same national batch on every push, and most forms did not change. Each region's
 result is kept under a key made of everything it depends on: kla's version, the rubric's content
-hash, the output language (a result's lines are worded in it), `--columns`, the region's name,
-path and target, the names of its workbooks and each one's size and content hash: its git blob
+hash, the output language (a result's lines are worded in it), `--columns`, the region's name
+(and whether a manifest gave it), path and target, the names of its workbooks and each one's size and content hash: its git blob
 id (`io/git_blobs`: SHA-1 of `blob <size>\0` and the bytes, or SHA-256 in a SHA-256 repository),
 not its modification time, which a CI checkout resets. A region whose key is in the cache takes
 its result from there; the others are scored as always, and the cache is rewritten with this
@@ -151,8 +151,8 @@ class ResultCache:
         from kla_cli.workbook.paths import workbook_names
 
         where = str(spec.path)
-        head = json.dumps([spec.name, where, spec.target]).encode("utf-8", "surrogateescape")
-        parts = [self._context, head]
+        head = json.dumps([spec.name, spec.named, where, spec.target])
+        parts = [self._context, head.encode("utf-8", "surrogateescape")]
         try:  # the files `read_region` reads: the folder's workbooks, or the one file
             if spec.path.is_dir():
                 files = [(name, f"{where}{os.sep}{name}") for name in workbook_names(where)]

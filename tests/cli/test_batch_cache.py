@@ -111,6 +111,18 @@ def test_another_language_or_target_is_another_key(
     assert len(read) == 2 * len(discover(province))
 
 
+def test_a_name_a_manifest_gave_is_another_key(province: Path, tmp_path: Path, kla: Rubric) -> None:
+    """The folder's name kept because a manifest wrote it, or replaced by the region the forms
+    name: two results, though the name and files are the same."""
+    region = next(spec for spec in discover(province) if spec.path.is_dir())
+    cache_dir = tmp_path / "cache"
+    (written,) = run_batch(
+        kla, [region._replace(named=True)], 1, "en", None, ResultCache(province, cache_dir)
+    )
+    (found,) = run_batch(kla, [region], 1, "en", None, ResultCache(province, cache_dir))
+    assert written.name == region.name != found.name == found.region
+
+
 def test_no_cache_neither_reads_nor_writes(province: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     _batch(str(province), "--no-cache", "--cache-dir", str(cache))
