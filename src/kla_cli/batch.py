@@ -1,8 +1,9 @@
 """Many regions in one run: find them (folders or a manifest), score each, summarise.
 
-`discover` turns ROOT into `RegionSpec`s (a manifest is read by `io.manifest`); `run_batch` scores them one by one or in a process
-pool and yields one small `RegionResult` per region as soon as it is done (a region's cells are
-dropped when its result is made, so memory stays flat with the number of regions); `summarise`
+`discover` turns ROOT into `RegionSpec`s (a manifest is read by `io.manifest`); `run_batch`
+scores them one by one or in a process pool and yields one small `RegionResult` per region as
+soon as it is done (a region's cells are dropped when its result is made, so memory stays flat
+with the number of regions); `summarise`
 ranks the results. A region that cannot be read becomes a result with a `problem`, never an
 exception, so one bad region never stops the others.
 """
@@ -316,9 +317,9 @@ def run_batch(
     cache: ResultCache | None = None,
 ) -> Iterator[RegionResult]:
     """Yield each region's result as it completes (in parallel processes when jobs > 1; None:
-    `default_jobs` for the regions left to score); `columns`: the regions' recap columns by number (`--columns`); `cache`: results kept from
-    an earlier run (`batch_cache`), used for the regions whose workbooks did not change and
-    filled in with the others."""
+    `default_jobs` for the regions left to score); `columns`: the regions' recap columns by
+    number (`--columns`); `cache`: results kept from an earlier run (`batch_cache`), used for
+    the regions whose workbooks did not change and filled in with the others."""
     if cache is None:
         yield from _run(rubric, specs, jobs, lang, columns)
         return

@@ -3,11 +3,12 @@
 CI runs the same national batch on every push, and most forms did not change. Each region's
 result is kept under a key made of everything it depends on: kla's version, the rubric's content
 hash, the output language (a result's lines are worded in it), `--columns`, the region's name
-(and whether a manifest gave it), path and target, the names of its workbooks and each one's size and content hash: its git blob
-id (`io/git_blobs`: SHA-1 of `blob <size>\0` and the bytes, or SHA-256 in a SHA-256 repository),
-not its modification time, which a CI checkout resets. A region whose key is in the cache takes
-its result from there; the others are scored as always, and the cache is rewritten with this
-run's entries only. Regions that could not be read are never kept (they are tried again).
+(and whether a manifest gave it), path and target, the names of its workbooks and each one's
+size and content hash: its git blob id (`io/git_blobs`: SHA-1 of `blob <size>\0` and the bytes,
+or SHA-256 in a SHA-256 repository), not its modification time, which a CI checkout resets. A
+region whose key is in the cache takes its result from there; the others are scored as always,
+and the cache is rewritten with this run's entries only. Regions that could not be read are
+never kept (they are tried again).
 
 Reading and hashing every workbook is then most of an unchanged re-run (145 MB for a country).
 Three ways to a workbook's hash, cheapest first:
