@@ -3,9 +3,8 @@
 `discover` turns ROOT into `RegionSpec`s (a manifest is read by `io.manifest`); `run_batch`
 scores them one by one or in a process pool and yields one small `RegionResult` per region as
 soon as it is done (a region's cells are dropped when its result is made, so memory stays flat
-with the number of regions); `summarise`
-ranks the results. A region that cannot be read becomes a result with a `problem`, never an
-exception, so one bad region never stops the others.
+with the number of regions); `summarise` ranks the results. A region that cannot be read
+becomes a result with a `problem`, never an exception, so one bad region never stops the others.
 """
 
 from __future__ import annotations
