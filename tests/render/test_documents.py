@@ -186,35 +186,41 @@ def _pdf(tool: str) -> str:
 @pytest.fixture(scope="module")
 def pdfs(documents: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Every document converted by LibreOffice, as a person printing it would get it (the HTML
-    page through Writer's HTML import, which honours its @page size)."""
+    pages through Writer's HTML import, which honours their @page size), each into a folder of
+    its own kind: the province's workbook and page share a stem. A LibreOffice without Writer
+    (`libreoffice-calc-nogui` alone) cannot open the pages: they are left out, and their tests
+    skip saying so."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         pytest.skip("LibreOffice (soffice) is not installed, so the documents are not printed")
     _pdf("pdfinfo")
     out = tmp_path_factory.mktemp("pdf")
     profile = f"-env:UserInstallation=file://{out / 'profile'}"
-    sheets = [documents[k] for k in ("recap", "form", "plan", "province", "followup")]
-    for extra, files in (
-        ([], sheets),
-        (
-            ["--infilter=HTML (StarWriter)"],
-            [documents["province_html"], documents["followup_html"]],
-        ),
+    pdf: dict[str, Path] = {}
+    for folder, extra, keys in (
+        ("sheets", [], ("recap", "form", "plan", "province", "followup")),
+        ("pages", ["--infilter=HTML (StarWriter)"], ("province_html", "followup_html")),
     ):
+        files = [str(documents[k]) for k in keys]
+        command = [soffice, "--headless", profile, *extra, "--convert-to", "pdf"]
         done = subprocess.run(
-            [soffice, "--headless", profile, *extra, "--convert-to", "pdf", "--outdir", str(out)]
-            + [str(f) for f in files],
+            [*command, "--outdir", str(out / folder), *files],
             capture_output=True,
             timeout=300,
             check=False,
         )
         assert done.returncode == 0, done.stderr
-    names = {"province_html": "provinsi.pdf", "province": "provinsi.pdf"}
-    # the two province documents share a stem: the HTML page was converted last
-    pdf = {
-        key: out / names.get(key, path.with_suffix(".pdf").name) for key, path in documents.items()
-    }
+        made = {k: out / folder / documents[k].with_suffix(".pdf").name for k in keys}
+        if folder == "pages" and b"could not be loaded" in done.stderr:
+            made = {k: path for k, path in made.items() if path.exists()}
+        pdf.update(made)
     return pdf
+
+
+def _printed(pdfs: dict[str, Path], key: str) -> Path:
+    if key not in pdfs:
+        pytest.skip("this LibreOffice cannot open .html (Writer not installed)")
+    return pdfs[key]
 
 
 def _pages(pdf: Path) -> tuple[int, float, float]:
@@ -259,7 +265,7 @@ def test_printed_on_a4_with_every_column_on_the_page(
     pdfs: dict[str, Path], key: str, last_header: str
 ) -> None:
     _pdf("pdftotext")
-    pages, width, height = _pages(pdfs[key])
+    pages, width, height = _pages(_printed(pdfs, key))
     assert pages >= 1
     assert sorted((round(width), round(height))) == [595, 842]  # A4, either way round
     words = _words(pdfs[key])
