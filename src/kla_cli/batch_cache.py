@@ -39,6 +39,10 @@ touching the older copy changes the region's score. Such a result keeps the modi
 of those copies (`RegionResult.file_times`) and is used only while the files still have them;
 in a fresh CI checkout, which resets every time, such a region is scored again.
 
+Never kept: a region whose folder holds a YAML file (`workbook_paths` then reads it, and the
+subfolders, to refuse a province given as a region: neither is in the key), and one with a
+"workbook" that is not a plain file (a named pipe would block the hash).
+
 Not ruled out: a clean filter of one's own that changes a workbook's bytes but not its size
 (none is known for workbooks), and a deliberately made SHA-1 collision, two crafted files with
 one blob id (git's SHA-1 detects those; kla's own, outside git, does not).
@@ -51,6 +55,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -64,7 +69,7 @@ from kla_cli.io.git_blobs import algorithm_of, blob_id, unchanged_blobs
 if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
 
-FORMAT = b"batch-4"
+FORMAT = b"batch-5"
 _FIELDS = RegionResult._fields
 """A result is kept as its fields by name; a change of the record is a change of every key."""
 RACY_NS = 2_000_000_000
@@ -80,14 +85,17 @@ class ResultCache:
         self._git: dict[str, str] | None = None
         """The blob ids git vouches for under ROOT, asked at the first memory miss."""
         self._algorithm = "sha1"
-        self.file = folder / f"batch-{digest(FORMAT, str(root.absolute()).encode())}.json"
+        where = str(root.absolute()).encode("utf-8", "surrogateescape")  # a name not UTF-8 too
+        self.file = folder / f"batch-{digest(FORMAT, where)}.json"
         self.hits = 0
         self._old: dict[str, dict[str, Any]] = {}
         self._new: dict[str, dict[str, Any]] = {}
         self._old_files: dict[str, list[int | str]] = {}
         """A workbook's path -> its `stat` stamp and content hash, from the last run."""
         self._new_files: dict[str, list[int | str]] = {}
-        self._keys: dict[str, str] = {}
+        self._keys: dict[str, list[tuple[RegionSpec, str]]] = {}
+        """A region's path -> the regions of this run at that path (a manifest may name one
+        folder twice) and their keys."""
         self._context = b""
         payload = read_entry(self.file)
         if payload is not None:
@@ -110,7 +118,8 @@ class ResultCache:
         key = self._key(spec)
         if key is None:
             return None
-        self._keys[str(spec.path)] = key  # a result is named from its forms: found by path
+        # a result is named from its forms: found by its path (and target, and a manifest's name)
+        self._keys.setdefault(str(spec.path), []).append((spec, key))
         data = self._old.get(key)
         if not isinstance(data, dict):
             return None
@@ -128,7 +137,12 @@ class ResultCache:
         return result
 
     def put(self, result: RegionResult) -> None:
-        key = self._keys.get(result.path)
+        keys = {
+            key
+            for spec, key in self._keys.get(result.path, ())
+            if spec.target == result.target and (not spec.named or spec.name == result.name)
+        }
+        key = keys.pop() if len(keys) == 1 else None  # never a result under another's key
         if key is not None and result.problem is None:
             data = {name: getattr(result, name) for name in _FIELDS}
             self._new[key] = {
@@ -143,20 +157,25 @@ class ResultCache:
         if self._new == self._old and self._new_files == self._old_files:
             return True
         entry = {"results": self._new, "files": self._new_files}
-        payload = json.dumps(entry, ensure_ascii=False, sort_keys=True).encode()
+        # ASCII: a name that is not UTF-8 (a lone surrogate) is kept as its escape
+        payload = json.dumps(entry, sort_keys=True).encode()
         return write_entry(self.file, payload)
 
     def _key(self, spec: RegionSpec) -> str | None:
         """The region's key; None when its workbooks cannot all be read (then it is scored and
         says what is wrong)."""
-        from kla_cli.workbook.paths import workbook_names
+        from kla_cli.workbook.paths import MANIFEST_SUFFIXES, workbook_names
 
         where = str(spec.path)
         head = json.dumps([spec.name, spec.named, where, spec.target])
         parts = [self._context, head.encode("utf-8", "surrogateescape")]
         try:  # the files `read_region` reads: the folder's workbooks, or the one file
             if spec.path.is_dir():
-                files = [(name, f"{where}{os.sep}{name}") for name in workbook_names(where)]
+                entries = os.listdir(where)
+                if any(name.lower().endswith(MANIFEST_SUFFIXES) for name in entries):
+                    return None  # then `workbook_paths` reads the YAML and the subfolders too
+                names = workbook_names(where, entries)
+                files = [(name, f"{where}{os.sep}{name}") for name in names]
             else:
                 files = [(spec.path.name, where)]
             for name, path in files:
@@ -170,6 +189,8 @@ class ResultCache:
         unchanged, else as git vouches for it, else read and hashed (see the module's
         docstring)."""
         st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):  # a named pipe would block the read forever
+            raise OSError(f"not a plain file: {path}")
         stamp: list[int | str] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
         old = self._old_files.get(path)
         if old is not None and old[:5] == stamp:

@@ -441,3 +441,96 @@ def test_a_copy_chosen_by_its_files_time_is_rescored_when_touched(
     read.clear()
     again = _batch(str(province), *cache)  # times unchanged since: the kept result is used
     assert read == [] and again.stdout == warm.stdout
+
+
+# Found in review: inputs a result depends on that the key did not cover.
+
+
+def _json_runs(root: Path, cache: Path, change: Any = None) -> tuple[str, str]:
+    """`kla batch ROOT -f json` with the cache (before and after `change`), and without it."""
+    args = ["-f", "json", "-j", "1"]
+    _batch(str(root), *args, "--cache-dir", str(cache))
+    if change is not None:
+        change()
+    warm = _batch_any(str(root), *args, "--cache-dir", str(cache))
+    fresh = _batch_any(str(root), *args, "--no-cache")
+    return warm.stdout, fresh.stdout
+
+
+def _batch_any(*args: str) -> Result:
+    return CliRunner().invoke(app, ["batch", *args])
+
+
+def test_a_manifest_put_in_a_region_folder_is_seen(province: Path, tmp_path: Path) -> None:
+    """A region folder with a `kla batch` manifest is refused as a province (`workbook_paths`):
+    not a file of the key, so the region is not kept while it holds YAML."""
+    region = province / "kota-lama"
+    warm, fresh = _json_runs(
+        province,
+        tmp_path / "cache",
+        lambda: (region / "kla-batch.yaml").write_text("regions:\n  - {name: X, path: .}\n"),
+    )
+    assert warm == fresh
+
+
+def test_subfolders_beside_a_yaml_file_are_seen(province: Path, tmp_path: Path) -> None:
+    region = province / "kota-lama"
+    (region / "notes.yaml").write_text("note: hello\n")
+
+    def two_subfolders() -> None:
+        for sub in ("a", "b"):
+            (region / sub).mkdir()
+            shutil.copy(region / "dinkes.xlsx", region / sub)
+
+    warm, fresh = _json_runs(province, tmp_path / "cache", two_subfolders)
+    assert warm == fresh
+
+
+def test_one_folder_named_twice_in_a_manifest_keeps_two_results(
+    province: Path, tmp_path: Path
+) -> None:
+    manifest = province / "two.yaml"
+    manifest.write_text(
+        "regions:\n"
+        "  - {name: Kota Lama A, path: kota-lama, target: utama}\n"
+        "  - {name: Kota Lama B, path: kota-lama, target: pratama}\n"
+    )
+    cache = tmp_path / "cache"
+    runs = [_batch(str(manifest), "-f", "json", "--cache-dir", str(cache)) for _ in range(3)]
+    fresh = _batch(str(manifest), "-f", "json", "--no-cache")
+    assert [run.stdout for run in runs] == [fresh.stdout] * 3
+
+
+def test_ties_are_ranked_alike_from_the_cache(province: Path, tmp_path: Path) -> None:
+    """Two copies of one region (folders differing in case): equal totals, equal names once
+    folded; the cached one came first."""
+    warm, fresh = _json_runs(
+        province,
+        tmp_path / "cache",
+        lambda: shutil.copytree(province / "kota-lama", province / "KOTA-LAMA"),
+    )
+    assert warm == fresh
+
+
+def test_a_name_that_is_not_utf8_is_kept(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if os.sep != "/":
+        pytest.skip("file names are bytes on POSIX only")
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    region = province / "kota-lama"
+    (region / "dinsos.xlsx").rename(region / os.fsdecode(b"dinsos-\xe9.xlsx"))
+    cache = tmp_path / "cache"
+    cold = _batch(str(province), "-f", "json", "--cache-dir", str(cache))
+    warm = _batch(str(province), "-f", "json", "--cache-dir", str(cache))
+    fresh = _batch(str(province), "-f", "json", "--no-cache")
+    assert cold.stdout == warm.stdout == fresh.stdout
+    assert "from the cache" in warm.stderr
+
+
+def test_a_named_pipe_is_not_hashed(province: Path, tmp_path: Path) -> None:
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    os.mkfifo(province / "kota-lama" / "pipe.xlsx")  # opening it to hash it would block
+    warm, fresh = _json_runs(province, tmp_path / "cache")
+    assert warm == fresh

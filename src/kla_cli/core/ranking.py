@@ -138,7 +138,14 @@ def summarise(rubric: Rubric, results: Iterable[RegionResult], lang: Lang) -> Ba
     ranked = tuple(
         sorted(
             _distinct(list(results)),
-            key=lambda r: (r.total is None, -round(r.total or 0.0, 2), r.name.casefold()),
+            # then by name and path: not by the order results came in (the cache's come first)
+            key=lambda r: (
+                r.total is None,
+                -round(r.total or 0.0, 2),
+                r.name.casefold(),
+                r.name,
+                r.path,
+            ),
         )
     )
     counts = dict.fromkeys(("ok", "below", "invalid", "unreadable"), 0)
