@@ -504,6 +504,8 @@ def test_one_folder_named_twice_in_a_manifest_keeps_two_results(
 def test_ties_are_ranked_alike_from_the_cache(province: Path, tmp_path: Path) -> None:
     """Two copies of one region (folders differing in case): equal totals, equal names once
     folded; the cached one came first."""
+    if (province / "KOTA-LAMA").exists():
+        pytest.skip("this file system does not tell names apart by case")
     warm, fresh = _json_runs(
         province,
         tmp_path / "cache",
