@@ -165,6 +165,7 @@ def assess_region(
         region=validation.region,
         year=validation.year,
         messages=tuple(f.render() for f in blocking[:MAX_MESSAGES]),
+        unsettled=any(f.code == "cannot-open" for f in validation.findings),
         file_times=_file_times(validation.intake),
     )
 

@@ -39,9 +39,12 @@ touching the older copy changes the region's score. Such a result keeps the modi
 of those copies (`RegionResult.file_times`) and is used only while the files still have them;
 in a fresh CI checkout, which resets every time, such a region is scored again.
 
-Never kept: a region whose folder holds a YAML file (`workbook_paths` then reads it, and the
-subfolders, to refuse a province given as a region: neither is in the key), and one with a
-"workbook" that is not a plain file (a named pipe would block the hash).
+Never kept: a region one of whose workbooks could not be opened (`RegionResult.unsettled`: a
+form held open by Excel on Windows is readable again once closed, though its hash, from the
+`stat` memory or git, came without opening it); a region whose folder holds a YAML file
+(`workbook_paths` then reads it, and the subfolders, to refuse a province given as a region:
+neither is in the key); and one with a "workbook" that is not a plain file (a named pipe would
+block the hash).
 
 Not ruled out: a clean filter of one's own that changes a workbook's bytes but not its size
 (none is known for workbooks), and a deliberately made SHA-1 collision, two crafted files with
@@ -143,7 +146,7 @@ class ResultCache:
             if spec.target == result.target and (not spec.named or spec.name == result.name)
         }
         key = keys.pop() if len(keys) == 1 else None  # never a result under another's key
-        if key is not None and result.problem is None:
+        if key is not None and result.problem is None and not result.unsettled:
             data = {name: getattr(result, name) for name in _FIELDS}
             self._new[key] = {
                 **data,

@@ -536,3 +536,37 @@ def test_a_named_pipe_is_not_hashed(province: Path, tmp_path: Path) -> None:
     os.mkfifo(province / "kota-lama" / "pipe.xlsx")  # opening it to hash it would block
     warm, fresh = _json_runs(province, tmp_path / "cache")
     assert warm == fresh
+
+
+def test_a_form_that_could_not_be_opened_is_not_kept(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Excel on Windows holds a form it has open: reading it fails while its hash still comes
+    from the `stat` memory. Once the form is closed, the region must read it, not keep the
+    error."""
+    import builtins
+    import io
+
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    region = province / "kota-lama"
+    held = region / "dinkes.xlsx"
+    cache = ["--cache-dir", str(tmp_path / "cache"), "-f", "json", "-j", "1"]
+    _batch(str(province), *cache)  # every hash remembered with its `stat`
+    other = region / "dinsos.xlsx"
+    other.write_bytes(other.read_bytes() + b"\0")  # the region must be scored again
+    real_open = builtins.open
+
+    def holding(file: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(file, str | os.PathLike) and os.fspath(file) == str(held):
+            raise PermissionError(13, "Permission denied", str(held))
+        return real_open(file, *args, **kwargs)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(builtins, "open", holding)
+        patched.setattr(io, "open", holding)
+        while_held = _batch(str(province), *cache)
+    assert "Permission denied" in while_held.stdout  # the region says why
+    read = _counting(monkeypatch)
+    closed = _batch(str(province), *cache)
+    assert read == ["kota-lama"]
+    assert closed.stdout == _batch(str(province), "--no-cache", "-f", "json", "-j", "1").stdout

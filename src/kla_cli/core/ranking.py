@@ -44,6 +44,10 @@ class RegionResult(NamedTuple):
     """Why the region could not be read at all (one line); None when it was read."""
     messages: tuple[str, ...] = ()
     """The first few error lines, located (file, sheet, cell)."""
+    unsettled: bool = False
+    """A workbook could not be opened (held by another program, as Excel holds a form it has
+    open on Windows; too many files open): the result says so now, but the file's bytes may
+    read well next time, so the results cache does not keep it."""
     file_times: tuple[tuple[str, float], ...] = ()
     """The forms whose modification times chose among re-sent copies of one OPD's form, with
     the time each had when read (`intake.chosen_by_file_times`): the results cache keeps the
