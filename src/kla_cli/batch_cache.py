@@ -48,7 +48,10 @@ block the hash).
 
 Not ruled out: a clean filter of one's own that changes a workbook's bytes but not its size
 (none is known for workbooks), and a deliberately made SHA-1 collision, two crafted files with
-one blob id (git's SHA-1 detects those; kla's own, outside git, does not).
+one blob id (git's SHA-1 detects those; kla's own, outside git, does not). Nor is a reading
+library upgraded under the same kla (python-calamine, openpyxl): their versions are not in the
+key, since asking for them (`importlib.metadata`) would cost a cached re-run a quarter of its
+time; `--no-cache` once, or a new kla, scores everything anew.
 
 The entries of one batch ROOT live in one file of kla's cache folder (`io/cache`: hash-checked,
 written atomically), or of `--cache-dir DIR`, a folder CI can keep between runs.
