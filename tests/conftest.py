@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -27,7 +29,9 @@ EXAMPLE = ROOT / "examples" / "kota-contoh"
 os.environ.setdefault("NO_COLOR", "1")
 os.environ["KLA_CACHE_DIR"] = tempfile.mkdtemp(prefix="kla-test-cache-")
 """Every test run (and every process it starts) caches into a folder of its own, never the
-user's: a rubric cached by older code under the same version must not be read."""
+user's: a rubric cached by older code under the same version must not be read. It is removed
+when the run ends, so that runs do not pile folders up in the temporary directory."""
+atexit.register(shutil.rmtree, os.environ["KLA_CACHE_DIR"], ignore_errors=True)
 os.environ["KLA_LANG"] = "en"  # tests pin the language; language tests pass --lang explicitly
 
 
