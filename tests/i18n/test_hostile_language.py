@@ -147,3 +147,24 @@ def test_help_follows_lang(lang: str, where: str) -> None:
     top = " ".join(CliRunner().invoke(app, ["--lang", lang, "--help"]).stdout.split())
     assert " ".join(t("help.app", lang).split())[:40] in top
     assert " ".join(t("help.score", lang).split())[:30] in top
+
+
+@pytest.mark.parametrize("lang", ["id", "en"])
+def test_the_frameworks_own_help_words_follow_lang(lang: str) -> None:
+    """`Usage:`, `Options`, `[required]` and `[env var: X]` come from the framework in English;
+    in Indonesian help they are Indonesian too, and English help keeps them."""
+    words = {
+        "id": ["Pemakaian: ", "[OPSI]", "Argumen:", "Opsi:", "[variabel", "[wajib]"],
+        "en": ["Usage: ", "[OPTIONS]", "Arguments:", "Options:", "[env var:", "[required]"],
+    }
+    other = "en" if lang == "id" else "id"
+    for command in ("score", "batch", "gap"):  # gap's PATH is optional: no [required]
+        out = CliRunner().invoke(app, ["--lang", lang, command, "--help"]).stdout
+        for word in words[lang][: 5 if command == "gap" else 6]:
+            assert word in out, (command, word)
+        for word in words[other]:
+            assert word not in out, (command, word)
+    for group in ([], ["rubric"]):
+        top = CliRunner().invoke(app, ["--lang", lang, *group, "--help"]).stdout
+        assert ("Perintah:" if lang == "id" else "Commands:") in top
+        assert ("PERINTAH [ARGUMEN]..." if lang == "id" else "COMMAND [ARGS]...") in top

@@ -1,7 +1,8 @@
 """Every workaround for the CLI framework (typer, and the click it is built on), in one place.
 
 - Help texts are declared before --lang is parsed: `h` writes them in the environment's language
-  and `translate_help` swaps them into the one asked for.
+  and `translate_help` swaps them into the one asked for. The framework's own words (`Usage:`,
+  `Options`, `[required]`, ...) go through `framework_word`, put in the place of typer's gettext.
 - A usage error (unknown option or command, missing or bad value) is one line in the user's
   language with a hint, instead of the framework's English usage block.
 - The global options may stand anywhere (`kla score DIR --lang en`), and the language is set
@@ -120,6 +121,37 @@ METAVARS = {
 _BY_TYPE = {"path": "PATH", "integer": "N", "integer range": "N", "float": "N", "text": "TEXT"}
 
 
+_FRAMEWORK_WORDS = {
+    "Arguments": "help.framework.arguments",
+    "Options": "help.framework.options",
+    "Commands": "help.framework.commands",
+    "required": "help.framework.required",
+    "env var: {var}": "help.framework.env_var",
+    "default: {default}": "help.framework.default",
+    "(dynamic)": "help.framework.dynamic",
+    "[OPTIONS]": "help.framework.options_metavar",
+    "COMMAND [ARGS]...": "help.framework.command_metavar",
+}
+"""The framework's own English words in --help -> their catalogue keys."""
+
+
+def framework_word(text: str) -> str:
+    """One of the framework's own help words (section titles, `[required]`, `[default: X]`) in
+    the language in force; typer looks them up through gettext, which has no Indonesian."""
+    key = _FRAMEWORK_WORDS.get(text)
+    return text if key is None else t(key)
+
+
+typer.core._ = framework_word  # type: ignore[attr-defined,assignment]  # its gettext `_`
+
+
+def format_usage(command: Any, ctx: Any, formatter: Any) -> None:
+    """The usage line, its `Usage:` and `[OPTIONS]` in the language in force."""
+    pieces = [framework_word(piece) for piece in command.collect_usage_pieces(ctx)]
+    prefix = t("help.framework.usage") + " "
+    formatter.write_usage(ctx.command_path, " ".join(pieces), prefix=prefix)
+
+
 def readable_metavars(command: Any) -> None:
     """Give every parameter of `command` without a metavar a readable one."""
     for param in command.params:
@@ -197,6 +229,9 @@ class KlaCommand(typer.core.TyperCommand):
             sys.exit(ExitCode.CANNOT_RUN)
         return super().invoke(ctx)
 
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        format_usage(self, ctx, formatter)
+
 
 class KlaGroup(typer.core.TyperGroup):
     """A group whose unknown command names raise `UnknownCommand`; as the app's group, it also
@@ -215,6 +250,9 @@ class KlaGroup(typer.core.TyperGroup):
                 self.parse_args(ctx, args)
             raise UnknownCommand(ctx, name, get_close_matches(name, list(self.commands)))
         return super().resolve_command(ctx, args)
+
+    def format_usage(self, ctx: Any, formatter: Any) -> None:
+        format_usage(self, ctx, formatter)
 
     def main(
         self,

@@ -183,6 +183,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Measure against the total with evidence (default; what survives verification) or the self-assessed total.",
     ),
     "help.help": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
+    # --- help.framework.*: the CLI framework's own words in --help
+    "help.framework.usage": ("Pemakaian:", "Usage:"),
+    "help.framework.arguments": ("Argumen", "Arguments"),
+    "help.framework.options": ("Opsi", "Options"),
+    "help.framework.commands": ("Perintah", "Commands"),
+    "help.framework.required": ("wajib", "required"),
+    "help.framework.env_var": ("variabel lingkungan: {var}", "env var: {var}"),
+    "help.framework.default": ("bawaan: {default}", "default: {default}"),
+    "help.framework.dynamic": ("(dinamis)", "(dynamic)"),
+    "help.framework.options_metavar": ("[OPSI]", "[OPTIONS]"),
+    "help.framework.command_metavar": ("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]..."),
     "help.batch": (
         "Nilai banyak kabupaten/kota sekaligus: satu folder per kabupaten/kota, atau manifest YAML.",
         "Score many regions in one run: one folder per region, or a manifest YAML.",
