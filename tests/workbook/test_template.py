@@ -128,6 +128,28 @@ def test_output_must_be_a_folder(tmp_path: Path, runner: CliRunner) -> None:
     assert result.exit_code == 2 and "not a folder" in result.stderr
 
 
+@pytest.mark.parametrize("command", ["template", "demo"])
+def test_a_folder_that_cannot_be_made_is_one_line_with_a_hint(
+    tmp_path: Path, runner: CliRunner, command: str
+) -> None:
+    (tmp_path / "file.txt").write_text("x")
+    target = str(tmp_path / "file.txt" / "forms")  # under a file: cannot be created
+    args = (
+        ["template", "-r", str(MINI_RUBRIC), "-o", target]
+        if command == "template"
+        else [
+            "demo",
+            target,
+        ]
+    )
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert (
+        len(lines) == 1 and target in lines[0] and "Hint: check that the target folder" in lines[0]
+    )
+
+
 def test_data_validation_protection_and_unlocked_inputs(tmp_path: Path, runner: CliRunner) -> None:
     (dp3a,) = _template(runner, tmp_path, "--opd", "dp3a")  # 1.1 choice, 1.2 yes/no, 2.2 count
     (dinkes,) = _template(runner, tmp_path, "--opd", "dinkes")  # 13.1, 13.2 percent

@@ -209,6 +209,14 @@ def print_time() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None, microsecond=0)
 
 
+def make_folder(folder: Path) -> None:
+    """Create `folder` and its parents if needed; a failure is a located error with a hint."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _failed(folder, exc) from None
+
+
 def write_folder(folder: Path, files: dict[str, bytes], *, inputs: Inputs = NO_INPUTS) -> None:
     """Write `files` (name -> content) into `folder` (created when missing), all or none: every
     file is written to a temporary name first, and only when all are complete are they renamed
@@ -218,12 +226,7 @@ def write_folder(folder: Path, files: dict[str, bytes], *, inputs: Inputs = NO_I
         raise KlaError("output.not_dir", str(folder), "output.not_dir.hint")
     if _resolved(frozenset({folder})) & _resolved(inputs.folders):
         raise KlaError("output.in_input_folder", str(folder), "output.in_input_folder.hint")
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KlaError(
-            "output.failed", str(folder), params={"error": exc.strerror or exc}
-        ) from None
+    make_folder(folder)
     import tempfile
 
     written: list[tuple[Path, Path]] = []
@@ -238,9 +241,7 @@ def write_folder(folder: Path, files: dict[str, bytes], *, inputs: Inputs = NO_I
             os.chmod(tmp, _mode_for(target))
             os.replace(tmp, target)
     except OSError as exc:
-        raise KlaError(
-            "output.failed", str(folder), "output.failed.hint", {"error": exc.strerror or exc}
-        ) from None
+        raise _failed(folder, exc) from None
     finally:
         for tmp, _ in written:
             tmp.unlink(missing_ok=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from kla_cli.core.rubric import Opd, Rubric
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import LANGS, Lang
-from kla_cli.io.output import NO_INPUTS, Inputs, atomic_path, atomic_paths
+from kla_cli.io.output import NO_INPUTS, Inputs, atomic_path, atomic_paths, make_folder
 from kla_cli.workbook.form_text import is_respondent, items_for
 from kla_cli.workbook.form_writer import build_workbook
 
@@ -101,12 +101,7 @@ def write_templates(
             params={"count": len(existing)},
         )
     made = not folder.exists()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise KlaError(
-            "output.failed", str(folder), params={"error": exc.strerror or exc}
-        ) from None
+    make_folder(folder)
     try:  # all or none: a failure part way leaves no form behind
         with atomic_paths(targets, inputs=inputs) as temps:
             for opd, tmp in zip(opds, temps, strict=False):
