@@ -85,13 +85,11 @@ def _stdout_failed(exc: OSError) -> int:
         return 0
     from kla_cli.cli.argv import scan
     from kla_cli.errors import KlaError
-    from kla_cli.i18n.messages import current_lang, detect_lang, t
+    from kla_cli.i18n.messages import current_lang, detect_lang, os_error, t
 
     with contextlib.suppress(ValueError):  # `kla --version` has not set it
         current_lang.set(detect_lang(scan(sys.argv[1:]).lang))
-    error = KlaError(
-        "output.failed", "stdout", "output.stream.hint", {"error": exc.strerror or exc}
-    )
+    error = KlaError("output.failed", "stdout", "output.stream.hint", {"error": os_error(exc)})
     with _quiet():
         sys.stderr.write(f"{t('error.prefix')}: {error.render()}\n")
     return 2

@@ -16,7 +16,7 @@ from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.stages import split_stages
 from kla_cli.errors import KlaError
-from kla_cli.i18n.messages import Lang
+from kla_cli.i18n.messages import Lang, os_error
 from kla_cli.io.result_sheet import SHEET_SUFFIXES, read_sheet
 from kla_cli.io.stdin import is_stdin, read_stdin
 from kla_cli.render.contract import schema_id
@@ -91,9 +91,7 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
             return Loaded(sheet.snapshot, [], [], sheet.verified)
         return Loaded(snapshot_from_json(data, rubric, lang), [], [])
     except OSError as exc:
-        raise KlaError(
-            "compare.unreadable", str(path), params={"error": exc.strerror or exc}
-        ) from None
+        raise KlaError("compare.unreadable", str(path), params={"error": os_error(exc)}) from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError are ValueErrors
         raise KlaError(
             "compare.bad_json", str(path), "compare.bad_json.hint", {"error": exc}

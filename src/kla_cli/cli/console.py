@@ -23,7 +23,7 @@ import typer
 
 from kla_cli.errors import ExitCode, KlaError, Terminated
 from kla_cli.i18n.display import encodable, printable, shown
-from kla_cli.i18n.messages import t
+from kla_cli.i18n.messages import os_error, t
 from kla_cli.io.output import NO_INPUTS, Inputs
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def guard(fn: Callable[P, R]) -> Callable[P, R]:
         except OSError as exc:
             if exc.filename is None:  # not about a path: an internal error
                 _internal(exc)
-            reason = exc.strerror or type(exc).__name__
+            reason = os_error(exc)
             where = os.fsdecode(exc.filename)
             stop_on(KlaError("path.unusable", where, "path.unusable.hint", {"error": reason}))
             raise typer.Exit(ExitCode.CANNOT_RUN) from None
@@ -267,7 +267,7 @@ def emit(data: str | bytes, output: Path | None, inputs: Inputs = NO_INPUTS) -> 
     except OSError as exc:  # e.g. a full disk behind `> file`
         _silence_stdout()
         raise KlaError(
-            "output.failed", "stdout", "output.stream.hint", {"error": exc.strerror or exc}
+            "output.failed", "stdout", "output.stream.hint", {"error": os_error(exc)}
         ) from None
 
 

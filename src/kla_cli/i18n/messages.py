@@ -6,6 +6,7 @@ message and the same placeholders; numbers are formatted by `kla_cli.i18n.number
 
 from __future__ import annotations
 
+import errno
 import locale
 import os
 import string
@@ -76,3 +77,28 @@ def detect_lang(explicit: str | None, environ: Mapping[str, str] | None = None) 
     if not setting and environ is None:
         setting = locale.getlocale()[0] or ""
     return "en" if setting.lower().startswith("en") else "id"
+
+
+_OS_ERRORS = {
+    errno.ENOENT: "os.ENOENT",
+    errno.EACCES: "os.EACCES",
+    errno.EPERM: "os.EPERM",
+    errno.ENOSPC: "os.ENOSPC",
+    errno.ENOTDIR: "os.ENOTDIR",
+    errno.EISDIR: "os.EISDIR",
+    errno.EROFS: "os.EROFS",
+    errno.EEXIST: "os.EEXIST",
+    errno.EBUSY: "os.EBUSY",
+    errno.ENAMETOOLONG: "os.ENAMETOOLONG",
+    errno.EIO: "os.EIO",
+}
+"""The operating system's errors a user meets most -> their catalogue keys."""
+
+
+def os_error(exc: OSError) -> str:
+    """What went wrong, in the language in force: Python gives the system's error texts in
+    English only. An error not in the catalogue keeps the system's text (or its class name)."""
+    key = _OS_ERRORS.get(exc.errno) if exc.errno is not None else None
+    if key is not None:
+        return t(key)
+    return exc.strerror or str(exc) or type(exc).__name__

@@ -20,6 +20,7 @@ from typing import NamedTuple
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.errors import KlaError
 from kla_cli.i18n.display import encodable
+from kla_cli.i18n.messages import os_error
 from kla_cli.io.links import SymlinkLoop, resolve
 
 
@@ -103,9 +104,7 @@ def _prepared(target: Path, inputs: Inputs) -> Path:
 
 
 def _failed(target: Path, exc: OSError) -> KlaError:
-    return KlaError(
-        "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
-    )
+    return KlaError("output.failed", str(target), "output.failed.hint", {"error": os_error(exc)})
 
 
 def _temporary(target: Path) -> Path:
@@ -193,7 +192,7 @@ def write_bytes(target: Path, data: bytes, *, inputs: Inputs = NO_INPUTS) -> Non
                 stream.write(data)
         except OSError as exc:
             raise KlaError(
-                "output.failed", str(target), "output.stream.hint", {"error": exc.strerror or exc}
+                "output.failed", str(target), "output.stream.hint", {"error": os_error(exc)}
             ) from None
         return
     with atomic_path(target, inputs=inputs) as tmp:

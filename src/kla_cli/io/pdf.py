@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from kla_cli.errors import KlaError
+from kla_cli.i18n.messages import os_error
 from kla_cli.io.output import NO_INPUTS, Inputs, write_bytes
 
 TIMEOUT = 180
@@ -104,7 +105,7 @@ def write_pdf(
             ) from None
         except OSError as exc:
             raise KlaError(
-                "pdf.failed", str(target), "pdf.failed.hint", {"error": exc.strerror or exc}
+                "pdf.failed", str(target), "pdf.failed.hint", {"error": os_error(exc)}
             ) from None
         pdf = work / "out" / "laporan.pdf"
         if done.returncode != 0 or not pdf.is_file():

@@ -37,7 +37,7 @@ from kla_cli.core.compare import Entry, Snapshot
 from kla_cli.core.rubric import Group, Rubric, fold, tier_for
 from kla_cli.core.stages import VERIFIED
 from kla_cli.errors import KlaError
-from kla_cli.i18n.messages import Lang, t
+from kla_cli.i18n.messages import Lang, os_error, t
 from kla_cli.io.yaml_safe import YamlProblem, YamlSyntax, load_yaml
 
 MAX_SHEET_BYTES = 1024 * 1024
@@ -330,7 +330,7 @@ def read_sheet(path: Path, rubric: Rubric, lang: Lang, data: object = None) -> S
             return read_csv_text(text, rubric, lang, name)
         loaded, _ = load_yaml(path, max_bytes=MAX_SHEET_BYTES, max_nodes=10_000)
     except OSError as exc:
-        raise KlaError("compare.unreadable", name, params={"error": exc.strerror or exc}) from None
+        raise KlaError("compare.unreadable", name, params={"error": os_error(exc)}) from None
     except UnicodeDecodeError:
         raise _error(name, "not_utf8") from None
     except YamlSyntax as exc:

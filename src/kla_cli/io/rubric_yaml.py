@@ -16,7 +16,7 @@ from pathlib import Path as FsPath
 from typing import TYPE_CHECKING, Any
 
 from kla_cli.errors import KlaError
-from kla_cli.i18n.messages import t
+from kla_cli.i18n.messages import os_error, t
 
 if TYPE_CHECKING:
     import yaml
@@ -117,7 +117,7 @@ def _load(file: FsPath) -> tuple[Any, yaml.MappingNode]:
             "rubric.unreadable",
             name,
             "rubric.unreadable.hint",
-            {"error": exc.strerror or type(exc).__name__},
+            {"error": os_error(exc)},
         ) from None
     except YamlTooLarge as exc:
         params: dict[str, object] = {"size": exc.size, "limit": exc.limit}

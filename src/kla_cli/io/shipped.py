@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from kla_cli.errors import KlaError
+from kla_cli.i18n.messages import os_error
 
 DEMO_FOLDERS = ("kota-contoh", "rekap-contoh")
 """The example region `kla demo` writes: a city's OPD forms (with its kecamatan/desa
@@ -61,6 +62,6 @@ def write_demo(target: Path, *, force: bool) -> Demo:
                 written.setdefault(name, []).append(folder / file.name)
     except OSError as exc:
         raise KlaError(
-            "output.failed", str(target), "output.failed.hint", {"error": exc.strerror or exc}
+            "output.failed", str(target), "output.failed.hint", {"error": os_error(exc)}
         ) from None
     return Demo(written)

@@ -58,6 +58,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "beri nama berkas, mis. -o laporan.json",
         "give a file name, e.g. -o report.json",
     ),
+    # --- os.*: the operating system's errors (Python words them in English only)
+    "os.ENOENT": ("berkas atau folder tidak ada", "No such file or directory"),
+    "os.EACCES": ("akses ditolak", "Permission denied"),
+    "os.EPERM": ("operasi tidak diizinkan", "Operation not permitted"),
+    "os.ENOSPC": ("ruang disk habis", "No space left on device"),
+    "os.ENOTDIR": ("bukan folder", "Not a directory"),
+    "os.EISDIR": ("berupa folder", "Is a directory"),
+    "os.EROFS": ("sistem berkas hanya-baca", "Read-only file system"),
+    "os.EEXIST": ("berkas sudah ada", "File exists"),
+    "os.EBUSY": ("sedang dipakai program lain", "Device or resource busy"),
+    "os.ENAMETOOLONG": ("nama berkas terlalu panjang", "File name too long"),
+    "os.EIO": ("galat baca/tulis perangkat", "Input/output error"),
     "output.failed": ("tidak dapat menulis: {error}", "cannot write: {error}"),
     "output.failed.hint": (
         "periksa bahwa folder tujuan ada dan boleh ditulisi",
