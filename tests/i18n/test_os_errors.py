@@ -40,3 +40,10 @@ def test_a_cli_error_about_a_path_is_indonesian_through_and_through(tmp_path: Pa
     result = CliRunner().invoke(app, ["--lang", "id", "template", "-o", str(target)])
     assert result.exit_code == 2
     assert "tidak dapat menulis: bukan folder. Saran:" in result.stderr
+
+
+def test_the_finding_for_a_form_that_cannot_be_opened_too(tmp_path: Path) -> None:
+    (tmp_path / "dinkes.xlsx").mkdir()  # a folder where a form should be
+    result = CliRunner().invoke(app, ["--lang", "id", "validate", str(tmp_path)])
+    line = next(x for x in result.stdout.splitlines() if "[cannot-open]" in x)
+    assert "(berupa folder)" in line and "directory" not in line

@@ -25,6 +25,7 @@ from kla_cli.core.form_layout import (
 )
 from kla_cli.core.places import INVENTORY_FORM
 from kla_cli.core.submission import Submission
+from kla_cli.i18n.messages import os_error
 from kla_cli.workbook.bounds import MAX_CELLS, SheetTooLarge
 from kla_cli.workbook.grid import Grid, shows_as_percent
 from kla_cli.workbook.sheet import meta_from_rows
@@ -119,7 +120,7 @@ def open_failed(path: Path, exc: BaseException) -> Submission:
     if found:
         return Submission(str(path), findings=(found,))
     if isinstance(exc, OSError) and exc.strerror:
-        finding = Finding(Severity.ERROR, "cannot-open", str(path), args={"error": exc.strerror})
+        finding = Finding(Severity.ERROR, "cannot-open", str(path), args={"error": os_error(exc)})
         return Submission(str(path), findings=(finding,))
     if _is_library_error(exc):
         return unreadable(str(path), str(exc) or type(exc).__name__)
