@@ -66,6 +66,27 @@ def test_an_unknown_key_names_the_file_and_line_with_a_did_you_mean(region: Path
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "indonesian", "english"),
+    [
+        ("target = nindya\n", "1: bukan TOML yang sah: nilai tidak sah", "invalid value"),
+        ('target "nindya"\n', "1: bukan TOML yang sah: setelah nama kunci harus ada '='", "'='"),
+        ('lang = "id"\nlang = "en"\n', "2: bukan TOML yang sah: kunci yang sama", "twice"),
+        ("[kla\n", "1: bukan TOML yang sah: Expected ']'", "Expected ']'"),  # kept as it is
+    ],
+)
+def test_a_toml_mistake_names_the_line_in_the_users_language(
+    region: Path, text: str, indonesian: str, english: str
+) -> None:
+    config = region.parents[1] / "kla.toml"
+    config.write_text(text, encoding="utf-8")
+    code, _, err = _run("--lang", "id", "score", str(region))
+    assert code == 2 and f"{config}:{indonesian}" in err, err
+    assert "(at line" not in err or "Expected ']'" in err
+    code, _, err = _run("--lang", "en", "score", str(region))
+    assert code == 2 and english in err, err
+
+
 def test_tool_kla_in_pyproject_and_config_naming_a_file(region: Path, tmp_path: Path) -> None:
     rubric = region.parents[1] / "rubrik.yaml"
     shutil.copy(ROOT / "rubrics" / "demo-2023.yaml", rubric)

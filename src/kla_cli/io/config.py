@@ -79,6 +79,28 @@ def _has_tool_kla(file: Path) -> bool:
         return False
 
 
+_TOML_PROBLEMS = {
+    "Invalid value": "config.toml.invalid_value",
+    "Invalid statement": "config.toml.invalid_statement",
+    "Expected '=' after a key in a key/value pair": "config.toml.expected_equals",
+    "Cannot overwrite a value": "config.toml.twice",
+    "Unterminated string": "config.toml.unterminated",
+    "Expected newline or end of document after a statement": "config.toml.one_per_line",
+}
+"""tomllib's commonest problems (worded in English only) -> their catalogue keys."""
+
+
+def _toml_problem(text: str) -> str:
+    """tomllib's problem in the language in force, where the catalogue knows it; its position
+    `(at line L, column C)` is dropped, as the error names the line already."""
+    problem, _, position = text.partition(" (at ")
+    key = _TOML_PROBLEMS.get(problem)
+    if key is None:
+        return text
+    column = re.search(r"column (\d+)", position)
+    return t(key) + (t("config.toml.column", column=column[1]) if column else "")
+
+
 def read_config(file: Path) -> Config:
     """The settings in `file`; raise KlaError naming `file:line` for an unknown key (with the
     nearest known one) or a value that is not a text or a number."""
@@ -99,7 +121,8 @@ def read_config(file: Path) -> Config:
     except tomllib.TOMLDecodeError as exc:
         line = getattr(exc, "lineno", None) or _line_of_error(str(exc))
         where = f"{file}:{line}" if line else str(file)
-        raise KlaError("config.syntax", where, "config.syntax.hint", {"error": exc}) from None
+        error = _toml_problem(str(exc))
+        raise KlaError("config.syntax", where, "config.syntax.hint", {"error": error}) from None
     table = "tool.kla" if file.name == "pyproject.toml" else None
     if table:
         data = data.get("tool", {}).get("kla", {})

@@ -59,6 +59,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'periksa baris itu; contoh: rubric = "kla-2024.yaml"',
         'check that line; e.g. rubric = "kla-2024.yaml"',
     ),
+    # --- config.toml.*: tomllib's problems, which it words in English only
+    "config.toml.invalid_value": (
+        "nilai tidak sah (teks tanpa tanda petik?)",
+        "invalid value (a text without quotes?)",
+    ),
+    "config.toml.invalid_statement": ("baris tidak sah", "invalid statement"),
+    "config.toml.expected_equals": (
+        "setelah nama kunci harus ada '='",
+        "expected '=' after a key",
+    ),
+    "config.toml.twice": ("kunci yang sama ditulis dua kali", "the same key is written twice"),
+    "config.toml.unterminated": ("tanda petik tidak ditutup", "unterminated string"),
+    "config.toml.one_per_line": (
+        "satu pengaturan per baris",
+        "one setting per line",
+    ),
+    "config.toml.column": (" (kolom {column})", " (column {column})"),
     "config.not_table": ("[tool.kla] harus berupa tabel", "[tool.kla] must be a table"),
     "config.used": ("konfigurasi: {path}", "configuration: {path}"),
     # --- standard input
