@@ -22,6 +22,7 @@ from kla_cli.core.rubric import Rubric, Tier
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, current_lang, t
 from kla_cli.io.manifest import MANIFEST_SUFFIXES, RegionSpec, load_manifest
+from kla_cli.io.output import Inputs
 
 if TYPE_CHECKING:
     from kla_cli.batch_cache import ResultCache
@@ -54,6 +55,16 @@ def discover(root: Path) -> list[RegionSpec]:
     if not any(spec.path.is_dir() for spec in specs):
         _refuse_region_folder(root, specs[0].path)
     return specs
+
+
+def inputs_of(root: Path, specs: Iterable[RegionSpec]) -> Inputs:
+    """What a batch reads, for its output never to replace or join it: ROOT (a manifest file or
+    a folder whose workbooks are recaps), each region's folder and each recap workbook."""
+    paths = [root, *(spec.path for spec in specs)]
+    return Inputs(
+        files=frozenset(path for path in paths if path.is_file()),
+        folders=frozenset(path for path in paths if path.is_dir()),
+    )
 
 
 def _refuse_region_folder(root: Path, first: Path) -> None:

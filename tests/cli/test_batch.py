@@ -638,3 +638,36 @@ def test_a_target_is_judged_on_the_evidenced_total_as_gap_does(tmp_path: Path) -
     assert "targets judged on the total with evidence" in table.stdout
     gap = runner.invoke(app, ["gap", str(tmp_path / "kota-harapan"), "-t", "kla", "-f", "json"])
     assert gap.exit_code == 1 and json.loads(gap.stdout)["reached"] is False
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["kota-a/dinkes.xlsx", "kota-a/ringkasan.xlsx", "ringkasan.xlsx", "manifest.yaml"],
+)
+def test_the_output_never_replaces_or_joins_what_the_batch_reads(
+    runner: CliRunner, province: Path, tmp_path: Path, target: str
+) -> None:
+    """An OPD workbook, a spreadsheet in a region folder or in ROOT (read as a recap next
+    time), the manifest itself: refused before any region is scored, nothing written."""
+    root = tmp_path / "prov"
+    shutil.copytree(province, root)
+    manifest = root / "manifest.yaml"
+    manifest.write_text(
+        "regions:\n" + "".join(f"  - {{name: {x}, path: {x}}}\n" for x in BANDS), encoding="utf-8"
+    )
+    before = {p: p.read_bytes() for p in root.rglob("*") if p.is_file()}
+    source = manifest if target == "manifest.yaml" else root
+    out = root / target
+    result = _run(
+        runner,
+        str(source),
+        "-o",
+        str(out),
+        "-f",
+        "json" if out.suffix == ".yaml" else "xlsx",
+        "--no-cache",
+    )
+    assert result.exit_code == 2, result.stderr
+    reason = "input files" if target == "manifest.yaml" else "folder of OPD workbooks"
+    assert str(out) in result.stderr and reason in result.stderr
+    assert {p: p.read_bytes() for p in root.rglob("*") if p.is_file()} == before

@@ -58,7 +58,9 @@ def _resolved(paths: frozenset[Path]) -> set[Path]:
     return out
 
 
-def _check_target(target: Path, inputs: Inputs) -> None:
+def check_target(target: Path, inputs: Inputs) -> None:
+    """Refuse `target` before any work is done when it cannot be written (`precheck`), is one
+    of `inputs`' files, or is a spreadsheet in one of their folders."""
     precheck(target)
     with contextlib.suppress(OSError, SymlinkLoop):
         resolved = resolve(target)
@@ -97,7 +99,7 @@ name the file system accepts works (a name derived from the target's could be to
 def _prepared(target: Path, inputs: Inputs) -> Path:
     """The path that will be replaced, checked (never an input, never a folder)."""
     target = _final(target)
-    _check_target(target, inputs)
+    check_target(target, inputs)
     if target.exists() and not target.is_file():
         raise KlaError("output.not_regular", str(target), "output.not_regular.hint")
     return target

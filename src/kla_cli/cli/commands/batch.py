@@ -25,7 +25,7 @@ from kla_cli.cli.options import (
 )
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang, t
-from kla_cli.io.output import Inputs
+from kla_cli.io.output import check_target
 from kla_cli.render.formats import BATCH_FORMATS, BatchFormat, Format
 
 if TYPE_CHECKING:
@@ -55,6 +55,7 @@ def batch(
 ) -> None:
     from kla_cli.batch import (
         discover,
+        inputs_of,
         own_targets,
         run_batch,
         with_targets,
@@ -70,7 +71,9 @@ def batch(
     mapping = parse_columns(columns)
     model, rubric_files = load_rubric(rubric, cache=not no_cache)
     found = discover(root)
-    manifest = Inputs(files=frozenset({root})) if root.is_file() else Inputs()
+    inputs = rubric_files | inputs_of(root, found)
+    if output is not None:  # before the work: a national batch should not fail at its end
+        check_target(output, inputs)
     own = own_targets(found)
     if fail_under and own:
         err(t("batch.own_targets", count=own, total=len(found)))
@@ -108,7 +111,7 @@ def batch(
             base=github_base(),
             run=clock.junit_run() if fmt is Format.JUNIT else None,
         )
-    emit(rendered, output, rubric_files | manifest)
+    emit(rendered, output, inputs)
     if fmt is Format.GITHUB:
         append_step_summary(batch_markdown(summary, lang))
     if summary.unreadable:
