@@ -66,6 +66,50 @@ def test_an_unknown_key_names_the_file_and_line_with_a_did_you_mean(region: Path
     ]
 
 
+@pytest.mark.parametrize("command", ["status", "followup"])
+def test_status_and_followup_find_kla_toml_from_the_region_too(
+    region: Path, tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (region.parents[1] / "kla.toml").write_text('target = "emas"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)  # outside the project: only the region leads to its kla.toml
+    args = [command, str(region)] + (["-o", str(tmp_path / "out")] if command == "followup" else [])
+    code, _, err = _run("--lang", "en", *args)
+    assert code == 2 and "kla.toml" in err and "emas" in err, err
+
+
+@pytest.mark.parametrize(
+    "args", [["gap"], ["gap", "--score", "500"], ["status"], ["gap", "-t", "emas"]]
+)
+def test_an_unknown_target_is_located_where_it_was_given(
+    region: Path, tmp_path: Path, args: list[str]
+) -> None:
+    config = region.parents[1] / "kla.toml"
+    config.write_text('lang = "en"\ntarget = "emas"\n', encoding="utf-8")
+    given = args + ([] if "--score" in args else [str(region)])
+    code, _, err = _run("--config", str(config), *given)
+    where = "--target" if "-t" in args else f"{config}:2"
+    assert code == 2 and err.startswith(f"Error: {where}: unknown predikat 'emas'"), err
+
+
+def test_every_input_argument_leads_to_kla_toml() -> None:
+    """A command's input argument is where the search for kla.toml starts (settings.INPUTS);
+    the arguments that are not an input say why here."""
+    import typer.main
+
+    from kla_cli.cli.settings import INPUTS
+
+    not_inputs = {"new": "the second of compare's two", "name": "a schema's name",
+                  "folder": "demo's output", "files": "rubric check's rubrics, not a region"}  # fmt: skip
+    group = typer.main.get_command(app)
+    todo = [group]
+    while todo:
+        command = todo.pop()
+        todo += getattr(command, "commands", {}).values()
+        for param in getattr(command, "params", []):
+            if param.param_type_name == "argument":
+                assert param.name in INPUTS or param.name in not_inputs, (command.name, param.name)
+
+
 @pytest.mark.parametrize(
     ("text", "indonesian", "english"),
     [

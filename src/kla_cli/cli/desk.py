@@ -54,12 +54,9 @@ def parse_date(text: str, where: str = "--deadline") -> date:
 def deadline_and_target(
     rubric: Rubric, deadline: str | None, target: str | None
 ) -> tuple[date | None, Tier | None]:
-    from kla_cli.core.gap.ladder import find_tier
+    from kla_cli.cli.options import target_tier
 
-    return (
-        parse_date(deadline) if deadline else None,
-        find_tier(rubric, target) if target else None,
-    )
+    return parse_date(deadline) if deadline else None, target_tier(rubric, target)
 
 
 def assess_region(

@@ -27,7 +27,7 @@ from kla_cli.io.output import Inputs, precheck
 from kla_cli.render.formats import ScoreFormat
 
 if TYPE_CHECKING:
-    from kla_cli.core.rubric import Rubric
+    from kla_cli.core.rubric import Rubric, Tier
     from kla_cli.core.submission import Submission
 
 RubricOpt = Annotated[
@@ -238,3 +238,19 @@ def check_excel(fmt: StrEnum, excel: bool) -> None:
     """`--excel` shapes CSV only: refused with any other format (before any work)."""
     if excel and fmt.value != "csv":
         raise KlaError("excel.needs_csv", None, "excel.needs_csv.hint", {"fmt": fmt.value})
+
+
+def target_tier(rubric: Rubric, target: str | None) -> Tier | None:
+    """The `--target` tier; an unknown one is an error located at the kla.toml line that gave
+    it, when a kla.toml did (else at `--target`)."""
+    from dataclasses import replace
+
+    from kla_cli.cli.settings import origin
+    from kla_cli.core.gap.ladder import find_tier
+
+    if not target:
+        return None
+    try:
+        return find_tier(rubric, target)
+    except KlaError as exc:
+        raise replace(exc, where=exc.where or origin("target") or "--target") from None

@@ -17,9 +17,9 @@ from kla_cli.cli.console import verbose
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import current_lang, detect_lang, t
 
-_state: dict[str, Any] = {"config": None, "lang_given": False}
+_state: dict[str, Any] = {"config": None, "lang_given": False, "origins": {}}
 
-INPUTS = ("paths", "root", "old", "region_dir")
+INPUTS = ("paths", "path", "root", "old", "region_dir")
 """The parameters that name a command's input (its first path is where the search starts)."""
 
 OPTIONS = {
@@ -44,6 +44,7 @@ def apply(ctx: Any) -> None:
     from kla_cli.io.stdin import reset
 
     reset()  # a new command: standard input not read yet
+    _state["origins"] = {}
     params = ctx.params
     output = params.get("output")
     if isinstance(output, Path) and str(output) == "-" and _default_is_none(ctx, "output"):
@@ -61,6 +62,7 @@ def apply(ctx: Any) -> None:
         if source is not None and source.name != "DEFAULT":  # given, or from the environment
             continue
         params[name] = Path(value) if name == "rubric" else value
+        _state["origins"][name] = config.where(key)
     if "lang" in config.values and not _state["lang_given"] and not os.environ.get("KLA_LANG"):
         try:
             current_lang.set(detect_lang(config.values["lang"]))
@@ -69,6 +71,12 @@ def apply(ctx: Any) -> None:
                 "lang.unknown", config.where("lang"), params={"value": config.values["lang"]}
             ) from None
     verbose(t("config.used", path=config.file))
+
+
+def origin(name: str) -> str | None:
+    """`file:line` of the configuration that gave parameter `name` its value, if one did."""
+    where: str | None = _state["origins"].get(name)
+    return where
 
 
 def _default_is_none(ctx: Any, name: str) -> bool:

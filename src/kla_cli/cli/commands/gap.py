@@ -23,6 +23,7 @@ from kla_cli.cli.options import (
     choose_format,
     load_rubric,
     read_region,
+    target_tier,
 )
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang
@@ -87,7 +88,7 @@ def gap(
     excel: ExcelOpt = False,
 ) -> None:
     from kla_cli.core.assess import assess
-    from kla_cli.core.gap.ladder import Basis, find_tier, parse_total, total_ladder
+    from kla_cli.core.gap.ladder import Basis, parse_total, total_ladder
     from kla_cli.core.gap.whatif import gap_with_assumptions, parse_assumption
     from kla_cli.core.rubric import tier_for
     from kla_cli.render.gap import render_gap
@@ -98,6 +99,7 @@ def gap(
     chosen = _basis(basis_name, evidenced)
     model, rubric_files = load_rubric(rubric)
     floor = fail_under_tier(model, fail_under)
+    wanted = target_tier(model, target)
     if score_text is not None:
         if paths or assume:
             key = "gap.score_and_paths" if paths else "gap.score_only"
@@ -112,7 +114,6 @@ def gap(
         raise typer.Exit(ExitCode.OK if needed <= 0 else ExitCode.FINDINGS)
     if not paths:
         raise KlaError("gap.no_input", hint="gap.no_input.hint")
-    wanted = find_tier(model, target) if target else None
     assumed = dict(parse_assumption(model, text) for text in assume or [])
     submissions, workbooks = read_region(paths, columns)
     assessment = assess(model, submissions)
