@@ -136,3 +136,19 @@ def test_followup_refuses_the_region_folder_and_writes_nothing(
     result = runner.invoke(app, ["followup", str(arriving), *RUBRIC, "-o", str(arriving)])
     assert result.exit_code == 2
     assert sorted(p.name for p in arriving.iterdir()) == before
+
+
+def test_status_names_the_files_it_cannot_place(runner: CliRunner, arriving: Path) -> None:
+    """A damaged file (perhaps Bappeda's form, cut off) and a workbook that is not a form are
+    counted for no OPD: the desk says so, with why, in the table's notes and in JSON."""
+    (arriving / "bappeda.xlsx").write_bytes(b"PK\x03\x04 cut off")
+    with zipfile.ZipFile(arriving / "anggaran.xlsx", "w") as book:
+        book.writestr("hello.txt", "not a workbook part")
+    result = runner.invoke(app, ["status", str(arriving), *RUBRIC, "-f", "json"])
+    notes = json.loads(result.stdout)["notes"]
+    for name in ("bappeda.xlsx", "anggaran.xlsx"):
+        line = next((n for n in notes if name in n), None)
+        assert line is not None and "not counted for any OPD; " in line, notes
+    assert "damaged" in next(n for n in notes if "bappeda.xlsx" in n)
+    table = runner.invoke(app, ["status", str(arriving), *RUBRIC]).stdout
+    assert "bappeda.xlsx: not counted for any OPD" in " ".join(table.split())

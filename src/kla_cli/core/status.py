@@ -79,6 +79,9 @@ class Status:
     days_left: int | None
     skipped: tuple[str, ...]
     """kla's own outputs found in the folder and not read."""
+    unplaced: tuple[str, ...]
+    """Files read that answer for no OPD of the rubric: damaged, not a form, an OPD kla does
+    not know (their findings say which); perhaps a form an OPD sent, so the desk names them."""
     max_total: float
 
     def count(self, state: State) -> int:
@@ -104,10 +107,13 @@ def region_status(
     intake = validation.intake
     resent = {r.opd: r for r in intake.resent} if intake else {}
     files_of: dict[str, list[str]] = {}
+    unplaced: list[str] = []
     for sub in submissions:
         owner = form_opd(rubric, sub) or _inventory_opd(sub)
         if owner and sub.kla_output is None:
             files_of.setdefault(owner, []).append(sub.file)
+        elif sub.kla_output is None and not sub.recap:
+            unplaced.append(sub.file)
     used_files = {s.file for s in intake.forms} if intake else {s.file for s in submissions}
     scores = {s.code: s for s in result.all_items()}
     findings_by_file: dict[str, list[Finding]] = {}
@@ -163,6 +169,7 @@ def region_status(
         deadline=deadline,
         days_left=(deadline - today).days if deadline and today else None,
         skipped=tuple(s.file for s in intake.skipped) if intake else (),
+        unplaced=tuple(unplaced),
         max_total=rubric.max_total,
     )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kla_cli.core.findings import Finding
+from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.status import OpdStatus, State, Status
 from kla_cli.i18n.messages import Lang, t
@@ -106,6 +106,12 @@ def _opd_table(status: Status, lang: Lang) -> Table:
 
 def _notes(status: Status, findings: list[Finding], lang: Lang) -> list[str]:
     notes = [f.problem(lang) for f in findings if f.code.startswith("form-resent")]
+    for file in status.unplaced:
+        why = next(
+            (f.problem(lang) for f in findings if f.file == file and f.severity is Severity.ERROR),
+            None,
+        )
+        notes.append(t("status.unplaced", lang, file=file, why=why or t("status.no_opd", lang)))
     notes += [t("status.skipped", lang, file=file) for file in status.skipped]
     notes.append(t("status.legend", lang))
     return notes

@@ -123,6 +123,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "status.state.clean": ("bersih", "clean"),
     "status.state.errors": ("{count} galat", "{count} {count:plural/error/errors}"),
     "status.state.resent": (" (dikirim ulang)", " (re-sent)"),
+    "status.unplaced": (
+        "{file}: tidak dihitung untuk OPD mana pun; {why}",
+        "{file}: not counted for any OPD; {why}",
+    ),
+    "status.no_opd": ("tidak menyebut OPD yang dikenal", "it names no OPD kla knows"),
     "status.skipped": (
         "{file}: keluaran kla sendiri, tidak dibaca",
         "{file}: kla's own output, not read",
