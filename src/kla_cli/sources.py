@@ -10,13 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from kla_cli.core.compare import Snapshot, snapshot_from_json, snapshot_from_result
+from kla_cli.core.compare import NotAScore, Snapshot, snapshot_from_json, snapshot_from_result
 from kla_cli.core.findings import Finding
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.stages import split_stages
 from kla_cli.errors import KlaError
-from kla_cli.i18n.messages import Lang, os_error
+from kla_cli.i18n.messages import Lang, os_error, t
 from kla_cli.io.result_sheet import SHEET_SUFFIXES, read_sheet
 from kla_cli.io.stdin import is_stdin, read_stdin
 from kla_cli.render.contract import schema_id
@@ -78,10 +78,10 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
         if is_stdin(path):  # `-`: a saved result piped in
             raw = read_stdin(JSON_LIMIT)
             if len(raw) > JSON_LIMIT:
-                raise ValueError(f"larger than {JSON_LIMIT} bytes")
+                raise NotAScore("too_large", limit=JSON_LIMIT)
             text = raw.decode("utf-8-sig")
         elif path.stat().st_size > JSON_LIMIT:
-            raise ValueError(f"larger than {JSON_LIMIT} bytes")
+            raise NotAScore("too_large", limit=JSON_LIMIT)
         else:
             text = path.read_text(encoding="utf-8-sig")
         data = json.loads(text, parse_constant=_not_a_number)
@@ -93,8 +93,9 @@ def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:
     except OSError as exc:
         raise KlaError("compare.unreadable", str(path), params={"error": os_error(exc)}) from None
     except (ValueError, RecursionError) as exc:  # JSONDecodeError and UnicodeError are ValueErrors
+        why = exc.reason(lang) if isinstance(exc, NotAScore) else _parser_problem(exc)
         raise KlaError(
-            "compare.bad_json", str(path), "compare.bad_json.hint", {"error": exc}
+            "compare.bad_json", str(path), "compare.bad_json.hint", {"error": why}
         ) from None
 
 
@@ -103,12 +104,23 @@ def _check_schema(data: object) -> None:
     another command's output nor a score of a later major version."""
     schema = data.get("schema") if isinstance(data, dict) else None
     if schema is not None and schema != schema_id("score"):
-        raise ValueError(f"'schema' is {schema!r}; this kla reads {schema_id('score')}")
+        raise NotAScore("schema", schema=schema, wanted=schema_id("score"))
+
+
+def _parser_problem(exc: Exception) -> str:
+    """What the JSON parser or the decoder found, located: their own words are English only."""
+    if isinstance(exc, json.JSONDecodeError):
+        return t("compare.json.syntax", line=exc.lineno, column=exc.colno)
+    if isinstance(exc, UnicodeError):
+        return t("compare.json.not_utf8")
+    if isinstance(exc, RecursionError):
+        return t("compare.json.too_deep")
+    return str(exc)
 
 
 def _not_a_number(name: str) -> float:
     """NaN and Infinity are not numbers a result can hold (and not valid JSON to print back)."""
-    raise ValueError(f"{name} is not a number")
+    raise NotAScore("not_finite", name=name)
 
 
 def year_sources(region_dir: Path) -> list[tuple[str, Path]]:

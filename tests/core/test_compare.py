@@ -260,3 +260,25 @@ def test_a_saved_result_holding_nan_is_refused_not_printed_back(
     # -f json: the failure as strict JSON (kla.error/1), the value never printed back as a number
     error = json.loads(result.stdout, parse_constant=lambda bad: pytest.fail(bad))["error"]
     assert error["code"] == "compare-bad-json"
+
+
+@pytest.mark.parametrize(
+    ("text", "indonesian", "english"),
+    [
+        ('{"schema": "kla.gap/1"}', "'schema' berisi 'kla.gap/1'", "'schema' is 'kla.gap/1'"),
+        ('{"x":\n', "JSON tidak sah pada baris 2, kolom 1", "invalid JSON at line 2, column 1"),
+        ("[1, 2]", "bukan objek JSON", "not a JSON object"),
+        ('{"rubric": {"id": "m"}, "indicators": []}', "'total' bukan angka", "'total' is not"),
+        ("NaN", "NaN bukan angka", "NaN is not a number"),
+    ],
+)
+def test_why_a_json_is_not_a_score_speaks_the_users_language(
+    runner: CliRunner, two_years: tuple[Path, Path], tmp_path: Path,
+    text: str, indonesian: str, english: str,
+) -> None:  # fmt: skip
+    saved = tmp_path / "hasil.json"
+    saved.write_text(text, encoding="utf-8")
+    for lang, reason in (("id", indonesian), ("en", english)):
+        args = ["--lang", lang, "compare", str(saved), str(two_years[1]), "--rubric"]
+        result = runner.invoke(app, [*args, str(MINI_RUBRIC)])
+        assert result.exit_code == 2 and reason in result.stderr, result.stderr

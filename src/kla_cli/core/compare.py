@@ -14,7 +14,7 @@ from typing import Any
 
 from kla_cli.core.rubric import Rubric, fold
 from kla_cli.core.scoring import ScoreResult
-from kla_cli.i18n.messages import Lang
+from kla_cli.i18n.messages import Lang, t
 
 
 @dataclass(frozen=True)
@@ -100,10 +100,23 @@ def snapshot_from_result(result: ScoreResult, lang: Lang) -> Snapshot:
     )
 
 
+class NotAScore(ValueError):
+    """Why a JSON is not a score this kla reads: a `compare.json.*` message and its values, so
+    that the reason is worded in the user's language (`reason`)."""
+
+    def __init__(self, message: str, /, **params: object) -> None:
+        super().__init__(message)
+        self.message = message
+        self.params = params
+
+    def reason(self, lang: Lang | None = None) -> str:
+        return t(f"compare.json.{self.message}", lang, **self.params)
+
+
 def _num(data: Mapping[str, Any], key: str) -> float:
     value = data.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"'{key}' is not a number")
+        raise NotAScore("not_number", key=key)
     return float(value)
 
 
@@ -119,20 +132,20 @@ def _text(data: Mapping[str, Any], key: str) -> str | None:
 def _list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
     value = data.get(key)
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
-        raise ValueError(f"'{key}' is not a list of objects")
+        raise NotAScore("not_list", key=key)
     return value
 
 
 def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = "id") -> Snapshot:
     """Read back `score_json`; names come from `rubric` when it is the same rubric.
 
-    Raises ValueError naming the first field that does not fit the contract.
+    Raises NotAScore naming the first field that does not fit the contract.
     """
     if not isinstance(data, dict):
-        raise ValueError("not a JSON object")
+        raise NotAScore("not_object")
     meta = data.get("rubric")
     if not isinstance(meta, dict) or not meta.get("id"):
-        raise ValueError("'rubric' is missing")
+        raise NotAScore("missing", key="rubric")
     rubric_id = str(meta["id"])
     same = rubric is not None and rubric.id == rubric_id
     group_names = {g.id: g.name.get(lang) for g in rubric.groups} if same and rubric else {}
@@ -147,7 +160,7 @@ def snapshot_from_json(data: object, rubric: Rubric | None = None, lang: Lang = 
     def entry(raw: Mapping[str, Any], key: str, names: dict[str, str], score: str) -> Entry:
         ident = _text(raw, key)
         if ident is None:
-            raise ValueError(f"'{key}' is missing")
+            raise NotAScore("missing", key=key)
         evidenced = _num(raw, f"{score}_evidenced") if f"{score}_evidenced" in raw else None
         return Entry(
             ident,

@@ -187,6 +187,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bukan hasil JSON dari 'kla score --format json' ({error})",
         "not a JSON result of 'kla score --format json' ({error})",
     ),
+    # --- compare.json.*: why a JSON is not a score kla reads
+    "compare.json.not_number": ("'{key}' bukan angka", "'{key}' is not a number"),
+    "compare.json.not_finite": ("{name} bukan angka", "{name} is not a number"),
+    "compare.json.not_list": ("'{key}' bukan daftar objek", "'{key}' is not a list of objects"),
+    "compare.json.not_object": ("bukan objek JSON", "not a JSON object"),
+    "compare.json.missing": ("'{key}' tidak ada", "'{key}' is missing"),
+    "compare.json.too_large": ("lebih dari {limit} bita", "larger than {limit} bytes"),
+    "compare.json.schema": (
+        "'schema' berisi '{schema}'; kla ini membaca {wanted}",
+        "'schema' is '{schema}'; this kla reads {wanted}",
+    ),
+    "compare.json.syntax": (
+        "JSON tidak sah pada baris {line}, kolom {column}",
+        "invalid JSON at line {line}, column {column}",
+    ),
+    "compare.json.not_utf8": ("bukan teks UTF-8", "not UTF-8 text"),
+    "compare.json.too_deep": ("bersarang terlalu dalam", "nested too deeply"),
     "compare.bad_json.hint": (
         "buat dengan 'kla score FOLDER --format json -o hasil.json'",
         "make one with 'kla score FOLDER --format json -o result.json'",
