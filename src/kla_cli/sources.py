@@ -60,17 +60,15 @@ def load_result(
     )
 
 
-def load_stages(
-    path: Path, rubric: Rubric, lang: Lang, columns: Mapping[str, int] | None = None
-) -> tuple[Loaded, Snapshot, Snapshot]:
+def stages(loaded: Loaded, path: Path) -> tuple[Snapshot, Snapshot]:
     """One result's self-assessed and verified stages (`kla compare PATH`); KlaError when the
-    result carries no verified points."""
-    loaded = load_result(path, rubric, lang, columns)
+    result (read from `path`) carries no verified points. Its findings are shown first: an
+    unreadable form carries no points at all, and is not to be told it lacks verified ones."""
     try:
         em, va = split_stages(loaded.snapshot, loaded.verified)
     except ValueError:
         raise KlaError("compare.no_stages", str(path), "compare.no_stages.hint") from None
-    return loaded, em, va
+    return em, va
 
 
 def _read_json(path: Path, rubric: Rubric, lang: Lang) -> Loaded:

@@ -118,3 +118,14 @@ def test_history_over_result_sheets(tmp_path: Path) -> None:
 def test_gap_of_a_published_total() -> None:
     code, out, _ = _run("gap", "--score", "505,85", "--target", "madya", *RUBRIC)
     assert code == 1 and "kurang 94,16 poin" in out
+
+
+def test_an_unreadable_form_shows_why_before_anything_about_stages(tmp_path: Path) -> None:
+    """A damaged form carries no points at all: its own error comes first, and the command
+    does not go on to say it lacks verified points."""
+    damaged = tmp_path / "dinkes.xlsx"
+    damaged.write_bytes(b"PK\x03\x04 cut off")
+    result = CliRunner().invoke(app, ["--lang", "en", "compare", str(damaged)])
+    assert result.exit_code != 0
+    assert "[damaged]" in result.stderr.splitlines()[0]
+    assert "no verified points" not in result.stderr

@@ -43,16 +43,16 @@ def compare(
 ) -> None:
     from kla_cli.core.compare import compare as compare_results
     from kla_cli.render.compare import mismatch_lines, render_comparison
-    from kla_cli.sources import load_result, load_stages
+    from kla_cli.sources import load_result, stages
 
     kind = choose_format(output, fmt, COMPARE_FORMATS, Format.TABLE)
     model, rubric_files = load_rubric(rubric)
     mapping = parse_columns(columns)
     defer = kind is Format.JSON  # a program reads the JSON whatever the exit code
     if new is None:  # one result: its self-assessment against its verification
-        loaded, em, va = load_stages(old, model, active_lang(), mapping)
+        loaded = load_result(old, model, active_lang(), mapping)
         blocked = refuse_blocking(loaded.findings, loaded.blocking, allow_errors, defer=defer)
-        result = compare_results(em, va)
+        result = compare_results(*stages(loaded, old))
     else:
         sides = [load_result(path, model, active_lang(), mapping) for path in (old, new)]
         blocked = False
