@@ -90,15 +90,25 @@ def test_choice_rejects(mini: Rubric, raw: str) -> None:
         ("Sudah", True),
         (1, True),
         (0, False),
+        (1.0, True),  # a number cell, as the readers give it
+        (0.0, False),
+        ("Iya", True),
+        ("Sudah ada", True),
+        ("√", True),
+        ("✔", True),
+        ("Tdk", False),
+        ("blm", False),
     ],
 )
 def test_yesno(mini: Rubric, raw: object, expected: bool) -> None:
     assert parse_answer(_item(mini, "1.2"), raw) is expected  # type: ignore[arg-type]
 
 
-def test_yesno_rejects(mini: Rubric) -> None:
+@pytest.mark.parametrize("raw", ["mungkin", "X", "x", 2, 0.5, -1])
+def test_yesno_rejects(mini: Rubric, raw: object) -> None:
+    """`X` ticks a box on some forms and marks a wrong answer on others: kla asks."""
     with pytest.raises(AnswerProblem) as info:
-        parse_answer(_item(mini, "1.2"), "mungkin")
+        parse_answer(_item(mini, "1.2"), raw)  # type: ignore[arg-type]
     assert info.value.code == "not-yes-no"
 
 

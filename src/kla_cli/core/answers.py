@@ -66,8 +66,11 @@ _THOUSANDS_DOT = re.compile(r"^[+-]?[1-9]\d{0,2}(\.\d{3})+$")
 _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
-_YES = {"ya", "y", "yes", "ada", "sudah", "true", "1", "benar", "✓", "v", "x"}
-_NO = {"tidak", "t", "no", "n", "tidak ada", "belum", "belum ada", "false", "0", "salah", "-"}
+_YES = {"ya", "iya", "y", "yes", "ada", "sudah", "sudah ada", "true", "1", "benar"}
+_YES |= {"✓", "✔", "√", "v"}  # tick marks
+_NO = {"tidak", "tdk", "t", "no", "n", "tidak ada", "belum", "blm", "belum ada", "false", "0"}
+_NO |= {"salah", "-"}
+"""`X` is in neither: a cross marks a ticked box on some forms and a wrong answer on others."""
 _EMPTY_LIST = {"-", "tidak ada", "none", "belum ada"}
 
 
@@ -189,8 +192,8 @@ def _fmt(value: float) -> str:
 
 
 def yes_no_word(text: str) -> bool | None:
-    """`Ya`/`Tidak` and their usual variants (`ada`, `belum`, `1`, `0`, `✓`) as True/False; None
-    for any other text."""
+    """`Ya`/`Tidak` and their usual variants (`ada`, `belum`, `tdk`, `1`, `0`, `✓`) as True/False;
+    None for any other text (`X` among them)."""
     word = " ".join(text.split()).casefold().strip(".")
     if word in _YES:
         return True
@@ -202,6 +205,8 @@ def yes_no_word(text: str) -> bool | None:
 def _parse_yesno(raw: CellValue) -> bool:
     if isinstance(raw, bool):
         return raw
+    if isinstance(raw, int | float) and raw in (0, 1):  # a number cell: 1.0 is `1`
+        return raw == 1
     found = yes_no_word(str(raw))
     if found is None:
         raise AnswerProblem("not-yes-no", display(raw))
