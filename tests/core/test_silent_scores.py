@@ -120,10 +120,12 @@ def test_a_fraction_for_a_percentage_is_questioned(kla: Rubric) -> None:
     findings = assess(kla, [form]).validation.findings
     found = [f for f in findings if f.code == "percent-as-fraction"]
     assert len(found) == 1 and "21,3" in found[0].message("id")
-    typed = _form("dinkes", Row(code="13.3", row=7, answer="21,3", evidence="data.pdf"))
-    assert not [
-        f for f in assess(kla, [typed]).validation.findings if f.code == "percent-as-fraction"
-    ]
+    for text in ("21,3", "0,5%", "0.5 %"):  # a percentage as such, or one with its sign
+        typed = _form("dinkes", Row(code="13.3", row=7, answer=text, evidence="data.pdf"))
+        assessment = assess(kla, [typed])
+        assert not [f for f in assessment.validation.findings if f.code == "percent-as-fraction"]
+    scored = next(s for s in assessment.result.all_items() if s.code == "13.3")
+    assert scored.response is not None and scored.response.answer == 0.5
 
 
 def test_a_decimal_below_one_typed_as_text_is_not_a_thousands_number() -> None:

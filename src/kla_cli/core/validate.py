@@ -298,6 +298,7 @@ def _check_row(
         and isinstance(answer, float)
         and 0 < answer < 1
         and not row.percent_cell
+        and not (isinstance(raw, str) and "%" in raw)  # `0,5%` says what it means
     ):  # 0,213 for a stunting rate of 21,3 %: most likely a fraction, not 0,213 %
         shown = f"{answer * 100:.4g}".replace(".", ",")
         _add(
