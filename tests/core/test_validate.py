@@ -636,3 +636,35 @@ def test_json_to_a_file(tmp_path: Path, mini: Rubric, runner: CliRunner) -> None
     code, out, _ = _validate(runner, str(folder), "-f", "json", "-o", str(target))
     assert code == 0 and out == ""
     assert json.loads(target.read_text(encoding="utf-8"))["ok"] is True
+
+
+def _computed_to_text(path: Path, ref: str) -> None:
+    """Make the formula in `ref` one Excel or LibreOffice computed to "" (`t="str"`, an empty
+    cached value), as `=IF(A7="","",…)` is when left blank."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as book:
+        parts = {name: book.read(name) for name in book.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    pattern = rb'<c r="' + ref.encode() + rb'"([^>]*?)>(<f>[^<]*</f>)<v\s*/>'
+    new, count = re.subn(
+        pattern, rb'<c r="' + ref.encode() + rb'"\1 t="str">\2<v></v>', parts[sheet]
+    )
+    assert count == 1, parts[sheet][:2000]
+    parts[sheet] = new
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as book:
+        for name, data in parts.items():
+            book.writestr(name, data)
+
+
+def test_a_formula_computed_to_empty_text_is_unanswered(tmp_path: Path, mini: Rubric) -> None:
+    """Not `formula-not-computed`: it was computed, to a blank answer."""
+    folder = write_clean_region(mini, tmp_path / "region")
+    edit(folder / "dinkes.xlsx", {"F7": '=IF(1=1,"","x")'})
+    before = [(f.code, f.cell) for f in _findings(mini, folder) if f.cell == "F7"]
+    assert ("formula-not-computed", "F7") in before  # never computed: openpyxl wrote it
+    _computed_to_text(folder / "dinkes.xlsx", "F7")
+    after = [(f.code, f.cell) for f in _findings(mini, folder) if f.cell == "F7"]
+    assert ("formula-not-computed", "F7") not in after
+    assert ("unanswered", "F7") in after, after

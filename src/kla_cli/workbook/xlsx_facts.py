@@ -334,6 +334,19 @@ def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
+def _text_formulas(xml: bytes) -> set[tuple[int, int]]:
+    """Formula cells whose result is a text (`t="str"`): computed, even when to "" (an
+    `=IF(A7="","",…)` left blank reads as unanswered), unlike a formula never computed, which
+    a program writes with no result type."""
+    found = set()
+    for m in _RE_CELL_BODY.finditer(xml):
+        attrs = m.group(1)
+        ref = _RE_REF.match(_attr(attrs, rb"r") or "")
+        if ref and _attr(attrs, rb"t") == "str":
+            found.add((int(ref.group(2)), col_number(ref.group(1))))
+    return found
+
+
 def _percent_cells(xml: bytes, styles: AbstractSet[int]) -> set[tuple[int, int]] | None:
     """Cells whose style is a percent format; None when the cheap scan cannot tell."""
     if 0 in styles:
@@ -388,7 +401,7 @@ def add_xlsx_facts(
             grid.percent = cells
             changed = True
     if blank_answer and _has_formulas(xml):
-        formulas = uncached_formulas(path, sheet)
+        formulas = uncached_formulas(path, sheet) - _text_formulas(xml)
         if formulas:
             grid.formulas = formulas
             changed = True
