@@ -668,3 +668,20 @@ def test_a_formula_computed_to_empty_text_is_unanswered(tmp_path: Path, mini: Ru
     after = [(f.code, f.cell) for f in _findings(mini, folder) if f.cell == "F7"]
     assert ("formula-not-computed", "F7") not in after
     assert ("unanswered", "F7") in after, after
+
+
+def test_a_no_column_before_kode_is_a_running_number(tmp_path: Path, mini: Rubric) -> None:
+    """Many offices number their rows (`No`: 1, 2, 3) before the `Kode` column; the codes are
+    read from `Kode`, and the form stays clean."""
+    folder = write_clean_region(mini, tmp_path / "region")
+    path = folder / "dinkes.xlsx"
+    book = load_workbook(path)
+    ws = book["Isian"]
+    header = next(c.row for row in ws.iter_rows() for c in row if c.value == "Kode")
+    ws.insert_cols(1)
+    ws.cell(header, 1).value = "No"
+    for n, r in enumerate(range(header + 1, ws.max_row + 1), start=1):
+        if ws.cell(r, 2).value:
+            ws.cell(r, 1).value = n
+    book.save(path)
+    assert _findings(mini, folder) == []

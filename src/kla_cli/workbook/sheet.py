@@ -81,6 +81,7 @@ def _find_header(grid: Grid) -> _Top | None:
     for r, row in enumerate(grid.rows[:MAX_HEADER_SCAN], start=1):
         found: dict[str, int] = {}
         labels: list[tuple[int, str]] = []
+        numbered = False  # the code column found so far is a `No` column (a running number)
         for c, raw in enumerate(row, start=1):
             if not raw or type(raw) is not str or len(raw) > MAX_LABEL:  # most cells are ''
                 continue
@@ -88,7 +89,11 @@ def _find_header(grid: Grid) -> _Top | None:
             if keys is None:
                 continue
             column, meta_key = keys
-            if column is not None and column not in found:
+            if column == "code":  # `No` stands for `Kode` only where no `Kode` column is
+                no = label_of(raw) == "no"
+                if "code" not in found or (numbered and not no):
+                    found["code"], numbered = c, no
+            elif column is not None and column not in found:
                 found[column] = c
             if meta_key is not None:
                 labels.append((c, meta_key))
