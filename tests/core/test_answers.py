@@ -68,6 +68,30 @@ def test_choice(mini: Rubric, raw: str, expected: str) -> None:
     assert parse_answer(_item(mini, "1.1"), raw) == expected
 
 
+@pytest.mark.parametrize(
+    ("raw", "letter", "option"),
+    [
+        ("a. Peraturan Bupati/Walikota", "a", "b"),
+        ("(b) Perda", "b", "a"),
+        ("c) Regional regulation", "c", "a"),
+        ("a. Belum ada — 0", "a", "c"),  # another option's dropdown entry, its letter edited
+    ],
+)
+def test_a_letter_with_another_options_text_is_asked_about(
+    mini: Rubric, raw: str, letter: str, option: str
+) -> None:
+    """The letter says one option and the text names another: kla cannot tell which is meant."""
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(_item(mini, "1.1"), raw)
+    assert info.value.code == "option-text-differs"
+    assert dict(info.value.extra) == {"letter": letter, "option": option}
+
+
+@pytest.mark.parametrize("raw", ["a. Perda", "b) Peraturan", "a. Perda — 20", "(c) belum ada"])
+def test_a_letter_with_its_own_text_or_a_note_is_read(mini: Rubric, raw: str) -> None:
+    assert parse_answer(_item(mini, "1.1"), raw) == raw.strip("(")[0]
+
+
 @pytest.mark.parametrize("raw", ["d", "x", "Perda KLA 2020", "1"])
 def test_choice_rejects(mini: Rubric, raw: str) -> None:
     with pytest.raises(AnswerProblem) as info:

@@ -78,6 +78,7 @@ DYNAMIC_PREFIXES = {
     "format.": "workbook/sniff.py: the format a misnamed file really has",
     "history.mismatch_": "cli/app.py: the field two results disagree on (year, region)",
     "sheet.": "io/result_sheet.py: _error(what) names the result sheet's problem",
+    "compare.json.": "core/compare.py: NotAScore(message) names why a JSON is not a score",
     "compare.stage.": "render/compare.py: _label(key) words a column for the stages (EM, VA)",
     "compare.mismatch.": "render/compare.py: what two results differ in (region, rubric, year)",
     "status.col.": "render/status.py: the desk's column headers",

@@ -231,8 +231,28 @@ def _parse_choice(item: Item, raw: CellValue) -> str:
             raise AnswerProblem(
                 "several-options", display(raw), (("options", ", ".join(sorted(keys))),)
             )
+        named = _named_option(item, text)
+        if named is not None and named != letter:  # `a. Peraturan Bupati`: a's letter, b's text
+            raise AnswerProblem(
+                "option-text-differs", display(raw), (("letter", letter), ("option", named))
+            )
         return letter
     raise AnswerProblem("not-an-option", display(raw), (("options", ", ".join(sorted(keys))),))
+
+
+_LETTER_PREFIX = re.compile(r"^\(?[a-z][.)]?\s*")
+_POINTS_SUFFIX = re.compile(r"\s*[—–-]\s*[\d.,]+$")
+"""The points a dropdown entry ends with (`a. Perda — 20`)."""
+
+
+def _named_option(item: Item, text: str) -> str | None:
+    """The option whose label the text after the letter is (`b) peraturan bupati/walikota`,
+    `a. perda — 20` as the dropdown lists it), or None for any other text."""
+    rest = _POINTS_SUFFIX.sub("", _LETTER_PREFIX.sub("", text, count=1)).strip(" ()")
+    for label_id, label_en, key in item.option_folds:
+        if rest and rest in (label_id, label_en):
+            return key
+    return None
 
 
 _SEVERAL = re.compile(

@@ -124,6 +124,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ketik angka saja, mis. 95,5",
         "type a number only, e.g. 95,5",
     ),
+    "finding.option-text-differs": (
+        "butir {code}: '{value}' memakai huruf {letter} dengan teks pilihan {option}",
+        "item {code}: '{value}' has the letter {letter} but the text of option {option}",
+    ),
+    "finding.option-text-differs.hint": (
+        "pilih satu entri dari daftar pilihan, atau tulis hurufnya saja",
+        "pick one entry from the dropdown, or write its letter alone",
+    ),
     "finding.not-an-option": (
         "butir {code}: '{value}' bukan salah satu pilihan",
         "item {code}: '{value}' is not one of the options",
