@@ -153,6 +153,31 @@ def test_missing_answer_sheet(tmp_path: Path) -> None:
     assert [f.code for f in fast.findings] == ["missing-sheet"]
 
 
+@pytest.mark.parametrize(
+    ("names", "code"),
+    [
+        (["Isian Dinkes", "Petunjuk"], "answer-sheet-renamed"),
+        (["Isian (2)"], "answer-sheet-renamed"),
+        (["Isian lama", "Isian baru"], "missing-sheet"),  # which one? kla does not guess
+    ],
+)
+def test_a_renamed_answer_sheet_is_named_with_its_fix(
+    tmp_path: Path, names: list[str], code: str
+) -> None:
+    book = Workbook()
+    book.active.title = names[0]
+    for name in names[1:]:
+        book.create_sheet(name)
+    path = tmp_path / "dinkes.xlsx"
+    book.save(path)
+    fast, reference = _both(path)
+    assert fast == reference
+    assert [f.code for f in fast.findings] == [code]
+    if code == "answer-sheet-renamed":
+        message = fast.findings[0].message("en")
+        assert f"rename the sheet '{names[0]}' back to 'Isian'" in message
+
+
 def test_zip_bomb_refused_before_reading(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from kla_cli.workbook import books
 

@@ -136,13 +136,15 @@ def _is_library_error(exc: BaseException) -> bool:
 
 
 def missing_sheet(file: str, names: Sequence[str]) -> Submission:
-    finding = Finding(
-        Severity.ERROR,
-        "missing-sheet",
-        file,
-        args={"sheet": ANSWER_SHEET, "sheets": ", ".join(names)},
-    )
-    return Submission(file, findings=(finding,))
+    """No answer sheet: `answer-sheet-renamed` when one sheet's name holds `Isian` (`Isian
+    Dinkes`, `Isian (2)`: the form, its sheet renamed), else `missing-sheet`."""
+    renamed = [n for n in names if _ANSWER_LABEL in label_of(n)]
+    args = {"sheet": ANSWER_SHEET, "sheets": ", ".join(names)}
+    if len(renamed) == 1:
+        code, args = "answer-sheet-renamed", {"sheet": ANSWER_SHEET, "found": renamed[0]}
+    else:
+        code = "missing-sheet"
+    return Submission(file, findings=(Finding(Severity.ERROR, code, file, args=args),))
 
 
 _ANSWER_LABEL = normalise_label(ANSWER_SHEET)

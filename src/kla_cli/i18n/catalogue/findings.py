@@ -14,6 +14,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "buka di Excel/LibreOffice lalu simpan ulang sebagai .xlsx",
         "open it in Excel/LibreOffice and save it again as .xlsx",
     ),
+    "finding.answer-sheet-renamed": (
+        "lembar '{sheet}' tidak ditemukan, tetapi ada lembar '{found}'",
+        "no sheet '{sheet}', but a sheet '{found}'",
+    ),
+    "finding.answer-sheet-renamed.hint": (
+        "ganti nama lembar '{found}' kembali menjadi '{sheet}'",
+        "rename the sheet '{found}' back to '{sheet}'",
+    ),
     "finding.missing-sheet": (
         "lembar '{sheet}' tidak ditemukan (ada: {sheets})",
         "sheet '{sheet}' not found (found: {sheets})",
