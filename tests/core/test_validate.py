@@ -685,3 +685,21 @@ def test_a_no_column_before_kode_is_a_running_number(tmp_path: Path, mini: Rubri
             ws.cell(r, 1).value = n
     book.save(path)
     assert _findings(mini, folder) == []
+
+
+def test_a_second_jawaban_column_is_said(tmp_path: Path, mini: Rubric) -> None:
+    """Two `Jawaban` headers (a revised column added beside the first): the first is read, and
+    a warning at the second header says which."""
+    folder = write_clean_region(mini, tmp_path / "region")
+    path = folder / "dinkes.xlsx"
+    book = load_workbook(path)
+    ws = book["Isian"]
+    header = next(c.row for row in ws.iter_rows() for c in row if c.value == "Kode")
+    answer = next(c.column_letter for c in ws[header] if c.value == "Jawaban")
+    extra = ws.max_column + 1
+    ws.cell(header, extra).value = "Jawaban"
+    book.save(path)
+    found = [f for f in _findings(mini, folder) if f.code == "answer-column-twice"]
+    second = ws.cell(header, extra).column_letter
+    assert [(f.severity, f.cell) for f in found] == [(W, f"{second}{header}")]
+    assert f"column {answer} are read" in found[0].message("en")

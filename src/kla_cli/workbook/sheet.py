@@ -162,6 +162,18 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
     verified_col, verifier_note_col = cols.get("verified"), cols.get("verifier_note")
     verified_letter = col_letter(verified_col) if verified_col else ""
     answer_merged = any(c0 <= answer_col <= c1 for _, c0, _, c1 in grid.merged)
+    twice = tuple(
+        Finding(
+            Severity.WARNING,
+            "answer-column-twice",
+            file,
+            sheet,
+            f"{col_letter(c)}{header_row}",
+            {"first": answer_letter, "second": col_letter(c)},
+        )
+        for c, raw in enumerate(grid.rows[header_row - 1], start=1)
+        if c != answer_col and type(raw) is str and (_label_keys(raw) or ("",))[0] == "answer"
+    )
     percent, formulas = grid.percent, grid.formulas
     items: list[Row] = []
     rows = grid.rows
@@ -199,6 +211,7 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
         rows=tuple(items),
         meta=meta,
         meta_cells=meta_cells,
+        findings=twice,
     )
 
 

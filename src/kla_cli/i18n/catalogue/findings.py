@@ -22,6 +22,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ganti nama lembar '{found}' kembali menjadi '{sheet}'",
         "rename the sheet '{found}' back to '{sheet}'",
     ),
+    "finding.answer-column-twice": (
+        "dua kolom Jawaban ({first} dan {second}); jawaban di kolom {first} yang dibaca",
+        "two Jawaban columns ({first} and {second}); the answers in column {first} are read",
+    ),
+    "finding.answer-column-twice.hint": (
+        "hapus kolom yang tidak dipakai, atau ganti judulnya",
+        "delete the column not meant, or rename its header",
+    ),
     "finding.missing-sheet": (
         "lembar '{sheet}' tidak ditemukan (ada: {sheets})",
         "sheet '{sheet}' not found (found: {sheets})",
