@@ -154,7 +154,7 @@ def test_the_frameworks_own_help_words_follow_lang(lang: str) -> None:
     """`Usage:`, `Options`, `[required]` and `[env var: X]` come from the framework in English;
     in Indonesian help they are Indonesian too, and English help keeps them."""
     words = {
-        "id": ["Pemakaian: ", "[OPSI]", "Argumen:", "Opsi:", "[variabel", "[wajib]"],
+        "id": ["Penggunaan: ", "[OPSI]", "Argumen:", "Opsi:", "[variabel", "[wajib]"],
         "en": ["Usage: ", "[OPTIONS]", "Arguments:", "Options:", "[env var:", "[required]"],
     }
     other = "en" if lang == "id" else "id"

@@ -184,7 +184,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "help.help": ("Tampilkan bantuan ini lalu keluar.", "Show this message and exit."),
     # --- help.framework.*: the CLI framework's own words in --help
-    "help.framework.usage": ("Pemakaian:", "Usage:"),
+    "help.framework.usage": ("Penggunaan:", "Usage:"),
     "help.framework.arguments": ("Argumen", "Arguments"),
     "help.framework.options": ("Opsi", "Options"),
     "help.framework.commands": ("Perintah", "Commands"),
