@@ -168,3 +168,5 @@ def test_the_frameworks_own_help_words_follow_lang(lang: str) -> None:
         top = CliRunner().invoke(app, ["--lang", lang, *group, "--help"]).stdout
         assert ("Perintah:" if lang == "id" else "Commands:") in top
         assert ("PERINTAH [ARGUMEN]..." if lang == "id" else "COMMAND [ARGS]...") in top
+    alone = CliRunner().invoke(app, ["--lang", lang]).stderr  # a group without its command
+    assert ("Perintah belum diberikan" if lang == "id" else "Missing command") in alone

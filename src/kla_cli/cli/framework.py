@@ -131,6 +131,7 @@ _FRAMEWORK_WORDS = {
     "(dynamic)": "help.framework.dynamic",
     "[OPTIONS]": "help.framework.options_metavar",
     "COMMAND [ARGS]...": "help.framework.command_metavar",
+    "Missing command.": "help.framework.missing_command",  # `kla` alone, `kla rubric` alone
 }
 """The framework's own English words in --help -> their catalogue keys."""
 

@@ -194,6 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "help.framework.dynamic": ("(dinamis)", "(dynamic)"),
     "help.framework.options_metavar": ("[OPSI]", "[OPTIONS]"),
     "help.framework.command_metavar": ("PERINTAH [ARGUMEN]...", "COMMAND [ARGS]..."),
+    "help.framework.missing_command": ("Perintah belum diberikan.", "Missing command."),
     "help.batch": (
         "Nilai banyak kabupaten/kota sekaligus: satu folder per kabupaten/kota, atau manifest YAML.",
         "Score many regions in one run: one folder per region, or a manifest YAML.",
