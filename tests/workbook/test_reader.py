@@ -113,6 +113,27 @@ def test_uncached_formula_flagged_by_fast_reader(dinkes_book: Path) -> None:
     assert row.uncached_formula and row.answer is None
 
 
+def test_formula_computed_to_empty_text_is_unanswered_for_both_readers(
+    dinkes_book: Path,
+) -> None:
+    """A formula computed to "" is a blank answer, not `formula-not-computed`, for openpyxl too
+    (the reference reader, and the one that reads a file calamine cannot): the two readers give
+    the same Submission."""
+    from ..core.test_validate import _computed_to_text
+
+    rows = _answer_rows(dinkes_book)
+    book = load_workbook(dinkes_book)
+    book[ANSWER_SHEET].cell(rows["13.2"], ANSWER).value = '=IF(1=1,"","x")'
+    book[ANSWER_SHEET].cell(rows["13.1"], ANSWER).value = "=40+50"  # no cached value
+    book.save(dinkes_book)
+    _computed_to_text(dinkes_book, f"F{rows['13.2']}")
+    fast, reference = _both(dinkes_book)
+    assert fast == reference
+    found = {r.code: r for r in reference.rows}
+    assert found["13.2"].answer is None and not found["13.2"].uncached_formula
+    assert found["13.1"].answer is None and found["13.1"].uncached_formula
+
+
 def test_moved_header_and_dates(dinkes_book: Path) -> None:
     book = load_workbook(dinkes_book)
     ws = book[ANSWER_SHEET]

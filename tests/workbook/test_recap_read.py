@@ -404,3 +404,29 @@ def test_an_unanswered_first_question_of_header_words_is_kept(tmp_path: Path) ->
     path = write_recap(tmp_path / "rekap.xlsx", HEADERS, rows)
     (row,) = read_workbook(path).rows
     assert (row.code, row.answer, row.evidence, row.opd) == (CODES[0], None, "Lampiran", "OPD")
+
+
+def test_a_nilai_formula_computed_to_empty_text_is_unanswered(
+    tmp_path: Path, rubric: Rubric
+) -> None:
+    """A recap's Nilai computed to "" (`=IF(…;"";…)`, saved with its text result) is a question
+    not answered, not `formula-not-computed`; one never computed still is."""
+    from tests.core.test_validate import _computed_to_text
+
+    path = write_recap(tmp_path / "rekap.xlsx")
+    rows = {r.code: r.row for r in read_workbook(path).rows}
+    book = load_workbook(path)
+    ws = book.active
+    assert ws is not None
+    nilai = HEADERS.index("Nilai Evaluasi") + 1
+    first, second = CODES[0], CODES[1]
+    ws.cell(rows[first], nilai).value = '=IF(1=1,"","x")'
+    ws.cell(rows[second], nilai).value = "=1+1"  # openpyxl saves no cached value
+    book.save(path)
+    _computed_to_text(path, ws.cell(rows[first], nilai).coordinate)
+    found = {r.code: r for r in read_workbook(path).rows}
+    assert found[first].answer is None and not found[first].uncached_formula
+    assert found[second].answer is None and found[second].uncached_formula
+    codes = {(f.item, f.code) for f in assess(rubric, [read_workbook(path)]).validation.findings}
+    assert (first, "formula-not-computed") not in codes
+    assert (second, "formula-not-computed") in codes

@@ -46,7 +46,6 @@ from kla_cli.workbook.books import (
     open_failed,
     open_parts,
     read_grid,
-    uncached_formulas,
 )
 from kla_cli.workbook.foreign import foreign_facts
 from kla_cli.workbook.grid import Grid
@@ -56,6 +55,7 @@ from kla_cli.workbook.xlsx_facts import (
     SheetParts,
     add_xlsx_facts,
     calamine_bytes,
+    formulas_not_computed,
     read_core,
     read_properties,
 )
@@ -147,7 +147,7 @@ def _from_grid(
     if recap is None:
         return submission
     if path.suffix.lower() in XLSX_SUFFIXES and any(is_blank(r.answer) for r in recap.rows):
-        formulas = uncached_formulas(path, sheet)  # a blank nilai may be a formula never computed
+        formulas = formulas_not_computed(path, sheet)  # a blank nilai may be one never computed
         if formulas:
             grid.formulas = formulas
             recap = submission_from_recap(file, sheet, grid, meta, columns) or recap
@@ -215,7 +215,7 @@ def _read_openpyxl(path: Path, columns: Columns | None = None) -> Submission:
     if _no_header(submission):
         return _from_grid(path, sheet, grid, meta, columns)
     if any(is_blank(r.answer) for r in submission.rows):
-        formulas = uncached_formulas(path, sheet)
+        formulas = formulas_not_computed(path, sheet)
         if formulas:
             grid.formulas = formulas
             submission = submission_from_grid(str(path), sheet, grid, meta)

@@ -347,6 +347,22 @@ def _text_formulas(xml: bytes) -> set[tuple[int, int]]:
     return found
 
 
+def formulas_not_computed(path: Path, sheet: str) -> set[tuple[int, int]]:
+    """The formulas of `sheet` never computed: `uncached_formulas` less those computed to a text
+    (`_text_formulas`), for the readers that do not hold the sheet's XML (openpyxl, the reference
+    reader and calamine's fallback; a region's recap), so that every reader tells a formula
+    computed to "" (unanswered) from one never computed as `add_xlsx_facts` does."""
+    formulas = uncached_formulas(path, sheet)
+    if not formulas:
+        return formulas
+    try:  # openpyxl has just read this sheet whole: reading its part again is bounded
+        with zipfile.ZipFile(path) as archive:
+            xml = SheetParts(archive).xml(sheet)
+    except (KeyError, ValueError, OSError, zipfile.BadZipFile, EOFError, RuntimeError):
+        return formulas
+    return formulas - _text_formulas(xml) if xml is not None else formulas
+
+
 def _percent_cells(xml: bytes, styles: AbstractSet[int]) -> set[tuple[int, int]] | None:
     """Cells whose style is a percent format; None when the cheap scan cannot tell."""
     if 0 in styles:
@@ -422,5 +438,5 @@ def _with_openpyxl_facts(path: Path, sheet: str, grid: Grid, submission: Submiss
             book.close()
     except Exception:
         return submission
-    grid.formulas = uncached_formulas(path, sheet)
+    grid.formulas = formulas_not_computed(path, sheet)
     return submission_from_grid(submission.file, submission.sheet, grid, submission.meta)
