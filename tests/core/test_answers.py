@@ -75,6 +75,8 @@ def test_choice(mini: Rubric, raw: str, expected: str) -> None:
         ("(b) Perda", "b", "a"),
         ("c) Regional regulation", "c", "a"),
         ("a. Belum ada — 0", "a", "c"),  # another option's dropdown entry, its letter edited
+        ("A) belum ada, tahun depan", "a", "c"),  # another option's text, then a note
+        ("a. Peraturan Bupati/Walikota No. 5 Tahun 2020", "a", "b"),
     ],
 )
 def test_a_letter_with_another_options_text_is_asked_about(
@@ -87,9 +89,47 @@ def test_a_letter_with_another_options_text_is_asked_about(
     assert dict(info.value.extra) == {"letter": letter, "option": option}
 
 
-@pytest.mark.parametrize("raw", ["a. Perda", "b) Peraturan", "a. Perda — 20", "(c) belum ada"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a. Perda",
+        "b) Peraturan",
+        "a. Perda — 20",
+        "(c) belum ada",
+        "a. Perda KLA No. 3 Tahun 2019",  # its own text and a note
+        "a. Perdana",  # another word: `Perda` only up to a word's end
+    ],
+)
 def test_a_letter_with_its_own_text_or_a_note_is_read(mini: Rubric, raw: str) -> None:
     assert parse_answer(_item(mini, "1.1"), raw) == raw.strip("(")[0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "letter", "option"),
+    [
+        ("b. Peraturan Daerah (Perda)", "b", "a"),
+        ("b. Peraturan Daerah (Perda) — 12", "b", "a"),  # a's dropdown entry, its letter edited
+        ("a. Peraturan Bupati/Wali Kota (Perkada) — 9", "a", "b"),
+        ("e. Kebijakan lain (SK, keputusan, nota kesepahaman)", "e", "d"),
+    ],
+)
+def test_the_instruments_option_texts_ending_in_brackets_are_recognised(
+    kla: Rubric, raw: str, letter: str, option: str
+) -> None:
+    """kla-2024's option texts end in a bracket (`Peraturan Daerah (Perda)`): the text after the
+    letter is compared as written, brackets and all (they were stripped, and no option's text
+    was ever recognised)."""
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(_item(kla, "1.1"), raw)
+    assert info.value.code == "option-text-differs"
+    assert dict(info.value.extra) == {"letter": letter, "option": option}
+
+
+@pytest.mark.parametrize(
+    "raw", ["a. Peraturan Daerah (Perda) — 12", "b. Peraturan Bupati/Wali Kota (Perkada)"]
+)
+def test_the_instruments_own_dropdown_entries_are_read(kla: Rubric, raw: str) -> None:
+    assert parse_answer(_item(kla, "1.1"), raw) == raw[0]
 
 
 @pytest.mark.parametrize("raw", ["d", "x", "Perda KLA 2020", "1"])

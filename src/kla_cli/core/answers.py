@@ -240,19 +240,30 @@ def _parse_choice(item: Item, raw: CellValue) -> str:
     raise AnswerProblem("not-an-option", display(raw), (("options", ", ".join(sorted(keys))),))
 
 
-_LETTER_PREFIX = re.compile(r"^\(?[a-z][.)]?\s*")
-_POINTS_SUFFIX = re.compile(r"\s*[—–-]\s*[\d.,]+$")
-"""The points a dropdown entry ends with (`a. Perda — 20`)."""
-
-
 def _named_option(item: Item, text: str) -> str | None:
-    """The option whose label the text after the letter is (`b) peraturan bupati/walikota`,
-    `a. perda — 20` as the dropdown lists it), or None for any other text."""
-    rest = _POINTS_SUFFIX.sub("", _LETTER_PREFIX.sub("", text, count=1)).strip(" ()")
+    """The option whose wording follows the letter of a folded choice text (`b) peraturan
+    bupati/walikota`, the dropdown's `a. peraturan daerah (perda) — 12`): the option with the
+    longest label the text after the letter starts with, up to a word's end; None when it starts
+    with no label (`a. perda kla no. 3` for the option `Peraturan Daerah`: a note, not another
+    option)."""
+    after = _AFTER_LETTER.match(text)
+    if after is None:
+        return None
+    rest = after[1]
+    named, longest = None, 0
     for label_id, label_en, key in item.option_folds:
-        if rest and rest in (label_id, label_en):
-            return key
-    return None
+        for label in (label_id, label_en):
+            if (
+                len(label) > longest
+                and rest.startswith(label)
+                and (len(rest) == len(label) or not rest[len(label)].isalnum())
+            ):
+                named, longest = key, len(label)
+    return named
+
+
+_AFTER_LETTER = re.compile(r"^\(?[a-z](?:[.)]+\s*|\s+)(\S.*)$")
+"""The text after an option letter: `(b) perda` → `perda`."""
 
 
 _SEVERAL = re.compile(
