@@ -160,6 +160,7 @@ def test_choice_rejects(mini: Rubric, raw: str) -> None:
         ("Sudah ada", True),
         ("√", True),
         ("✔", True),
+        ("✔\ufe0f", True),  # ✔️, the emoji form
         ("Tdk", False),
         ("blm", False),
     ],

@@ -67,7 +67,7 @@ _THOUSANDS_COMMA = re.compile(r"^[+-]?\d{1,3}(,\d{3})+\.\d+$")
 _NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 _YES = {"ya", "iya", "y", "yes", "ada", "sudah", "sudah ada", "true", "1", "benar"}
-_YES |= {"✓", "✔", "√", "v"}  # tick marks
+_YES |= {"✓", "✔", "✔\ufe0f", "√", "v"}  # tick marks (✔️: as a phone's emoji keyboard gives it)
 _NO = {"tidak", "tdk", "t", "no", "n", "tidak ada", "belum", "blm", "belum ada", "false", "0"}
 _NO |= {"salah", "-"}
 """`X` is in neither: a cross marks a ticked box on some forms and a wrong answer on others."""
