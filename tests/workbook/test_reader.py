@@ -457,3 +457,28 @@ def test_properties_survive_libreoffice(dinkes_book: Path, tmp_path: Path) -> No
     )
     resaved = read_workbook(out / "form.xlsx")
     assert resaved.meta == _sheet_meta(dinkes_book)
+
+
+@pytest.mark.parametrize(
+    ("typed", "yes"), [(1, True), (0, False), (1.0, True), (True, True), (False, False)]
+)
+def test_yes_no_answered_with_a_number_or_a_boolean_cell(
+    mini: Rubric, tmp_path: Path, typed: object, yes: bool
+) -> None:
+    """A yes/no question answered 1/0, or with a TRUE/FALSE cell, is Ya/Tidak in .xlsx (both
+    readers) and .ods: calamine gives a number as a float (1.0); LibreOffice stores TRUE
+    without a boolean format as the number 1."""
+    from kla_cli.core.validate import validate_region
+    from kla_cli.workbook.form_writer import Filled
+
+    write_region(mini, tmp_path / "r", "Kota Uji", "2025", {"1.2": Filled(True, "sk.pdf")})
+    xlsx = tmp_path / "r" / "dp3a.xlsx"
+    book = load_workbook(xlsx)
+    book[ANSWER_SHEET].cell(_answer_rows(xlsx)["1.2"], ANSWER).value = typed
+    book.save(xlsx)
+    ods = tmp_path / "dp3a.ods"
+    _write_ods(_sheets(xlsx), ods)
+    for sub in (read_workbook(xlsx), read_workbook(xlsx, engine="openpyxl"), read_workbook(ods)):
+        validation = validate_region(mini, [sub], whole_region=False)
+        assert validation.responses["1.2"].answer is yes, sub.file
+        assert not [f for f in validation.findings if f.item == "1.2"], sub.file
