@@ -268,13 +268,29 @@ def _max_total(
 ) -> float:
     """The total with every item taken up its answer steps and evidenced, each item on its own
     (an item's steps depend on its own state only)."""
-    best = dict(states)
-    for code, item in items.items():
-        one = {code: item}
-        while steps := _candidates(one, best, basis) + _evidence_steps(one, best, basis):
-            for step in steps:
-                _apply(best, step)
+    best = {code: _climb(item, states[code], basis) for code, item in items.items()}
     return _total(rubric, best, basis)
+
+
+def _climb(item: Item, state: _State, basis: Basis) -> _State:
+    """`item` taken from `state` up its answer steps (`_candidates`) and evidenced
+    (`_evidence_steps`) until no step gains: each round applies the round's steps in order,
+    the answer steps (each from the round's state, so the last one stands), then the evidence
+    step, which only evidences what the answer steps left."""
+    evidence = basis is not Basis.SELF_ASSESSED
+    while True:
+        now = _value(item, state, basis)
+        better = [
+            answer
+            for answer in next_answers(item, state.answer)
+            if round(_value(item, _State(answer, True), basis) - now, 2) > 0
+        ]
+        if better:
+            state = _State(better[-1], True)
+        elif evidence and round(_value(item, _State(state.answer, True), basis) - now, 2) > 0:
+            state = _State(state.answer, True)
+        else:
+            return state
 
 
 def _prune(
