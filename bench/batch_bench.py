@@ -10,7 +10,9 @@ Sections (--only a,b,...):
 
   startup  `kla score examples/kota-contoh` and `kla gap examples/kota-contoh` against
            `python -c "import json"` (goals <= 5x and <= 6x), and `kla --version` (<= 3x), the
-           rubric cached (as after a first run). Beside them, the floor the project's fixed
+           rubric and the region's assessment cached (as after a first run on forms that did
+           not change since); beside each, the same with the region's memo removed before
+           every timing (a form changed: every workbook read and assessed, the rubric cached). Beside them, the floor the project's fixed
            choices set before kla does anything of its own: importing typer and reading the
            example's workbooks bare with python-calamine, against `import json`; and kla score
            against that floor (what kla's own work costs on top).
@@ -323,9 +325,17 @@ def startup(
     json_cmd = ("python -c 'import json'", [python, "-c", "import json"])
     score = [*kla_cmd, "score", example]
     gap = [*kla_cmd, "gap", example]
+    cache = Path(env["KLA_CACHE_DIR"])
+
+    def forget() -> None:  # a form changed: the region is read again, the rubric cached
+        for memo in cache.glob("memo-*.json"):
+            memo.unlink()
+
     for label, cmd, goal in (("kla score", score, 5.0), ("kla gap", gap, 6.0)):
         pair = paired((f"{label} examples/kota-contoh", cmd), json_cmd, rounds, env=env)
         report(f"startup: {label} / import json", pair, goal=goal)
+        pair = paired((f"{label}, read anew", cmd), json_cmd, rounds, env=env, before=forget)
+        report(f"startup: {label}, every workbook read (a form changed) / import json", pair)
         if before_env is not None:
             pair = paired(
                 (f"after: {label}", cmd),

@@ -22,6 +22,7 @@ PLACE = {
     "errors": "errors",
     "batch": "run",
     "batch_cache": "run",
+    "region_memo": "run",
     "sources": "run",
     "entry": "entry",
     "__main__": "entry",

@@ -25,15 +25,18 @@ ENV = {"COLUMNS": "80", "NO_COLOR": "1", "TERM": "dumb"}
 @pytest.fixture
 def verified_region(monkeypatch: pytest.MonkeyPatch) -> Path:
     """A region whose recap carries Nilai VA: the example's workbooks are read, and scored as
-    `tests.stages` (reading a Nilai VA column is the reader's own test)."""
+    `tests.stages` (reading a Nilai VA column is the reader's own test). `_gap` runs with
+    `--no-cache`: the region memo neither answers for the patched assessment nor keeps it."""
     monkeypatch.setattr(
-        assess_module, "assess", lambda rubric, submissions: Assessment(Validation(), result())
+        assess_module,
+        "assess",
+        lambda rubric, submissions, **_: Assessment(Validation(), result()),
     )
     return EXAMPLE
 
 
 def _gap(*args: str, lang: str = "id") -> tuple[int, str, str]:
-    out = CliRunner().invoke(app, ["--lang", lang, "gap", *args], env=ENV)
+    out = CliRunner().invoke(app, ["--lang", lang, "gap", "--no-cache", *args], env=ENV)
     return out.exit_code, out.stdout, out.stderr
 
 

@@ -29,6 +29,7 @@ from kla_cli.render.formats import ScoreFormat
 if TYPE_CHECKING:
     from kla_cli.core.rubric import Rubric, Tier
     from kla_cli.core.submission import Submission
+    from kla_cli.region_memo import Assessed, FileRead
 
 RubricOpt = Annotated[
     Path | None,
@@ -46,6 +47,7 @@ OutputOpt = Annotated[
 PathsArg = Annotated[list[Path], typer.Argument(help=h("help.paths"), show_default=False)]
 AllowErrorsOpt = Annotated[bool, typer.Option("--allow-errors", help=h("help.allow_errors"))]
 ExcelOpt = Annotated[bool, typer.Option("--excel", help=h("help.excel"))]
+NoCacheOpt = Annotated[bool, typer.Option("--no-cache", help=h("help.no_cache_region"))]
 FailUnderOpt = Annotated[
     str | None, typer.Option("--fail-under", help=h("help.fail_under"), show_default=False)
 ]
@@ -121,20 +123,78 @@ def read_region(
     from kla_cli.workbook.read import read_region as read
 
     submissions = read(paths, parse_columns(columns))
-    for sub in submissions:  # -v: each file read, its OPD and its counts
-        answered = sum(1 for row in sub.rows if row.answer not in (None, ""))
+    files = tuple(file_read(sub) for sub in submissions)
+    _say_read(files)
+    return submissions, _read_inputs(paths, files)
+
+
+def assessed_region(
+    rubric: Rubric,
+    rubric_inputs: Inputs,
+    paths: Sequence[Path],
+    columns: str | None,
+    *,
+    as_given: bool,
+    memo: bool = True,
+) -> tuple[Assessed, Inputs]:
+    """The region at `paths` validated and scored, and what was read (as `read_region`): taken
+    from the memo of an earlier run when no workbook changed (`region_memo`), unless `memo`
+    is False. `as_given`: forms given one by one are checked as forms (`as_region`), not as a
+    whole region."""
+    from kla_cli import region_memo
+    from kla_cli.io.stdin import is_stdin
+
+    memo = memo and not any(is_stdin(file) for file in rubric_inputs.files)  # no file to stamp
+    parsed = parse_columns(columns)
+    whole = True if not as_given or any(path.is_dir() for path in paths) else None
+    kept = region_memo.slot(paths, sorted(rubric_inputs.files), parsed, whole) if memo else None
+    found = kept.get() if kept is not None else None
+    if found is not None:
+        verbose(t("verbose.memo"))
+        _say_read(found.files)
+        return found, _read_inputs(paths, found.files)
+    from kla_cli.core.assess import assess
+
+    submissions, inputs = read_region(paths, columns)
+    region = whole if whole is not None else as_region(paths, submissions)
+    assessment = assess(rubric, submissions, whole_region=region)
+    validation = assessment.validation
+    assessed = region_memo.Assessed(
+        assessment.result,
+        validation.findings,
+        validation.blocking,
+        tuple(file_read(sub) for sub in submissions),
+    )
+    if kept is not None:
+        kept.keep(assessed)
+    return assessed, inputs
+
+
+def file_read(sub: Submission) -> FileRead:
+    """What `-v` says of a workbook read."""
+    from kla_cli.region_memo import FileRead
+
+    answered = sum(1 for row in sub.rows if row.answer not in (None, ""))
+    return FileRead(sub.file, sub.opd, len(sub.rows), answered, len(sub.findings))
+
+
+def _say_read(files: Sequence[FileRead]) -> None:
+    for file in files:  # -v: each file read, its OPD and its counts
         verbose(
             t(
                 "verbose.file",
-                file=sub.file,
-                opd=sub.opd or "-",
-                rows=len(sub.rows),
-                answers=answered,
-                findings=len(sub.findings),
+                file=file.file,
+                opd=file.opd or "-",
+                rows=file.rows,
+                answers=file.answers,
+                findings=file.findings,
             )
         )
-    return submissions, Inputs(
-        files=frozenset(Path(sub.file) for sub in submissions),
+
+
+def _read_inputs(paths: Sequence[Path], files: Sequence[FileRead]) -> Inputs:
+    return Inputs(
+        files=frozenset(Path(file.file) for file in files),
         folders=frozenset(path for path in paths if path.is_dir()),
     )
 

@@ -1,9 +1,10 @@
 """kla's cache on disk: where it is, and entries that are written atomically and never trusted
 blindly.
 
-Two things are kept (each by its own module, which decides what an entry holds and what it is
-keyed by): the validated rubric as plain data (`io/rubric_cache`), and `kla batch`'s region
-results (`batch_cache`). The cache only ever saves time: an entry that is missing, unreadable,
+Three things are kept (each by its own module, which decides what an entry holds and what it
+is keyed by): the validated rubric as plain data (`io/rubric_cache`), `kla batch`'s region
+results (`batch_cache`), and the last assessment of a region `kla score` or `kla gap` was run on
+(`region_memo`). The cache only ever saves time: an entry that is missing, unreadable,
 truncated, corrupt or from another kla is a miss, and a cache folder that cannot be written to is
 left alone; neither ever changes a result or fails a command.
 

@@ -17,12 +17,13 @@ from kla_cli.cli.options import (
     ColumnsOpt,
     ExcelOpt,
     FailUnderOpt,
+    NoCacheOpt,
     OutputOpt,
     RubricOpt,
+    assessed_region,
     check_excel,
     choose_format,
     load_rubric,
-    read_region,
     target_tier,
 )
 from kla_cli.errors import ExitCode, KlaError
@@ -86,8 +87,8 @@ def gap(
     columns: ColumnsOpt = None,
     fail_under: FailUnderOpt = None,
     excel: ExcelOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
-    from kla_cli.core.assess import assess
     from kla_cli.core.gap.ladder import Basis, parse_total, total_ladder
     from kla_cli.core.gap.whatif import gap_with_assumptions, parse_assumption
     from kla_cli.core.rubric import tier_for
@@ -97,7 +98,7 @@ def gap(
     fmt = choose_format(output, fmt, GAP_FORMATS, Format.TABLE)
     check_excel(fmt, excel)
     chosen = _basis(basis_name, evidenced)
-    model, rubric_files = load_rubric(rubric)
+    model, rubric_files = load_rubric(rubric, cache=not no_cache)
     floor = fail_under_tier(model, fail_under)
     wanted = target_tier(model, target)
     if score_text is not None:
@@ -115,11 +116,10 @@ def gap(
     if not paths:
         raise KlaError("gap.no_input", hint="gap.no_input.hint")
     assumed = dict(parse_assumption(model, text) for text in assume or [])
-    submissions, workbooks = read_region(paths, columns)
-    assessment = assess(model, submissions)
-    blocked = refuse_blocking(
-        [], assessment.validation.blocking, allow_errors, defer=fmt is Format.JSON
+    assessment, workbooks = assessed_region(
+        model, rubric_files, paths, columns, as_given=False, memo=not no_cache
     )
+    blocked = refuse_blocking([], assessment.blocking, allow_errors, defer=fmt is Format.JSON)
     result = assessment.result
     basis = Basis(chosen.value.replace("-", "_"))
     if basis is Basis.VERIFIED and result.total_verified is None:

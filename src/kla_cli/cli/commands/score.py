@@ -16,14 +16,14 @@ from kla_cli.cli.options import (
     ExcelOpt,
     FailUnderOpt,
     FormatOpt,
+    NoCacheOpt,
     OutputOpt,
     PathsArg,
     RubricOpt,
-    as_region,
+    assessed_region,
     check_excel,
     choose_format,
     load_rubric,
-    read_region,
 )
 from kla_cli.errors import ExitCode
 from kla_cli.i18n.messages import active_lang
@@ -42,20 +42,20 @@ def score(
     show_warnings: Annotated[bool, typer.Option("--warnings", help=h("help.warnings"))] = False,
     fail_under: FailUnderOpt = None,
     excel: ExcelOpt = False,
+    no_cache: NoCacheOpt = False,
 ) -> None:
-    from kla_cli.core.assess import assess
     from kla_cli.render.score import render_score
 
     fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     check_excel(fmt, excel)
-    model, rubric_files = load_rubric(rubric)
+    model, rubric_files = load_rubric(rubric, cache=not no_cache)
     wanted = fail_under_tier(model, fail_under)
-    submissions, workbooks = read_region(paths, columns)
-    assessment = assess(model, submissions, whole_region=as_region(paths, submissions))
-    validation = assessment.validation
+    assessment, workbooks = assessed_region(
+        model, rubric_files, paths, columns, as_given=True, memo=not no_cache
+    )
     blocked = refuse_blocking(
-        validation.findings,
-        validation.blocking,
+        assessment.findings,
+        assessment.blocking,
         allow_errors,
         warnings=show_warnings,
         defer=fmt is Format.JSON,
@@ -65,7 +65,7 @@ def score(
         fmt,
         active_lang(),
         lowest=model.tiers[0].min,
-        findings=validation.findings,
+        findings=assessment.findings,
         detail=detail,
         color=use_color(output) and fmt is Format.TABLE,
         width=width(),

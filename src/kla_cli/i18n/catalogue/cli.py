@@ -208,6 +208,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " menganggur).",
         "Number of parallel processes (default: 1 for a small batch, else one per idle CPU core).",
     ),
+    "help.no_cache_region": (
+        "Baca dan nilai ulang semua berkas; jangan pakai atau tulis cache rubrik dan hasil.",
+        "Read and assess every workbook again; neither use nor write the rubric and result cache.",
+    ),
     "help.no_cache": (
         "Nilai ulang setiap kabupaten/kota; jangan baca atau tulis cache hasil.",
         "Score every region again; neither read nor write the results cache.",

@@ -103,6 +103,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         " {findings} reading {findings:plural/finding/findings}",
     ),
     "verbose.rubric": ("rubrik: {path}", "rubric: {path}"),
+    "verbose.memo": (
+        "berkas tidak berubah sejak penilaian terakhir: hasilnya diambil dari cache",
+        "the workbooks did not change since the last assessment: its result comes from the cache",
+    ),
     # --- Windows: a file open in Excel
     "output.locked": (
         "berkas sedang dipakai program lain",

@@ -1,0 +1,172 @@
+"""A region's assessment kept between commands (in the run layer, beside `batch_cache`: it
+finds a region's workbooks as `workbook.paths` does): `kla score` run again, or `kla gap` after it, on
+workbooks that did not change takes the score and the findings from kla's cache instead of
+reading and assessing every form again.
+
+A secretariat runs `kla score` and `kla gap` dozens of times a day, mostly on forms that did not
+change since the last run. Reading twenty forms is most of such a run; what the commands show
+of the result (`Assessed`: the scores, the findings, what was read) is small.
+
+The entry is kept under a key of everything the assessment depends on: kla's version and the
+stamps (size, modification time) of its reading and scoring code (`core`, `workbook`, `io`: an
+edited checkout is a new kla), the reading libraries' stamps (python-calamine, openpyxl, odfpy),
+the rubric's files (their bytes), `--columns`, whether the files are checked as a region, the
+paths as given (findings name files by them) and, for each workbook read there, its name, size,
+modification time (which copy of a form sent twice is read may depend on it, `core.intake`) and
+content hash. Anything that cannot be stamped (a path that is not there, a folder kla refuses, a
+"workbook" that is not a plain file) means no memo: the command reads as always, and says
+what is wrong.
+
+What is kept is exactly what was computed: the codec writes every value by its exact type and
+refuses one it cannot give back as it was (`io/record_codec`), and then nothing is kept. A region one of whose workbooks could
+not be opened is never kept (a form held open by Excel is readable once closed). Entries are JSON
+naming only kla's own record classes (never pickle), one per place a command was run on (the
+paths and the way they are checked), hash-checked and written atomically (`io/cache`); a miss,
+a damaged entry or a cache that cannot be written only costs time. `--no-cache` skips the memo.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Mapping, Sequence
+from importlib.util import find_spec
+from pathlib import Path
+from typing import NamedTuple
+
+import kla_cli
+from kla_cli import __version__
+from kla_cli.core.answers import Nilai
+from kla_cli.core.findings import Finding, Severity
+from kla_cli.core.places import Coverage
+from kla_cli.core.rubric import AnswerType, Respondent, Text, Tier
+from kla_cli.core.scoring import GroupScore, IndicatorScore, ItemScore, Response, ScoreResult
+from kla_cli.errors import KlaError
+from kla_cli.io.cache import default_cache_dir, digest, read_entry, write_entry
+from kla_cli.io.record_codec import Codec
+
+FORMAT = b"memo-1"
+"""Raised when what an entry holds changes in a way the codec's shape does not show."""
+STAMPED = ("core", "workbook", "io")
+"""kla's folders whose code decides what a region's workbooks assess to."""
+READERS = ("python_calamine", "openpyxl", "odf")
+UNSETTLED = "cannot-open"
+"""A finding that a later run may not repeat: such a region is never kept."""
+
+
+class FileRead(NamedTuple):
+    """One workbook read: what `-v` says of it."""
+
+    file: str
+    opd: str | None
+    rows: int
+    answers: int
+    findings: int
+
+
+class Assessed(NamedTuple):
+    """What the commands show of an assessed region."""
+
+    result: ScoreResult
+    findings: list[Finding]
+    blocking: list[Finding]
+    """Errors that make the score untrustworthy (`core.validate.Validation.blocking`)."""
+    files: tuple[FileRead, ...]
+
+
+KEPT = (Assessed, FileRead, ScoreResult, GroupScore, IndicatorScore, ItemScore, Response)
+"""The records an entry holds, with the parts of them below."""
+CODEC = Codec((*KEPT, Text, Tier, Finding, Severity, AnswerType, Respondent, Nilai, Coverage))
+
+
+class Slot:
+    """The memo of one place (paths, and how they are checked): its entry, and the key the
+    workbooks have now."""
+
+    def __init__(self, file: Path, key: str) -> None:
+        self.file = file
+        self.key = key
+
+    def get(self) -> Assessed | None:
+        payload = read_entry(self.file)
+        if payload is None:
+            return None
+        key, _, body = payload.partition(b"\n")
+        if key.decode("ascii", "replace") != self.key:
+            return None
+        try:
+            value = CODEC.decode(body)
+        except (ValueError, TypeError, KeyError, IndexError):
+            return None
+        return value if isinstance(value, Assessed) else None
+
+    def keep(self, assessed: Assessed) -> bool:
+        """Write `assessed` as this key's entry, when it may be kept and the codec can keep
+        every value in it exactly."""
+        if any(f.code == UNSETTLED for f in assessed.findings):
+            return False
+        try:
+            body = CODEC.encode(assessed)
+        except (ValueError, TypeError):  # a value the codec cannot keep exactly
+            return False
+        return write_entry(self.file, self.key.encode("ascii") + b"\n" + body.encode("ascii"))
+
+
+def slot(
+    paths: Sequence[Path],
+    rubric_files: Sequence[Path],
+    columns: Mapping[str, int] | None,
+    whole_region: bool | None,
+    folder: Path | None = None,
+) -> Slot | None:
+    """The memo for reading `paths` with the rubric read from `rubric_files`; None when the
+    workbooks cannot all be stamped. `whole_region`: True (checked as a region), None (as
+    `core.intake.checked_as_region` decides from the forms)."""
+    from kla_cli.workbook.paths import workbook_paths
+
+    try:
+        workbooks = workbook_paths(paths)
+        parts = [FORMAT, __version__.encode(), CODEC.shape().encode(), _code_stamp()]
+        parts += [repr((sorted((columns or {}).items()), whole_region)).encode()]
+        parts += [_content(file) for file in sorted(rubric_files)]
+        parts += [os.fsencode(str(path)) for path in paths]
+        for file in workbooks:
+            parts += [os.fsencode(str(file)), _content(file)]
+    except (OSError, KlaError):
+        return None
+    place = [repr(whole_region).encode()] + [os.fsencode(os.path.abspath(p)) for p in paths]
+    where = folder if folder is not None else default_cache_dir()
+    return Slot(where / f"memo-{digest(FORMAT, *place)}.json", digest(*parts))
+
+
+NO_WAIT = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+"""Opening a named pipe does not wait for a writer (a plain file reads as always)."""
+
+
+def _content(file: Path) -> bytes:
+    """A plain file's size, modification time and content hash; OSError for anything else."""
+    with open(os.open(file, NO_WAIT), "rb") as stream:
+        st = os.fstat(stream.fileno())
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(f"not a plain file: {file}")
+        return f"{st.st_size}:{st.st_mtime_ns}:".encode() + digest(stream.read()).encode()
+
+
+def _code_stamp() -> bytes:
+    """The size and modification time of every module of kla's `STAMPED` folders and of the
+    reading libraries: changed code is a new key even under the same version."""
+    root = os.path.dirname(kla_cli.__file__)
+    found = []
+    for name in STAMPED:
+        for where, folders, files in os.walk(os.path.join(root, name)):
+            folders[:] = sorted(f for f in folders if f != "__pycache__")
+            found += [_stamp(os.path.join(where, f)) for f in sorted(files) if f.endswith(".py")]
+    for reader in READERS:
+        spec = find_spec(reader)
+        found.append(_stamp(spec.origin) if spec and spec.origin else f"{reader}: none")
+    return "\n".join(found).encode("utf-8", "surrogateescape")
+
+
+def _stamp(path: str) -> str:
+    st = os.stat(path)
+    return f"{path}:{st.st_size}:{st.st_mtime_ns}"
