@@ -191,3 +191,13 @@ def test_what_does_not_read_back_the_same_is_not_kept(tmp_path: Path) -> None:
 def test_a_path_that_cannot_be_stamped_has_no_memo(tmp_path: Path) -> None:
     assert region_memo.slot([tmp_path / "missing"], [], None, True, tmp_path) is None
     assert region_memo.slot([tmp_path], [], None, True, tmp_path) is None  # no workbooks
+
+
+def test_a_rubric_piped_in_has_no_memo(city: Path) -> None:
+    """`--rubric -`: no file to stamp, so the memo is neither read nor written."""
+    rubric = (ROOT / "rubrics" / "kla-2024.yaml").read_text(encoding="utf-8")
+    for _ in range(2):
+        result = CliRunner().invoke(app, ["-v", "score", "--rubric", "-", str(city)], input=rubric)
+        assert result.exit_code in (0, 1), result.stderr
+        assert HIT not in result.stderr
+    assert _memos(city) == []

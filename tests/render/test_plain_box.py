@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis, analyse
 from kla_cli.core.scoring import ScoreResult
+from kla_cli.render import plain_box
 from kla_cli.render.gap import gap_page
 from kla_cli.render.plain_box import divide_line, print_lines, wrap_text
 from kla_cli.render.score import score_page
@@ -33,6 +34,9 @@ WORDS = [
     "588,40",
     "−9,00",
     "→",
+    "…",
+    "2023–2024",
+    "“kutipan”",
     "Tanjung-Jabung-Barat-Selatan-Kepulauan-Seribu-Raya",
     "漢字テスト",  # wide characters: two cells each
     "ｱｲｳ",
@@ -191,3 +195,26 @@ def example_result() -> ScoreResult:
 
     submissions = read_region([Path(EXAMPLE)])
     return assess(rubric_2024(), submissions).result
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "Kota Contoh", "Penilaian mandiri KLA · Kota Contoh · 2025", "(−66,91 poin) → Pratama",
+     "2023–2024 … “kutipan” • ≤ ≥ —", "Ünïcödé Ελλάδα Россия ┃━┃", "漢字テスト", "ｱｲｳ", "a\tb",
+     "e\u0301", "👍🏽 ok", "\x1b[0m", "soft\xadhyphen", "x" * 600]
+)  # fmt: skip
+def test_character_widths_are_rich_s(text: str) -> None:
+    """The widths plain_box takes without importing rich are rich's own."""
+    from rich import cells
+
+    assert plain_box.cell_len(text) == cells.cell_len(text)
+    for size in (0, 1, 5, 40, 700):
+        assert plain_box.set_cell_size(text, size) == cells.set_cell_size(text, size)
+        if size:
+            assert plain_box.chop_cells(text, size) == cells.chop_cells(text, size)
+
+
+def test_the_marks_are_one_cell_wide_for_rich() -> None:
+    from rich.cells import cell_len
+
+    assert [cell_len(mark) for mark in plain_box.MARKS] == [1] * len(plain_box.MARKS)
