@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kla_cli.core.answers import Answer
+from kla_cli.core.answers import Answer, Nilai
 from kla_cli.core.gap.actions import ActionKind, next_answers, opportunities, quick_wins
 from kla_cli.core.gap.ladder import Basis, basis_total, find_tier, ladder, next_tier, points_needed
 from kla_cli.core.gap.plan import analyse
@@ -108,6 +108,28 @@ def test_next_answers_per_type(mini: Rubric) -> None:
     assert next_answers(_item(mini, "13.1"), 35.0) == [30.0]
     assert next_answers(_item(mini, "13.1"), 10.0) == []
     assert next_answers(_item(mini, "13.2"), 62.0) == [70.0]
+
+
+def test_next_answers_from_a_recap_s_points(mini: Rubric) -> None:
+    """A region's recap gives points (`Nilai`), not answers."""
+    yesno, checklist = _item(mini, "1.2"), _item(mini, "2.1")
+    assert next_answers(yesno, Nilai(10.0)) == []  # already its maximum
+    assert next_answers(yesno, Nilai(4.0)) == [True]
+    # checklist (a 5, b 10, c 5; max 20): the fewest elements worth more, the richest first
+    assert next_answers(checklist, Nilai(4.0)) == [frozenset({"b"})]
+    assert next_answers(checklist, Nilai(12.0)) == [frozenset({"a", "b"})]  # no single one does
+    assert next_answers(checklist, Nilai(15.0)) == [frozenset({"a", "b", "c"})]
+    assert next_answers(checklist, Nilai(20.0)) == []
+
+
+def test_no_opportunity_without_a_gain(mini: Rubric) -> None:
+    """An item a recap already gives its maximum is no opportunity (it was listed, +0,00); one
+    whose points no single element of a checklist beats still is."""
+    result = _result(mini, {"1.2": Nilai(10.0), "2.1": Nilai(12.0)})
+    found = {a.code: a for a in opportunities(mini, result)}
+    assert "1.2" not in found
+    assert (found["2.1"].answer_to, found["2.1"].gain) == (frozenset({"a", "b"}), 3.0)
+    assert all(a.gain > 0 for a in found.values())
 
 
 # --- opportunities and quick wins ----------------------------------------------------------

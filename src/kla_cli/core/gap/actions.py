@@ -7,7 +7,7 @@ import math
 from enum import StrEnum
 from typing import NamedTuple
 
-from kla_cli.core.answers import Answer
+from kla_cli.core.answers import Answer, Nilai
 from kla_cli.core.rubric import (
     AnswerType,
     Direction,
@@ -80,12 +80,16 @@ def next_answers(item: Item, answer: Answer | None) -> list[Answer]:
     """The next reachable answers of `item` from `answer`, each worth more points.
 
     Choice: the cheapest better option. Percent/count: the value reaching the next better band.
-    Yes/no: Ya. Checklist: the current elements plus one more (one candidate per element).
+    Yes/no: Ya. Checklist: the current elements plus one more (one candidate per element); from
+    a recap's points (`Nilai`, which elements they stand for is not known), the fewest elements
+    that give more, the richest first.
     """
     current = 0.0 if answer is None else item_points(item, answer)
     kind = item.type
-    if kind is AnswerType.YESNO:
-        return [True] if answer is not True and item.max > 0 else []
+    if kind is AnswerType.YESNO:  # a recap's points may already be the item's maximum
+        return [True] if answer is not True and item.max > current else []
+    if kind is AnswerType.CHECKLIST and isinstance(answer, Nilai):
+        return _more_than(item, current)
     if kind is AnswerType.CHECKLIST:
         ticked = answer if isinstance(answer, frozenset) else frozenset()
         found: list[Answer] = []
@@ -102,6 +106,17 @@ def next_answers(item: Item, answer: Answer | None) -> list[Answer]:
     reaching = [(item_points(item, v), v) for v in candidates]
     reaching = [(p, v) for p, v in reaching if p > current]
     return [min(reaching)[1]] if reaching else []
+
+
+def _more_than(item: Item, points: float) -> list[Answer]:
+    """The fewest elements of a checklist `item` worth more than `points`, the richest first
+    (in rubric order among equals); none when even all of them are not."""
+    ticked: frozenset[str] = frozenset()
+    for option in sorted(item.options, key=lambda o: -o.points):
+        ticked |= {option.key}
+        if item_points(item, ticked) > points:
+            return [ticked]
+    return []
 
 
 def action_for(
