@@ -126,6 +126,7 @@ def assess_region(
 ) -> RegionResult:
     """Read, validate and score one region; any failure becomes the result's `problem`."""
     from kla_cli.core.assess import assess
+    from kla_cli.workbook.books import may_pass
     from kla_cli.workbook.read import read_region
 
     base = RegionResult(spec.name, str(spec.path), spec.target)
@@ -176,7 +177,7 @@ def assess_region(
         region=validation.region,
         year=validation.year,
         messages=tuple(f.render() for f in blocking[:MAX_MESSAGES]),
-        unsettled=any(f.code == "cannot-open" for f in validation.findings),
+        unsettled=any(may_pass(f) for f in validation.findings),
         file_times=_file_times(validation.intake),
     )
 

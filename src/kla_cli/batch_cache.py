@@ -39,9 +39,10 @@ touching the older copy changes the region's score. Such a result keeps the modi
 of those copies (`RegionResult.file_times`) and is used only while the files still have them;
 in a fresh CI checkout, which resets every time, such a region is scored again.
 
-Never kept: a region one of whose workbooks could not be opened (`RegionResult.unsettled`: a
-form held open by Excel on Windows is readable again once closed, though its hash, from the
-`stat` memory or git, came without opening it); a region whose folder holds a YAML file
+Never kept: a region one of whose workbooks could not be opened, or was read as memory ran out
+(`RegionResult.unsettled`, `workbook.books.may_pass`: a form held open by Excel on Windows is
+readable again once closed, though its hash, from the `stat` memory or git, came without
+opening it); a region whose folder holds a YAML file
 (`workbook_paths` then reads it, and the subfolders, to refuse a province given as a region:
 neither is in the key); and one with a "workbook" that is not a plain file (a named pipe would
 block the hash).

@@ -1,35 +1,41 @@
-"""A region's assessment kept between commands (in the run layer, beside `batch_cache`: it
-finds a region's workbooks as `workbook.paths` does): `kla score` run again, or `kla gap` after it, on
-workbooks that did not change takes the score and the findings from kla's cache instead of
-reading and assessing every form again.
+"""A region's assessment kept between commands: `kla score` run again, or `kla gap` after it, on
+workbooks that did not change takes the scores and the findings from kla's cache instead of
+reading and assessing every form again. In the run layer, beside `batch_cache`: it finds a
+region's workbooks as `workbook.paths` does.
 
 A secretariat runs `kla score` and `kla gap` dozens of times a day, mostly on forms that did not
 change since the last run. Reading twenty forms is most of such a run; what the commands show
 of the result (`Assessed`: the scores, the findings, what was read) is small.
 
 The entry is kept under a key of everything the assessment depends on: kla's version and the
-stamps (size, modification time) of its reading and scoring code (`core`, `workbook`, `io`: an
-edited checkout is a new kla), the reading libraries' stamps (python-calamine, openpyxl, odfpy),
-the rubric's files (their bytes), `--columns`, whether the files are checked as a region, the
-paths as given (findings name files by them) and, for each workbook read there, its name, size,
-modification time (which copy of a form sent twice is read may depend on it, `core.intake`) and
-content hash. Anything that cannot be stamped (a path that is not there, a folder kla refuses, a
-"workbook" that is not a plain file) means no memo: the command reads as always, and says
-what is wrong.
+stamps (size, modification time) of its modules (an edited checkout is a new kla) and of the
+reading libraries (python-calamine, openpyxl, odfpy), the language (a few findings are worded as
+a file is read), the rubric's files (their bytes), `--columns`, whether the files are checked as
+a region, the paths as given (findings name files by them) and, for each workbook read there,
+its name, size, modification time (which copy of a form sent twice is read may depend on it,
+`core.intake`) and content hash. Anything that cannot be stamped (a path that is not there, a
+folder kla refuses, a "workbook" that is not a plain file) means no memo: the command reads as
+always, and says what is wrong.
 
-What is kept is exactly what was computed: the codec writes every value by its exact type and
-refuses one it cannot give back as it was (`io/record_codec`), and then nothing is kept. A region one of whose workbooks could
-not be opened is never kept (a form held open by Excel is readable once closed). Entries are JSON
-naming only kla's own record classes (never pickle), one per place a command was run on (the
-paths and the way they are checked), hash-checked and written atomically (`io/cache`); a miss,
-a damaged entry or a cache that cannot be written only costs time. `--no-cache` skips the memo.
+What is kept is exactly what was computed from the files the key describes: the key is worked
+out again once they have been read, and the entry is written only if it is unchanged (a form
+that arrived, left or changed during the read is read again next time); the codec writes every
+value by its exact type and refuses one it cannot give back as it was (`io/record_codec`). A
+region with a failure a later run may not repeat (`workbook.books.may_pass`: a form held open by
+Excel, memory that ran out) is never kept. Entries are JSON naming only kla's own record
+classes (never pickle), one per place a command was run on (the paths, the language and the
+way they are checked), hash-checked and written atomically (`io/cache`); a miss, a damaged entry
+or a cache that cannot be written only costs time. `--no-cache` skips the memo.
+
+Not in the key: a file changed during the read and changed back to the same bytes, size and
+modification time before the key is worked out again.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from importlib.util import find_spec
 from pathlib import Path
 from typing import NamedTuple
@@ -42,16 +48,13 @@ from kla_cli.core.places import Coverage
 from kla_cli.core.rubric import AnswerType, Respondent, Text, Tier
 from kla_cli.core.scoring import GroupScore, IndicatorScore, ItemScore, Response, ScoreResult
 from kla_cli.errors import KlaError
+from kla_cli.i18n.messages import active_lang
 from kla_cli.io.cache import default_cache_dir, digest, read_entry, write_entry
 from kla_cli.io.record_codec import Codec
 
 FORMAT = b"memo-1"
 """Raised when what an entry holds changes in a way the codec's shape does not show."""
-STAMPED = ("core", "workbook", "io")
-"""kla's folders whose code decides what a region's workbooks assess to."""
 READERS = ("python_calamine", "openpyxl", "odf")
-UNSETTLED = "cannot-open"
-"""A finding that a later run may not repeat: such a region is never kept."""
 
 
 class FileRead(NamedTuple):
@@ -80,12 +83,14 @@ CODEC = Codec((*KEPT, Text, Tier, Finding, Severity, AnswerType, Respondent, Nil
 
 
 class Slot:
-    """The memo of one place (paths, and how they are checked): its entry, and the key the
-    workbooks have now."""
+    """The memo of one place (paths, language, and how they are checked): its entry, and the
+    key the workbooks have now."""
 
-    def __init__(self, file: Path, key: str) -> None:
+    def __init__(self, file: Path, key: str, stamp: Callable[[], str | None]) -> None:
         self.file = file
         self.key = key
+        self._stamp = stamp
+        """The key worked out again: after the read, it must still be `key`."""
 
     def get(self) -> Assessed | None:
         payload = read_entry(self.file)
@@ -101,13 +106,18 @@ class Slot:
         return value if isinstance(value, Assessed) else None
 
     def keep(self, assessed: Assessed) -> bool:
-        """Write `assessed` as this key's entry, when it may be kept and the codec can keep
-        every value in it exactly."""
-        if any(f.code == UNSETTLED for f in assessed.findings):
+        """Write `assessed` as this key's entry, when it may be kept: no failure a later run
+        may not repeat, the codec can keep every value exactly, and no workbook (nor the
+        rubric) changed, came or went while they were read."""
+        from kla_cli.workbook.books import may_pass
+
+        if any(may_pass(f) for f in assessed.findings):
             return False
         try:
             body = CODEC.encode(assessed)
         except (ValueError, TypeError):  # a value the codec cannot keep exactly
+            return False
+        if self._stamp() != self.key:
             return False
         return write_entry(self.file, self.key.encode("ascii") + b"\n" + body.encode("ascii"))
 
@@ -122,21 +132,30 @@ def slot(
     """The memo for reading `paths` with the rubric read from `rubric_files`; None when the
     workbooks cannot all be stamped. `whole_region`: True (checked as a region), None (as
     `core.intake.checked_as_region` decides from the forms)."""
-    from kla_cli.workbook.paths import workbook_paths
+    lang = active_lang()  # a few findings are worded as the file is read
+    shared = [FORMAT, __version__.encode(), CODEC.shape().encode(), lang.encode()]
+    shared += [repr((sorted((columns or {}).items()), whole_region)).encode()]
 
-    try:
-        workbooks = workbook_paths(paths)
-        parts = [FORMAT, __version__.encode(), CODEC.shape().encode(), _code_stamp()]
-        parts += [repr((sorted((columns or {}).items()), whole_region)).encode()]
-        parts += [_content(file) for file in sorted(rubric_files)]
-        parts += [os.fsencode(str(path)) for path in paths]
-        for file in workbooks:
-            parts += [os.fsencode(str(file)), _content(file)]
-    except (OSError, KlaError):
+    def stamp() -> str | None:
+        from kla_cli.workbook.paths import workbook_paths
+
+        try:
+            parts = [*shared, _code_stamp()]
+            parts += [_content(file) for file in sorted(rubric_files)]
+            parts += [os.fsencode(str(path)) for path in paths]
+            for file in workbook_paths(paths):
+                parts += [os.fsencode(str(file)), _content(file)]
+        except (OSError, KlaError):
+            return None
+        return digest(*parts)
+
+    key = stamp()
+    if key is None:
         return None
-    place = [repr(whole_region).encode()] + [os.fsencode(os.path.abspath(p)) for p in paths]
+    place = [lang.encode(), repr(whole_region).encode()]
+    place += [os.fsencode(os.path.abspath(p)) for p in paths]
     where = folder if folder is not None else default_cache_dir()
-    return Slot(where / f"memo-{digest(FORMAT, *place)}.json", digest(*parts))
+    return Slot(where / f"memo-{digest(FORMAT, *place)}.json", key, stamp)
 
 
 NO_WAIT = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
@@ -153,14 +172,12 @@ def _content(file: Path) -> bytes:
 
 
 def _code_stamp() -> bytes:
-    """The size and modification time of every module of kla's `STAMPED` folders and of the
-    reading libraries: changed code is a new key even under the same version."""
-    root = os.path.dirname(kla_cli.__file__)
+    """The size and modification time of every module of kla and of the reading libraries:
+    changed code is a new key even under the same version (an edited checkout)."""
     found = []
-    for name in STAMPED:
-        for where, folders, files in os.walk(os.path.join(root, name)):
-            folders[:] = sorted(f for f in folders if f != "__pycache__")
-            found += [_stamp(os.path.join(where, f)) for f in sorted(files) if f.endswith(".py")]
+    for where, folders, files in os.walk(os.path.dirname(kla_cli.__file__)):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        found += [_stamp(os.path.join(where, f)) for f in sorted(files) if f.endswith(".py")]
     for reader in READERS:
         spec = find_spec(reader)
         found.append(_stamp(spec.origin) if spec and spec.origin else f"{reader}: none")

@@ -155,7 +155,7 @@ def test_a_region_with_a_form_that_could_not_be_opened_is_not_kept(tmp_path: Pat
 
     from ..stages import result
 
-    slot = Slot(tmp_path / "memo.json", "key")
+    slot = Slot(tmp_path / "memo.json", "key", lambda: "key")
     locked = Finding(Severity.ERROR, "cannot-open", "dinkes.xlsx", args={"error": "locked"})
     assert not slot.keep(Assessed(result(), [locked], [locked], ()))
     assert slot.get() is None
@@ -177,15 +177,15 @@ def test_what_does_not_read_back_the_same_is_not_kept(tmp_path: Path) -> None:
 
     from ..stages import result
 
-    slot = Slot(tmp_path / "memo.json", "key")
+    slot = Slot(tmp_path / "memo.json", "key", lambda: "key")
     odd = Finding(Severity.WARNING, "x", "f.xlsx", args={"where": Path("f.xlsx")})
     assert not slot.keep(Assessed(result(), [odd], [], ()))
     assert not (tmp_path / "memo.json").exists()
     plain = Finding(Severity.WARNING, "x", "f.xlsx", args={"value": 0.1})
     kept = Assessed(result(), [plain], [], ())
     assert slot.keep(kept)
-    assert region_memo.Slot(tmp_path / "memo.json", "key").get() == kept
-    assert region_memo.Slot(tmp_path / "memo.json", "other").get() is None
+    assert region_memo.Slot(tmp_path / "memo.json", "key", lambda: "key").get() == kept
+    assert region_memo.Slot(tmp_path / "memo.json", "other", lambda: "other").get() is None
 
 
 def test_a_path_that_cannot_be_stamped_has_no_memo(tmp_path: Path) -> None:
@@ -201,3 +201,62 @@ def test_a_rubric_piped_in_has_no_memo(city: Path) -> None:
         assert result.exit_code in (0, 1), result.stderr
         assert HIT not in result.stderr
     assert _memos(city) == []
+
+
+# Found in review: what the key did not cover.
+
+
+def test_a_finding_worded_as_the_file_is_read_is_kept_per_language(city: Path) -> None:
+    """A file that is no workbook says what it is in the run's language as it is read: a memo
+    filled in Indonesian is not read back in English."""
+    (city / "dinkes.xlsx").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    _run("--lang", "id", "score", "--allow-errors", str(city))
+    english = _run("--lang", "en", "score", "--allow-errors", str(city))
+    fresh = _run("--lang", "en", "score", "--allow-errors", "--no-cache", str(city))
+    assert HIT not in english.stderr
+    assert "PDF document" in english.stderr + english.stdout
+    assert (english.stdout, english.stderr) == (fresh.stdout, fresh.stderr)
+    assert HIT in _run("--lang", "en", "score", "--allow-errors", str(city)).stderr
+
+
+def test_a_form_that_arrives_while_the_region_is_read_is_not_kept(
+    city: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The key is worked out before the read and again after it: a download that finished in
+    between (and was then removed) does not leave a result that names it."""
+    from kla_cli.workbook import read
+
+    listed = read.workbook_paths
+
+    def arriving(paths: list[Path]) -> list[Path]:
+        shutil.copy(city / "dinkes.xlsx", city / "unduhan.xlsx")
+        return listed(paths)
+
+    monkeypatch.setattr(read, "workbook_paths", arriving)
+    _run("score", str(city))
+    monkeypatch.setattr(read, "workbook_paths", listed)
+    (city / "unduhan.xlsx").unlink()
+    again = _run("score", str(city))
+    assert HIT not in again.stderr and "unduhan" not in again.stderr + again.stdout
+    assert again.stdout == _run("score", "--no-cache", str(city)).stdout
+
+
+def test_memory_that_ran_out_is_not_kept(city: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Running out of memory reads as a sheet too large; the next run may well read it."""
+    from kla_cli.workbook import read
+
+    real = read._read_any
+    failed: list[Path] = []
+
+    def once(path: Path, *args: object) -> object:
+        if path.name == "dinkes.xlsx" and not failed:
+            failed.append(path)
+            raise MemoryError
+        return real(path, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(read, "_read_any", once)
+    first = _run("score", "--allow-errors", str(city))
+    assert failed and "too-large" in first.stderr + first.stdout
+    again = _run("score", "--allow-errors", str(city))
+    assert HIT not in again.stderr
+    assert again.stdout == _run("score", "--no-cache", str(city)).stdout

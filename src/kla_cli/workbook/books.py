@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 from typing import Protocol
@@ -99,10 +100,23 @@ def guarded(path: Path, read: Callable[[], Submission]) -> Submission:
         raise
     except SheetTooLarge as exc:
         return sheet_too_large(str(path), exc)
-    except MemoryError:
-        return sheet_too_large(str(path), SheetTooLarge("?", 0, 0))
+    except MemoryError:  # said as a sheet too large, but it may pass: never kept (`may_pass`)
+        found = sheet_too_large(str(path), SheetTooLarge("?", 0, 0))
+        (finding,) = found.findings
+        return replace(found, findings=(finding._replace(args={**finding.args, OOM: True}),))
     except BaseException as exc:
         return open_failed(path, exc)
+
+
+OOM = "out_of_memory"
+"""The argument that marks a too-large finding made when memory ran out while reading."""
+
+
+def may_pass(finding: Finding) -> bool:
+    """A failure to read that a later run may not repeat: the file could not be opened (a form
+    held open by Excel on Windows is readable once closed), or memory ran out. A region with one
+    is never kept by a cache (`batch_cache`, `region_memo`)."""
+    return finding.code == "cannot-open" or bool(finding.args.get(OOM))
 
 
 def open_failed(path: Path, exc: BaseException) -> Submission:
