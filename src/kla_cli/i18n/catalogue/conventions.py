@@ -104,8 +104,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "verbose.rubric": ("rubrik: {path}", "rubric: {path}"),
     "verbose.memo": (
-        "berkas tidak berubah sejak penilaian terakhir: hasilnya diambil dari cache",
-        "the workbooks did not change since the last assessment: its result comes from the cache",
+        "berkas tidak berubah sejak penilaian terakhir; hasilnya diambil dari cache (berkas di"
+        " bawah tidak dibaca ulang)",
+        "the workbooks did not change since the last assessment; its result comes from the cache"
+        " (the files below were not read again)",
     ),
     # --- Windows: a file open in Excel
     "output.locked": (
