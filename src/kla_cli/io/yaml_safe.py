@@ -158,4 +158,34 @@ def _syntax(exc: yaml.YAMLError) -> YamlSyntax:
     if isinstance(exc, yaml.constructor.ConstructorError) and "tag" in problem:
         tag = problem.rpartition("tag ")[2].strip("'\"").replace("tag:yaml.org,2002:", "!!")
         return YamlTag(line, problem, tag)
-    return YamlSyntax(line, problem)
+    return YamlSyntax(line, worded(problem))
+
+
+PROBLEMS = (
+    ("mapping values are not allowed", "yaml.problem.colon_in_value"),
+    ("sequence entries are not allowed", "yaml.problem.list_item"),
+    ("tab character", "yaml.problem.tab"),
+    ("'\\t' that cannot start", "yaml.problem.tab"),
+    ("cannot start any token", "yaml.problem.token"),
+    ("expected <block end>", "yaml.problem.indentation"),
+    ("did not find expected key", "yaml.problem.indentation"),
+    ("did not find expected '-' indicator", "yaml.problem.indentation"),
+    ("could not find expected ':'", "yaml.problem.colon_missing"),
+    ("unexpected end of stream", "yaml.problem.unclosed_quote"),
+    ("',' or ']'", "yaml.problem.bracket"),
+    ("',' or '}'", "yaml.problem.brace"),
+    ("unknown escape character", "yaml.problem.escape"),
+    ("undefined alias", "yaml.problem.alias"),
+)
+"""What the YAML parser says (libyaml's words, or PyYAML's where it reads alone) -> the
+catalogue's: the problems people make by hand in a rubric, a manifest or a result sheet."""
+
+
+def worded(problem: str) -> str:
+    """The parser's `problem` in the run's language when it is a known one, else as it is."""
+    from kla_cli.i18n.messages import t
+
+    for words, key in PROBLEMS:
+        if words in problem:
+            return t(key)
+    return problem

@@ -40,6 +40,54 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "remove YAML anchors and aliases (& and *) and write the values out",
     ),
     "rubric.yaml_error": ("YAML tidak valid: {error}", "invalid YAML: {error}"),
+    # --- the YAML parser's problems (io/yaml_safe.worded), in any YAML file kla reads
+    "yaml.problem.colon_in_value": (
+        "titik dua (:) di tempat yang tidak boleh; apit teks yang memuat ': ' dengan tanda kutip,"
+        " atau periksa indentasi",
+        "a colon (:) where none may be; put a text containing ': ' in quotes, or check the"
+        " indentation",
+    ),
+    "yaml.problem.list_item": (
+        "butir daftar (-) di tempat yang tidak boleh; periksa indentasinya",
+        "a list item (-) where none may be; check its indentation",
+    ),
+    "yaml.problem.tab": ("tab pada indentasi; pakai spasi", "a tab in the indentation; use spaces"),
+    "yaml.problem.token": (
+        "karakter yang tidak boleh mengawali nilai (tab pada indentasi, atau @ atau ` di awal"
+        " teks tanpa kutip)",
+        "a character that cannot start a value (a tab in the indentation, or @ or ` at the start"
+        " of a text without quotes)",
+    ),
+    "yaml.problem.indentation": (
+        "indentasi tidak sejajar dengan baris di atasnya (kunci atau butir daftar yang bergeser)",
+        "the indentation does not line up with the lines above (a key or list item out of line)",
+    ),
+    "yaml.problem.colon_missing": (
+        "titik dua (:) yang diharapkan tidak ada (kunci tanpa ':', atau teks beberapa baris tanpa"
+        " kutip)",
+        "an expected colon (:) is missing (a key without ':', or a text over several lines"
+        " without quotes)",
+    ),
+    "yaml.problem.unclosed_quote": (
+        "tanda kutip yang dibuka tidak ditutup",
+        "a quote that is opened is never closed",
+    ),
+    "yaml.problem.bracket": (
+        "kurung siku [ tidak ditutup dengan ], atau koma antarbutir hilang",
+        "a '[' is never closed with ']', or a comma between items is missing",
+    ),
+    "yaml.problem.brace": (
+        "kurung kurawal {{ tidak ditutup dengan }}, atau koma antarbagian hilang",
+        "a '{{' is never closed with '}}', or a comma between entries is missing",
+    ),
+    "yaml.problem.escape": (
+        "garis miring terbalik (\\) tak dikenal dalam teks berkutip ganda; pakai kutip tunggal",
+        "an unknown backslash (\\) escape in a double-quoted text; use single quotes",
+    ),
+    "yaml.problem.alias": (
+        "alias (*nama) tanpa jangkar (&nama) di atasnya",
+        "an alias (*name) with no anchor (&name) above it",
+    ),
     "rubric.yaml_error.hint": (
         "periksa indentasi (spasi, bukan tab), tanda kutip dan kurung pada baris itu",
         "check indentation (spaces, not tabs), quotes and brackets on that line",
