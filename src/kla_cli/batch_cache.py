@@ -76,10 +76,11 @@ from kla_cli.io.git_blobs import algorithm_of, blob_id, unchanged_blobs
 if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
 
-FORMAT = b"batch-6"
+FORMAT = b"batch-7"
 """Raised whenever a result record changes, or kla reads a form differently under the same
 version (`batch-6`: yes/no number cells, `X`, `No` beside `Kode`, formulas computed to "", a
-choice's letter against its text), so that no result kept by older code is used."""
+choice's letter against its text; `batch-7`: a checklist's letter against its text, memory that
+ran out never kept), so that no result kept by older code is used."""
 _FIELDS = RegionResult._fields
 """A result is kept as its fields by name; a change of the record is a change of every key."""
 RACY_NS = 2_000_000_000

@@ -202,10 +202,33 @@ def test_checklist_rejects_unknown_letter(mini: Rubric) -> None:
     assert info.value.code == "not-an-option"
 
 
-@pytest.mark.parametrize("raw", ["a. Profil Anak", "a b z", "semua"])
-def test_checklist_rejects_mislabelled_or_unknown(mini: Rubric, raw: str) -> None:
-    with pytest.raises(AnswerProblem):
+@pytest.mark.parametrize("raw", ["a b z", "semua", "z. Sekretariat"])
+def test_checklist_rejects_unknown(mini: Rubric, raw: str) -> None:
+    with pytest.raises(AnswerProblem) as info:
         parse_answer(_item(mini, "2.1"), raw)
+    assert info.value.code == "not-an-option"
+
+
+@pytest.mark.parametrize("raw", ["a. Profil Anak", "b. Sekretariat, c", "c) RAD KLA (2024)"])
+def test_checklist_letter_and_text_of_two_elements(mini: Rubric, raw: str) -> None:
+    """As for a choice: the letter names one element and the text another (a: Sekretariat,
+    b: RAD KLA, c: Profil Anak); kla cannot tell which is ticked."""
+    with pytest.raises(AnswerProblem) as info:
+        parse_answer(_item(mini, "2.1"), raw)
+    assert info.value.code == "option-text-differs"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("a. Sekretariat (SK 2024), c", {"a", "c"}),  # a note after the element's text
+        ("a. SK Gugus Tugas", {"a"}),  # a note in place of it: the letter counts
+        ("a. b.", {"a", "b"}),  # letters, not a letter and a text
+        ("(a) Sekretariat; (c) Profil Anak", {"a", "c"}),
+    ],
+)
+def test_checklist_letter_with_a_note(mini: Rubric, raw: str, expected: set[str]) -> None:
+    assert parse_answer(_item(mini, "2.1"), raw) == frozenset(expected)
 
 
 def test_percent(mini: Rubric) -> None:

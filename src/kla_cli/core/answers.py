@@ -284,18 +284,24 @@ def _parse_checklist(item: Item, raw: CellValue) -> frozenset[str]:
         token = part.strip()
         if not token:
             continue
-        labelled = _LABELLED.match(token)  # "a. Perda Perlindungan Anak"
-        if labelled and labels.get(labelled[2]) == labelled[1]:
-            token = labelled[2]
         if token in labels:
             ticked.add(labels[token])
             continue
         letters = _LETTER.findall(token) if _LETTERS.fullmatch(token) else []
-        if not letters or any(letter not in keys for letter in letters):
+        if letters and all(letter in keys for letter in letters):  # `a c`, `(a)(c)`
+            ticked.update(letters)
+            continue
+        labelled = _LABELLED.match(token)  # "a. Perda Perlindungan Anak"
+        if labelled is None or labelled[1] not in keys:
             raise AnswerProblem(
                 "not-an-option", display(raw), (("options", ", ".join(sorted(keys))),)
             )
-        ticked.update(letters)
+        named = _named_option(item, token)  # a letter and a text, read as a choice's are
+        if named is not None and named != labelled[1]:  # `a. Profil Anak`, that is c
+            raise AnswerProblem(
+                "option-text-differs", display(raw), (("letter", labelled[1]), ("option", named))
+            )
+        ticked.add(labelled[1])
     return frozenset(ticked)
 
 
