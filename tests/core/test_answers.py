@@ -202,7 +202,26 @@ def test_checklist_rejects_unknown_letter(mini: Rubric) -> None:
     assert info.value.code == "not-an-option"
 
 
-@pytest.mark.parametrize("raw", ["a b z", "semua", "z. Sekretariat"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a b z",
+        "semua",
+        "z. Sekretariat",
+        # found in review: a letter and a text that hide more (each read as `a` alone)
+        "a. Sekretariat b. RAD KLA",
+        "a. Sekretariat c. Profil Anak",
+        "a. c. Profil Anak",
+        "a. b. d",
+        "a) c) z)",
+        "(a) (c) (z)",
+        "a. d",
+        "a. atau c.",
+        "a. tidak ada",
+        "a. belum",
+        "b. -",
+    ],
+)
 def test_checklist_rejects_unknown(mini: Rubric, raw: str) -> None:
     with pytest.raises(AnswerProblem) as info:
         parse_answer(_item(mini, "2.1"), raw)

@@ -122,6 +122,19 @@ def test_next_answers_from_a_recap_s_points(mini: Rubric) -> None:
     assert next_answers(checklist, Nilai(20.0)) == []
 
 
+def test_a_checklist_s_gain_is_counted_to_the_cent(mini: Rubric) -> None:
+    """Found in review: elements of 6,69, 6,66 and 6,65 points add up to 13,350000000000001;
+    from a recap's 13,35 the next step is all three, not a step worth +0,00."""
+    item = _item(mini, "2.1")
+    points = (6.69, 6.66, 6.65)
+    odd = replace(
+        item,
+        options=tuple(o._replace(points=p) for o, p in zip(item.options, points, strict=True)),
+    )
+    assert next_answers(odd, Nilai(13.35)) == [frozenset({"a", "b", "c"})]
+    assert next_answers(odd, Nilai(13.34)) == [frozenset({"a", "b"})]
+
+
 def test_no_opportunity_without_a_gain(mini: Rubric) -> None:
     """An item a recap already gives its maximum is no opportunity (it was listed, +0,00); one
     whose points no single element of a checklist beats still is."""

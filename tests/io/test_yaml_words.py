@@ -25,6 +25,8 @@ CASES = {
     "@a: 1": "token",
     "a: 1\n- b": "indentation",
     "a: - b": "list_item",
+    'name: "Rubrik "mini" uji"': "indentation",  # a quote inside a quoted text
+    "a: x\nopd:bappeda\nb: 1": "colon_missing",  # a ':' with no space after it
     "a:\n  - 1\n  b: 2": "indentation",  # libyaml: did not find expected '-' indicator
 }
 LOADERS = [yaml.SafeLoader] + ([yaml.CSafeLoader] if hasattr(yaml, "CSafeLoader") else [])

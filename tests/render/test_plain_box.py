@@ -201,16 +201,16 @@ def example_result() -> ScoreResult:
     "text",
     ["", "Kota Contoh", "Penilaian mandiri KLA · Kota Contoh · 2025", "(−66,91 poin) → Pratama",
      "2023–2024 … “kutipan” • ≤ ≥ —", "Ünïcödé Ελλάδα Россия ┃━┃", "漢字テスト", "ｱｲｳ", "a\tb",
-     "e\u0301", "👍🏽 ok", "\x1b[0m", "soft\xadhyphen", "x" * 600]
+     "e\u0301", "👍🏽 ok", "\x1b[0m", "soft\xadhyphen", "x" * 600, " →", "ab—"]
 )  # fmt: skip
 def test_character_widths_are_rich_s(text: str) -> None:
     """The widths plain_box takes without importing rich are rich's own."""
     from rich import cells
 
     assert plain_box.cell_len(text) == cells.cell_len(text)
-    for size in (0, 1, 5, 40, 700):
+    for size in (-2, -1, 0, 1, 5, 40, 700):
         assert plain_box.set_cell_size(text, size) == cells.set_cell_size(text, size)
-        if size:
+        if size > 0:  # as plain_box asks: a table column is at least a cell wide
             assert plain_box.chop_cells(text, size) == cells.chop_cells(text, size)
 
 

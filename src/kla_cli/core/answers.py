@@ -292,7 +292,16 @@ def _parse_checklist(item: Item, raw: CellValue) -> frozenset[str]:
             ticked.update(letters)
             continue
         labelled = _LABELLED.match(token)  # "a. Perda Perlindungan Anak"
-        if labelled is None or labelled[1] not in keys:
+        if labelled and labels.get(labelled[2]) == labelled[1]:  # the element's own text
+            ticked.add(labelled[1])
+            continue
+        if (
+            labelled is None
+            or labelled[1] not in keys
+            or _ANOTHER_LETTER.search(labelled[2])  # `a. Sekretariat b. RAD KLA`: no separator
+            or labelled[2].strip(" .") in _EMPTY_LIST  # `a. tidak ada`: not ticked, then
+            or yes_no_word(labelled[2]) is False
+        ):
             raise AnswerProblem(
                 "not-an-option", display(raw), (("options", ", ".join(sorted(keys))),)
             )
@@ -308,5 +317,8 @@ def _parse_checklist(item: Item, raw: CellValue) -> frozenset[str]:
 _LIST_SEPARATOR = re.compile(r"[,;/&\n]+|\s+(?:dan|and)\s+")
 _LETTER = re.compile(r"\(?([a-z])[.)]?")
 _LABELLED = re.compile(r"^\(?([a-z])[.)]\s+(.+)$")
+_ANOTHER_LETTER = re.compile(r"(?:^|\s)\(?[a-z](?:[.)]|\s|$)")
+"""An element's letter inside the text after another's (`a. c. Profil Anak`, `a. d`): a
+one-letter word, which no note is made of."""
 _LETTERS = re.compile(r"(?:\(?[a-z][.)]?\s*)+")
 """A run of option letters as people tick them: `a c`, `(a)(c)`, `a. b.`."""

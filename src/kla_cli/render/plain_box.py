@@ -33,6 +33,7 @@ from kla_cli.render.tables import STRIP, BoxTable, Column, text_of
 MARKS = "−→…≤≥–—‘’“”•"
 """Marks kla's own texts use (minus, arrow, ellipsis, dashes, quotes) that rich's table makes
 one cell wide (`tests/render/test_plain_box.py` asks rich), outside its single-cell ranges."""
+_MARK = re.compile(f"[{MARKS}]")
 _NOT_SINGLE = re.compile(
     f"[^\\x20-\\x7e\\xa0-\\xac\\xae-\\u02ff\\u0370-\\u0482\\u2500-\\u25fc\\u2800-\\u28ff{MARKS}]"
 )
@@ -54,6 +55,8 @@ def cell_len(text: str) -> int:
 def set_cell_size(text: str, total: int) -> str:
     """`rich.cells.set_cell_size`: `text` cropped or padded with spaces to `total` cells."""
     if not _NOT_SINGLE.search(text):
+        if total <= 0 and _MARK.search(text):  # rich's own path for a mark: nothing left
+            return ""
         size = len(text)
         return text + " " * (total - size) if size < total else text[:total]
     from rich.cells import set_cell_size as rich_set_cell_size

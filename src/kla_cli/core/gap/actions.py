@@ -114,7 +114,7 @@ def _more_than(item: Item, points: float) -> list[Answer]:
     ticked: frozenset[str] = frozenset()
     for option in sorted(item.options, key=lambda o: -o.points):
         ticked |= {option.key}
-        if item_points(item, ticked) > points:
+        if round(item_points(item, ticked) - points, 2) > 0:  # as `plan._candidates` counts
             return [ticked]
     return []
 

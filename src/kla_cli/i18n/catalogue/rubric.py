@@ -53,36 +53,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "yaml.problem.tab": ("tab pada indentasi; pakai spasi", "a tab in the indentation; use spaces"),
     "yaml.problem.token": (
-        "karakter yang tidak boleh mengawali nilai (tab pada indentasi, atau @ atau ` di awal"
+        "karakter yang tidak boleh mengawali nilai (tab pada indentasi, atau @, ` atau % di awal"
         " teks tanpa kutip)",
-        "a character that cannot start a value (a tab in the indentation, or @ or ` at the start"
-        " of a text without quotes)",
+        "a character that cannot start a value (a tab in the indentation, or @, ` or % at the"
+        " start of a text without quotes)",
     ),
     "yaml.problem.indentation": (
-        "indentasi tidak sejajar dengan baris di atasnya (kunci atau butir daftar yang bergeser)",
-        "the indentation does not line up with the lines above (a key or list item out of line)",
+        "indentasi tidak sejajar dengan baris di atasnya (kunci atau butir daftar yang bergeser),"
+        " atau ada teks sesudah tanda kutip penutup (di dalam teks, pakai jenis kutip yang lain)",
+        "the indentation does not line up with the lines above (a key or list item out of line),"
+        " or there is text after a closing quote (inside a text, use the other kind of quote)",
     ),
     "yaml.problem.colon_missing": (
-        "titik dua (:) yang diharapkan tidak ada (kunci tanpa ':', atau teks beberapa baris tanpa"
-        " kutip)",
-        "an expected colon (:) is missing (a key without ':', or a text over several lines"
-        " without quotes)",
+        "titik dua (:) yang diharapkan tidak ada: kunci tanpa ':', ':' tanpa spasi sesudahnya"
+        " (pada baris ini atau di atasnya), atau teks beberapa baris tanpa kutip",
+        "an expected colon (:) is missing: a key without ':', a ':' with no space after it (on"
+        " this line or the one above), or a text over several lines without quotes",
     ),
     "yaml.problem.unclosed_quote": (
         "tanda kutip yang dibuka tidak ditutup",
         "a quote that is opened is never closed",
     ),
     "yaml.problem.bracket": (
-        "kurung siku [ tidak ditutup dengan ], atau koma antarbutir hilang",
-        "a '[' is never closed with ']', or a comma between items is missing",
+        "kurung siku [ tidak ditutup dengan ], koma antarbutir hilang, atau ada teks sesudah"
+        " tanda kutip penutup",
+        "a '[' is never closed with ']', a comma between items is missing, or there is text after"
+        " a closing quote",
     ),
     "yaml.problem.brace": (
-        "kurung kurawal {{ tidak ditutup dengan }}, atau koma antarbagian hilang",
-        "a '{{' is never closed with '}}', or a comma between entries is missing",
+        "kurung kurawal {{ tidak ditutup dengan }}, koma antarbagian hilang, atau ada teks"
+        " sesudah tanda kutip penutup",
+        "a '{{' is never closed with '}}', a comma between entries is missing, or there is text"
+        " after a closing quote",
     ),
     "yaml.problem.escape": (
-        "garis miring terbalik (\\) tak dikenal dalam teks berkutip ganda; pakai kutip tunggal",
-        "an unknown backslash (\\) escape in a double-quoted text; use single quotes",
+        "urutan escape dengan garis miring terbalik (\\) yang tidak dikenal dalam teks berkutip"
+        " ganda; pakai kutip tunggal",
+        "an unknown escape with a backslash (\\) in a double-quoted text; use single quotes",
     ),
     "yaml.problem.alias": (
         "alias (*nama) tanpa jangkar (&nama) di atasnya",
