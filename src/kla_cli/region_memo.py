@@ -101,7 +101,7 @@ class Slot:
             return None
         try:
             value = CODEC.decode(body)
-        except (ValueError, TypeError, KeyError, IndexError):
+        except (ValueError, TypeError, KeyError, IndexError, RecursionError):  # not kla's entry
             return None
         return value if isinstance(value, Assessed) else None
 

@@ -145,6 +145,8 @@ def test_an_entry_under_the_right_key_but_not_kla_s_records_is_a_miss(city: Path
     key = payload.partition(b"\n")[0]
     write_entry(memo, key + b'\n{"@": "Popen", "f": [["rm", "-rf", "/"]]}')
     assert HIT not in _run("score", str(city)).stderr
+    write_entry(memo, key + b"\n" + b"[" * 100_000 + b"]" * 100_000)  # deeper than JSON goes
+    assert HIT not in _run("score", str(city)).stderr
 
 
 def test_a_region_with_a_form_that_could_not_be_opened_is_not_kept(tmp_path: Path) -> None:
