@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.core.ranking import RegionResult
-from kla_cli.core.rubric import Rubric, Tier
+from kla_cli.core.rubric import Rubric, Tier, Tiers
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, current_lang, t
 from kla_cli.io.manifest import MANIFEST_SUFFIXES, RegionSpec, load_manifest
@@ -82,7 +82,7 @@ def _refuse_region_folder(root: Path, first: Path) -> None:
         )
 
 
-def resolve_tier(rubric: Rubric, value: str, where: str | None = None) -> Tier:
+def resolve_tier(rubric: Rubric | Tiers, value: str, where: str | None = None) -> Tier:
     """A predikat by id or name (`gap.find_tier`), or a one-line error, located at `where`,
     listing the rubric's tier ids."""
     from kla_cli.core.gap.ladder import find_tier  # answers and scoring: not for a cached re-run

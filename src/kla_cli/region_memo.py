@@ -33,6 +33,7 @@ modification time before the key is worked out again.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
 from collections.abc import Callable, Mapping, Sequence
@@ -52,7 +53,7 @@ from kla_cli.i18n.messages import active_lang
 from kla_cli.io.cache import default_cache_dir, digest, read_entry, write_entry
 from kla_cli.io.record_codec import Codec
 
-FORMAT = b"memo-1"
+FORMAT = b"memo-2"
 """Raised when what an entry holds changes in a way the codec's shape does not show."""
 READERS = ("python_calamine", "openpyxl", "odf")
 
@@ -75,6 +76,8 @@ class Assessed(NamedTuple):
     blocking: list[Finding]
     """Errors that make the score untrustworthy (`core.validate.Validation.blocking`)."""
     files: tuple[FileRead, ...]
+    tiers: tuple[Tier, ...]
+    """The rubric's predikat bands: all `kla score` needs of the rubric when the memo answers."""
 
 
 KEPT = (Assessed, FileRead, ScoreResult, GroupScore, IndicatorScore, ItemScore, Response)
@@ -83,65 +86,77 @@ CODEC = Codec((*KEPT, Text, Tier, Finding, Severity, AnswerType, Respondent, Nil
 
 
 class Slot:
-    """The memo of one place (paths, language, and how they are checked): its entry, and the
-    key the workbooks have now."""
+    """The memo of one place (the paths, the rubric given, the language, and how the paths are
+    checked): its entry, looked up and written under the key the files have now."""
 
-    def __init__(self, file: Path, key: str, stamp: Callable[[], str | None]) -> None:
+    def __init__(self, file: Path, stamp: Callable[[Sequence[Path]], str | None]) -> None:
         self.file = file
-        self.key = key
         self._stamp = stamp
-        """The key worked out again: after the read, it must still be `key`."""
+        """The key, given the rubric's files (the one given and those it `extends`)."""
+        self._before: tuple[str | None, Sequence[Path]] = (None, ())
 
-    def get(self) -> Assessed | None:
+    def get(self) -> tuple[Assessed, tuple[Path, ...]] | None:
+        """The kept assessment and the rubric files it was made with, when none of the files
+        the key covers changed since."""
         payload = read_entry(self.file)
         if payload is None:
             return None
-        key, _, body = payload.partition(b"\n")
-        if key.decode("ascii", "replace") != self.key:
-            return None
+        key, _, rest = payload.partition(b"\n")
+        named, _, body = rest.partition(b"\n")
         try:
+            rubric_files = tuple(Path(name) for name in json.loads(named))
+            if key.decode("ascii") != self._stamp(rubric_files):
+                return None
             value = CODEC.decode(body)
         except (ValueError, TypeError, KeyError, IndexError, RecursionError):  # not kla's entry
             return None
-        return value if isinstance(value, Assessed) else None
+        return (value, rubric_files) if isinstance(value, Assessed) else None
+
+    def begin(self, rubric_files: Sequence[Path]) -> None:
+        """The key before the workbooks are read (`keep` compares it with the key after)."""
+        self._before = (self._stamp(rubric_files), rubric_files)
 
     def keep(self, assessed: Assessed) -> bool:
         """Write `assessed` as this key's entry, when it may be kept: no failure a later run
         may not repeat, the codec can keep every value exactly, and no workbook (nor the
-        rubric) changed, came or went while they were read."""
+        rubric) changed, came or went while they were read (since `begin`)."""
         from kla_cli.workbook.books import may_pass
 
-        if any(may_pass(f) for f in assessed.findings):
+        key, rubric_files = self._before
+        if key is None or any(may_pass(f) for f in assessed.findings):
             return False
         try:
             body = CODEC.encode(assessed)
         except (ValueError, TypeError):  # a value the codec cannot keep exactly
             return False
-        if self._stamp() != self.key:
+        if self._stamp(rubric_files) != key:
             return False
-        return write_entry(self.file, self.key.encode("ascii") + b"\n" + body.encode("ascii"))
+        named = json.dumps([str(file) for file in rubric_files])  # ASCII: any name
+        payload = f"{key}\n{named}\n{body}".encode("ascii")
+        return write_entry(self.file, payload)
 
 
 def slot(
     paths: Sequence[Path],
-    rubric_files: Sequence[Path],
+    rubric: Path,
     columns: Mapping[str, int] | None,
     whole_region: bool | None,
     folder: Path | None = None,
-) -> Slot | None:
-    """The memo for reading `paths` with the rubric read from `rubric_files`; None when the
-    workbooks cannot all be stamped. `whole_region`: True (checked as a region), None (as
+) -> Slot:
+    """The memo for reading `paths` with the rubric of `rubric` (the file given, or the
+    default). `whole_region`: True (checked as a region), None (as
     `core.intake.checked_as_region` decides from the forms)."""
     lang = active_lang()  # a few findings are worded as the file is read
     shared = [FORMAT, __version__.encode(), CODEC.shape().encode(), lang.encode()]
     shared += [repr((sorted((columns or {}).items()), whole_region)).encode()]
 
-    def stamp() -> str | None:
+    def stamp(rubric_files: Sequence[Path]) -> str | None:
+        """The key; None when a file cannot be stamped (then nothing is looked up or kept)."""
         from kla_cli.workbook.paths import workbook_paths
 
         try:
             parts = [*shared, _code_stamp()]
-            parts += [_content(file) for file in sorted(rubric_files)]
+            parts += [_content(file) for file in rubric_files]
             parts += [os.fsencode(str(path)) for path in paths]
             for file in workbook_paths(paths):
                 parts += [os.fsencode(str(file)), _content(file)]
@@ -149,13 +164,11 @@ def slot(
             return None
         return digest(*parts)
 
-    key = stamp()
-    if key is None:
-        return None
-    place = [lang.encode(), repr(whole_region).encode()]
+    given = [os.fsencode(str(rubric)), os.fsencode(os.path.abspath(rubric))]
+    place = [lang.encode(), repr(whole_region).encode(), *given]
     place += [os.fsencode(os.path.abspath(p)) for p in paths]
     where = folder if folder is not None else default_cache_dir()
-    return Slot(where / f"memo-{digest(FORMAT, *place)}.json", key, stamp)
+    return Slot(where / f"memo-{digest(FORMAT, *place)}.json", stamp)
 
 
 NO_WAIT = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)

@@ -165,7 +165,7 @@ def test_an_interrupt_or_a_signal(monkeypatch: pytest.MonkeyPatch) -> None:
     def stopped(*args: object, **kwargs: object) -> None:
         raise Terminated("SIGTERM")
 
-    monkeypatch.setattr(score, "load_rubric", stopped)
+    monkeypatch.setattr(score, "assessed_region", stopped)
     result = _invoke("score", str(EXAMPLE), "-f", "json")
     error = _error(result)
     assert error == {
@@ -180,7 +180,7 @@ def test_an_interrupt_or_a_signal(monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(score, "load_rubric", interrupted)
+    monkeypatch.setattr(score, "assessed_region", interrupted)
     assert _error(_invoke("score", str(EXAMPLE), "-f", "json"))["code"] == "interrupted"
     assert _invoke("score", str(EXAMPLE)).stdout == ""
 
@@ -191,7 +191,7 @@ def test_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(*args: object, **kwargs: object) -> None:
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr(score, "load_rubric", broken)
+    monkeypatch.setattr(score, "assessed_region", broken)
     error = _error(_invoke("score", str(EXAMPLE), "-f", "json"))
     assert error["code"] == "internal" and "IndexError" in error["message"]
 

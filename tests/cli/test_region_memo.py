@@ -157,9 +157,10 @@ def test_a_region_with_a_form_that_could_not_be_opened_is_not_kept(tmp_path: Pat
 
     from ..stages import result
 
-    slot = Slot(tmp_path / "memo.json", "key", lambda: "key")
+    slot = Slot(tmp_path / "memo.json", lambda files: "key")
+    slot.begin([])
     locked = Finding(Severity.ERROR, "cannot-open", "dinkes.xlsx", args={"error": "locked"})
-    assert not slot.keep(Assessed(result(), [locked], [locked], ()))
+    assert not slot.keep(Assessed(result(), [locked], [locked], (), ()))
     assert slot.get() is None
 
 
@@ -179,20 +180,36 @@ def test_what_does_not_read_back_the_same_is_not_kept(tmp_path: Path) -> None:
 
     from ..stages import result
 
-    slot = Slot(tmp_path / "memo.json", "key", lambda: "key")
+    slot = Slot(tmp_path / "memo.json", lambda files: "key")
+    rubric = [tmp_path / "rubrik.yaml"]
+    slot.begin(rubric)
     odd = Finding(Severity.WARNING, "x", "f.xlsx", args={"where": Path("f.xlsx")})
-    assert not slot.keep(Assessed(result(), [odd], [], ()))
+    assert not slot.keep(Assessed(result(), [odd], [], (), ()))
     assert not (tmp_path / "memo.json").exists()
     plain = Finding(Severity.WARNING, "x", "f.xlsx", args={"value": 0.1})
-    kept = Assessed(result(), [plain], [], ())
+    kept = Assessed(result(), [plain], [], (), ())
     assert slot.keep(kept)
-    assert region_memo.Slot(tmp_path / "memo.json", "key", lambda: "key").get() == kept
-    assert region_memo.Slot(tmp_path / "memo.json", "other", lambda: "other").get() is None
+    assert Slot(tmp_path / "memo.json", lambda files: "key").get() == (kept, tuple(rubric))
+    assert Slot(tmp_path / "memo.json", lambda files: "other").get() is None
+
+
+def test_without_begin_nothing_is_kept(tmp_path: Path) -> None:
+    from kla_cli.region_memo import Assessed, Slot
+
+    from ..stages import result
+
+    slot = Slot(tmp_path / "memo.json", lambda files: "key")
+    assert not slot.keep(Assessed(result(), [], [], (), ()))
 
 
 def test_a_path_that_cannot_be_stamped_has_no_memo(tmp_path: Path) -> None:
-    assert region_memo.slot([tmp_path / "missing"], [], None, True, tmp_path) is None
-    assert region_memo.slot([tmp_path], [], None, True, tmp_path) is None  # no workbooks
+    from ..stages import result
+
+    for paths in ([tmp_path / "missing"], [tmp_path]):  # not there; no workbooks
+        slot = region_memo.slot(paths, tmp_path / "r.yaml", None, True, tmp_path)
+        slot.begin([])
+        assert not slot.keep(region_memo.Assessed(result(), [], [], (), ()))
+        assert slot.get() is None
 
 
 def test_a_rubric_piped_in_has_no_memo(city: Path) -> None:
@@ -262,3 +279,38 @@ def test_memory_that_ran_out_is_not_kept(city: Path, monkeypatch: pytest.MonkeyP
     again = _run("score", "--allow-errors", str(city))
     assert HIT not in again.stderr
     assert again.stdout == _run("score", "--no-cache", str(city)).stdout
+
+
+# The rubric, when the memo answers `kla score`: not loaded at all.
+
+
+def test_score_answered_by_the_memo_does_not_load_the_rubric(
+    city: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kla_cli.cli import options
+
+    first = _run("score", "--fail-under", "utama", str(city))
+
+    def refused(*args: object, **kwargs: object) -> object:
+        raise AssertionError("the rubric was loaded")
+
+    monkeypatch.setattr(options, "load_rubric", refused)
+    again = _run("score", "--fail-under", "utama", str(city))
+    assert HIT in again.stderr
+    assert again.stdout == first.stdout
+    assert again.exit_code == first.exit_code == 1  # below Utama, judged on the memo's tiers
+    unknown = CliRunner().invoke(app, ["score", "--fail-under", "emas", str(city)])
+    assert unknown.exit_code == 2 and "emas" in unknown.stderr
+
+
+def test_a_base_the_rubric_extends_is_in_the_key(city: Path, tmp_path: Path) -> None:
+    """`kla-2024-pratama501.yaml` extends `kla-2024.yaml`: a changed base is a fresh read."""
+    folder = tmp_path / "rubrik"
+    shutil.copytree(ROOT / "rubrics", folder)
+    profile = folder / "kla-2024-pratama501.yaml"
+    first = _run("score", "--rubric", str(profile), "-f", "json", str(city))
+    assert HIT in _run("score", "--rubric", str(profile), "-f", "json", str(city)).stderr
+    base = folder / "kla-2024.yaml"
+    base.write_text(base.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    again = _run("score", "--rubric", str(profile), "-f", "json", str(city))
+    assert HIT not in again.stderr and again.stdout == first.stdout

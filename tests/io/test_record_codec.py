@@ -72,7 +72,7 @@ def test_what_the_memo_keeps_of_a_region_reads_back_the_same(kla: Rubric, region
     submissions = read_region([region])
     validation, scores = assess(kla, submissions)
     files = tuple(file_read(sub) for sub in submissions)
-    kept = Assessed(scores, validation.findings, validation.blocking, files)
+    kept = Assessed(scores, validation.findings, validation.blocking, files, kla.tiers)
     assert same(CODEC.decode(CODEC.encode(kept)), kept)
 
 

@@ -11,10 +11,10 @@ from kla_cli.i18n.messages import active_lang, t
 from kla_cli.i18n.numbers import fmt_points
 
 if TYPE_CHECKING:
-    from kla_cli.core.rubric import Rubric, Tier
+    from kla_cli.core.rubric import Rubric, Tier, Tiers
 
 
-def resolve(rubric: Rubric, value: str | None) -> Tier | None:
+def resolve(rubric: Rubric | Tiers, value: str | None) -> Tier | None:
     """The `--fail-under` tier, or a one-line error listing the rubric's tier ids."""
     if not value:
         return None  # the batch module (its pool, its manifest) is not loaded for nothing
@@ -23,7 +23,9 @@ def resolve(rubric: Rubric, value: str | None) -> Tier | None:
     return resolve_tier(rubric, value, "--fail-under")
 
 
-def below(rubric: Rubric, wanted: Tier | None, total: float, predicate: Tier | None) -> bool:
+def below(
+    rubric: Rubric | Tiers, wanted: Tier | None, total: float, predicate: Tier | None
+) -> bool:
     """Whether `predicate` (the tier of `total`) is below `wanted`; says so on stderr if it is."""
     from kla_cli.core.predicate import predicate_label
 

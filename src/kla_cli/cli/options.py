@@ -129,45 +129,56 @@ def read_region(
 
 
 def assessed_region(
-    rubric: Rubric,
-    rubric_inputs: Inputs,
+    rubric: Path | None,
     paths: Sequence[Path],
     columns: str | None,
     *,
     as_given: bool,
     memo: bool = True,
+    loaded: tuple[Rubric, Inputs] | None = None,
 ) -> tuple[Assessed, Inputs]:
-    """The region at `paths` validated and scored, and what was read (as `read_region`): taken
-    from the memo of an earlier run when no workbook changed (`region_memo`), unless `memo`
-    is False. `as_given`: forms given one by one are checked as forms (`as_region`), not as a
-    whole region."""
+    """The region at `paths` validated and scored with the rubric of `--rubric` (or `loaded`,
+    when the command loaded it already), and what was read (as `read_region`, and the rubric's
+    files). Taken from the memo of an earlier run when no workbook and no rubric file changed
+    (`region_memo`): the rubric is then not loaded at all. `memo` False (`--no-cache`): neither
+    the memo nor the rubric cache. `as_given`: forms given one by one are checked as forms
+    (`as_region`), not as a whole region."""
     from kla_cli import region_memo
+    from kla_cli.io.rubric_yaml import default_rubric_path
     from kla_cli.io.stdin import is_stdin
 
-    memo = memo and not any(is_stdin(file) for file in rubric_inputs.files)  # no file to stamp
+    file = rubric or default_rubric_path()
     parsed = parse_columns(columns)
     whole = True if not as_given or any(path.is_dir() for path in paths) else None
-    kept = region_memo.slot(paths, sorted(rubric_inputs.files), parsed, whole) if memo else None
+    kept = region_memo.slot(paths, file, parsed, whole) if memo and not is_stdin(file) else None
     found = kept.get() if kept is not None else None
     if found is not None:
+        assessed, rubric_files = found
+        if loaded is None:  # as `load_rubric` says it: the file given, first of its files
+            verbose(t("verbose.rubric", path=file))
         verbose(t("verbose.memo"))
-        _say_read(found.files)
-        return found, _read_inputs(paths, found.files)
+        _say_read(assessed.files)
+        read = Inputs(files=frozenset(rubric_files)) | _read_inputs(paths, assessed.files)
+        return assessed, read
     from kla_cli.core.assess import assess
 
+    model, rubric_inputs = loaded or load_rubric(rubric, cache=memo)
+    if kept is not None:
+        kept.begin(sorted(rubric_inputs.files))
     submissions, inputs = read_region(paths, columns)
     region = whole if whole is not None else as_region(paths, submissions)
-    assessment = assess(rubric, submissions, whole_region=region)
+    assessment = assess(model, submissions, whole_region=region)
     validation = assessment.validation
     assessed = region_memo.Assessed(
         assessment.result,
         validation.findings,
         validation.blocking,
         tuple(file_read(sub) for sub in submissions),
+        model.tiers,
     )
     if kept is not None:
         kept.keep(assessed)
-    return assessed, inputs
+    return assessed, rubric_inputs | inputs
 
 
 def file_read(sub: Submission) -> FileRead:

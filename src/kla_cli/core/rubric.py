@@ -199,6 +199,13 @@ class Tier(NamedTuple):
     max: float
 
 
+class Tiers(NamedTuple):
+    """A rubric's predikat bands alone: what `kla score` needs of a rubric whose region's
+    result it took from the memo (`region_memo`) without loading the rubric."""
+
+    tiers: tuple[Tier, ...]
+
+
 @dataclass(frozen=True, kw_only=True)
 class Rubric:
     id: str

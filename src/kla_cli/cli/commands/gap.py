@@ -117,7 +117,12 @@ def gap(
         raise KlaError("gap.no_input", hint="gap.no_input.hint")
     assumed = dict(parse_assumption(model, text) for text in assume or [])
     assessment, workbooks = assessed_region(
-        model, rubric_files, paths, columns, as_given=False, memo=not no_cache
+        rubric,
+        paths,
+        columns,
+        as_given=False,
+        memo=not no_cache,
+        loaded=(model, rubric_files),
     )
     blocked = refuse_blocking([], assessment.blocking, allow_errors, defer=fmt is Format.JSON)
     result = assessment.result

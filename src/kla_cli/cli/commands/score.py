@@ -23,8 +23,8 @@ from kla_cli.cli.options import (
     assessed_region,
     check_excel,
     choose_format,
-    load_rubric,
 )
+from kla_cli.core.rubric import Tiers
 from kla_cli.errors import ExitCode
 from kla_cli.i18n.messages import active_lang
 from kla_cli.render.formats import SCORE_FORMATS, Format
@@ -48,11 +48,9 @@ def score(
 
     fmt = choose_format(output, fmt, SCORE_FORMATS, Format.TABLE)
     check_excel(fmt, excel)
-    model, rubric_files = load_rubric(rubric, cache=not no_cache)
-    wanted = fail_under_tier(model, fail_under)
-    assessment, workbooks = assessed_region(
-        model, rubric_files, paths, columns, as_given=True, memo=not no_cache
-    )
+    assessment, inputs = assessed_region(rubric, paths, columns, as_given=True, memo=not no_cache)
+    tiers = Tiers(assessment.tiers)  # the rubric itself is not loaded when the memo answers
+    wanted = fail_under_tier(tiers, fail_under)
     blocked = refuse_blocking(
         assessment.findings,
         assessment.blocking,
@@ -64,15 +62,15 @@ def score(
         assessment.result,
         fmt,
         active_lang(),
-        lowest=model.tiers[0].min,
+        lowest=tiers.tiers[0].min,
         findings=assessment.findings,
         detail=detail,
         color=use_color(output) and fmt is Format.TABLE,
         width=width(),
         excel=excel,
     )
-    emit(text, output, rubric_files | workbooks)
+    emit(text, output, inputs)
     finish(blocked)
     result = assessment.result
-    if below(model, wanted, result.total_evidenced, result.predicate_evidenced):
+    if below(tiers, wanted, result.total_evidenced, result.predicate_evidenced):
         raise typer.Exit(ExitCode.FINDINGS)

@@ -7,7 +7,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from kla_cli.core.answers import AnswerProblem, parse_number
-from kla_cli.core.rubric import Rubric, Tier, fold, tier_floor
+from kla_cli.core.rubric import Rubric, Tier, Tiers, fold, tier_floor
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.errors import KlaError
 
@@ -29,7 +29,7 @@ class Rung(NamedTuple):
     points_needed: float
 
 
-def find_tier(rubric: Rubric, name: str) -> Tier:
+def find_tier(rubric: Rubric | Tiers, name: str) -> Tier:
     """The tier named `name` (id, Indonesian or English name, any case), or KlaError."""
     wanted = fold(name)
     for tier in rubric.tiers:
