@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kla_cli.core.answers import Nilai
+from kla_cli.core.answer_types import Nilai
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import Response, ScoreResult, score_region
 from kla_cli.io.rubric_yaml import load_rubric, shipped_rubrics

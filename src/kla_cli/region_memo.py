@@ -43,7 +43,7 @@ from typing import NamedTuple
 
 import kla_cli
 from kla_cli import __version__
-from kla_cli.core.answers import Nilai
+from kla_cli.core.answer_types import Nilai
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.places import Coverage
 from kla_cli.core.rubric import AnswerType, Respondent, Text, Tier

@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
-from kla_cli.core.answers import Answer
+from kla_cli.core.answer_types import Answer
 from kla_cli.core.compare import compare, snapshot_from_json, snapshot_from_result
 from kla_cli.core.rubric import Rubric
 from kla_cli.core.scoring import Response, ScoreResult, score_region

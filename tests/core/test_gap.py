@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from kla_cli.core.answers import Answer, Nilai
+from kla_cli.core.answer_types import Answer, Nilai
 from kla_cli.core.gap.actions import ActionKind, next_answers, opportunities, quick_wins
 from kla_cli.core.gap.ladder import Basis, basis_total, find_tier, ladder, next_tier, points_needed
 from kla_cli.core.gap.plan import analyse

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from kla_cli.cli.app import app
-from kla_cli.core.answers import Answer
+from kla_cli.core.answer_types import Answer
 from kla_cli.core.compare import snapshot_from_result
 from kla_cli.core.history import YearResult, build_history, story
 from kla_cli.core.rubric import Rubric

@@ -10,7 +10,7 @@ from collections import Counter
 
 import pytest
 
-from kla_cli.core.answers import Nilai
+from kla_cli.core.answer_types import Nilai
 from kla_cli.core.rubric import AnswerType, Rubric, tier_for
 from kla_cli.core.scales import step_points
 from kla_cli.core.scoring import Response, score_region

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from kla_cli.core.answers import AnswerProblem, CellValue
+from kla_cli.core.answer_types import CellValue
+from kla_cli.core.answers import AnswerProblem
 from kla_cli.core.assess import assess
 from kla_cli.core.inventory import (
     inventory_items,

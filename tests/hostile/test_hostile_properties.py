@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kla_cli.core.answers import Answer
+from kla_cli.core.answer_types import Answer
 from kla_cli.core.assess import assess
 from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric, tier_for
 from kla_cli.core.scoring import Response, score_region

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from kla_cli.core.answers import Nilai
+from kla_cli.core.answer_types import Nilai
 from kla_cli.core.assess import Assessment, assess
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.recap_layout import RECAP_COLUMNS, recap_column

@@ -11,25 +11,13 @@ import math
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import NamedTuple, cast
+from typing import cast
 
+from kla_cli.core.answer_types import Answer, CellValue, Nilai
 from kla_cli.core.rubric import AnswerType, Item, fold
 from kla_cli.i18n.display import printable
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
-
-
-class Nilai(NamedTuple):
-    """Points given directly (a recap's Nilai column), whatever the question's answer type."""
-
-    points: float
-
-
-Answer = float | str | bool | frozenset[str] | Nilai
-"""A parsed answer: a number (percent/count/score), an option key (choice), yes/no, ticked keys,
-or the points themselves."""
-
-CellValue = str | int | float | bool | datetime | date | time | None
 
 
 def answer_text(answer: Answer | None, lang: Lang) -> str:

@@ -20,15 +20,8 @@ import re
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from kla_cli.core.answers import (
-    Answer,
-    AnswerProblem,
-    CellValue,
-    display,
-    is_blank,
-    parse_number,
-    yes_no_word,
-)
+from kla_cli.core.answer_types import Answer, CellValue
+from kla_cli.core.answers import AnswerProblem, display, is_blank, parse_number, yes_no_word
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.places import Coverage, Inventory, PlaceSheet
 from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Respondent, Rubric

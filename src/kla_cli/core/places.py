@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple
 
-from kla_cli.core.answers import CellValue
+from kla_cli.core.answer_types import CellValue
 from kla_cli.core.rubric import Respondent
 
 INVENTORY_FILE = "inventaris-kecamatan-desa.xlsx"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from kla_cli.core.answers import Answer, Nilai
+from kla_cli.core.answer_types import Answer, Nilai
 from kla_cli.core.places import Coverage
 from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Rubric, Text, Tier, tier_for
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from kla_cli.core.answers import CellValue
+from kla_cli.core.answer_types import CellValue
 from kla_cli.core.findings import Finding
 from kla_cli.core.places import Inventory
 

@@ -11,15 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from kla_cli.core.answers import (
-    Answer,
-    AnswerProblem,
-    Nilai,
-    display,
-    is_blank,
-    parse_answer,
-    parse_nilai,
-)
+from kla_cli.core.answer_types import Answer, Nilai
+from kla_cli.core.answers import AnswerProblem, display, is_blank, parse_answer, parse_nilai
 from kla_cli.core.consolidate import Candidate, consolidate, role_of
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import ANSWER_SHEET, META_ROWS, META_SHEET, meta_cell

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kla_cli.core.answers import Answer, Nilai
+from kla_cli.core.answer_types import Answer, Nilai
 from kla_cli.core.findings import Finding
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from kla_cli.core.answers import CellValue
+from kla_cli.core.answer_types import CellValue
 
 
 @dataclass

@@ -15,7 +15,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from kla_cli.core.answers import CellValue, is_blank
+from kla_cli.core.answer_types import CellValue
+from kla_cli.core.answers import is_blank
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import MAX_HEADER_SCAN, META_LABELS, META_SHEET, label_of
 from kla_cli.core.places import (

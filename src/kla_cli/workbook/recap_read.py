@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from kla_cli.core.answers import AnswerProblem, CellValue, is_blank, parse_number
+from kla_cli.core.answer_types import CellValue
+from kla_cli.core.answers import AnswerProblem, is_blank, parse_number
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import MAX_HEADER_SCAN
 from kla_cli.core.recap_layout import (

@@ -11,7 +11,8 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Sequence
 
-from kla_cli.core.answers import CellValue, is_blank
+from kla_cli.core.answer_types import CellValue
+from kla_cli.core.answers import is_blank
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.form_layout import (
     COLUMNS,

@@ -12,7 +12,7 @@ import random
 from collections.abc import Mapping
 from pathlib import Path
 
-from kla_cli.core.answers import Answer
+from kla_cli.core.answer_types import Answer
 from kla_cli.core.rubric import RESPONDENT_OPDS, AnswerType, Direction, Item, Rubric
 from kla_cli.core.scoring import Response, ScoreResult, score_region
 from kla_cli.workbook.form_text import is_respondent, items_for

@@ -7,7 +7,7 @@ import math
 from enum import StrEnum
 from typing import NamedTuple
 
-from kla_cli.core.answers import Answer, Nilai
+from kla_cli.core.answer_types import Answer, Nilai
 from kla_cli.core.rubric import (
     AnswerType,
     Direction,

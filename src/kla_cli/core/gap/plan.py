@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-from kla_cli.core.answers import Answer
+from kla_cli.core.answer_types import Answer
 from kla_cli.core.gap.actions import (
     EFFORT_RANK,
     Action,

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from kla_cli.core.answers import Answer, AnswerProblem, parse_answer
+from kla_cli.core.answer_types import Answer
+from kla_cli.core.answers import AnswerProblem, parse_answer
 from kla_cli.core.gap.ladder import Basis, basis_total, next_tier
 from kla_cli.core.gap.plan import GapAnalysis, Plan, analyse
 from kla_cli.core.rubric import Rubric, Tier
