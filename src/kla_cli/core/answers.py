@@ -1,8 +1,8 @@
 """Answers as people type them into a spreadsheet and read them back (pure functions).
 
 `95,5` and `95,5%` are 95.5; `1.234` is one thousand two hundred thirty-four (Indonesian
-thousands); `Ya`/`Tidak`; option letters `a`, `(b)`, `c.` or the option's own text. `answer_text`
-is the way back: how every output shows an answer.
+thousands); `Ya`/`Tidak`; option letters `a`, `(b)`, `c.` or the option's own text. The way back,
+how every output shows an answer, is `core.answer_types.answer_text`.
 """
 
 from __future__ import annotations
@@ -16,24 +16,6 @@ from typing import cast
 from kla_cli.core.answer_types import Answer, CellValue, Nilai
 from kla_cli.core.rubric import AnswerType, Item, fold
 from kla_cli.i18n.display import printable
-from kla_cli.i18n.messages import Lang, t
-from kla_cli.i18n.numbers import fmt_points
-
-
-def answer_text(answer: Answer | None, lang: Lang) -> str:
-    """An answer as text: `Ya`/`Tidak`, ticked keys `a, c` (`-`: none ticked), `18,5`, `b`;
-    `""` when unanswered."""
-    if answer is None:
-        return ""
-    if isinstance(answer, bool):
-        return t("yes" if answer else "no", lang)
-    if isinstance(answer, frozenset):
-        return ", ".join(sorted(answer)) or "-"
-    if isinstance(answer, Nilai):
-        return t("answer.nilai", lang, points=fmt_points(answer.points, lang))
-    if isinstance(answer, float):
-        return fmt_points(answer, lang).rstrip("0").rstrip(",.")
-    return answer
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import NamedTuple
 
-from kla_cli.core.answer_types import Answer, Nilai
-from kla_cli.core.answers import answer_text
+from kla_cli.core.answer_types import Answer, Nilai, answer_text
 from kla_cli.core.gap.actions import Action, ActionKind
 from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis

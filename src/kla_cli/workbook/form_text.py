@@ -6,8 +6,7 @@ Shared by the form writer (`kla template`, the examples) and the recap. Pure tex
 
 from __future__ import annotations
 
-from kla_cli.core.answer_types import Answer
-from kla_cli.core.answers import answer_text
+from kla_cli.core.answer_types import Answer, answer_text
 from kla_cli.core.consolidate import Role, role_of
 from kla_cli.core.rubric import (
     RESPONDENT_OPDS,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from kla_cli.core.answers import AnswerProblem, parse_number
 from kla_cli.core.rubric import Rubric, Tier, Tiers, fold, tier_floor
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.errors import KlaError
@@ -79,6 +78,8 @@ def basis_total(result: ScoreResult, basis: Basis) -> float:
 def parse_total(text: str, max_total: float) -> float:
     """A total typed by hand (`kla gap --score 588,40`), rounded to 2 decimals; KlaError unless
     it is a number from 0 to `max_total`."""
+    from kla_cli.core.answers import AnswerProblem, parse_number  # for `--score` only
+
     try:
         value = parse_number(text)
     except AnswerProblem:

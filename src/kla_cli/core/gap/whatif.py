@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from kla_cli.core.answer_types import Answer
-from kla_cli.core.answers import AnswerProblem, parse_answer
 from kla_cli.core.gap.ladder import Basis, basis_total, next_tier
 from kla_cli.core.gap.plan import GapAnalysis, Plan, analyse
 from kla_cli.core.rubric import Rubric, Tier
@@ -18,6 +17,8 @@ ASSUMED_EVIDENCE = "(--assume)"
 
 def parse_assumption(rubric: Rubric, text: str) -> tuple[str, Answer]:
     """`14.3=b` → ("14.3", "b"); the answer is read like a workbook cell (`13.1=18,5`)."""
+    from kla_cli.core.answers import AnswerProblem, parse_answer  # for `--assume` only
+
     code, sep, raw = text.partition("=")
     code = code.strip()
     if not sep or not code or not raw.strip():
