@@ -33,6 +33,7 @@ modification time before the key is worked out again.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import stat
@@ -80,9 +81,13 @@ class Assessed(NamedTuple):
     """The rubric's predikat bands: all `kla score` needs of the rubric when the memo answers."""
 
 
-KEPT = (Assessed, FileRead, ScoreResult, GroupScore, IndicatorScore, ItemScore, Response)
-"""The records an entry holds, with the parts of them below."""
-CODEC = Codec((*KEPT, Text, Tier, Finding, Severity, AnswerType, Respondent, Nilai, Coverage))
+CODEC = Codec(
+    [
+        *(Assessed, FileRead, ScoreResult, GroupScore, IndicatorScore, ItemScore, Response),
+        *(Text, Tier, Finding, Severity, AnswerType, Respondent, Nilai, Coverage),
+    ]
+)
+"""The records an entry holds, and their parts."""
 
 
 class Slot:
@@ -94,6 +99,7 @@ class Slot:
         self._stamp = stamp
         """The key, given the rubric's files (the one given and those it `extends`)."""
         self._before: tuple[str | None, Sequence[Path]] = (None, ())
+        """The key before the read, and the rubric files it was worked out with."""
 
     def get(self) -> tuple[Assessed, tuple[Path, ...]] | None:
         """The kept assessment and the rubric files it was made with, when none of the files
@@ -105,7 +111,8 @@ class Slot:
         named, _, body = rest.partition(b"\n")
         try:
             rubric_files = tuple(Path(name) for name in json.loads(named))
-            if key.decode("ascii") != self._stamp(rubric_files):
+            self._before = (self._stamp(rubric_files), rubric_files)
+            if key.decode("ascii") != self._before[0]:
                 return None
             value = CODEC.decode(body)
         except (ValueError, TypeError, KeyError, IndexError, RecursionError):  # not kla's entry
@@ -113,8 +120,10 @@ class Slot:
         return (value, rubric_files) if isinstance(value, Assessed) else None
 
     def begin(self, rubric_files: Sequence[Path]) -> None:
-        """The key before the workbooks are read (`keep` compares it with the key after)."""
-        self._before = (self._stamp(rubric_files), rubric_files)
+        """The key before the workbooks are read (`keep` compares it with the key after); the
+        one `get` worked out is used again when it was for the same rubric files."""
+        if tuple(self._before[1]) != tuple(rubric_files):
+            self._before = (self._stamp(rubric_files), rubric_files)
 
     def keep(self, assessed: Assessed) -> bool:
         """Write `assessed` as this key's entry, when it may be kept: no failure a later run
@@ -184,6 +193,7 @@ def _content(file: Path) -> bytes:
         return f"{st.st_size}:{st.st_mtime_ns}:".encode() + digest(stream.read()).encode()
 
 
+@functools.cache  # the code does not change while it runs
 def _code_stamp() -> bytes:
     """The size and modification time of every module of kla and of the reading libraries:
     changed code is a new key even under the same version (an edited checkout)."""

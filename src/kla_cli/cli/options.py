@@ -120,12 +120,20 @@ def read_region(
     """The workbooks under `paths` (files or folders of one region), and what was read: each
     workbook, and each folder given (a spreadsheet written there would be read next time).
     `columns`: the `--columns` option's text (a recap's columns by letter)."""
+    submissions, files = _read(paths, columns)
+    return submissions, _read_inputs(paths, files)
+
+
+def _read(
+    paths: Sequence[Path], columns: str | None
+) -> tuple[list[Submission], tuple[FileRead, ...]]:
+    """The workbooks read, and what `-v` says of each (said here)."""
     from kla_cli.workbook.read import read_region as read
 
     submissions = read(paths, parse_columns(columns))
     files = tuple(file_read(sub) for sub in submissions)
     _say_read(files)
-    return submissions, _read_inputs(paths, files)
+    return submissions, files
 
 
 def assessed_region(
@@ -158,27 +166,22 @@ def assessed_region(
             verbose(t("verbose.rubric", path=file))
         verbose(t("verbose.memo"))
         _say_read(assessed.files)
-        read = Inputs(files=frozenset(rubric_files)) | _read_inputs(paths, assessed.files)
-        return assessed, read
+        return assessed, Inputs(frozenset(rubric_files)) | _read_inputs(paths, assessed.files)
     from kla_cli.core.assess import assess
 
     model, rubric_inputs = loaded or load_rubric(rubric, cache=memo)
     if kept is not None:
         kept.begin(sorted(rubric_inputs.files))
-    submissions, inputs = read_region(paths, columns)
+    submissions, files = _read(paths, columns)
     region = whole if whole is not None else as_region(paths, submissions)
     assessment = assess(model, submissions, whole_region=region)
     validation = assessment.validation
     assessed = region_memo.Assessed(
-        assessment.result,
-        validation.findings,
-        validation.blocking,
-        tuple(file_read(sub) for sub in submissions),
-        model.tiers,
+        assessment.result, validation.findings, validation.blocking, files, model.tiers
     )
     if kept is not None:
         kept.keep(assessed)
-    return assessed, rubric_inputs | inputs
+    return assessed, rubric_inputs | _read_inputs(paths, files)
 
 
 def file_read(sub: Submission) -> FileRead:

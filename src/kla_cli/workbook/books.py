@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import replace
 from io import BytesIO
 from pathlib import Path
 from typing import Protocol
@@ -64,8 +63,13 @@ def too_large(file: str, size: int) -> Submission:
     return Submission(file, findings=(finding,))
 
 
-def sheet_too_large(file: str, exc: SheetTooLarge) -> Submission:
-    """A sheet whose cells would span more than MAX_CELLS once laid out (`bounds`)."""
+OOM = "out_of_memory"
+"""The argument that marks a too-large finding made when memory ran out while reading."""
+
+
+def sheet_too_large(file: str, exc: SheetTooLarge, *, out_of_memory: bool = False) -> Submission:
+    """A sheet whose cells would span more than MAX_CELLS once laid out (`bounds`), or, with
+    `out_of_memory`, one whose reading ran out of memory (marked `OOM`: it may pass)."""
     from kla_cli.i18n.messages import t
     from kla_cli.i18n.numbers import fmt_num
 
@@ -76,9 +80,8 @@ def sheet_too_large(file: str, exc: SheetTooLarge) -> Submission:
         columns=fmt_num(exc.columns, places=0),
         limit=fmt_num(MAX_CELLS, places=0),
     )
-    finding = Finding(
-        Severity.ERROR, "too-large", file, args={"detail": detail, "limit": MAX_CELLS}
-    )
+    args = {"detail": detail, "limit": MAX_CELLS} | ({OOM: True} if out_of_memory else {})
+    finding = Finding(Severity.ERROR, "too-large", file, args=args)
     return Submission(file, findings=(finding,))
 
 
@@ -101,15 +104,9 @@ def guarded(path: Path, read: Callable[[], Submission]) -> Submission:
     except SheetTooLarge as exc:
         return sheet_too_large(str(path), exc)
     except MemoryError:  # said as a sheet too large, but it may pass: never kept (`may_pass`)
-        found = sheet_too_large(str(path), SheetTooLarge("?", 0, 0))
-        (finding,) = found.findings
-        return replace(found, findings=(finding._replace(args={**finding.args, OOM: True}),))
+        return sheet_too_large(str(path), SheetTooLarge("?", 0, 0), out_of_memory=True)
     except BaseException as exc:
         return open_failed(path, exc)
-
-
-OOM = "out_of_memory"
-"""The argument that marks a too-large finding made when memory ran out while reading."""
 
 
 def may_pass(finding: Finding) -> bool:

@@ -139,26 +139,35 @@ def _candidates(
 ) -> list[_Step]:
     steps: list[_Step] = []
     for code, item in items.items():
-        state = states[code]
-        now = _value(item, state, basis)
-        for answer in next_answers(item, state.answer):
-            gain = round(_value(item, _State(answer, True), basis) - now, 2)
-            if gain > 0:
-                steps.append(_Step(code, answer, False, EFFORT_RANK[item.effort], gain))
+        for answer, gain in _answer_gains(item, states[code], basis):
+            steps.append(_Step(code, answer, False, EFFORT_RANK[item.effort], gain))
     return steps
+
+
+def _answer_gains(item: Item, state: _State, basis: Basis) -> list[tuple[Answer, float]]:
+    """Each next answer of `item` from `state` that gains points, with its gain (evidenced)."""
+    now = _value(item, state, basis)
+    gains = (
+        (a, round(_value(item, _State(a, True), basis) - now, 2))
+        for a in next_answers(item, state.answer)
+    )
+    return [(answer, gain) for answer, gain in gains if gain > 0]
+
+
+def _evidence_gain(item: Item, state: _State, basis: Basis) -> float:
+    """What evidencing `item`'s answer in `state` gains (nothing on the self-assessed basis)."""
+    if basis is Basis.SELF_ASSESSED:
+        return 0.0
+    return round(_value(item, _State(state.answer, True), basis) - _value(item, state, basis), 2)
 
 
 def _evidence_steps(
     items: Mapping[str, Item], states: Mapping[str, _State], basis: Basis
 ) -> list[_Step]:
-    if basis is Basis.SELF_ASSESSED:
-        return []
     steps = []
     for code, item in items.items():
         state = states[code]
-        gain = round(
-            _value(item, _State(state.answer, True), basis) - _value(item, state, basis), 2
-        )
+        gain = _evidence_gain(item, state, basis)
         if gain > 0:
             steps.append(_Step(code, state.answer, True, _EVIDENCE_RANK, gain))
     return sorted(steps, key=lambda s: -s.gain)
@@ -277,17 +286,11 @@ def _climb(item: Item, state: _State, basis: Basis) -> _State:
     (`_evidence_steps`) until no step gains: each round applies the round's steps in order,
     the answer steps (each from the round's state, so the last one stands), then the evidence
     step, which only evidences what the answer steps left."""
-    evidence = basis is not Basis.SELF_ASSESSED
     while True:
-        now = _value(item, state, basis)
-        better = [
-            answer
-            for answer in next_answers(item, state.answer)
-            if round(_value(item, _State(answer, True), basis) - now, 2) > 0
-        ]
+        better = _answer_gains(item, state, basis)
         if better:
-            state = _State(better[-1], True)
-        elif evidence and round(_value(item, _State(state.answer, True), basis) - now, 2) > 0:
+            state = _State(better[-1][0], True)
+        elif _evidence_gain(item, state, basis) > 0:
             state = _State(state.answer, True)
         else:
             return state
