@@ -306,3 +306,21 @@ def test_texts_are_remembered_per_item_and_problems_raised_anew(kla: Rubric) -> 
         with pytest.raises(AnswerProblem):
             parse_answer(first, f"bukan pilihan {n}")
     assert len(first.parsed_texts) <= MEMO_TEXTS
+
+
+def test_a_rubric_that_remembers_parsed_texts_still_pickles(mini: Rubric) -> None:
+    """A spawned batch worker gets the rubric pickled; what its items remember of parsed texts
+    (answers and problems, which are exceptions) stays behind and is parsed anew there."""
+    import pickle
+
+    item = mini.item_index["1.1"][1]
+    with pytest.raises(AnswerProblem):
+        parse_answer(item, "bukan pilihan")
+    assert parse_answer(item, "a") == "a"
+    assert item.parsed_texts
+    copy = pickle.loads(pickle.dumps(mini))
+    assert copy == mini
+    copied = copy.item_index["1.1"][1]
+    assert copied.parsed_texts == {}
+    with pytest.raises(AnswerProblem):
+        parse_answer(copied, "bukan pilihan")

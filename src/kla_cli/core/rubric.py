@@ -133,8 +133,13 @@ class Item:
     def parsed_texts(self) -> dict[str, object]:
         """What `core.answers.parse_answer` made of each text seen in this item's answer cell
         (the answer, or the problem): kept there, not here, as a memo (never compared, never
-        saved)."""
+        saved, never pickled: `__getstate__`)."""
         return {}
+
+    def __getstate__(self) -> dict[str, object]:
+        """The item without its memo of parsed texts, for a spawned batch worker: the problems
+        it holds are exceptions, which do not come back from a pickle."""
+        return {key: value for key, value in self.__dict__.items() if key != "parsed_texts"}
 
 
 @dataclass(frozen=True, kw_only=True)
