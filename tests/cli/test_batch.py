@@ -315,6 +315,36 @@ def test_parallel_same_as_serial(mini: Rubric, province: Path) -> None:
     assert len(parallel) == 4
 
 
+def test_regions_scored_in_turn_with_fewer_collections_then_as_before(
+    mini: Rubric, province: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`batch.fewer_collections`: while the regions are scored one after another the collector
+    runs every GC_YOUNG allocations with the objects made before frozen; once the batch is done
+    (or stopped early by its reader), Python's own settings are back."""
+    import gc
+
+    import kla_cli.batch as batch
+
+    seen: list[tuple[int, int]] = []
+    score = batch.assess_region
+
+    def watched(*args: object, **kwargs: object) -> RegionResult:
+        seen.append((gc.get_threshold()[0], gc.get_freeze_count()))
+        return score(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch, "assess_region", watched)
+    before = gc.get_threshold(), gc.get_freeze_count()
+    results = list(run_batch(mini, discover(province), 1, "en"))
+    assert len(results) == len(seen) == 4
+    assert all(young == batch.GC_YOUNG and frozen > 0 for young, frozen in seen)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    stopped = run_batch(mini, discover(province), 1, "en")
+    next(stopped)
+    assert gc.get_threshold()[0] == batch.GC_YOUNG
+    stopped.close()
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
 def test_what_crosses_to_spawned_workers_pickles(kla: Rubric, mini: Rubric, province: Path) -> None:
     """Where workers are spawned (Windows, macOS), the rubric and each chunk of regions are
     pickled to them and the results back (`batch._run`); a record holding a `MappingProxyType`

@@ -434,6 +434,32 @@ def test_each_broken_workbook_gives_its_code_and_cell(
     assert (case.severity, case.code, case.file, case.sheet, case.cell) in found, found
 
 
+@pytest.mark.parametrize("broken", CASES, ids=[c.name for c in CASES], indirect=True)
+def test_warnings_only_counted_change_nothing_else(broken: Path, mini: Rubric) -> None:
+    """A batch only shows how many warnings a region has (`keep_warnings=False`): the same
+    number, the same errors, responses and invalid items as when every warning is made."""
+    submissions = read_region([broken])
+    kept = validate_region(mini, submissions)
+    counted = validate_region(mini, submissions, keep_warnings=False)
+    warnings = [f for f in kept.findings if f.severity is Severity.WARNING]
+    assert counted.warnings == kept.warnings == len(warnings)
+    assert [f for f in counted.findings if f.severity is Severity.ERROR] == [
+        f for f in kept.findings if f.severity is Severity.ERROR
+    ]
+    assert (counted.responses, counted.invalid) == (kept.responses, kept.invalid)
+    made = {f.code for f in counted.findings if f.severity is Severity.WARNING}
+    assert not made & {"evidence-missing", "not-responsible", "percent-as-fraction"}
+
+
+def test_each_row_warning_is_counted_when_not_kept(tmp_path: Path, mini: Rubric) -> None:
+    folder = write_clean_region(mini, tmp_path / "region")
+    edit(folder / "dinkes.xlsx", {"H7": None, "H8": None})  # 13.1 and 13.2 lose their evidence
+    edit(folder / "dp3a.xlsx", {"H7": None})  # and 1.1
+    counted = validate_region(mini, read_region([folder]), keep_warnings=False)
+    assert counted.warnings_not_kept == counted.warnings == 3
+    assert counted.findings == []
+
+
 def test_the_corpus_covers_every_check_of_the_issue() -> None:
     codes = {c.code for c in CASES}
     assert codes >= {

@@ -20,11 +20,18 @@ class Assessment(NamedTuple):
 
 
 def assess(
-    rubric: Rubric, submissions: Sequence[Submission], *, whole_region: bool = True
+    rubric: Rubric,
+    submissions: Sequence[Submission],
+    *,
+    whole_region: bool = True,
+    keep_warnings: bool = True,
 ) -> Assessment:
     """Validate and score one region; items with errors are skipped (scored 0).
-    `whole_region=False`: forms given one by one (`core.intake.checked_as_region`)."""
-    validation = validate_region(rubric, submissions, whole_region=whole_region)
+    `whole_region=False`: forms given one by one (`core.intake.checked_as_region`);
+    `keep_warnings=False`: the warnings about answered rows only counted (a batch)."""
+    validation = validate_region(
+        rubric, submissions, whole_region=whole_region, keep_warnings=keep_warnings
+    )
     result = score_region(
         rubric,
         validation.responses,

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from enum import Enum
 from typing import NamedTuple
 
+from kla_cli.core.answer_types import Answer
 from kla_cli.core.answers import display
 from kla_cli.core.findings import Finding, Severity, named_beside
 from kla_cli.core.form_layout import ANSWER_SHEET
@@ -44,12 +45,30 @@ def role_of(opd_id: str | None, responsible: tuple[str, ...]) -> Role:
 
 
 class Candidate(NamedTuple):
-    """One file's answer to one question, before kla decides which answer counts."""
+    """One file's answer to one question, before kla decides which answer counts.
 
-    response: Response
+    Only the answer that counts becomes a `Response` (`response`): a question is answered two
+    or three times in a region (its lead and its co-sources), and a national batch makes
+    hundreds of thousands of candidates."""
+
+    answer: Answer
+    opd: str | None
+    """The OPD that gave it (a rubric id when kla knows the OPD), as `Response.opd`."""
+    verified: float | None
     row: Row
     sub: Submission
     role: Role
+
+    def response(self) -> Response:
+        row, sub = self.row, self.sub
+        return Response(
+            self.answer,
+            row.evidence,
+            f"{sub.file}:{sub.sheet}!{row.answer_col}{row.row}",  # `Row.answer_cell`
+            self.opd,
+            self.verified,
+            row.verifier_note,
+        )
 
     def where_seen_from(self, other: Candidate) -> str:
         """This answer's file, sheet and cell as a finding on `other` names them."""
@@ -82,7 +101,7 @@ def consolidate(
             invalid.add(code)
             continue
         chosen[code] = pick
-        responses[code] = pick.response
+        responses[code] = pick.response()
     return chosen
 
 
@@ -96,7 +115,7 @@ def _pick(rubric: Rubric, found: list[Candidate], add: Add) -> Candidate | None:
         return None
     for other in (c for c in found if c.role is not Role.LEAD):
         if other.role is Role.COSOURCE:
-            if other.response.answer != lead.response.answer:
+            if other.answer != lead.answer:
                 add(Severity.WARNING, "cosource-differs", other, _differs(rubric, lead, other))
         elif not _same_as_before(lead, other, add):
             return None
@@ -109,7 +128,7 @@ def _in_order(found: list[Candidate], add: Add) -> Candidate | None:
     ok = True
     for later in found[1:]:
         if _cosources(first, later):
-            if later.response.answer != first.response.answer:
+            if later.answer != first.answer:
                 _conflict(first, later, add)
                 ok = False
             continue
@@ -119,17 +138,13 @@ def _in_order(found: list[Candidate], add: Add) -> Candidate | None:
 
 def _cosources(first: Candidate, later: Candidate) -> bool:
     """Two different co-sources of the question."""
-    return (
-        first.role is Role.COSOURCE
-        and later.role is Role.COSOURCE
-        and first.response.opd != later.response.opd
-    )
+    return first.role is Role.COSOURCE and later.role is Role.COSOURCE and first.opd != later.opd
 
 
 def _same_as_before(first: Candidate, later: Candidate, add: Add) -> bool:
     """The rule for two forms of one OPD (or an OPD the question does not name): the same
     answer is a warning, a different one a conflict. False on a conflict."""
-    if later.response.answer == first.response.answer:
+    if later.answer == first.answer:
         add(
             Severity.WARNING,
             "duplicate-answer",
@@ -157,8 +172,8 @@ def _conflict(first: Candidate, later: Candidate, add: Add) -> None:
 
 def _differs(rubric: Rubric, lead: Candidate, other: Candidate) -> dict[str, object]:
     def name(c: Candidate) -> str:
-        opd = rubric.opd_by_name(c.response.opd) if c.response.opd else None
-        return opd.name if opd else (c.response.opd or "?")
+        opd = rubric.opd_by_name(c.opd) if c.opd else None
+        return opd.name if opd else (c.opd or "?")
 
     return {
         "code": other.row.code,

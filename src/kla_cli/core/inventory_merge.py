@@ -65,8 +65,9 @@ def merge_inventories(
                 )
                 continue
             if code in seen:
-                _, row, form, _ = seen[code]
-                if not _same(seen[code].response.answer, response.answer):
+                given = seen[code]
+                row, form = given.row, given.sub
+                if not _same(given.answer, response.answer):
                     args = {
                         "code": code,
                         "form": display(row.answer),

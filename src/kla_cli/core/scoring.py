@@ -36,9 +36,8 @@ class Response(NamedTuple):
 
     @property
     def has_evidence(self) -> bool:
-        """Whether data dukung is named; a cell that says there is none (`-`, `belum ada`,
-        `nihil`, `menyusul`, …) is no evidence."""
-        return bool(self.evidence and self.evidence.strip()) and not says_no_evidence(self.evidence)
+        """Whether data dukung is named (`names_evidence`)."""
+        return names_evidence(self.evidence)
 
 
 NO_EVIDENCE = frozenset(
@@ -46,6 +45,12 @@ NO_EVIDENCE = frozenset(
      "kosong", "none", "n/a", "na", "tba", "nanti"}
 )  # fmt: skip
 """What people type in a data dukung cell to say there is none (yet)."""
+
+
+def names_evidence(text: str | None) -> bool:
+    """Whether a data dukung cell names a document; one that says there is none (`-`, `belum
+    ada`, `nihil`, `menyusul`, …) does not."""
+    return bool(text and text.strip()) and not says_no_evidence(text)
 
 
 def says_no_evidence(text: str | None) -> bool:

@@ -21,7 +21,7 @@ from kla_cli.core.inventory import inventory_items
 from kla_cli.core.inventory_merge import merge_inventories
 from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
 from kla_cli.core.rubric import RESPONDENT_OPDS, AnswerType, Indicator, Item, Opd, Rubric, fold
-from kla_cli.core.scoring import Response, item_points, says_no_evidence
+from kla_cli.core.scoring import Response, item_points, names_evidence, says_no_evidence
 from kla_cli.core.submission import Row, Submission
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -43,6 +43,15 @@ class Validation:
     intake: Intake | None = None
     """Which files were read as the region's forms: re-sent copies set aside, kla's own
     outputs skipped (`core.intake`)."""
+    keep_warnings: bool = True
+    """False where only their number is wanted (a batch): the warnings about one answered row
+    each, the most numerous, are counted in `warnings_not_kept` instead of being made."""
+    warnings_not_kept: int = 0
+
+    @property
+    def warnings(self) -> int:
+        """How many warnings the region has, kept or only counted."""
+        return self.warnings_not_kept + sum(1 for f in self.findings if f.severity is WARNING)
 
     @property
     def blocking(self) -> list[Finding]:
@@ -56,16 +65,22 @@ def rubric_fingerprint(rubric: Rubric) -> str:
 
 
 def validate_region(
-    rubric: Rubric, submissions: Sequence[Submission], *, whole_region: bool = True
+    rubric: Rubric,
+    submissions: Sequence[Submission],
+    *,
+    whole_region: bool = True,
+    keep_warnings: bool = True,
 ) -> Validation:
     """Check every submission of one region and consolidate their answers.
 
     Of two forms from one OPD the newer is read and kla's own outputs are skipped
     (`core.intake`). `whole_region=False` checks the forms given as forms (files handed to
-    `kla validate` one by one): no finding about the OPDs that sent nothing yet."""
+    `kla validate` one by one): no finding about the OPDs that sent nothing yet.
+    `keep_warnings=False`: the warnings about answered rows are only counted
+    (`Validation.keep_warnings`)."""
     intake = take_in(rubric, submissions)
     submissions = intake.forms
-    out = Validation(intake=intake)
+    out = Validation(intake=intake, keep_warnings=keep_warnings)
     out.findings.extend(intake.findings)
     index = rubric.item_index
     fingerprint = rubric_fingerprint(rubric)
@@ -316,26 +331,23 @@ def _check_row(
     responsible = item.opd or indicator.opd  # `Rubric.item_opds`
     if opd and opd.id not in responsible:
         _add(out, sub, row, WARNING, "not-responsible", row.answer_cell, code=code, opd=opd.name)
-    response = Response(
-        answer,
-        row.evidence,
-        f"{sub.file}:{sub.sheet}!{row.answer_col}{row.row}",  # `Row.answer_cell`
-        opd.id if opd else (row.opd or sub.opd),
-        verified,
-        row.verifier_note,
-    )
-    if item.evidence and not response.has_evidence and item_points(item, answer) > 0:
+    if item.evidence and not names_evidence(row.evidence) and item_points(item, answer) > 0:
         # a 0-point answer has no points to lose: no warning
-        kind = "evidence-none-said" if says_no_evidence(row.evidence) else "evidence-missing"
-        _add(
-            out, sub, row, WARNING, kind, row.evidence_cell, code=code, value=display(row.evidence)
-        )
-    role = role_of(opd.id if opd else None, responsible)
+        if not out.keep_warnings:
+            out.warnings_not_kept += 1
+        else:
+            kind = "evidence-none-said" if says_no_evidence(row.evidence) else "evidence-missing"
+            value = display(row.evidence)
+            _add(out, sub, row, WARNING, kind, row.evidence_cell, code=code, value=value)
+    opd_id = opd.id if opd else None
+    given = Candidate(
+        answer, opd_id or row.opd or sub.opd, verified, row, sub, role_of(opd_id, responsible)
+    )
     found = candidates.get(code)
     if found is None:
-        candidates[code] = [Candidate(response, row, sub, role)]
+        candidates[code] = [given]
     else:
-        found.append(Candidate(response, row, sub, role))
+        found.append(given)
 
 
 def _add(
@@ -348,7 +360,10 @@ def _add(
     /,
     **args: object,
 ) -> None:
-    """A finding about `row` of `sub`."""
+    """A finding about `row` of `sub` (a warning only counted when they are not kept)."""
+    if severity is WARNING and not out.keep_warnings:
+        out.warnings_not_kept += 1
+        return
     out.findings.append(
         Finding(severity, kind, sub.file, sub.sheet or ANSWER_SHEET, cell, args, row.code)
     )

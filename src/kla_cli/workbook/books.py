@@ -400,9 +400,10 @@ def has_part(archive: Parts, name: str) -> bool:
     return name in archive if isinstance(archive, ZipParts) else name in archive.namelist()
 
 
-def open_parts(path: Path) -> Parts | Submission:
-    """The container's parts, or why it is not a safe one (zip-bomb cap included)."""
-    fast = ZipParts.open(path)
+def open_parts(path: Path, data: bytes | None = None) -> Parts | Submission:
+    """The container's parts, or why it is not a safe one (zip-bomb cap included); `data`: the
+    file's bytes when they were read already (`read.whole_file`)."""
+    fast = ZipParts.open(path) if data is None else ZipParts.parse(data)
     if fast is not None:
         size, twice = fast.uncompressed_size, fast.duplicate
     else:  # not a plain zip: let the standard library judge it

@@ -145,6 +145,11 @@ class ZipParts:
                 data = file.read()  # workbooks are small: one read, then slices
         except OSError:
             return None
+        return cls.parse(data)
+
+    @classmethod
+    def parse(cls, data: bytes) -> ZipParts | None:
+        """The container `data` (a whole file), indexed; None when it is not a plain zip."""
         end = len(data)
         at = data.rfind(_EOCD, max(0, end - 65535 - _EOCD_SIZE))
         if at < 0 or end - at < _EOCD_SIZE:
