@@ -561,9 +561,17 @@ def test_a_form_that_could_not_be_opened_is_not_kept(
             raise PermissionError(13, "Permission denied", str(held))
         return real_open(file, *args, **kwargs)
 
+    real_os_open = os.open
+
+    def holding_fd(file: Any, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(file) == str(held):
+            raise PermissionError(13, "Permission denied", str(held))
+        return real_os_open(file, *args, **kwargs)
+
     with monkeypatch.context() as patched:
         patched.setattr(builtins, "open", holding)
         patched.setattr(io, "open", holding)
+        patched.setattr(os, "open", holding_fd)  # `workbook.read.whole_file`
         while_held = _batch(str(province), *cache)
     assert "Permission denied" in while_held.stdout  # the region says why
     read = _counting(monkeypatch)
