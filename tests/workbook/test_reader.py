@@ -334,6 +334,37 @@ def test_zipparts_matches_zipfile_and_declines_unusual_files(tmp_path: Path) -> 
     ]  # kla_cli.workbook.sniff: a cut-off zip
 
 
+def test_zipparts_read_keeps_its_cap_and_ignores_a_lying_size(tmp_path: Path) -> None:
+    """`ZipParts.read` inflates in one call only what cannot pass its cap (MAX_RATIO); a denser
+    member is cut at the cap as before, and a size the directory misstates changes nothing."""
+    import struct
+
+    from kla_cli.workbook.zipparts import MAX_RATIO, ZipParts
+
+    zeros = b"\0" * (4 << 20)
+    book = tmp_path / "bom.xlsx"
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr("nol.bin", zeros)
+        archive.writestr("teks.xml", b"<a>" + b"kla " * 5000 + b"</a>")
+    parts = ZipParts.open(book)
+    assert parts is not None
+    compressed = len(parts.stored("nol.bin")[1])
+    assert compressed * MAX_RATIO >= len(zeros)  # the bound holds for the densest stream
+    assert parts.read("nol.bin") == zeros  # within the cap: inflated in one call
+    assert parts.read("nol.bin", limit=1000) == zeros[:1000]  # past the cap: cut there
+    data = bytearray(book.read_bytes())
+    at = data.index(b"PK\x01\x02")  # the first member's directory entry: its stated size
+    struct.pack_into("<I", data, at + 24, 0xFFFFFFF0)
+    lying = tmp_path / "bohong.xlsx"
+    lying.write_bytes(bytes(data))
+    told = ZipParts.open(lying)
+    assert told is not None and told.read("nol.bin") == zeros
+    struct.pack_into("<I", data, at + 24, 0)
+    lying.write_bytes(bytes(data))
+    told = ZipParts.open(lying)
+    assert told is not None and told.read("nol.bin") == zeros
+
+
 def test_calamine_given_the_answer_sheet_inflated_reads_the_same(tmp_path: Path) -> None:
     """The fast reader hands calamine the container with the answer sheet stored, already
     inflated for the bound check (`xlsx_facts.calamine_bytes`): the same Submission, also for

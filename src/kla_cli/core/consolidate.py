@@ -107,6 +107,8 @@ def consolidate(
 
 def _pick(rubric: Rubric, found: list[Candidate], add: Add) -> Candidate | None:
     """The answer that counts among one question's answers, or None for a conflict."""
+    if len(found) == 1:
+        return found[0]
     leads = [c for c in found if c.role is Role.LEAD]
     if not leads:
         return _in_order(found, add)

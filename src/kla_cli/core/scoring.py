@@ -191,17 +191,17 @@ def score_item(
     if verified:
         given = response.verified if response is not None else None
         checked = round(min(max(given or 0.0, 0.0), item.max), 2)
-    return ItemScore(
-        code=item.code,
-        type=item.type,
-        question=item.question,
-        max=item.max,
-        points=points,
-        points_evidenced=evidenced,
-        evidence_required=item.evidence,
-        response=response,
-        opd=opd,
-        points_verified=checked,
+    return ItemScore(  # by position, in the order of ItemScore's fields (as `sheet` makes Rows)
+        item.code,  # code
+        item.type,  # type
+        item.question,  # question
+        item.max,  # max
+        points,  # points
+        evidenced,  # points_evidenced
+        item.evidence,  # evidence_required
+        response,  # response
+        opd,  # opd
+        checked,  # points_verified
     )
 
 
@@ -220,8 +220,8 @@ def score_region(
         indicator_score(
             ind,
             tuple(
-                score_item(item, rubric.item_opds(ind, item), get(item.code), verified=verified)
-                for item in ind.items
+                score_item(item, item.opd or ind.opd, get(item.code), verified=verified)
+                for item in ind.items  # `item.opd or ind.opd`: `Rubric.item_opds`
             ),
             verified=verified,
         )

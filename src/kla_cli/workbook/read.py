@@ -88,7 +88,7 @@ def read_workbook(
     sub = guarded(path, lambda: _read_any(path, engine, columns, st, data))
     if sub.saved is None and sub.creator is None and engine == "openpyxl":
         sub = _core_openpyxl(path, sub)
-    return replace(sub, file_time=file_time)
+    return sub if sub.file_time == file_time else replace(sub, file_time=file_time)
 
 
 def _stat(path: Path) -> os.stat_result | None:
@@ -159,7 +159,7 @@ def _read_any(
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))
     if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
-        return _read_xlsx(path, columns, data)
+        return _read_xlsx(path, columns, data, st.st_mtime if st is not None else None)
     problem = check_size(path)
     if problem:
         return problem
@@ -211,12 +211,15 @@ def _is_special(mode: int) -> bool:
     return stat.S_ISFIFO(mode) or stat.S_ISCHR(mode) or stat.S_ISBLK(mode) or stat.S_ISSOCK(mode)
 
 
-def _read_xlsx(path: Path, columns: Columns | None, data: bytes | None = None) -> Submission:
+def _read_xlsx(
+    path: Path, columns: Columns | None, data: bytes | None = None, file_time: float | None = None
+) -> Submission:
     """.xlsx/.xlsm: calamine for the values, the zip parts for the facts calamine does not give.
 
     The container (`data`: its bytes, when read already) is indexed once, for the zip-bomb
     check and the format facts. When calamine cannot read the file, openpyxl gets a try (and
-    reports its own error if it fails too).
+    reports its own error if it fails too). The file's facts (who wrote it, when it was saved,
+    `file_time`) join the Submission in one copy of it.
     """
     parts = open_parts(path, data)
     if isinstance(parts, Submission):
@@ -224,7 +227,7 @@ def _read_xlsx(path: Path, columns: Columns | None, data: bytes | None = None) -
     try:
         creator, saved = read_core(parts)
         read = _read_parts(path, parts, columns)
-        return replace(read, creator=creator, saved=saved) if creator or saved else read
+        return replace(read, creator=creator, saved=saved, file_time=file_time)
     finally:
         if isinstance(parts, zipfile.ZipFile):
             parts.close()
