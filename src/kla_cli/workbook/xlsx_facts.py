@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
@@ -229,20 +230,75 @@ def _sheet_names(archive: ZipParts) -> list[str]:
 
 
 def calamine_bytes(archive: ZipParts, sheets: SheetParts) -> bytes:
-    """The container's bytes for calamine, with the answer sheet stored uncompressed.
+    """The container's bytes for calamine: the answer sheet stored uncompressed, and the styles
+    part as lean as calamine needs it. The one place of these two speed tricks.
 
     The bound check inflates the answer sheet before calamine lays it out (`SheetParts.bound`);
     handed the sheet already inflated, calamine does not inflate it a second time (a tenth of
-    reading a form). The container as it is when the sheet cannot be found or inflated here:
-    calamine then reads (and reports) it as it would have anyway."""
+    reading a form). Of the styles, calamine reads the number formats and the cell formats
+    (which tell a date from a number); the fonts, fills, borders and colour palette it parses
+    and throws away took 40 % of opening a form (`lean_styles`: 50 -> 30 us a form, measured
+    2026-12-04). Either stays as it is when it cannot be found or made here: calamine then
+    reads (and reports) it as it would have anyway."""
+    members: dict[str, tuple[bytes, int]] = {}
     try:
         sheet = answer_sheet(_sheet_names(archive))
         part = _sheet_part(archive, sheet) if sheet is not None else None
         xml = sheets.xml(sheet) if sheet is not None and part is not None else None
-        stored = archive.with_stored(part, xml) if part is not None and xml is not None else None
+        member = archive.stored_as(part, xml) if part is not None and xml is not None else None
+        if member is not None:
+            members[part] = member  # type: ignore[index]  # (member implies part)
     except (KeyError, ValueError):
-        stored = None
-    return archive.data if stored is None else stored
+        pass
+    styles = _lean_styles(archive)
+    if styles is not None:
+        members[_STYLES] = styles
+    return archive.with_members(members) if members else archive.data
+
+
+_STYLES = "xl/styles.xml"
+_LEAN_STYLES: dict[tuple[int, bytes], tuple[bytes, int] | None] = {}
+"""The lean styles part and its CRC-32 by the part as stored (the forms of one template share
+it, so a batch makes it once)."""
+
+
+def _lean_styles(archive: ZipParts) -> tuple[bytes, int] | None:
+    if _STYLES not in archive:
+        return None
+    try:
+        key = archive.stored(_STYLES)
+    except (KeyError, ValueError):
+        return None
+    if key not in _LEAN_STYLES:
+        try:
+            lean = lean_styles(archive.inflate(key))
+        except ValueError:
+            lean = None
+        if len(_LEAN_STYLES) >= 64:  # a few templates in a run; bound it anyway
+            _LEAN_STYLES.clear()
+        _LEAN_STYLES[key] = None if lean is None else (lean, zlib.crc32(lean))
+    return _LEAN_STYLES[key]
+
+
+_RE_STYLES_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\b[^>]*\?>\s*)?<styleSheet\b[^>]*>")
+_RE_NUMFMTS = re.compile(rb"<numFmts\b[^>]*?(?:/>|>.*?</numFmts>)", re.S)
+_RE_CELL_FORMATS = re.compile(rb"<cellXfs\b[^>]*?(?:/>|>.*?</cellXfs>)", re.S)
+_RE_PREFIXED_FORMATS = re.compile(rb"<[A-Za-z_][\w.-]*:(?:numFmts?|cellXfs|xf)\b")
+
+
+def lean_styles(xml: bytes) -> bytes | None:
+    """The styles part with only its number formats (`numFmts`) and cell formats (`cellXfs`),
+    under its own root element (its namespace declarations kept): all calamine reads of it.
+    None when the part is not plainly written (a prefixed root or format element, a comment,
+    CDATA, a DTD, a section twice or missing): it is then given to calamine as it is."""
+    root = _RE_STYLES_ROOT.match(xml)
+    if root is None or any(mark in xml for mark in (b"<!--", b"<![CDATA[", b"<!DOCTYPE")):
+        return None
+    number_formats = _RE_NUMFMTS.findall(xml)
+    cell_formats = _RE_CELL_FORMATS.findall(xml)
+    if len(number_formats) > 1 or len(cell_formats) != 1 or _RE_PREFIXED_FORMATS.search(xml):
+        return None
+    return b"".join((root.group(0), *number_formats, cell_formats[0], b"</styleSheet>"))
 
 
 class SheetParts:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import struct
 import zlib
+from collections.abc import Mapping
 from pathlib import Path
 
 _EOCD = b"PK\x05\x06"
@@ -119,37 +120,60 @@ class ZipParts:
         """The container's bytes with member `name` stored uncompressed as `content`, its bytes
         already inflated (by `read`): a reader given these does not inflate the member again.
         None when `content` is not the whole member as the directory states it, or the member
-        is stored already.
+        is stored already (`with_members`; the CRC-32 of the inflated bytes is unchanged)."""
+        member = self.stored_as(name, content)
+        return None if member is None else self.with_members({name: member})
 
-        The member is added after the others (its old copy stays, unreferenced) and the central
-        directory, which is all a reader follows, points at it; its CRC-32 is that of the
-        inflated bytes, unchanged."""
+    def stored_as(self, name: str, content: bytes) -> tuple[bytes, int] | None:
+        """Member `name` as `with_members` takes it, given its inflated bytes (`content`) and
+        the CRC-32 the directory states; None when `content` is not the whole member, or the
+        member is stored already."""
         pos = self._members[self._key(name)]
-        _, flags, method, _, size, name_len, extra_len, comment_len, offset = _CENTRAL.unpack_from(
-            self._directory, pos
-        )
+        _, _, method, _, size, _, _, _, _ = _CENTRAL.unpack_from(self._directory, pos)
         if method == 0 or size != len(content):
             return None
-        data, at = self.data, self._directory_at
-        head = bytearray(data[offset : offset + _LOCAL.size])
-        local_name_len, local_extra_len = _LOCAL.unpack(head)[1:]
-        head += data[offset + _LOCAL.size : offset + _LOCAL.size + local_name_len + local_extra_len]
-        crc = self._directory[pos + 16 : pos + 20]
-        struct.pack_into("<HH", head, 6, flags & ~_DESCRIPTOR, 0)  # flags, method: stored
-        head[14:18] = crc  # a data descriptor's CRC and sizes move into the header
-        struct.pack_into("<II", head, 18, size, size)
-        entry = bytearray(
-            self._directory[pos : pos + _CENTRAL.size + name_len + extra_len + comment_len]
-        )
-        struct.pack_into("<HH", entry, 8, flags & ~_DESCRIPTOR, 0)
-        struct.pack_into("<I", entry, 20, size)
-        struct.pack_into("<I", entry, 42, at)
-        end = bytearray(data[at + len(self._directory) :])
-        struct.pack_into("<I", end, 16, at + len(head) + size)  # where the directory now starts
-        directory = self._directory
-        return b"".join(
-            (data[:at], head, content, directory[:pos], entry, directory[pos + len(entry) :], end)
-        )
+        return content, struct.unpack_from("<I", self._directory, pos + 16)[0]
+
+    def with_members(self, members: Mapping[str, tuple[bytes, int]]) -> bytes:
+        """The container's bytes with each member named stored uncompressed as the content
+        given, with its CRC-32.
+
+        Each is added after the others (its old copy stays, unreferenced) and the central
+        directory, which is all a reader follows, points at it; a data descriptor's CRC and
+        sizes move into its header."""
+        data, at, directory = self.data, self._directory_at, self._directory
+        pieces: list[bytes | bytearray] = [data[:at]]
+        where = at
+        entries: list[tuple[int, bytearray]] = []
+        for name, (content, crc) in members.items():
+            pos = self._members[self._key(name)]
+            _, flags, _, _, _, name_len, extra_len, comment_len, offset = _CENTRAL.unpack_from(
+                directory, pos
+            )
+            head = bytearray(data[offset : offset + _LOCAL.size])
+            local_name_len, local_extra_len = _LOCAL.unpack(head)[1:]
+            start = offset + _LOCAL.size
+            head += data[start : start + local_name_len + local_extra_len]
+            size = len(content)
+            struct.pack_into("<HH", head, 6, flags & ~_DESCRIPTOR, 0)  # flags, method: stored
+            struct.pack_into("<III", head, 14, crc, size, size)
+            entry = bytearray(
+                directory[pos : pos + _CENTRAL.size + name_len + extra_len + comment_len]
+            )
+            struct.pack_into("<HH", entry, 8, flags & ~_DESCRIPTOR, 0)
+            struct.pack_into("<III", entry, 16, crc, size, size)
+            struct.pack_into("<I", entry, 42, where)
+            pieces += (head, content)
+            where += len(head) + size
+            entries.append((pos, entry))
+        done = 0
+        for pos, entry in sorted(entries, key=lambda found: found[0]):
+            pieces += (directory[done:pos], entry)
+            done = pos + len(entry)
+        end = bytearray(data[at + len(directory) :])
+        struct.pack_into("<I", end, 16, where)  # where the directory now starts
+        pieces += (directory[done:], end)
+        return b"".join(pieces)
 
     @classmethod
     def open(cls, path: Path) -> ZipParts | None:
