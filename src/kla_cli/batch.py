@@ -125,7 +125,7 @@ def assess_region(
     rubric: Rubric, spec: RegionSpec, columns: Mapping[str, int] | None = None
 ) -> RegionResult:
     """Read, validate and score one region; any failure becomes the result's `problem`."""
-    from kla_cli.core.assess import assess
+    from kla_cli.core.assess import judge
     from kla_cli.workbook.books import may_pass
     from kla_cli.workbook.read import read_region
 
@@ -149,10 +149,10 @@ def assess_region(
     if form is not None:
         return _replace(base, problem=form)
     try:
-        assessment = assess(rubric, submissions, keep_warnings=False)  # a number is shown
+        result = judge(rubric, submissions)  # the totals and a number of warnings are shown
     except Exception as exc:
         return _replace(base, problem=f"{type(exc).__name__}: {exc}")
-    validation, result = assessment.validation, assessment.result
+    validation, totals = result.validation, result.totals
     blocking = validation.blocking
     met = None
     if spec.target is not None:  # judged as `kla gap` judges it: on the evidenced total
@@ -164,11 +164,11 @@ def assess_region(
         name=spec.name if spec.named else (validation.region or spec.name),
         path=str(spec.path),
         target=spec.target,
-        total=result.total,
-        total_evidenced=result.total_evidenced,
+        total=totals.total,
+        total_evidenced=totals.total_evidenced,
         predicate=result.predicate.id if result.predicate else None,
         predicate_evidenced=result.predicate_evidenced.id if result.predicate_evidenced else None,
-        total_verified=result.total_verified,
+        total_verified=totals.total_verified,
         predicate_verified=result.predicate_verified.id if result.predicate_verified else None,
         met=met,
         errors=len(blocking),

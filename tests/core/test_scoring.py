@@ -121,3 +121,69 @@ def test_variant_pratama_501(mini: Rubric) -> None:
     variant = replace(rubric, tiers=tiers)
     assert tier_for(variant, 500.5) is None
     assert tier_for(variant, 501).id == "pratama"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_region_totals_are_score_regions_totals(kla: Rubric, seed: int) -> None:
+    """`region_totals` (a batch's totals, without item scores) equals `score_region`'s three
+    totals to the cent: answers of every quality, evidence missing or said to be missing,
+    verified points on some items or none, wrong-typed answers and items left out."""
+    import random
+
+    from kla_cli.core.answer_types import Nilai
+    from kla_cli.core.scoring import region_totals
+    from kla_cli.workbook.synthetic import synthetic_answers
+
+    rng = random.Random(seed)
+    filled = synthetic_answers(kla, rng.random(), seed, missing_evidence=rng.random())
+    verified = seed % 3 != 0
+    responses: dict[str, Response] = {}
+    for code, given in filled.items():
+        if given.answer is None or rng.random() < 0.1:
+            continue  # unanswered, or left out for an error
+        item = kla.item_index[code][1]
+        answer = given.answer
+        if rng.random() < 0.05:
+            answer = Nilai(round(rng.uniform(-1, item.max + 2), 2))  # points given directly
+        elif rng.random() < 0.03:
+            answer = "jawaban yang salah"
+        evidence = given.evidence if rng.random() < 0.9 else rng.choice(["-", "belum ada", " "])
+        checked = (
+            round(rng.uniform(-1, item.max + 1), 3) if verified and rng.random() < 0.8 else None
+        )
+        responses[code] = Response(answer, evidence, verified=checked)
+    result = score_region(kla, responses)
+    totals = region_totals(kla, responses)
+    assert totals == (result.total, result.total_evidenced, result.total_verified)
+    assert (totals.total_verified is not None) == any(
+        r.verified is not None for r in responses.values()
+    )
+
+
+def test_a_batch_judges_a_region_as_assess_scores_it() -> None:
+    """`core.assess.judge` (the batch's) gives `assess`'s totals and predikat, its errors, and
+    as many warnings, on the example city and the example province's regions."""
+    from kla_cli.core.assess import assess, judge
+    from kla_cli.core.findings import Severity
+    from kla_cli.io.rubric_yaml import load_rubric
+    from kla_cli.workbook.read import read_region
+
+    from ..conftest import ROOT
+
+    rubric = load_rubric(ROOT / "rubrics" / "kla-2024.yaml")
+    folders = [ROOT / "examples" / "kota-contoh"]
+    folders += sorted(p for p in (ROOT / "examples" / "provinsi-contoh").iterdir() if p.is_dir())
+    assert len(folders) > 3
+    for folder in folders:
+        submissions = read_region([folder])
+        full, judged = assess(rubric, submissions), judge(rubric, submissions)
+        result = full.result
+        assert judged.totals == (result.total, result.total_evidenced, result.total_verified)
+        assert (judged.predicate, judged.predicate_evidenced, judged.predicate_verified) == (
+            result.predicate,
+            result.predicate_evidenced,
+            result.predicate_verified,
+        )
+        warnings = [f for f in full.validation.findings if f.severity is Severity.WARNING]
+        assert judged.validation.warnings == len(warnings), folder
+        assert judged.validation.blocking == full.validation.blocking

@@ -191,8 +191,8 @@ def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]
                 text_at(cells, evidence_col),  # evidence
                 text_at(cells, note_col) if note_col else None,  # note
                 text_at(cells, opd_col) if opd_col else None,  # opd
-                (r, answer_col) in percent,  # percent_cell
-                (r, answer_col) in formulas,  # uncached_formula
+                bool(percent) and (r, answer_col) in percent,  # percent_cell
+                bool(formulas) and (r, answer_col) in formulas,  # uncached_formula
                 grid.merged_over(r, answer_col) if answer_merged else None,  # merged
                 answer_letter,  # answer_col
                 evidence_letter,  # evidence_col

@@ -15,7 +15,6 @@ import zlib
 from collections.abc import Set as AbstractSet
 from pathlib import Path
 
-from kla_cli.core.answers import is_blank
 from kla_cli.core.form_layout import META_PROPERTY
 from kla_cli.core.submission import Submission
 from kla_cli.workbook.books import (
@@ -445,8 +444,15 @@ def add_xlsx_facts(
     that reads blank: a sheet with neither is left alone.
     """
     archive = sheets.archive
-    blank_answer = any(is_blank(r.answer) for r in submission.rows)
-    number_answer = any(isinstance(r.answer, int | float) for r in submission.rows)
+    blank_answer = number_answer = False
+    for row in submission.rows:  # one pass: a form's answers are mostly texts
+        answer = row.answer
+        if isinstance(answer, str):  # `is_blank`
+            blank_answer = blank_answer or not answer.strip()
+        elif answer is None:
+            blank_answer = True
+        elif isinstance(answer, int | float):
+            number_answer = True
     if not blank_answer and not number_answer:
         return submission
     try:
