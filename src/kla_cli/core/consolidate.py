@@ -112,10 +112,12 @@ def _pick(rubric: Rubric, found: list[Candidate], add: Add) -> Candidate | None:
     leads = [c for c in found if c.role is Role.LEAD]
     if not leads:
         return _in_order(found, add)
-    lead = _in_order(leads, add)
+    lead = leads[0] if len(leads) == 1 else _in_order(leads, add)
     if lead is None:
         return None
-    for other in (c for c in found if c.role is not Role.LEAD):
+    for other in found:
+        if other.role is Role.LEAD:
+            continue
         if other.role is Role.COSOURCE:
             if other.answer != lead.answer:
                 add(Severity.WARNING, "cosource-differs", other, _differs(rubric, lead, other))
