@@ -10,6 +10,7 @@ becomes a result with a `problem`, never an exception, so one bad region never s
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -126,12 +127,14 @@ def assess_region(
 ) -> RegionResult:
     """Read, validate and score one region; any failure becomes the result's `problem`."""
     from kla_cli.core.assess import judge
+    from kla_cli.core.intake import form_opd
     from kla_cli.workbook.books import may_pass
     from kla_cli.workbook.read import read_region
 
     base = RegionResult(spec.name, str(spec.path), spec.target)
     try:
-        submissions = read_region([spec.path], columns)
+        opd_of = functools.partial(form_opd, rubric)  # saved times read where they decide
+        submissions = read_region([spec.path], columns, opd_of=opd_of)
     except KlaError as exc:
         return _replace(base, problem=exc.render())
     except (KeyboardInterrupt, SystemExit):

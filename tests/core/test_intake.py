@@ -135,3 +135,47 @@ def test_file_times_chose_only_where_saved_times_could_not() -> None:
     # the same instant written two ways is a tie: the files' times decide
     tied = _copies(("2025-11-20T10:00:00Z", 1.0), ("2025-11-20T10:00:00.000+00:00", 5.0))
     assert len(chosen_by_file_times([distinct, tied])) == 2
+
+
+def test_a_batch_reads_saved_times_only_where_copies_of_a_form_decide(
+    mini: Rubric, tmp_path: Path
+) -> None:
+    """`read_region(opd_of=...)` (the batch's): a form alone for its OPD is read without its
+    author and saved time, which tell nothing there; the copies of one OPD's form, a kla output
+    and a form named only by its OPD cell get them, and the region is taken in, validated and
+    scored exactly as when everything is read."""
+    import functools
+
+    from openpyxl import load_workbook
+
+    from kla_cli.core.form_layout import META_PROPERTY
+    from kla_cli.core.intake import form_opd
+    from kla_cli.workbook.recap_writer import build_recap
+
+    folder = write_region(mini, tmp_path / "masuk")
+    write_form(mini, "dinkes", folder / "dinkes (1).xlsx", saved="2025-11-12T09:30:00Z")
+    write_form(mini, "bappeda", folder / "Bappeda lama.xlsx", saved="2025-11-01T08:00:00Z")
+    named = load_workbook(folder / "Bappeda lama.xlsx")  # retyped: its OPD in its OPD cell only
+    named.properties.creator = "Microsoft Office User"
+    for prop in list(named.custom_doc_props.props):
+        if prop.name.startswith(META_PROPERTY):
+            named.custom_doc_props.props.remove(prop)
+    if "_meta" in named.sheetnames:
+        del named["_meta"]
+    named.save(folder / "Bappeda lama.xlsx")
+    eager = read_region([folder])
+    build_recap(mini, assess(mini, eager), eager, lang="id").save(folder / "rekap.xlsx")
+    eager = read_region([folder])
+    lazy = read_region([folder], opd_of=functools.partial(form_opd, mini))
+    by_name = {Path(sub.file).name: sub for sub in lazy}
+    assert by_name["dp3a.xlsx"].saved is None and by_name["dp3a.xlsx"].creator is None
+    for name in ("dinkes.xlsx", "dinkes (1).xlsx", "bappeda.xlsx", "Bappeda lama.xlsx"):
+        assert by_name[name].saved is not None, name
+    assert by_name["rekap.xlsx"].kla_output == "recap"
+    for read_lazily, read_fully in zip(lazy, eager, strict=True):
+        assert read_lazily.saved in (None, read_fully.saved)
+    kept, judged = validate_region(mini, eager), validate_region(mini, lazy)
+    assert judged.findings == kept.findings and judged.responses == kept.responses
+    assert judged.intake is not None and kept.intake is not None
+    assert [g.used.file for g in judged.intake.resent] == [g.used.file for g in kept.intake.resent]
+    assert len(judged.intake.resent) == 2

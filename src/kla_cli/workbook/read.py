@@ -28,7 +28,7 @@ import functools
 import os
 import stat
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
@@ -68,7 +68,11 @@ Engine = Literal["calamine", "openpyxl"]
 
 
 def read_workbook(
-    path: Path, *, engine: Engine = "calamine", columns: Columns | None = None
+    path: Path,
+    *,
+    engine: Engine = "calamine",
+    columns: Columns | None = None,
+    core_properties: bool = True,
 ) -> Submission:
     """Read one OPD workbook or region recap; problems become findings on the Submission.
 
@@ -78,6 +82,9 @@ def read_workbook(
 
     The Submission also carries when the form was saved (its document properties, else the
     file's time) and who wrote it, so that a re-sent form and kla's own outputs are told apart.
+    `core_properties=False`: not for one of kla's forms (its OPD in kla's metadata), whose
+    author tells nothing and whose saved time only orders copies of one OPD's form
+    (`read_region` reads them where a region has such copies).
     """
     data = None
     if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
@@ -85,7 +92,7 @@ def read_workbook(
     else:
         st = _stat(path)
     file_time = st.st_mtime if st is not None else None
-    sub = guarded(path, lambda: _read_any(path, engine, columns, st, data))
+    sub = guarded(path, lambda: _read_any(path, engine, columns, st, data, core_properties))
     if sub.saved is None and sub.creator is None and engine == "openpyxl":
         sub = _core_openpyxl(path, sub)
     return sub if sub.file_time == file_time else replace(sub, file_time=file_time)
@@ -154,12 +161,14 @@ def _read_any(
     columns: Columns | None,
     st: os.stat_result | None,
     data: bytes | None = None,
+    core_properties: bool = True,
 ) -> Submission:
     if st is not None and _is_special(st.st_mode):  # a named pipe would block the read forever
         finding = Finding(Severity.ERROR, "not-a-file", str(path))
         return Submission(str(path), findings=(finding,))
     if engine == "calamine" and path.suffix.lower() in XLSX_SUFFIXES:
-        return _read_xlsx(path, columns, data, st.st_mtime if st is not None else None)
+        file_time = st.st_mtime if st is not None else None
+        return _read_xlsx(path, columns, data, file_time, core_properties)
     problem = check_size(path)
     if problem:
         return problem
@@ -212,7 +221,11 @@ def _is_special(mode: int) -> bool:
 
 
 def _read_xlsx(
-    path: Path, columns: Columns | None, data: bytes | None = None, file_time: float | None = None
+    path: Path,
+    columns: Columns | None,
+    data: bytes | None = None,
+    file_time: float | None = None,
+    core_properties: bool = True,
 ) -> Submission:
     """.xlsx/.xlsm: calamine for the values, the zip parts for the facts calamine does not give.
 
@@ -225,8 +238,10 @@ def _read_xlsx(
     if isinstance(parts, Submission):
         return parts
     try:
-        creator, saved = read_core(parts)
         read = _read_parts(path, parts, columns)
+        creator = saved = None
+        if core_properties or not read.meta.get("opd_id"):
+            creator, saved = read_core(parts)
         return replace(read, creator=creator, saved=saved, file_time=file_time)
     finally:
         if isinstance(parts, zipfile.ZipFile):
@@ -297,16 +312,45 @@ def _inventory_or(path: Path, sub: Submission) -> Submission:
     return read_inventory(path) or sub
 
 
-def read_region(paths: Iterable[Path], columns: Columns | None = None) -> list[Submission]:
+def read_region(
+    paths: Iterable[Path],
+    columns: Columns | None = None,
+    *,
+    opd_of: Callable[[Submission], str | None] | None = None,
+) -> list[Submission]:
     """Read every workbook under `paths` (files or folders of one region); a file without an
-    OPD answer sheet may be the inventory of kecamatan and desa/kelurahan."""
+    OPD answer sheet may be the inventory of kecamatan and desa/kelurahan.
+
+    `opd_of` (the rubric's `core.intake.form_opd`, for a batch): the author and saved time of
+    kla's forms are read only where they decide something, for the forms of an OPD that sent
+    more than one (`core.intake` keeps the newer); a batch's forms mostly come one per OPD."""
     from kla_cli.workbook.inventory_read import maybe_inventory
 
     found = []
-    for path in workbook_paths(paths):
-        sub = read_workbook(path, columns=columns)
+    read = workbook_paths(paths)
+    for path in read:
+        sub = read_workbook(path, columns=columns, core_properties=opd_of is None)
         if maybe_inventory(sub):
             inventory = guarded(path, functools.partial(_inventory_or, path, sub))
             sub = replace(inventory, saved=sub.saved, file_time=sub.file_time, creator=sub.creator)
         found.append(sub)
+    if opd_of is not None:
+        opds = [opd_of(sub) for sub in found]
+        twice = {opd for opd in opds if opd is not None and opds.count(opd) > 1}
+        for i, (path, sub, opd) in enumerate(zip(read, found, opds, strict=True)):
+            if opd in twice and sub.saved is None and sub.creator is None:
+                found[i] = _with_core_properties(path, sub)
     return found
+
+
+def _with_core_properties(path: Path, sub: Submission) -> Submission:
+    """`sub` with the author and saved time its file's document properties give."""
+    parts = open_parts(path)
+    if isinstance(parts, Submission):
+        return sub
+    try:
+        creator, saved = read_core(parts)
+    finally:
+        if isinstance(parts, zipfile.ZipFile):
+            parts.close()
+    return replace(sub, creator=creator, saved=saved)
