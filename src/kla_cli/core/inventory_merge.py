@@ -31,6 +31,8 @@ def merge_inventories(
 
     `seen`: the answer that counts per item code (with its row and file), from `consolidate`.
     """
+    if not subs:  # most regions: no inventory
+        return []
     flagged = bool(inventory_items(rubric))
     index = rubric.item_index
     empty: dict[str, tuple[Submission, str, str]] = {}

@@ -137,7 +137,7 @@ class Submission:
         """`recap` for a recap written by `kla merge`, `report` for another document kla wrote
         (a report, a batch or history workbook: no form metadata); None for what people fill
         in (forms and inventories, which kla writes too, and a region's own recap)."""
-        if not self.made_by_kla or self.inventory is not None or self.meta.get("opd_id"):
+        if self.meta.get("opd_id") or self.inventory is not None or not self.made_by_kla:
             return None  # an OPD form or an inventory (kla writes them for people to fill in)
         if self.findings and not self.rows:
             return None  # unreadable as written (a form whose sheet was renamed): say why instead

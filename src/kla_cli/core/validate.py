@@ -222,7 +222,7 @@ def _check_meta(rubric: Rubric, fingerprint: str, sub: Submission, out: Validati
         )
 
     for key, value in (("opd", sub.opd), ("region", sub.region), ("year", sub.year)):
-        cell = sub.meta_cells.get(key, f"B{META_ROWS[key]}")
+        cell = sub.meta_cells.get(key) or f"B{META_ROWS[key]}"
         if not value:
             if key == "opd" and (
                 sub.recap or sub.inventory or (sub.rows and all(r.opd for r in sub.rows))
