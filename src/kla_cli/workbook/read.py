@@ -106,9 +106,11 @@ def _stat(path: Path) -> os.stat_result | None:
         return None
 
 
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0)
-"""O_NONBLOCK: a named pipe opens at once (and is then refused) instead of waiting for a
-writer; it changes nothing for a regular file."""
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+_OPEN_FLAGS |= getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+"""O_NONBLOCK: a named pipe opens at once (and is then refused, never read) instead of
+waiting for a writer; O_NOCTTY: a terminal named like a workbook does not become this
+process's. Neither changes anything for a regular file."""
 
 
 def whole_file(path: Path) -> tuple[os.stat_result | None, bytes | None]:
