@@ -313,14 +313,17 @@ def test_a_rubric_that_remembers_parsed_texts_still_pickles(mini: Rubric) -> Non
     (answers and problems, which are exceptions) stays behind and is parsed anew there."""
     import pickle
 
+    from kla_cli.core.scoring import item_points
+
     item = mini.item_index["1.1"][1]
     with pytest.raises(AnswerProblem):
         parse_answer(item, "bukan pilihan")
     assert parse_answer(item, "a") == "a"
-    assert item.parsed_texts
+    assert item_points(item, "a") > 0
+    assert item.parsed_texts and item.answer_points
     copy = pickle.loads(pickle.dumps(mini))
     assert copy == mini
     copied = copy.item_index["1.1"][1]
-    assert copied.parsed_texts == {}
+    assert copied.parsed_texts == {} and copied.answer_points == {}
     with pytest.raises(AnswerProblem):
         parse_answer(copied, "bukan pilihan")

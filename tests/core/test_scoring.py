@@ -187,3 +187,22 @@ def test_a_batch_judges_a_region_as_assess_scores_it() -> None:
         warnings = [f for f in full.validation.findings if f.severity is Severity.WARNING]
         assert judged.validation.warnings == len(warnings), folder
         assert judged.validation.blocking == full.validation.blocking
+
+
+def test_points_remembered_per_answer_type_and_value(mini: Rubric) -> None:
+    """`item_points` remembers each item's answers (`Item.answer_points`) by type and value:
+    True, 1 and 1.0 are one key of a plain dict, and do not earn the same on a yes/no item."""
+    from kla_cli.core.answer_types import Nilai
+    from kla_cli.core.scoring import MEMO_ANSWERS
+
+    yesno, count = _item(mini, "1.2"), _item(mini, "2.2")
+    for item in (yesno, count):
+        item.answer_points.clear()
+    for _ in range(2):  # worked out, then remembered: the same
+        assert [item_points(yesno, a) for a in (True, 1, 1.0, Nilai(1.0))] == [10, 0, 0, 1]
+        assert [item_points(count, a) for a in (20.0, 20, True)] == [10, 10, 0]
+    assert len(yesno.answer_points) == 4
+    for value in range(MEMO_ANSWERS + 10):
+        item_points(count, float(value))
+    assert len(count.answer_points) <= MEMO_ANSWERS  # bounded: it starts anew
+    assert item_points(count, 20.0) == 10

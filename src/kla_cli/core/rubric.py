@@ -136,10 +136,21 @@ class Item:
         saved, never pickled: `__getstate__`)."""
         return {}
 
+    @cached_property
+    def answer_points(self) -> dict[tuple[object, object], float]:
+        """What `core.scoring.item_points` gave each answer of this item, by the answer's type
+        and value (1, 1.0 and True are one key of a dict otherwise): a memo, like
+        `parsed_texts`, never compared, saved or pickled."""
+        return {}
+
     def __getstate__(self) -> dict[str, object]:
-        """The item without its memo of parsed texts, for a spawned batch worker: the problems
-        it holds are exceptions, which do not come back from a pickle."""
-        return {key: value for key, value in self.__dict__.items() if key != "parsed_texts"}
+        """The item without its memos, for a spawned batch worker: the problems of parsed texts
+        are exceptions, which do not come back from a pickle (and a memo is soon made again)."""
+        return {key: value for key, value in self.__dict__.items() if key not in _MEMOS}
+
+
+_MEMOS = frozenset({"parsed_texts", "answer_points"})
+"""`Item`'s memos (cached properties that remember, rather than derive, what they hold)."""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -164,8 +164,29 @@ class ScoreResult(NamedTuple):
 _NUMBER = (int, float)
 
 
+MEMO_ANSWERS = 256
+"""Answers an item remembers the points of (`Item.answer_points`); past this many it starts
+anew."""
+
+
 def item_points(item: Item, answer: Answer) -> float:
-    """Points `answer` earns on `item`, by the rubric's rules alone."""
+    """Points `answer` earns on `item`, by the rubric's rules alone.
+
+    Remembered per item (`Item.answer_points`): the gap plan asks for the points of the same few
+    answers of each question thousands of times, and a batch for those of the answers forms
+    repeat (`a`, `Ya`, a band's value)."""
+    key = (type(answer), answer)
+    memo = item.answer_points
+    found = memo.get(key)
+    if found is None:
+        found = _earned(item, answer)
+        if len(memo) >= MEMO_ANSWERS:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
+def _earned(item: Item, answer: Answer) -> float:
     kind = item.type
     if isinstance(answer, Nilai):
         return round(min(max(answer.points, 0.0), item.max), 2)
