@@ -373,17 +373,32 @@ def fewer_collections() -> Iterator[None]:
     collections, 3 % of the batch; with the objects that exist before the first region frozen
     (`gc.freeze`: never collected, they live for the whole run anyway) and a collection every
     GC_YOUNG allocations, 0,03 s. Cycles are still collected, only less often; memory stays
-    flat with the number of regions. Both settings are undone afterwards."""
+    flat with the number of regions. Both settings are undone afterwards, by the last of
+    batches that overlap (two generators of `run_batch` alive at once)."""
     import gc
 
-    before = gc.get_threshold()
-    gc.freeze()
-    gc.set_threshold(GC_YOUNG, *before[1:])
+    if not _tuning.batches:
+        _tuning.threshold = gc.get_threshold()
+        gc.freeze()
+        gc.set_threshold(GC_YOUNG, *_tuning.threshold[1:])
+    _tuning.batches += 1
     try:
         yield
     finally:
-        gc.set_threshold(*before)
-        gc.unfreeze()
+        _tuning.batches -= 1
+        if not _tuning.batches:
+            gc.set_threshold(*_tuning.threshold)
+            gc.unfreeze()
+
+
+class _Tuning:
+    batches = 0
+    """Batches scoring in turn in this process now (the collector is tuned while any is)."""
+    threshold = (700, 10, 10)
+    """Python's own thresholds, to put back."""
+
+
+_tuning = _Tuning()
 
 
 def _run(

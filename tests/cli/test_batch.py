@@ -343,6 +343,12 @@ def test_regions_scored_in_turn_with_fewer_collections_then_as_before(
     assert gc.get_threshold()[0] == batch.GC_YOUNG
     stopped.close()
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
+    first, second = (run_batch(mini, discover(province), 1, "en") for _ in range(2))
+    next(first), next(second)  # two batches overlap: the last to end puts Python's back
+    first.close()
+    assert gc.get_threshold()[0] == batch.GC_YOUNG
+    second.close()
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
 def test_what_crosses_to_spawned_workers_pickles(kla: Rubric, mini: Rubric, province: Path) -> None:

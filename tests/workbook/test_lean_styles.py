@@ -13,7 +13,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from python_calamine import CalamineWorkbook
 
-from kla_cli.workbook.xlsx_facts import SheetParts, calamine_bytes, lean_styles
+from kla_cli.workbook.xlsx_facts import MAX_LEAN_STYLES, SheetParts, calamine_bytes, lean_styles
 from kla_cli.workbook.zipparts import ZipParts
 
 from ..conftest import ROOT
@@ -53,10 +53,26 @@ def test_only_the_number_and_cell_formats_stay_under_the_same_root() -> None:
     )
 
 
+def test_end_tags_with_spaces_the_sections_order_and_a_quoted_gt_are_kept() -> None:
+    """XML allows `</numFmts >`; a part may list its cell formats first (calamine then reads a
+    custom id as a built-in one); an attribute may hold `>`: each kept as written."""
+    spaced = NUMBER_FORMATS.replace(b"</numFmts>", b"</numFmts\n >")
+    assert lean_styles(_styles(spaced, FONTS, CELL_FORMATS)) == _styles(spaced, CELL_FORMATS)
+    assert lean_styles(_styles(CELL_FORMATS, FONTS, NUMBER_FORMATS)) == _styles(
+        CELL_FORMATS, NUMBER_FORMATS
+    )
+    quoted = ROOT_TAG.replace(b">", b' x:note="a > b" xmlns:x="urn:x">')
+    assert lean_styles(_styles(NUMBER_FORMATS, FONTS, CELL_FORMATS, root=quoted)) == _styles(
+        NUMBER_FORMATS, CELL_FORMATS, root=quoted
+    )
+
+
 @pytest.mark.parametrize(
     "xml",
     [
         _styles(FONTS),  # no cell formats: calamine's own reading decides
+        _styles(b"<numFmts count='1'><numFmt numFmtId='164'/>", CELL_FORMATS),  # not closed
+        _styles(NUMBER_FORMATS, CELL_FORMATS, FONTS * (MAX_LEAN_STYLES // len(FONTS))),  # large
         _styles(NUMBER_FORMATS, NUMBER_FORMATS, CELL_FORMATS),  # a section twice
         _styles(CELL_FORMATS, CELL_FORMATS),
         _styles(b"<!-- <cellXfs/> -->", CELL_FORMATS),  # a comment

@@ -365,6 +365,61 @@ def test_zipparts_read_keeps_its_cap_and_ignores_a_lying_size(tmp_path: Path) ->
     assert told is not None and told.read("nol.bin") == zeros
 
 
+def test_zipparts_reads_a_stream_without_its_final_block_as_before() -> None:
+    """A member deflated without a final block (flushed, never finished: all its bytes there)
+    is read as the streaming decompressor and calamine read it, not refused as damaged."""
+    import zlib
+
+    from kla_cli.workbook.zipparts import ZipParts
+
+    text = b"<a>" + b"kla " * 3000 + b"</a>"
+    flushed = zlib.compressobj(6, zlib.DEFLATED, -15)
+    unfinished = flushed.compress(text) + flushed.flush(zlib.Z_SYNC_FLUSH)
+    with pytest.raises(zlib.error):
+        zlib.decompress(unfinished, -15)  # what one call makes of it
+    parts = ZipParts.parse(_with_member_bytes("teks.xml", unfinished))
+    assert parts is not None
+    assert parts.read("teks.xml") == text
+
+
+def _with_member_bytes(name: str, raw: bytes) -> bytes:
+    """A one-member container whose member `name` is deflated as `raw` (CRC and sizes of the
+    inflated bytes kept)."""
+    import struct
+    import zlib
+
+    text = zlib.decompressobj(-15).decompress(raw)
+    encoded = name.encode()
+    crc = zlib.crc32(text)
+    local = struct.pack(
+        "<4sHHHHHIIIHH", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(raw), len(text), len(encoded), 0
+    )
+    central = struct.pack(
+        "<4sHHHHHHIIIHHHHHII",
+        b"PK\x01\x02",
+        20,
+        20,
+        0,
+        8,
+        0,
+        0,
+        crc,
+        len(raw),
+        len(text),
+        len(encoded),
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
+    body = local + encoded + raw
+    directory = central + encoded
+    end = struct.pack("<4sHHHHIIH", b"PK\x05\x06", 0, 0, 1, 1, len(directory), len(body), 0)
+    return body + directory + end
+
+
 def test_calamine_given_the_answer_sheet_inflated_reads_the_same(tmp_path: Path) -> None:
     """The fast reader hands calamine the container with the answer sheet stored, already
     inflated for the bound check (`xlsx_facts.calamine_bytes`): the same Submission, also for

@@ -279,25 +279,40 @@ def _lean_styles(archive: ZipParts) -> tuple[bytes, int] | None:
     return _LEAN_STYLES[key]
 
 
-_RE_STYLES_ROOT = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\b[^>]*\?>\s*)?<styleSheet\b[^>]*>")
-_RE_NUMFMTS = re.compile(rb"<numFmts\b[^>]*?(?:/>|>.*?</numFmts>)", re.S)
-_RE_CELL_FORMATS = re.compile(rb"<cellXfs\b[^>]*?(?:/>|>.*?</cellXfs>)", re.S)
+_RE_STYLES_ROOT = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml\b[^>]*\?>\s*)?<styleSheet\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>"
+)
+"""The root element's start tag, whole (a `>` inside an attribute's quotes does not end it)."""
+_RE_FORMATS = re.compile(rb"<(numFmts|cellXfs)(?=[\s>/])[^>]*?(?:/>|>.*?</\1\s*>)", re.S)
+"""The number formats or the cell formats, as a whole element (an end tag may hold spaces)."""
 _RE_PREFIXED_FORMATS = re.compile(rb"<[A-Za-z_][\w.-]*:(?:numFmts?|cellXfs|xf)\b")
+MAX_LEAN_STYLES = 256 * 1024
+"""Larger styles parts (a workbook with tens of thousands of cell formats) go to calamine as
+they are: the lean parts are kept per template (`_LEAN_STYLES`), and should stay small."""
 
 
 def lean_styles(xml: bytes) -> bytes | None:
     """The styles part with only its number formats (`numFmts`) and cell formats (`cellXfs`),
-    under its own root element (its namespace declarations kept): all calamine reads of it.
-    None when the part is not plainly written (a prefixed root or format element, a comment,
-    CDATA, a DTD, a section twice or missing): it is then given to calamine as it is."""
+    in their order, under its own root element (its namespace declarations kept): all calamine
+    reads of it. None when the part is not plainly written (a prefixed root or format element,
+    a comment, CDATA, a DTD, a section twice, missing or not matched whole) or is large: it is
+    then given to calamine as it is."""
     root = _RE_STYLES_ROOT.match(xml)
-    if root is None or any(mark in xml for mark in (b"<!--", b"<![CDATA[", b"<!DOCTYPE")):
+    if root is None or len(xml) > MAX_LEAN_STYLES:
         return None
-    number_formats = _RE_NUMFMTS.findall(xml)
-    cell_formats = _RE_CELL_FORMATS.findall(xml)
-    if len(number_formats) > 1 or len(cell_formats) != 1 or _RE_PREFIXED_FORMATS.search(xml):
+    if any(mark in xml for mark in (b"<!--", b"<![CDATA[", b"<!DOCTYPE")):
         return None
-    return b"".join((root.group(0), *number_formats, cell_formats[0], b"</styleSheet>"))
+    sections = [m.group(0) for m in _RE_FORMATS.finditer(xml)]
+    names = [section[1:8] for section in sections]  # `numFmts` or `cellXfs`
+    if (
+        names.count(b"numFmts") != xml.count(b"<numFmts")  # each one matched whole
+        or names.count(b"numFmts") > 1
+        or names.count(b"cellXfs") != 1
+        or xml.count(b"<cellXfs") != 1
+        or _RE_PREFIXED_FORMATS.search(xml)
+    ):
+        return None
+    return b"".join((root.group(0), *sections, b"</styleSheet>"))
 
 
 class SheetParts:
