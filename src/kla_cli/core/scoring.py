@@ -105,20 +105,18 @@ def indicator_score(
 ) -> IndicatorScore:
     """Sum an indicator's items, capped at its official maximum."""
     cap = indicator.cap
-
-    def capped(points: float) -> float:
-        return _capped(points, cap)
-
     return IndicatorScore(
         id=indicator.id,
         group=indicator.group,
         name=indicator.name,
         opd=indicator.lead_opds,
         items=items,
-        score=capped(sum(i.points for i in items)),
-        score_evidenced=capped(sum(i.points_evidenced for i in items)),
+        score=_capped(sum(i.points for i in items), cap),
+        score_evidenced=_capped(sum(i.points_evidenced for i in items), cap),
         max=round(cap, 2),
-        score_verified=capped(sum(i.points_verified or 0.0 for i in items)) if verified else None,
+        score_verified=_capped(sum(i.points_verified or 0.0 for i in items), cap)
+        if verified
+        else None,
     )
 
 

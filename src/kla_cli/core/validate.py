@@ -333,12 +333,9 @@ def _check_row(
         _add(out, sub, row, WARNING, "not-responsible", row.answer_cell, code=code, opd=opd.name)
     if item.evidence and not names_evidence(row.evidence) and item_points(item, answer) > 0:
         # a 0-point answer has no points to lose: no warning
-        if not out.keep_warnings:
-            out.warnings_not_kept += 1
-        else:
-            kind = "evidence-none-said" if says_no_evidence(row.evidence) else "evidence-missing"
-            value = display(row.evidence)
-            _add(out, sub, row, WARNING, kind, row.evidence_cell, code=code, value=value)
+        kind = "evidence-none-said" if says_no_evidence(row.evidence) else "evidence-missing"
+        value = display(row.evidence)
+        _add(out, sub, row, WARNING, kind, row.evidence_cell, code=code, value=value)
     opd_id = opd.id if opd else None
     given = Candidate(
         answer, opd_id or row.opd or sub.opd, verified, row, sub, role_of(opd_id, responsible)

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from pathlib import Path
+from typing import TypeVar
 
+from kla_cli.core.answers import is_blank
 from kla_cli.core.form_layout import META_PROPERTY
 from kla_cli.core.submission import Submission
 from kla_cli.workbook.books import (
@@ -146,9 +149,26 @@ def _percent_styles(styles: bytes) -> set[int]:
     return found
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _per_template(cache: dict[_K, _V], key: _K, make: Callable[[], _V], most: int = 64) -> _V:
+    """`cache[key]`, made by `make()` the first time. The key is a part as stored (its bytes):
+    the forms of one template share their workbook, relationships and styles parts, so a batch
+    works out what they say once, not once per workbook. A run meets a few templates; past
+    `most` entries the cache starts anew all the same."""
+    if key in cache:
+        return cache[key]
+    found = make()
+    if len(cache) >= most:
+        cache.clear()
+    cache[key] = found
+    return found
+
+
 _PERCENT_FORMATS: dict[tuple[int, bytes], frozenset[int]] = {}
-"""Percent cell formats by styles part as stored: the forms of one template share it, so a
-batch inflates and scans it once, not once per workbook."""
+"""Percent cell formats by styles part as stored (`_per_template`)."""
 
 
 def _percent_formats(archive: Parts) -> frozenset[int]:
@@ -156,18 +176,12 @@ def _percent_formats(archive: Parts) -> frozenset[int]:
     if not isinstance(archive, ZipParts):
         return _percent_in(archive.read("xl/styles.xml"))
     key = archive.stored("xl/styles.xml")
-    found = _PERCENT_FORMATS.get(key)
-    if found is None:
-        found = _percent_in(archive.inflate(key))
-        if len(_PERCENT_FORMATS) >= 64:  # a few templates in a run; bound it anyway
-            _PERCENT_FORMATS.clear()
-        _PERCENT_FORMATS[key] = found
-    return found
+    return _per_template(_PERCENT_FORMATS, key, lambda: _percent_in(archive.inflate(key)))
 
 
 _SHEET_PARTS: dict[tuple[tuple[int, bytes], tuple[int, bytes], str], str | None] = {}
-"""Worksheet members by workbook part and relationships as stored, and sheet name: the forms of
-one template share both parts, so a batch inflates and scans them once."""
+"""Worksheet members by workbook part and relationships as stored, and sheet name
+(`_per_template`)."""
 
 
 def _unescape(text: str) -> str:
@@ -183,11 +197,7 @@ def _sheet_part(archive: Parts, sheet: str) -> str | None:
     if not isinstance(archive, ZipParts):
         return _find_sheet_part(archive, sheet)
     key = (archive.stored("xl/workbook.xml"), archive.stored("xl/_rels/workbook.xml.rels"), sheet)
-    if key not in _SHEET_PARTS:
-        if len(_SHEET_PARTS) >= 256:  # a few templates in a run; bound it anyway
-            _SHEET_PARTS.clear()
-        _SHEET_PARTS[key] = _find_sheet_part(archive, sheet)
-    return _SHEET_PARTS[key]
+    return _per_template(_SHEET_PARTS, key, lambda: _find_sheet_part(archive, sheet), 256)
 
 
 def _workbook_sheets(xml: bytes) -> list[tuple[str, str | None]]:
@@ -213,19 +223,15 @@ def _find_sheet_part(archive: Parts, sheet: str) -> str | None:
 
 
 _SHEET_NAMES: dict[tuple[int, bytes], list[str]] = {}
-"""The sheet names by workbook part as stored (the forms of one template share it)."""
+"""The sheet names by workbook part as stored (`_per_template`)."""
 
 
 def _sheet_names(archive: ZipParts) -> list[str]:
     """The sheet names the workbook part lists, in order."""
     key = archive.stored("xl/workbook.xml")
-    names = _SHEET_NAMES.get(key)
-    if names is None:
-        names = [name for name, _ in _workbook_sheets(archive.inflate(key))]
-        if len(_SHEET_NAMES) >= 64:  # a few templates in a run; bound it anyway
-            _SHEET_NAMES.clear()
-        _SHEET_NAMES[key] = names
-    return names
+    return _per_template(
+        _SHEET_NAMES, key, lambda: [name for name, _ in _workbook_sheets(archive.inflate(key))]
+    )
 
 
 def calamine_bytes(archive: ZipParts, sheets: SheetParts) -> bytes:
@@ -244,9 +250,10 @@ def calamine_bytes(archive: ZipParts, sheets: SheetParts) -> bytes:
         sheet = answer_sheet(_sheet_names(archive))
         part = _sheet_part(archive, sheet) if sheet is not None else None
         xml = sheets.xml(sheet) if sheet is not None and part is not None else None
-        member = archive.stored_as(part, xml) if part is not None and xml is not None else None
-        if member is not None:
-            members[part] = member  # type: ignore[index]  # (member implies part)
+        if part is not None and xml is not None:
+            member = archive.stored_as(part, xml)
+            if member is not None:
+                members[part] = member
     except (KeyError, ValueError):
         pass
     styles = _lean_styles(archive)
@@ -257,8 +264,7 @@ def calamine_bytes(archive: ZipParts, sheets: SheetParts) -> bytes:
 
 _STYLES = "xl/styles.xml"
 _LEAN_STYLES: dict[tuple[int, bytes], tuple[bytes, int] | None] = {}
-"""The lean styles part and its CRC-32 by the part as stored (the forms of one template share
-it, so a batch makes it once)."""
+"""The lean styles part and its CRC-32 by the part as stored (`_per_template`)."""
 
 
 def _lean_styles(archive: ZipParts) -> tuple[bytes, int] | None:
@@ -268,15 +274,15 @@ def _lean_styles(archive: ZipParts) -> tuple[bytes, int] | None:
         key = archive.stored(_STYLES)
     except (KeyError, ValueError):
         return None
-    if key not in _LEAN_STYLES:
+
+    def make() -> tuple[bytes, int] | None:
         try:
             lean = lean_styles(archive.inflate(key))
         except ValueError:
-            lean = None
-        if len(_LEAN_STYLES) >= 64:  # a few templates in a run; bound it anyway
-            _LEAN_STYLES.clear()
-        _LEAN_STYLES[key] = None if lean is None else (lean, zlib.crc32(lean))
-    return _LEAN_STYLES[key]
+            return None
+        return None if lean is None else (lean, zlib.crc32(lean))
+
+    return _per_template(_LEAN_STYLES, key, make)
 
 
 _RE_STYLES_ROOT = re.compile(
@@ -460,13 +466,10 @@ def add_xlsx_facts(
     """
     archive = sheets.archive
     blank_answer = number_answer = False
-    for row in submission.rows:  # one pass: a form's answers are mostly texts
-        answer = row.answer
-        if isinstance(answer, str):  # `is_blank`
-            blank_answer = blank_answer or not answer.strip()
-        elif answer is None:
+    for row in submission.rows:  # one pass over the answers
+        if is_blank(row.answer):
             blank_answer = True
-        elif isinstance(answer, int | float):
+        elif isinstance(row.answer, int | float):
             number_answer = True
     if not blank_answer and not number_answer:
         return submission

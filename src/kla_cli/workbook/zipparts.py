@@ -26,9 +26,9 @@ MAX_FILE = 32 * 1024 * 1024
 _LOCAL = struct.Struct("<4s22xHH")
 """Local file header: signature, then name and extra lengths."""
 _DESCRIPTOR = 0x8
+"""Flag: the member's CRC and sizes follow its data rather than sit in its local header."""
 MAX_RATIO = 1032
 """The most a deflate stream inflates: 258 bytes from a match coded in two bits (zlib's FAQ)."""
-"""Flag: the member's CRC and sizes follow its data rather than sit in its local header."""
 
 
 class ZipParts:
