@@ -204,16 +204,19 @@ class CalamineBook:
         data: bytes | None = None,
         properties: dict[str, str] | None = None,
         bound: Callable[[str], None] | None = None,
+        unread: Mapping[str, frozenset[int]] | None = None,
     ) -> None:
         """`data`: the file's bytes when already read (then calamine reads exactly the bytes
         that were checked, and the file is not read twice); `properties`: kla's document
         properties when already read (calamine does not read them); `bound`: called with a
         sheet's name before calamine lays it out, raises `SheetTooLarge` (`bounds`: .xlsx
-        sheets are laid out one at a time, when asked for)."""
+        sheets are laid out one at a time, when asked for); `unread`: the columns `data` holds
+        without their lower cells, by sheet (`Grid.unread`)."""
         from python_calamine import CalamineWorkbook
 
         self._properties = properties
         self._bound = bound
+        self._unread = unread or {}
         if data is None:
             self._book = CalamineWorkbook.from_path(str(path))
         else:
@@ -225,6 +228,7 @@ class CalamineBook:
             self._bound(sheet)
         found = self._book.get_sheet_by_name(sheet)
         grid = Grid.from_rows(found.to_python(skip_empty_area=False))
+        grid.unread = self._unread.get(sheet, frozenset())
         grid.merged = [
             (r0 + 1, c0 + 1, r1 + 1, c1 + 1)
             for (r0, c0), (r1, c1) in found.merged_cell_ranges or ()

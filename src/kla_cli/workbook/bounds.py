@@ -60,13 +60,20 @@ _RE_VALUE_NEXT = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?(?:v|is)\b")
 
 def xlsx_extent(xml: bytes) -> tuple[int, int]:
     """An upper bound of the rows and columns calamine lays out for this worksheet part."""
+    return xlsx_layout(xml)[:2]
+
+
+def xlsx_layout(xml: bytes) -> tuple[int, int, bool]:
+    """`xlsx_extent`, and whether every cell tag is written `<c r="..."` (its reference first,
+    unprefixed): then no cell takes its place from its neighbours, and a cell can be left out
+    without moving another (`xlsx_facts.calamine_bytes`). False when the sheet was walked."""
     if contains(xml, b":c"):  # perhaps prefixed cell tags (`<x:c`): rare, walked
-        return _walk_xlsx(xml)
+        return (*_walk_xlsx(xml), False)
     rows, columns = NEAR_ROWS, NEAR_COLUMNS
     for m in _RE_NOT_NEAR.finditer(xml):
         ref = _RE_FAR_REF.match(xml, m.end())
         if ref is None:
-            return _walk_xlsx(xml)  # a reference missing, or not first
+            return (*_walk_xlsx(xml), False)  # a reference missing, or not first
         close = xml.find(b">", ref.end())
         if close < 0 or xml[close - 1] == 0x2F or not _RE_VALUE_NEXT.match(xml, close + 1):
             continue  # an empty cell (`<c r="XFD1" s="3"/>`): calamine skips it
@@ -76,7 +83,7 @@ def xlsx_extent(xml: bytes) -> tuple[int, int]:
             rows = max(rows, int(row))
         else:
             rows = max(rows, int(far_row))
-    return rows, columns
+    return rows, columns, True
 
 
 _RE_ROW_OR_CELL = re.compile(

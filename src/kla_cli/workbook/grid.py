@@ -14,6 +14,14 @@ from datetime import date, datetime, time, timedelta
 
 from kla_cli.core.answer_types import CellValue
 
+UNREAD_FROM_ROW = 10
+"""The first row from which a grid may lack the cells of its `unread` columns: every row above
+it is whole, so a header and metadata found there read as in the whole sheet."""
+
+
+class PartialGrid(Exception):
+    """The grid lacks cells the reading needs (`Grid.unread`): read the sheet whole."""
+
 
 @dataclass
 class Grid:
@@ -31,6 +39,10 @@ class Grid:
     """Cells holding a formula whose cached value is missing."""
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     """Merged ranges as (first row, first column, last row, last column)."""
+    unread: frozenset[int] = frozenset()
+    """Columns whose cells from row UNREAD_FROM_ROW down the reader was not given (a form's
+    question texts, left out of what calamine reads: `xlsx_facts.calamine_bytes`); a reading
+    that needs one of them raises `PartialGrid`."""
     _merge_index: dict[int, _ColumnMerges] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, row: int, col: int) -> CellValue:

@@ -48,7 +48,7 @@ from kla_cli.workbook.books import (
     read_grid,
 )
 from kla_cli.workbook.foreign import foreign_facts
-from kla_cli.workbook.grid import Grid
+from kla_cli.workbook.grid import Grid, PartialGrid
 from kla_cli.workbook.paths import workbook_paths
 from kla_cli.workbook.sheet import submission_from_grid
 from kla_cli.workbook.xlsx_facts import (
@@ -250,28 +250,37 @@ def _read_xlsx(
             parts.close()
 
 
-def _read_parts(path: Path, parts: Parts, columns: Columns | None) -> Submission:
-    """An .xlsx container already opened and checked, read with calamine."""
+def _read_parts(path: Path, parts: Parts, columns: Columns | None, lean: bool = True) -> Submission:
+    """An .xlsx container already opened and checked, read with calamine (kla's own form
+    without its question texts, when `lean`: `calamine_bytes`)."""
     file = str(path)
     # calamine is given the bytes already read (the answer sheet in them already inflated for
     # the bound check), unless the container is not plainly an .xlsx (it would then guess the
     # format from the bytes, where the name should decide)
     data = properties = None
+    unread: dict[str, frozenset[int]] = {}
     sheets = SheetParts(parts)
     if isinstance(parts, ZipParts) and "xl/workbook.xml" in parts:
-        data, properties = calamine_bytes(parts, sheets), read_properties(parts)
-    read = read_grid(path, lambda path: CalamineBook(path, data, properties, sheets.bound), columns)
+        properties = read_properties(parts)
+        form = lean and properties is not None and bool(properties.get("opd_id"))
+        data, unread = calamine_bytes(parts, sheets, form)
+    read = read_grid(
+        path, lambda path: CalamineBook(path, data, properties, sheets.bound, unread), columns
+    )
     if isinstance(read, Submission):
         if read.findings[0].code == "unreadable":
             return _calamine_failed(path, columns)
         return read
     sheet, grid, meta = read
-    submission = submission_from_grid(file, sheet, grid, meta)
-    if _no_header(submission):
-        return _from_grid(path, sheet, grid, meta, columns)
-    if not submission.rows:
-        return submission
-    return add_xlsx_facts(sheets, path, sheet, grid, submission)
+    try:
+        submission = submission_from_grid(file, sheet, grid, meta)
+        if _no_header(submission):
+            return _from_grid(path, sheet, grid, meta, columns)
+        if not submission.rows:
+            return submission
+        return add_xlsx_facts(sheets, path, sheet, grid, submission)
+    except PartialGrid:  # the form's layout changed: its question columns are read after all
+        return _read_parts(path, parts, columns, lean=False)
 
 
 def _read_openpyxl(path: Path, columns: Columns | None = None) -> Submission:

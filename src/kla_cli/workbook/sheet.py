@@ -24,7 +24,14 @@ from kla_cli.core.form_layout import (
     label_of,
 )
 from kla_cli.core.submission import Row, Submission
-from kla_cli.workbook.grid import Grid, cell_at, cell_value, col_letter
+from kla_cli.workbook.grid import (
+    UNREAD_FROM_ROW,
+    Grid,
+    PartialGrid,
+    cell_at,
+    cell_value,
+    col_letter,
+)
 
 
 def cell_text(value: CellValue) -> str | None:
@@ -47,6 +54,9 @@ def text_at(cells: Sequence[object], col: int) -> str | None:
 
 
 _HEADER_COLUMNS = (*COLUMNS, OPD_COLUMN, *VERIFY_COLUMNS)
+READ_KEYS = ("code", "answer", "evidence", "note", OPD_COLUMN.key, *(c.key for c in VERIFY_COLUMNS))
+"""The columns `submission_from_grid` reads below the header; the others (question, options,
+...) are only found, by their header."""
 MAX_LABEL = 80
 """Longer cell texts are not header or metadata labels (skipped without normalising)."""
 
@@ -136,10 +146,16 @@ def meta_above(grid: Grid, header_row: int) -> tuple[dict[str, str], dict[str, s
 def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]) -> Submission:
     """Find metadata, header and item rows in the answer sheet's grid (pure)."""
     header = _find_header(grid)
+    if header is None and grid.unread:
+        raise PartialGrid  # the whole sheet may hold a header lower down, or be a recap
     if header is None:
         finding = Finding(Severity.ERROR, "no-header", file, sheet, "A1")
         return Submission(file, sheet, meta=meta, findings=(finding,))
     header_row, cols, found_meta, meta_cells = header
+    if grid.unread and (
+        header_row >= UNREAD_FROM_ROW or any(cols.get(key) in grid.unread for key in READ_KEYS)
+    ):
+        raise PartialGrid
     missing = [key for key in REQUIRED_COLUMNS if key not in cols]
     if missing:
         names = {c.key: c.header for c in COLUMNS}

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from kla_cli.core.answers import is_blank
-from kla_cli.core.form_layout import META_PROPERTY
+from kla_cli.core.form_layout import FORM_COLUMNS, META_PROPERTY
 from kla_cli.core.submission import Submission
 from kla_cli.workbook.books import (
     MAX_UNCOMPRESSED,
@@ -29,10 +29,10 @@ from kla_cli.workbook.books import (
     own_rows,
     uncached_formulas,
 )
-from kla_cli.workbook.bounds import check, xlsx_extent
+from kla_cli.workbook.bounds import check, xlsx_extent, xlsx_layout
 from kla_cli.workbook.byte_search import contains
-from kla_cli.workbook.grid import Grid, col_number, shows_as_percent
-from kla_cli.workbook.sheet import meta_from_rows, submission_from_grid
+from kla_cli.workbook.grid import Grid, col_letter, col_number, shows_as_percent
+from kla_cli.workbook.sheet import READ_KEYS, meta_from_rows, submission_from_grid
 from kla_cli.workbook.zipparts import ZipParts
 
 MAX_PROPERTIES = 1024 * 1024
@@ -234,32 +234,72 @@ def _sheet_names(archive: ZipParts) -> list[str]:
     )
 
 
-def calamine_bytes(archive: ZipParts, sheets: SheetParts) -> bytes:
-    """The container's bytes for calamine: the answer sheet stored uncompressed, and the styles
-    part as lean as calamine needs it. The one place of these two speed tricks.
+def calamine_bytes(
+    archive: ZipParts, sheets: SheetParts, form: bool = False
+) -> tuple[bytes, dict[str, frozenset[int]]]:
+    """The container's bytes for calamine, and the columns of a sheet it was given without their
+    cells from `UNREAD_FROM_ROW` down (sheet name -> column numbers, for `Grid.unread`): the
+    answer sheet stored uncompressed, the styles part as lean as calamine needs it, and in kla's
+    own form (`form`: its properties name the OPD) the answer sheet without its question texts.
+    The one place of these three speed tricks.
 
     The bound check inflates the answer sheet before calamine lays it out (`SheetParts.bound`);
     handed the sheet already inflated, calamine does not inflate it a second time (a tenth of
     reading a form). Of the styles, calamine reads the number formats and the cell formats
     (which tell a date from a number); the fonts, fills, borders and colour palette it parses
     and throws away took 40 % of opening a form (`lean_styles`: 50 -> 30 us a form, measured
-    2026-12-04). Either stays as it is when it cannot be found or made here: calamine then
-    reads (and reports) it as it would have anyway."""
+    2026-12-04). Half a form's sheet is the texts of its question columns (indicator, question,
+    role, options, data dukung asked), which kla never reads below the header: calamine parsed
+    and converted them in 230 of its 490 us a form; cutting them out costs 90 (`lean_sheet`).
+    A reading that needs one of those columns after all (the header moved, a column inserted)
+    raises `PartialGrid`, and the sheet is read whole. Each stays as it is when it cannot be
+    found or made here: calamine then reads (and reports) it as it would have anyway."""
     members: dict[str, tuple[bytes, int]] = {}
+    unread: dict[str, frozenset[int]] = {}
     try:
         sheet = answer_sheet(_sheet_names(archive))
         part = _sheet_part(archive, sheet) if sheet is not None else None
         xml = sheets.xml(sheet) if sheet is not None and part is not None else None
-        if part is not None and xml is not None:
-            member = archive.stored_as(part, xml)
-            if member is not None:
+        if sheet is not None and part is not None and xml is not None:
+            lean = lean_sheet(xml) if form and sheets.layout(sheet)[2] else None
+            if lean is not None:
+                members[part] = (lean, zlib.crc32(lean))
+                unread[sheet] = FORM_TEXT_COLUMNS
+            elif (member := archive.stored_as(part, xml)) is not None:
                 members[part] = member
     except (KeyError, ValueError):
         pass
     styles = _lean_styles(archive)
     if styles is not None:
         members[_STYLES] = styles
-    return archive.with_members(members) if members else archive.data
+    return (archive.with_members(members) if members else archive.data), unread
+
+
+FORM_TEXT_COLUMNS = frozenset(
+    i for i, column in enumerate(FORM_COLUMNS, start=1) if column.key not in READ_KEYS
+)
+"""The columns of kla's form that hold the question's texts (B-E and G): read by their header
+only, never below it."""
+_TEXT_LETTERS = b"".join(col_letter(c).encode() for c in sorted(FORM_TEXT_COLUMNS))
+_RE_TEXT_CELL = re.compile(
+    rb'<c r="[' + _TEXT_LETTERS + rb"]" + rb'[1-9][0-9]+"'  # from row 10 (UNREAD_FROM_ROW)
+    rb'(?: [A-Za-z]++="[^"]*+")*+\s*+'  # plain attributes only
+    rb"(?:/>|>[^<]*+(?:<(?!/c>|c[\s>/])[^<]*+)*+</c>)"  # up to its own end tag
+)
+"""A cell of a question column from row 10 down, whole: written plainly (its reference first,
+unprefixed attributes in double quotes), up to its `</c>` and never across another cell's
+start tag. A cell written otherwise does not match, and stays."""
+
+
+def lean_sheet(xml: bytes) -> bytes | None:
+    """The worksheet part without the cells of FORM_TEXT_COLUMNS from row 10 down, or None
+    when none is found or cutting could change what is read: a comment, CDATA or processing
+    instruction (where `</c>` may be text). The caller has checked that every cell tag starts
+    with its reference (`bounds.xlsx_layout`), so no cell takes its place from one cut."""
+    if b"<!" in xml or xml.find(b"<?", 4) >= 0:
+        return None
+    lean = _RE_TEXT_CELL.sub(b"", xml)
+    return lean if len(lean) < len(xml) else None
 
 
 _STYLES = "xl/styles.xml"
@@ -328,6 +368,7 @@ class SheetParts:
     def __init__(self, archive: Parts) -> None:
         self.archive = archive
         self._xml: dict[str, bytes | None] = {}
+        self._layout: dict[str, tuple[int, int, bool]] = {}
 
     def xml(self, sheet: str) -> bytes | None:
         """The worksheet part of `sheet`, or None when the workbook part does not name it."""
@@ -344,17 +385,25 @@ class SheetParts:
             return archive.read(part, limit=MAX_UNCOMPRESSED)
         return archive.read(part)
 
+    def layout(self, sheet: str) -> tuple[int, int, bool]:
+        """`bounds.xlsx_layout` of the sheet's part, found once; KeyError when there is none."""
+        found = self._layout.get(sheet)
+        if found is None:
+            xml = self.xml(sheet)
+            if xml is None:
+                raise KeyError(sheet)
+            found = self._layout[sheet] = xlsx_layout(xml)
+        return found
+
     def bound(self, sheet: str) -> None:
         """Raise SheetTooLarge when the sheet's rectangle passes MAX_CELLS (`bounds`). When the
         workbook part does not say which member holds the sheet, every worksheet is checked."""
         try:
-            xml = self.xml(sheet)
+            rows, columns, _ = self.layout(sheet)
         except (KeyError, ValueError):
-            xml = None
-        if xml is not None:
-            check(sheet, *xlsx_extent(xml))
-        else:
             self.bound_all(sheet)
+        else:
+            check(sheet, rows, columns)
 
     def bound_all(self, sheet: str | None = None) -> None:
         """Bound every worksheet member (named by `sheet`, else by its member name)."""
