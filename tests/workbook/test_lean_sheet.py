@@ -65,11 +65,14 @@ def test_lean_sheet_cuts_question_cells_from_row_ten_only() -> None:
         _cell("G10", "SK"),
         _cell("H10", "https://contoh"),
     )
-    xml = b"<worksheet><sheetData>" + kept + cut + b"</sheetData></worksheet>"
+    far = _row(12000, _cell("C12000", "jauh"))  # only the bound check looks at it: it stays
+    xml = b"<worksheet><sheetData>" + kept + cut + far + b"</sheetData></worksheet>"
     lean = lean_sheet(xml)
     assert lean is not None
     assert b'r="C9"' in lean and b'r="A10"' in lean and b'r="F10"' in lean and b'r="H10"' in lean
     assert b'r="C10"' not in lean and b'r="D10"' not in lean and b'r="G10"' not in lean
+    assert b'r="C12000"' in lean
+    assert xlsx_layout(lean) == xlsx_layout(xml) == (12000, 26, True)
     assert lean_sheet(b"<worksheet><sheetData>" + kept + b"</sheetData></worksheet>") is None
 
 
@@ -110,6 +113,9 @@ def test_every_example_form_reads_the_same_from_the_lean_sheet() -> None:
                 assert unread == {"Isian": FORM_TEXT_COLUMNS}, path
                 assert len(archive.read(SHEET)) < len(parts.read(SHEET))
                 lean_forms += 1
+        sheets = SheetParts(parts)
+        if sheets.lean("Isian") is not None:  # bounded by the lean part: the same bound
+            assert sheets.layout("Isian") == xlsx_layout(parts.read(SHEET))
         lean = read_workbook(path)
         assert lean == _whole(path), path
         answered += sum(row.answer is not None for row in lean.rows)

@@ -261,7 +261,7 @@ def calamine_bytes(
         part = _sheet_part(archive, sheet) if sheet is not None else None
         xml = sheets.xml(sheet) if sheet is not None and part is not None else None
         if sheet is not None and part is not None and xml is not None:
-            lean = lean_sheet(xml) if form and sheets.layout(sheet)[2] else None
+            lean = sheets.lean(sheet) if form else None
             if lean is not None:
                 members[part] = (lean, zlib.crc32(lean))
                 unread[sheet] = FORM_TEXT_COLUMNS
@@ -282,20 +282,21 @@ FORM_TEXT_COLUMNS = frozenset(
 only, never below it."""
 _TEXT_LETTERS = b"".join(col_letter(c).encode() for c in sorted(FORM_TEXT_COLUMNS))
 _RE_TEXT_CELL = re.compile(
-    rb'<c r="[' + _TEXT_LETTERS + rb"]" + rb'[1-9][0-9]+"'  # from row 10 (UNREAD_FROM_ROW)
+    rb'<c r="[' + _TEXT_LETTERS + rb'][1-9][0-9]{1,3}"'  # rows 10 (UNREAD_FROM_ROW) to 9999
     rb'(?: [A-Za-z]++="[^"]*+")*+\s*+'  # plain attributes only
     rb"(?:/>|>[^<]*+(?:<(?!/c>|c[\s>/])[^<]*+)*+</c>)"  # up to its own end tag
 )
-"""A cell of a question column from row 10 down, whole: written plainly (its reference first,
+"""A cell of a question column in rows 10-9999, whole: written plainly (its reference first,
 unprefixed attributes in double quotes), up to its `</c>` and never across another cell's
-start tag. A cell written otherwise does not match, and stays."""
+start tag. A cell written otherwise does not match, and stays; so does a far one (row 10 000
+and below), which only the bound check looks at."""
 
 
 def lean_sheet(xml: bytes) -> bytes | None:
-    """The worksheet part without the cells of FORM_TEXT_COLUMNS from row 10 down, or None
-    when none is found or cutting could change what is read: a comment, CDATA or processing
-    instruction (where `</c>` may be text). The caller has checked that every cell tag starts
-    with its reference (`bounds.xlsx_layout`), so no cell takes its place from one cut."""
+    """The worksheet part without the cells of FORM_TEXT_COLUMNS in rows 10-9999, or None when
+    none is found or cutting could change what is read: a comment, CDATA or processing
+    instruction (where `</c>` may be text). Used only where every cell tag left starts with its
+    reference (`SheetParts.lean`), so that no cell takes its place from one cut."""
     if b"<!" in xml or xml.find(b"<?", 4) >= 0:
         return None
     lean = _RE_TEXT_CELL.sub(b"", xml)
@@ -394,6 +395,22 @@ class SheetParts:
                 raise KeyError(sheet)
             found = self._layout[sheet] = xlsx_layout(xml)
         return found
+
+    def lean(self, sheet: str) -> bytes | None:
+        """The sheet's part without its question texts (`lean_sheet`), or None; when given,
+        the sheet's bound is that of the lean part, the one calamine lays out. It holds for
+        the whole part too: the cells cut are near ones (B-G, rows 10-9999), which move no
+        bound, and every cell tag left starts with its reference (else None), so every cell
+        cut did too, and none left takes its place from one cut."""
+        xml = self.xml(sheet)
+        lean = lean_sheet(xml) if xml is not None else None
+        if lean is None:
+            return None
+        layout = xlsx_layout(lean)
+        if not layout[2]:
+            return None
+        self._layout[sheet] = layout
+        return lean
 
     def bound(self, sheet: str) -> None:
         """Raise SheetTooLarge when the sheet's rectangle passes MAX_CELLS (`bounds`). When the
