@@ -77,17 +77,22 @@ def test_lean_sheet_cuts_question_cells_from_row_ten_only() -> None:
 
 
 def test_lean_sheet_leaves_what_it_cannot_cut_exactly() -> None:
-    """A comment, CDATA or processing instruction (where `</c>` may be text) leaves the sheet
-    whole; a cell not written plainly stays; a cut never crosses into the next cell."""
+    """A sheet with CDATA (where a cell's markup may be text) stays whole; a cell not written
+    plainly stays; a cut never reaches into the next cell; one inside a comment is harmless."""
     row = _row(12, _cell("C12", "teks"), _cell("F12", "a"))
-    for extra in (b"<!-- </c> -->", b"<![CDATA[</c>]]>", b"<?pi </c>?>"):
-        assert lean_sheet(b"<worksheet><sheetData>" + extra + row + b"</sheetData>") is None
-    single_quoted = b"<c r=\"C12\" t='inlineStr'><is><t>x</t></is></c>"
-    spaced_end = b'<c r="C13" t="inlineStr"><is><t>x</t></is></c ><c r="F13"><v>1</v></c>'
-    xml = b"<sheetData>" + single_quoted + spaced_end + _cell("E14", "cut") + b"</sheetData>"
+    cdata = b'<c r="A11" t="inlineStr"><is><t><![CDATA[<c r="C11"/>]]></t></is></c>'
+    assert lean_sheet(b"<worksheet><sheetData>" + cdata + row + b"</sheetData>") is None
+    single_quoted = b"<c r=\"C13\" t='inlineStr'><is><t>x</t></is></c>"
+    spaced_end = b'<c r="C14" t="inlineStr"><is><t>x</t></is></c ><c r="F14"><v>1</v></c>'
+    rich = b'<c r="C15" t="inlineStr"><is><r><t>x</t></r></is></c>'
+    formula = b'<c r="D15" t="str"><f>A1</f><v>x</v></c>'
+    comment = b'<!-- <c r="E16"><v>1</v></c> -->'
+    stays = (single_quoted, spaced_end, rich, formula)
+    xml = b"<sheetData>" + row + b"".join(stays) + comment + b"</sheetData>"
     lean = lean_sheet(xml)
-    assert lean is not None
-    assert single_quoted in lean and spaced_end in lean and b'r="E14"' not in lean
+    assert lean is not None and b'r="C12"' not in lean and b'r="F12"' in lean
+    assert all(cell in lean for cell in stays)
+    assert b"<!--  -->" in lean
 
 
 def _rewritten(source: Path, target: Path, change: object) -> Path:

@@ -283,21 +283,26 @@ only, never below it."""
 _TEXT_LETTERS = b"".join(col_letter(c).encode() for c in sorted(FORM_TEXT_COLUMNS))
 _RE_TEXT_CELL = re.compile(
     rb'<c r="[' + _TEXT_LETTERS + rb'][1-9][0-9]{1,3}"'  # rows 10 (UNREAD_FROM_ROW) to 9999
-    rb'(?: [A-Za-z]++="[^"]*+")*+\s*+'  # plain attributes only
-    rb"(?:/>|>[^<]*+(?:<(?!/c>|c[\s>/])[^<]*+)*+</c>)"  # up to its own end tag
+    rb'(?: [A-Za-z]++="[^"]*+")*+ ?'  # plain attributes
+    rb"(?:/>|>(?:<is><t(?: xml:space=\"preserve\")?>[^<]*+</t></is>|<v>[^<]*+</v>)?</c>)"
 )
-"""A cell of a question column in rows 10-9999, whole: written plainly (its reference first,
-unprefixed attributes in double quotes), up to its `</c>` and never across another cell's
-start tag. A cell written otherwise does not match, and stays; so does a far one (row 10 000
-and below), which only the bound check looks at."""
+"""A cell of a question column in rows 10-9999 as kla, openpyxl, Excel and LibreOffice write it:
+its reference first, plain attributes, then nothing, a value, or an inline text without runs. A
+cell written otherwise does not match, and stays; so does a far one (row 10 000 and below),
+which only the bound check looks at. A match holds no `<` but its own tags, so it cannot reach
+into another cell; one inside a comment or processing instruction changes nothing read."""
 
 
 def lean_sheet(xml: bytes) -> bytes | None:
     """The worksheet part without the cells of FORM_TEXT_COLUMNS in rows 10-9999, or None when
-    none is found or cutting could change what is read: a comment, CDATA or processing
-    instruction (where `</c>` may be text). Used only where every cell tag left starts with its
-    reference (`SheetParts.lean`), so that no cell takes its place from one cut."""
-    if b"<!" in xml or xml.find(b"<?", 4) >= 0:
+    none is found or the part holds CDATA (text in which a cell's markup may be written). Used
+    only where every cell tag left starts with its reference (`SheetParts.lean`), so that no
+    cell takes its place from one cut.
+
+    Only CDATA is looked for first: a check for comments and processing instructions (`<!`,
+    `<?`) took 75 us a form's sheet, as long as the cut itself (80 us); one for `<![CDATA[`
+    takes 14 (measured 2026-12-04)."""
+    if b"<![CDATA[" in xml:
         return None
     lean = _RE_TEXT_CELL.sub(b"", xml)
     return lean if len(lean) < len(xml) else None
