@@ -144,7 +144,10 @@ def meta_above(grid: Grid, header_row: int) -> tuple[dict[str, str], dict[str, s
 
 
 def submission_from_grid(file: str, sheet: str, grid: Grid, meta: dict[str, str]) -> Submission:
-    """Find metadata, header and item rows in the answer sheet's grid (pure)."""
+    """Find metadata, header and item rows in the answer sheet's grid (pure).
+
+    Raises `PartialGrid` when the grid lacks cells this needs (`Grid.unread`): no header above
+    UNREAD_FROM_ROW, or a column read below it among the unread ones."""
     header = _find_header(grid)
     if header is None and grid.unread:
         raise PartialGrid  # the whole sheet may hold a header lower down, or be a recap
