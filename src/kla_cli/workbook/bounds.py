@@ -66,7 +66,7 @@ def xlsx_extent(xml: bytes) -> tuple[int, int]:
 def xlsx_layout(xml: bytes) -> tuple[int, int, bool]:
     """`xlsx_extent`, and whether every cell tag is written `<c r="..."` (its reference first,
     unprefixed): then no cell takes its place from its neighbours, and a cell can be left out
-    without moving another (`xlsx_facts.calamine_bytes`). False when the sheet was walked."""
+    without moving another (`xlsx_facts.SheetParts.lean`). False when the sheet was walked."""
     if contains(xml, b":c"):  # perhaps prefixed cell tags (`<x:c`): rare, walked
         return (*_walk_xlsx(xml), False)
     rows, columns = NEAR_ROWS, NEAR_COLUMNS

@@ -250,7 +250,7 @@ def calamine_bytes(
     and throws away took 40 % of opening a form (`lean_styles`: 50 -> 30 us a form, measured
     2026-12-04). Half a form's sheet is the texts of its question columns (indicator, question,
     role, options, data dukung asked), which kla never reads below the header: calamine parsed
-    and converted them in 230 of its 490 us a form; cutting them out costs 90 (`lean_sheet`).
+    and converted them in 210 of its 480 us a form; cutting them out costs 80 (`lean_sheet`).
     A reading that needs one of those columns after all (the header moved, a column inserted)
     raises `PartialGrid`, and the sheet is read whole. Each stays as it is when it cannot be
     found or made here: calamine then reads (and reports) it as it would have anyway."""
