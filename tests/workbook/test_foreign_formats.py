@@ -155,6 +155,28 @@ def test_xlsx_extent_counts_value_cells_only() -> None:
     assert xlsx_extent(sheet % prefixed) == (70000, 28)
     no_ref = b'<row r="1048576"><c t="inlineStr"><is><t>x</t></is></c></row>'
     assert xlsx_extent(sheet % no_ref) == (1048576, 1)  # placed by its row, walked
+    formula = b'<row r="1048576"><c r="XFD1048576"><f>1</f><v>1</v></c></row>'
+    assert xlsx_extent(sheet % formula) == (1048576, 16384)  # its value after its formula
+    walked = formula.replace(b'c r="XFD1048576"', b"c")
+    assert xlsx_extent(sheet % walked) == (1048576, 1)
+
+
+def test_a_far_formula_is_too_large_not_a_crash(tmp_path: Path) -> None:
+    """A formula cell at XFD1048576 (its cached value after the formula) once passed the bound
+    as empty, and calamine's layout of it aborted the process."""
+    import zipfile
+
+    from ..conftest import EXAMPLE
+
+    path = tmp_path / "dinkes.xlsx"
+    far = b'<row r="1048576"><c r="XFD1048576"><f>1</f><v>1</v></c></row></sheetData>'
+    with zipfile.ZipFile(EXAMPLE / "dinkes.xlsx") as before, zipfile.ZipFile(path, "w") as after:
+        for info in before.infolist():
+            data = before.read(info)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data.replace(b"</sheetData>", far)
+            after.writestr(info, data, zipfile.ZIP_DEFLATED)
+    assert [f.code for f in read_workbook(path).findings] == ["too-large"]
 
 
 def test_ods_repeats_of_empty_cells_cost_nothing(tmp_path: Path) -> None:
