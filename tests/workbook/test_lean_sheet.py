@@ -77,22 +77,30 @@ def test_lean_sheet_cuts_question_cells_from_row_ten_only() -> None:
 
 
 def test_lean_sheet_leaves_what_it_cannot_cut_exactly() -> None:
-    """A sheet with CDATA (where a cell's markup may be text) stays whole; a cell not written
-    plainly stays; a cut never reaches into the next cell; one inside a comment is harmless."""
+    """A sheet with a comment, CDATA, a DOCTYPE or a processing instruction after its XML
+    declaration stays whole (a cut could move the end of a comment, found by a review, or
+    change a text); a cell not written plainly stays; a cut never reaches into the next cell."""
     row = _row(12, _cell("C12", "teks"), _cell("F12", "a"))
-    cdata = b'<c r="A11" t="inlineStr"><is><t><![CDATA[<c r="C11"/>]]></t></is></c>'
-    assert lean_sheet(b"<worksheet><sheetData>" + cdata + row + b"</sheetData>") is None
+    declaration = b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    swallowing = b'<!-- <c r="C11" x="-->"/><c r="F11"><v>1</v></c><!-- -->'
+    for extra in (
+        swallowing,
+        b'<?pi <c r="C11" x="?>"/><c r="F11"><v>1</v></c><?pi ?>',
+        b'<c r="A11" t="inlineStr"><is><t><![CDATA[<c r="C11"/>]]></t></is></c>',
+        b"<!-- a comment -->",
+    ):
+        sheet = b"<worksheet><sheetData>" + extra + row + b"</sheetData></worksheet>"
+        assert lean_sheet(declaration + sheet) is None, extra
+    assert lean_sheet(declaration + b"<worksheet><sheetData>" + row + b"</sheetData>") is not None
     single_quoted = b"<c r=\"C13\" t='inlineStr'><is><t>x</t></is></c>"
     spaced_end = b'<c r="C14" t="inlineStr"><is><t>x</t></is></c ><c r="F14"><v>1</v></c>'
     rich = b'<c r="C15" t="inlineStr"><is><r><t>x</t></r></is></c>'
     formula = b'<c r="D15" t="str"><f>A1</f><v>x</v></c>'
-    comment = b'<!-- <c r="E16"><v>1</v></c> -->'
     stays = (single_quoted, spaced_end, rich, formula)
-    xml = b"<sheetData>" + row + b"".join(stays) + comment + b"</sheetData>"
+    xml = b"<sheetData>" + row + b"".join(stays) + b"</sheetData>"
     lean = lean_sheet(xml)
     assert lean is not None and b'r="C12"' not in lean and b'r="F12"' in lean
     assert all(cell in lean for cell in stays)
-    assert b"<!--  -->" in lean
 
 
 def _rewritten(source: Path, target: Path, change: object) -> Path:
@@ -170,3 +178,61 @@ def test_a_moved_layout_is_read_whole(tmp_path: Path, monkeypatch: pytest.Monkey
         assert tried == [True, False], change  # the lean sheet tried, then the whole one
         assert fast.rows == reference.rows, change
         assert {row.code: row.answer for row in fast.rows} == answered, change
+
+
+def _with_sheet_part(source: Path, target: Path, member: str, change: object) -> Path:
+    with zipfile.ZipFile(source) as before, zipfile.ZipFile(target, "w") as after:
+        for info in before.infolist():
+            data = before.read(info)
+            if info.filename == member:
+                data = change(data)  # type: ignore[operator]
+            after.writestr(info, data, zipfile.ZIP_DEFLATED)
+    return target
+
+
+def test_a_sheet_named_otherwise_by_calamine_is_read_whole(tmp_path: Path) -> None:
+    """kla finds the answer sheet's part by its own reading of the workbook part; where calamine
+    names the sheets otherwise (a commented-out `Isian`, found by a review), the sheet calamine
+    reads is not the one cut, and is read whole."""
+    source = tmp_path / "source.xlsx"
+    shutil.copy(EXAMPLE / "dp3a.xlsx", source)
+    book = load_workbook(source)
+    sheet = book["Isian"]
+    sheet["C6"], sheet["F6"] = "Nilai Evaluasi", "Isi"  # a recap's nilai column, in C
+    for r in range(7, sheet.max_row + 1):
+        if sheet.cell(r, 1).value:
+            sheet.cell(r, 3).value = 0.75
+    book.save(source)
+
+    def hide(xml: bytes) -> bytes:
+        found = re.search(rb'<sheet [^>]*name="Isian"[^>]*/>', xml)
+        assert found is not None
+        tag = found.group(0)
+        renamed = tag.replace(b'name="Isian"', b'name="Data"')
+        return xml.replace(tag, b"<!-- " + tag + b" -->" + renamed)
+
+    path = _with_sheet_part(source, tmp_path / "renamed.xlsx", "xl/workbook.xml", hide)
+    parts = open_parts(path)
+    assert isinstance(parts, ZipParts)
+    assert calamine_bytes(parts, SheetParts(parts), form=True)[1]  # kla cut its `Isian`
+    read = read_workbook(path)
+    assert read.sheet == "Data" and read.rows
+    assert read == _whole(path)
+    assert all(row.answer == 0.75 for row in read.rows if row.row >= 10)
+
+
+def test_a_damaged_cell_cut_no_longer_makes_the_form_unreadable(tmp_path: Path) -> None:
+    """A question cell calamine refuses (a shared string's index out of range, found by a
+    review) is cut before calamine sees it: the form reads as it would without it, where the
+    whole sheet is `damaged`. kla never reads that cell."""
+
+    def damage(xml: bytes) -> bytes:
+        found = re.search(rb'<c r="C12"[^>]*?(?:/>|>.*?</c>)', xml, re.S)
+        assert found is not None
+        return xml[: found.start()] + b'<c r="C12" t="s"><v>99999</v></c>' + xml[found.end() :]
+
+    path = _with_sheet_part(EXAMPLE / "dinkes.xlsx", tmp_path / "dinkes.xlsx", SHEET, damage)
+    whole = _whole(path)
+    assert [f.code for f in whole.findings] == ["damaged"] and not whole.rows
+    read, expected = read_workbook(path), read_workbook(EXAMPLE / "dinkes.xlsx")
+    assert read.rows == expected.rows and not read.findings

@@ -272,6 +272,8 @@ def _read_parts(path: Path, parts: Parts, columns: Columns | None, lean: bool = 
             return _calamine_failed(path, columns)
         return read
     sheet, grid, meta = read
+    if unread and sheet not in unread:  # calamine read another sheet than the one cut: its own
+        return _read_parts(path, parts, columns, lean=False)  # names may differ from kla's
     try:
         submission = submission_from_grid(file, sheet, grid, meta)
         if _no_header(submission):
