@@ -159,6 +159,11 @@ def test_xlsx_extent_counts_value_cells_only() -> None:
     assert xlsx_extent(sheet % formula) == (1048576, 16384)  # its value after its formula
     walked = formula.replace(b'c r="XFD1048576"', b"c")
     assert xlsx_extent(sheet % walked) == (1048576, 1)
+    shared = b'<row r="1048576"><c r="XFD1048576"><f t="shared" si="0"/><v>2</v></c></row>'
+    assert xlsx_extent(sheet % shared) == (1048576, 16384)
+    uncomputed = b'<row r="1048576"><c r="XFD1048576"><f>1+1</f></c></row>'
+    assert xlsx_extent(sheet % uncomputed) == near  # no value: calamine lays nothing out
+    assert xlsx_extent(sheet % uncomputed.replace(b'c r="XFD1048576"', b"c")) == (1, 1)
 
 
 def test_a_far_formula_is_too_large_not_a_crash(tmp_path: Path) -> None:

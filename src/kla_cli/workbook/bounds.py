@@ -55,10 +55,14 @@ _RE_NOT_NEAR = re.compile(rb'<c(?=[\s>/])(?! r="[A-Z][0-9]{1,4}")')
 missing or not first. Excel, LibreOffice and openpyxl write the reference first, so in a form
 this matches nothing, in one pass at C speed; only what it finds is looked at in Python."""
 _RE_FAR_REF = re.compile(rb' r="(?:([A-Z]{2,3})([0-9]+)|[A-Z]([0-9]{5,}))"')
-_RE_VALUE_NEXT = re.compile(rb"\s*<(?!/)")
-"""A cell with any element inside (a value, an inline text, a formula before its value): counted
-as holding a value. Only a cell closed empty (`<c .../>`, `<c ...></c>`) is skipped: a formula
-written before its cached value (`<f>1</f><v>1</v>`) is laid out by calamine too."""
+_VALUE = (
+    rb"\s*(?:<" + _NS + rb"f\b[^>]*?(?:/>|>[^<]*</" + _NS + rb"f\s*>)\s*)?<" + _NS + rb"(?:v|is)\b"
+)
+_RE_VALUE_NEXT = re.compile(_VALUE)
+"""A cell's value (`<v>`) or inline text (`<is>`), after its formula when it has one: a formula
+written before its cached value (`<f>1</f><v>1</v>`) is laid out by calamine too (a review found
+one at XFD1048576 passing as empty, and calamine's layout aborting the process); a formula
+without a value is not."""
 
 
 def xlsx_extent(xml: bytes) -> tuple[int, int]:
@@ -92,7 +96,9 @@ def xlsx_layout(xml: bytes) -> tuple[int, int, bool]:
 _RE_ROW_OR_CELL = re.compile(
     rb"<"
     + _NS
-    + rb"(row|c)(?=[\s>/])([^>]*?)(/?)>(?=(\s*<(?!/))|)"  # a child element next, not consumed
+    + rb"(row|c)(?=[\s>/])([^>]*?)(/?)>(?=("
+    + _VALUE
+    + rb")|)"  # a value next, not consumed
 )
 _RE_R = re.compile(rb"\br\s*=\s*[\"']([A-Z]*)([0-9]*)[\"']")
 
