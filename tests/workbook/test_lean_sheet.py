@@ -103,12 +103,13 @@ def test_lean_sheet_leaves_what_it_cannot_cut_exactly() -> None:
     assert all(cell in lean for cell in stays)
 
 
-def _rewritten(source: Path, target: Path, change: object) -> Path:
-    """`source` with its answer sheet's part changed by `change` (bytes -> bytes)."""
+def _rewritten(source: Path, target: Path, change: object, member: str = SHEET) -> Path:
+    """`source` with its `member` (the answer sheet's part) changed by `change` (bytes ->
+    bytes)."""
     with zipfile.ZipFile(source) as before, zipfile.ZipFile(target, "w") as after:
         for info in before.infolist():
             data = before.read(info)
-            if info.filename == SHEET:
+            if info.filename == member:
                 data = change(data)  # type: ignore[operator]
             after.writestr(info, data, zipfile.ZIP_DEFLATED)
     return target
@@ -180,16 +181,6 @@ def test_a_moved_layout_is_read_whole(tmp_path: Path, monkeypatch: pytest.Monkey
         assert {row.code: row.answer for row in fast.rows} == answered, change
 
 
-def _with_sheet_part(source: Path, target: Path, member: str, change: object) -> Path:
-    with zipfile.ZipFile(source) as before, zipfile.ZipFile(target, "w") as after:
-        for info in before.infolist():
-            data = before.read(info)
-            if info.filename == member:
-                data = change(data)  # type: ignore[operator]
-            after.writestr(info, data, zipfile.ZIP_DEFLATED)
-    return target
-
-
 def test_a_sheet_named_otherwise_by_calamine_is_read_whole(tmp_path: Path) -> None:
     """kla finds the answer sheet's part by its own reading of the workbook part; where calamine
     names the sheets otherwise (a commented-out `Isian`, found by a review), the sheet calamine
@@ -211,7 +202,7 @@ def test_a_sheet_named_otherwise_by_calamine_is_read_whole(tmp_path: Path) -> No
         renamed = tag.replace(b'name="Isian"', b'name="Data"')
         return xml.replace(tag, b"<!-- " + tag + b" -->" + renamed)
 
-    path = _with_sheet_part(source, tmp_path / "renamed.xlsx", "xl/workbook.xml", hide)
+    path = _rewritten(source, tmp_path / "renamed.xlsx", hide, "xl/workbook.xml")
     parts = open_parts(path)
     assert isinstance(parts, ZipParts)
     assert calamine_bytes(parts, SheetParts(parts), form=True)[1]  # kla cut its `Isian`
@@ -231,7 +222,7 @@ def test_a_damaged_cell_cut_no_longer_makes_the_form_unreadable(tmp_path: Path) 
         assert found is not None
         return xml[: found.start()] + b'<c r="C12" t="s"><v>99999</v></c>' + xml[found.end() :]
 
-    path = _with_sheet_part(EXAMPLE / "dinkes.xlsx", tmp_path / "dinkes.xlsx", SHEET, damage)
+    path = _rewritten(EXAMPLE / "dinkes.xlsx", tmp_path / "dinkes.xlsx", damage)
     whole = _whole(path)
     assert [f.code for f in whole.findings] == ["damaged"] and not whole.rows
     read, expected = read_workbook(path), read_workbook(EXAMPLE / "dinkes.xlsx")
