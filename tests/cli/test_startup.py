@@ -123,3 +123,32 @@ def test_records_on_the_run_path_are_named_tuples_unless_they_must_not_be(tmp_pa
         found = _dataclasses(cache, *args)
         assert found <= set(DATACLASSES), sorted(found - set(DATACLASSES))
         assert "kla_cli.core.rubric.Rubric" in found  # the probe sees dataclasses
+
+
+def test_typer_reads_every_command_s_annotations_as_objects() -> None:
+    """A string annotation (`from __future__ import annotations` in a command's module) is
+    compiled and evaluated twice by typer on every run (`kla_cli/cli/commands/__init__.py`)."""
+    import inspect
+
+    import typer
+
+    from kla_cli.cli.app import build_app
+
+    def callbacks(app: typer.Typer) -> list[object]:
+        found: list[object] = [app.registered_callback.callback] if app.registered_callback else []
+        found += [command.callback for command in app.registered_commands]
+        for group in app.registered_groups:
+            assert group.typer_instance is not None
+            found += callbacks(group.typer_instance)
+        return found
+
+    functions = callbacks(build_app())
+    assert len(functions) >= 16  # the global options, 13 commands, `rubric check` and `show`
+    for function in functions:
+        assert callable(function)
+        strings = {
+            name: value
+            for name, value in inspect.get_annotations(function).items()
+            if isinstance(value, str)
+        }
+        assert not strings, (function, strings)

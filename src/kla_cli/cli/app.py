@@ -7,8 +7,6 @@ start-up. `app`, the whole app (for --help, an unknown command's suggestions and
 built on first use.
 """
 
-from __future__ import annotations
-
 import importlib
 import sys
 from pathlib import Path

@@ -1,11 +1,9 @@
 """`kla batch`: every region of a province (folders or a manifest) scored in one run."""
 
-from __future__ import annotations
-
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
@@ -23,13 +21,11 @@ from kla_cli.cli.options import (
     load_rubric,
     parse_columns,
 )
+from kla_cli.core.ranking import RegionResult
 from kla_cli.errors import ExitCode, KlaError
 from kla_cli.i18n.messages import active_lang, t
 from kla_cli.io.output import check_target
 from kla_cli.render.formats import BATCH_FORMATS, BatchFormat, Format
-
-if TYPE_CHECKING:
-    from kla_cli.core.ranking import RegionResult
 
 
 @guard

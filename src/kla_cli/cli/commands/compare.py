@@ -2,8 +2,6 @@
 sheets), or, given one result that carries verification, from its self-assessment (EM) to its
 verification (VA)."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

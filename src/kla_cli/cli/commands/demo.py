@@ -1,8 +1,6 @@
 """`kla demo DIR`: the example city written into a folder, so that a new user can try every
 command without a clone of the project."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

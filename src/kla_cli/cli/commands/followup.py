@@ -1,8 +1,6 @@
 """`kla followup`: one message and one small workbook per OPD, and one document for the
 meeting, from a region's folder (or recap) as it stands."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`kla gap`: what a region (or a bare total, `--score`) still needs to reach a predikat."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated

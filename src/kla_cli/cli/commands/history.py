@@ -1,7 +1,5 @@
 """`kla history`: a region's results over the years, from its year folders or saved results."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`kla merge`: one region's OPD workbooks consolidated into one recap workbook."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`kla report`: one region's report for the evaluation team (Markdown, HTML, Excel or PDF)."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

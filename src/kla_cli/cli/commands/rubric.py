@@ -1,7 +1,5 @@
 """`kla rubric check` and `kla rubric show`: is a rubric file valid, and what it holds."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`kla schema [NAME]`: the JSON Schema of a JSON output (or of the rubric file), or their list."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

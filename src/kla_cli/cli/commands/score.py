@@ -1,7 +1,5 @@
 """`kla score`: one region's total, predikat, groups and (with --detail) indicators."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """`kla status`: where a region in progress stands (the desk), once or kept current (--watch)."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """`kla template`: one blank workbook per OPD, for the OPDs to fill in."""
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import Annotated
 

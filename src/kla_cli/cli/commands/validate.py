@@ -1,7 +1,5 @@
 """`kla validate`: the findings of one region's workbooks, without scoring them."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
