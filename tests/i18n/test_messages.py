@@ -41,7 +41,7 @@ def _used_keys() -> set[str]:
     keys: set[str] = set()
     for path in SRC.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
-        keys |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[a-z0-9_.-]+)["']""", text))
+        keys |= set(re.findall(r"""\b(?:t|verbose)\(\s*["']([a-z_]+\.[a-z0-9_.-]+)["']""", text))
         keys |= set(re.findall(r"""KlaError\(\s*["']([a-z_]+\.[a-z0-9_.-]+)["']""", text))
         keys |= {
             f"finding.{c}"

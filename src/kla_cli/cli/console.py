@@ -58,10 +58,11 @@ def note(line: str) -> None:
         err(line)
 
 
-def verbose(line: str) -> None:
-    """Per-file detail on stderr, shown with -v only."""
+def verbose(key: str, **params: object) -> None:
+    """Per-file detail on stderr, shown with -v only: the catalogue's message `key` (worded only
+    when shown: a region's files are thirty messages a run)."""
     if _verbosity["level"] > 0:
-        err(line)
+        err(t(key, **params))
 
 
 def err(line: str) -> None:

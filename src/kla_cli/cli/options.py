@@ -22,7 +22,6 @@ import typer
 from kla_cli.cli.console import verbose
 from kla_cli.cli.framework import h
 from kla_cli.errors import KlaError
-from kla_cli.i18n.messages import t
 from kla_cli.io.output import Inputs, precheck
 from kla_cli.render.formats import ScoreFormat
 
@@ -110,7 +109,7 @@ def load_rubric(path: Path | None, *, cache: bool = True) -> tuple[Rubric, Input
         from kla_cli.io.rubric_yaml import load_rubric_and_files
 
         rubric, files = load_rubric_and_files(file)
-    verbose(t("verbose.rubric", path=files[0] if files else file))
+    verbose("verbose.rubric", path=files[0] if files else file)
     return rubric, Inputs(files=frozenset(files))
 
 
@@ -163,8 +162,8 @@ def assessed_region(
     if found is not None:
         assessed, rubric_files = found
         if loaded is None:  # as `load_rubric` says it: the file given, first of its files
-            verbose(t("verbose.rubric", path=file))
-        verbose(t("verbose.memo"))
+            verbose("verbose.rubric", path=file)
+        verbose("verbose.memo")
         _say_read(assessed.files)
         return assessed, Inputs(frozenset(rubric_files)) | _read_inputs(paths, assessed.files)
     from kla_cli.core.assess import assess
@@ -195,14 +194,12 @@ def file_read(sub: Submission) -> FileRead:
 def _say_read(files: Sequence[FileRead]) -> None:
     for file in files:  # -v: each file read, its OPD and its counts
         verbose(
-            t(
-                "verbose.file",
-                file=file.file,
-                opd=file.opd or "-",
-                rows=file.rows,
-                answers=file.answers,
-                findings=file.findings,
-            )
+            "verbose.file",
+            file=file.file,
+            opd=file.opd or "-",
+            rows=file.rows,
+            answers=file.answers,
+            findings=file.findings,
         )
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from kla_cli.cli.console import verbose
 from kla_cli.errors import KlaError
-from kla_cli.i18n.messages import current_lang, detect_lang, t
+from kla_cli.i18n.messages import current_lang, detect_lang
 
 _state: dict[str, Any] = {"config": None, "lang_given": False, "origins": {}}
 
@@ -70,7 +70,7 @@ def apply(ctx: Any) -> None:
             raise KlaError(
                 "lang.unknown", config.where("lang"), params={"value": config.values["lang"]}
             ) from None
-    verbose(t("config.used", path=config.file))
+    verbose("config.used", path=config.file)
 
 
 def origin(name: str) -> str | None:

@@ -155,6 +155,11 @@ _MEMOS = frozenset({"parsed_texts", "answer_points"})
 
 @dataclass(frozen=True, kw_only=True)
 class Indicator:
+    """One indicator of the instrument (e.g. `14`, `21A`): its questions and official maximum.
+
+    (Every dataclass here has a docstring: without one, `dataclass` makes one from the class's
+    signature, which costs `inspect.signature` at every start-up.)"""
+
     id: str
     """The official id: `1`…`20`, `21A`, `24B`, `25`, `26` (a string; `number: 7` is read as `7`)."""
     group: str
@@ -224,6 +229,8 @@ class Tiers(NamedTuple):
 
 @dataclass(frozen=True, kw_only=True)
 class Rubric:
+    """A whole instrument: its groups, indicators and questions, OPDs and predikat bands."""
+
     id: str
     title: Text
     version: str

@@ -2,16 +2,14 @@
 
 This module holds the one CSV writer (formula-safe through `workbook.safe_cells`): plain CSV for
 programs, or with `excel=True` CSV that Excel set to Indonesian opens in columns with numbers
-(a UTF-8 BOM, `;` separators, comma decimals).
+(a UTF-8 BOM, `;` separators, comma decimals). Every renderer imports this package, most never
+write CSV: `csv` and the formula guard are imported when the first CSV is written.
 """
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Iterable, Sequence
-
-from kla_cli.workbook.safe_cells import safe_cell
 
 EXCEL_BOM = "\ufeff"
 
@@ -31,6 +29,10 @@ def csv_text(
     Plain (the default, for programs): `,` separators, dot decimals. `excel`: a UTF-8 BOM (Excel
     otherwise reads UTF-8 as the ANSI code page), `;` separators and comma decimals (the list
     separator and decimal sign of an Indonesian Windows). `\\n` line ends either way."""
+    import csv
+
+    from kla_cli.workbook.safe_cells import safe_cell
+
     buffer = io.StringIO(EXCEL_BOM if excel else "")
     buffer.seek(0, io.SEEK_END)
     writer = csv.writer(buffer, delimiter=";" if excel else ",", lineterminator="\n")

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from kla_cli import __version__
+from kla_cli.core.answer_types import Answer
 
 SCHEMA_MAJORS: dict[str, int] = {
     "score": 1,
@@ -41,3 +42,10 @@ def stamped(name: str, data: dict[str, Any]) -> dict[str, Any]:
 def json_text(name: str, data: dict[str, Any]) -> str:
     """The JSON output of schema `name`: stamped, UTF-8 text (not `\\u` escapes), indented."""
     return json.dumps(stamped(name, data), ensure_ascii=False, indent=2) + "\n"
+
+
+def answer_json(answer: Answer | None) -> object:
+    """An answer as JSON shows it: a checklist's ticked elements as a sorted list."""
+    if isinstance(answer, frozenset):
+        return sorted(answer)
+    return answer

@@ -16,7 +16,7 @@ from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
-from kla_cli.render.contract import json_text
+from kla_cli.render.contract import answer_json, json_text
 from kla_cli.render.formats import Format
 from kla_cli.render.gap_cuts import cuts_json, cuts_markdown, print_cuts
 from kla_cli.render.gap_places import TERMINAL_ITEMS, place_lines, places_json
@@ -33,7 +33,6 @@ from kla_cli.render.gap_text import (
 )
 from kla_cli.render.ladder import ladder_json, ladder_markdown, ladder_text, tier_json
 from kla_cli.render.markdown import md_escape, md_table
-from kla_cli.render.score import answer_json
 from kla_cli.render.tables import BoxTable, Column, spans
 from kla_cli.render.terminal import Page
 

@@ -14,18 +14,12 @@ from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
-from kla_cli.render.contract import json_text
+from kla_cli.render.contract import answer_json, json_text
 from kla_cli.render.findings import finding_json
 from kla_cli.render.formats import Format
 from kla_cli.render.markdown import md_escape, md_table
 from kla_cli.render.tables import BoxTable, Column, spans
 from kla_cli.render.terminal import Page
-
-
-def answer_json(answer: Answer | None) -> object:
-    if isinstance(answer, frozenset):
-        return sorted(answer)
-    return answer
 
 
 def _tier(tier: Tier | None) -> str | None:
