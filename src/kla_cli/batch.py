@@ -343,6 +343,7 @@ def run_batch(
         yield from _run(rubric, specs, jobs, lang, columns)
         return
     cache.begin(rubric.content_hash, lang, columns)
+    cache.prepare(specs)
     todo = []
     for spec in specs:
         kept = cache.get(spec)

@@ -22,7 +22,9 @@ Three ways to a workbook's hash, cheapest first:
 2. A fresh CI checkout has new `stat`s everywhere, but it is a git checkout, and git's index
    already holds every tracked file's blob id and the `stat` git wrote it with. When a workbook
    misses the memory, git is asked once for the whole ROOT (`git ls-files`, see `io/git_blobs`):
-   a file git vouches for takes its blob id without being read. Git is trusted because its
+   a file git vouches for takes its blob id without being read. Git is asked in the background
+   (`prepare`, before any region's key): it checks the worktree on another core while kla
+   stats the workbooks itself, instead of before (a country's fresh clone: 50-100 ms). Git is trusted because its
    answer is its own check under the same rule as (1): a `stat` equal to the index's, else the
    bytes compared. What git does not check or cannot vouch for is excluded there (assume-
    unchanged and skip-worktree entries, modified, unmerged, symbolic links, untracked files).
@@ -64,14 +66,14 @@ import json
 import os
 import stat
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kla_cli import __version__
 from kla_cli.core.ranking import RegionResult
 from kla_cli.io.cache import default_cache_dir, digest, read_entry, write_entry
-from kla_cli.io.git_blobs import algorithm_of, blob_id, unchanged_blobs
+from kla_cli.io.git_blobs import Question, algorithm_of, ask, blob_id
 
 if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
@@ -95,6 +97,12 @@ class ResultCache:
         self._root = root
         self._git: dict[str, str] | None = None
         """The blob ids git vouches for under ROOT, asked at the first memory miss."""
+        self._asked: Question | None = None
+        """Git, asked in the background by `prepare`."""
+        self._listed: dict[str, list[tuple[str, str]] | None] = {}
+        """A region's path -> its workbooks (name, path), or None (no key), from `prepare`."""
+        self._stats: dict[str, os.stat_result] = {}
+        """A workbook's path -> its `stat`, from `prepare` (taken once, by `_file_hash`)."""
         self._algorithm = "sha1"
         where = str(root.absolute()).encode("utf-8", "surrogateescape")  # a name not UTF-8 too
         self.file = folder / f"batch-{digest(FORMAT, where)}.json"
@@ -123,6 +131,27 @@ class ResultCache:
         """What every region's key shares: kla, the rubric, the language, `--columns`."""
         shared = [FORMAT, __version__, rubric_hash, lang, sorted((columns or {}).items())]
         self._context = json.dumps([str(part) for part in shared] + list(_FIELDS)).encode()
+
+    def prepare(self, specs: Iterable[RegionSpec]) -> None:
+        """List and `stat` the workbooks of `specs` now, and ask git in the background at the
+        first one the memory does not know, so that git checks the worktree while the rest
+        are stat'ed. Whatever fails here is done again, and reported, by `get`."""
+        for spec in specs:
+            where = str(spec.path)
+            if where in self._listed:
+                continue
+            try:
+                self._listed[where] = files = self._files(spec)
+            except OSError:
+                continue
+            for _, path in files or ():
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                self._stats[path] = st
+                if self._asked is None and self._git is None and self._recalled(path, st) is None:
+                    self._asked = ask(self._git_folder())
 
     def get(self, spec: RegionSpec) -> RegionResult | None:
         """The region's kept result, or None (then `put` keeps the one made now)."""
@@ -175,38 +204,51 @@ class ResultCache:
     def _key(self, spec: RegionSpec) -> str | None:
         """The region's key; None when its workbooks cannot all be read (then it is scored and
         says what is wrong)."""
-        from kla_cli.workbook.paths import MANIFEST_SUFFIXES, workbook_names
-
         where = str(spec.path)
         head = json.dumps([spec.name, spec.named, where, spec.target])
         parts = [self._context, head.encode("utf-8", "surrogateescape")]
-        try:  # the files `read_region` reads: the folder's workbooks, or the one file
-            if spec.path.is_dir():
-                entries = os.listdir(where)
-                if any(name.lower().endswith(MANIFEST_SUFFIXES) for name in entries):
-                    return None  # then `workbook_paths` reads the YAML and the subfolders too
-                names = workbook_names(where, entries)
-                files = [(name, f"{where}{os.sep}{name}") for name in names]
-            else:
-                files = [(spec.path.name, where)]
+        try:
+            files = self._listed.pop(where) if where in self._listed else self._files(spec)
+            if files is None:
+                return None
             for name, path in files:
                 parts += [name.encode("utf-8", "surrogateescape"), self._file_hash(path)]
         except OSError:
             return None
         return digest(*parts)
 
+    @staticmethod
+    def _files(spec: RegionSpec) -> list[tuple[str, str]] | None:
+        """The files `read_region` reads (the folder's workbooks, or the one file), by name and
+        path; None when the region has no key."""
+        from kla_cli.workbook.paths import MANIFEST_SUFFIXES, workbook_names
+
+        where = str(spec.path)
+        if not spec.path.is_dir():
+            return [(spec.path.name, where)]
+        entries = os.listdir(where)
+        if any(name.lower().endswith(MANIFEST_SUFFIXES) for name in entries):
+            return None  # then `workbook_paths` reads the YAML and the subfolders too
+        return [(name, f"{where}{os.sep}{name}") for name in workbook_names(where, entries)]
+
+    def _recalled(self, path: str, st: os.stat_result) -> list[int | str] | None:
+        """The remembered stamp and hash of `path`, when its `stat` is still `st`'s."""
+        old = self._old_files.get(path)
+        stamp = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        return old if old is not None and old[:5] == stamp else None
+
     def _file_hash(self, path: str) -> bytes:
         """The file's blob id and size: remembered from the last run when its `stat` is
         unchanged, else as git vouches for it, else read and hashed (see the module's
         docstring)."""
-        st = os.stat(path)
+        st = self._stats.pop(path, None) or os.stat(path)
         if not stat.S_ISREG(st.st_mode):  # a named pipe would block the read forever
             raise OSError(f"not a plain file: {path}")
-        stamp: list[int | str] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
-        old = self._old_files.get(path)
-        if old is not None and old[:5] == stamp:
+        old = self._recalled(path, st)
+        if old is not None:
             self._new_files[path] = old
             return f"{old[5]} {st.st_size}".encode()
+        stamp: list[int | str] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
         hashed = self._vouched().get(path)
         size = st.st_size
         if hashed is None:
@@ -221,11 +263,14 @@ class ResultCache:
         """What git vouches for under ROOT (asked once, at the first file that needs it), and
         the object format kla hashes in from then on."""
         if self._git is None:
-            root = self._root
-            self._git = unchanged_blobs(root if root.is_dir() else root.parent)
+            asked, self._asked = self._asked, None
+            self._git = (asked or ask(self._git_folder())).answer()
             if self._git:  # the repository's object format, from any id git gave
                 self._algorithm = algorithm_of(next(iter(self._git.values())))
         return self._git
+
+    def _git_folder(self) -> Path:
+        return self._root if self._root.is_dir() else self._root.parent
 
 
 def _modified(path: object) -> float | None:

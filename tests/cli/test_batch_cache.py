@@ -18,6 +18,7 @@ from kla_cli.batch import discover, run_batch
 from kla_cli.batch_cache import ResultCache
 from kla_cli.cli.app import app
 from kla_cli.core.rubric import Rubric
+from kla_cli.io import git_blobs
 from kla_cli.io.manifest import RegionSpec
 
 from ..conftest import ROOT
@@ -286,13 +287,13 @@ def _checkout(origin: Path, where: Path) -> Path:
 def _asking_git(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """The folders the cache asks git about, from now on."""
     asked: list[Path] = []
-    real = batch_cache.unchanged_blobs
+    real = batch_cache.ask
 
-    def counted(folder: Path) -> dict[str, str]:
+    def counted(folder: Path) -> git_blobs.Question:
         asked.append(folder)
         return real(folder)
 
-    monkeypatch.setattr(batch_cache, "unchanged_blobs", counted)
+    monkeypatch.setattr(batch_cache, "ask", counted)
     return asked
 
 
@@ -319,6 +320,46 @@ def test_a_fresh_clone_is_not_read_to_be_hashed(
     asked.clear()
     list(run_batch(kla, specs, 1, "en", None, ResultCache(root, cache_dir)))
     assert asked == [] and opened == []  # the same checkout: the `stat` memory, no git
+
+
+def test_git_is_asked_in_the_background_before_the_first_key(
+    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """`prepare` asks git at the first workbook the memory does not know and goes on stat'ing
+    the others while git checks the worktree; the keys then take git's one answer."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
+    specs = discover(_checkout(origin, where))
+    cold = list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    specs = discover(_checkout(origin, where))  # the next CI run: every `stat` new
+    opened, asked = _reading(monkeypatch), _asking_git(monkeypatch)
+    cache = ResultCache(where, cache_dir)
+    cache.begin(kla.content_hash, "en", None)
+    cache.prepare(specs)
+    assert asked == [where]  # before any region's key
+    kept = [cache.get(spec) for spec in specs]
+    assert sorted(kept, key=str) == sorted(cold, key=str)  # every region, from git's answer
+    assert asked == [where] and opened == []
+    assert cache.save()
+    cache = ResultCache(where, cache_dir)  # the same checkout, its `stat`s remembered: no git
+    cache.begin(kla.content_hash, "en", None)
+    cache.prepare(specs)
+    assert asked == [where]
+
+
+def test_a_workbook_gone_after_prepare_is_not_kept(
+    province: Path, tmp_path: Path, kla: Rubric
+) -> None:
+    """`get` keys a region by what `prepare` found; a region whose folder cannot be listed
+    any more when its key is made has none (it is scored, and says what is wrong)."""
+    cache_dir = tmp_path / "cache"
+    specs = discover(province)
+    cache = ResultCache(province, cache_dir)
+    cache.begin(kla.content_hash, "en", None)
+    cache.prepare(specs[1:])  # the first region is not prepared: listed when its key is made
+    shutil.rmtree(specs[0].path)
+    assert cache.get(specs[0]) is None
+    assert all(cache.get(spec) is None for spec in specs[1:])  # nothing kept yet: misses
 
 
 def test_a_form_changed_in_a_clone_is_hashed_and_rescored(

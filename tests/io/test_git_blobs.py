@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -200,3 +201,34 @@ def test_an_unexpected_answer_is_no_answer(out: bytes) -> None:
     good = b"H 100644 " + b"b" * 40 + b" 0\tb.xlsx\0"
     assert git_blobs._parse(good, "r") == {f"r{os.sep}b.xlsx": "b" * 40}
     assert git_blobs._parse(good + out, "r") == {}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="a shell script stands in for git")
+def test_git_answers_in_the_background_without_waiting_to_be_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A country's answer is a megabyte: git writes all of it while the question waits to be
+    asked for its answer (through a pipe it would stop at the pipe's 64 KB)."""
+    from kla_cli.io.git_blobs import ask
+
+    oid = "ab" * 20
+    fake = tmp_path / "bin" / "git"
+    fake.parent.mkdir()
+    done = tmp_path / "done"
+    fake.write_text(  # 4 000 records, 270 KB
+        "#!/bin/sh\n"
+        "i=0; while [ $i -lt 4000 ]; do\n"
+        f"  printf 'H 100644 %s 0\\tkota-%s.xlsx\\0' {oid} $i; i=$((i+1))\n"
+        "done\n"
+        f"touch '{done}'\n"
+    )
+    fake.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{fake.parent}{os.pathsep}{os.environ['PATH']}")
+    question = ask(tmp_path)
+    deadline = time.monotonic() + 20
+    while not done.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert done.exists()  # git finished before anyone asked for its answer
+    answer = question.answer()
+    assert len(answer) == 4000 and answer[str(tmp_path / "kota-7.xlsx")] == oid
+    assert question.answer() is answer  # asked once

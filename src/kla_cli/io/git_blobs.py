@@ -5,7 +5,8 @@ A blob id is git's content hash of a file: SHA-1 (or SHA-256 in a repository mad
 `--object-format=sha256`) of `b"blob <size>\\0"` followed by the bytes. `blob_id` computes it
 the same way, so a hash git gave and one kla computed are equal for equal bytes.
 
-`unchanged_blobs(folder)` runs one `git -C FOLDER ls-files -z -v -s -c -m`: every tracked file
+`unchanged_blobs(folder)` runs one `git -C FOLDER ls-files -z -v -s -c -m` (`ask(folder)` starts
+it in the background and `Question.answer()` waits for it): every tracked file
 under FOLDER with its tag, mode, blob id and stage, and again (tag `C`) those that differ from
 the index in the worktree. Git decides that with its own check: a file whose `stat` matches the
 one the index recorded is unchanged, any other (and any "racily clean" one, changed within the
@@ -25,7 +26,10 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import time
 from pathlib import Path
+from typing import IO
 
 TIMEOUT = 10.0
 """Seconds git may take (it reads and compares the files it cannot vouch for by `stat`)."""
@@ -84,25 +88,83 @@ def unchanged_blobs(folder: Path, timeout: float = TIMEOUT) -> dict[str, str]:
     """Path -> blob id of the tracked files under `folder` that git vouches are unchanged in
     the worktree; a path is spelt as `str(folder / relative_path)` (so `folder` as given,
     relative or not). Empty when git cannot tell (see the module's docstring)."""
-    import subprocess
+    return ask(folder, timeout).answer()
+
+
+class Question:
+    """`unchanged_blobs(folder)` asked now and answered later: git runs in the background (on
+    another core) while the caller goes on, e.g. stat'ing the workbooks itself. Git writes its
+    answer (a megabyte for a country) to a temporary file, not a pipe: through a pipe it would
+    wait at every 64 KB for this process to read, which a busy interpreter does every few
+    milliseconds only (a thread reading it waits for the interpreter's lock)."""
+
+    def __init__(
+        self,
+        folder: Path,
+        process: subprocess.Popen[bytes] | None,
+        out: IO[bytes] | None,
+        timeout: float,
+    ) -> None:
+        self._folder = folder
+        self._process = process
+        self._out = out
+        self._deadline = time.monotonic() + timeout
+        self._answer: dict[str, str] | None = None
+
+    def answer(self) -> dict[str, str]:
+        """Git's answer (waited for, until the question's timeout); empty when it cannot tell."""
+        if self._answer is None:
+            process, out, self._process, self._out = self._process, self._out, None, None
+            try:
+                self._answer = _waited(process, out, self._deadline, str(self._folder))
+            finally:
+                if out is not None:
+                    out.close()
+        return self._answer
+
+
+def _waited(
+    process: subprocess.Popen[bytes] | None, out: IO[bytes] | None, deadline: float, folder: str
+) -> dict[str, str]:
+    if process is None or out is None:
+        return {}
+    try:
+        code = process.wait(max(0.0, deadline - time.monotonic()))
+    except subprocess.TimeoutExpired:  # git took too long: stopped, and no answer
+        process.kill()
+        process.wait()
+        return {}
+    if code != 0:
+        return {}
+    try:
+        out.seek(0)
+        return _parse(out.read(), folder)
+    except (OSError, ValueError):
+        return {}
+
+
+def ask(folder: Path, timeout: float = TIMEOUT) -> Question:
+    """Start `git ls-files` for `folder` (see `unchanged_blobs`); `Question.answer` waits."""
+    import tempfile  # imported by the cache's writes anyway, once git is asked
 
     env = {k: v for k, v in os.environ.items() if k not in REDIRECTS}
     env["GIT_OPTIONAL_LOCKS"] = "0"
+    out: IO[bytes] | None = None
+    process = None
     try:
-        done = subprocess.run(
+        out = tempfile.TemporaryFile()  # noqa: SIM115 - the question closes it, once answered
+        process = subprocess.Popen(
             ["git", "-C", str(folder), *COMMAND],
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
+            stdout=out,
             stderr=subprocess.DEVNULL,
             env=env,
-            timeout=timeout,
-            check=False,
         )
     except (OSError, subprocess.SubprocessError, ValueError):
-        return {}
-    if done.returncode != 0:
-        return {}
-    return _parse(done.stdout, str(folder))
+        if out is not None:
+            out.close()
+        out = None
+    return Question(folder, process, out, timeout)
 
 
 def _parse(out: bytes, folder: str) -> dict[str, str]:
