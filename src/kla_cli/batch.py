@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from kla_cli.core.form_layout import WORKBOOK_SUFFIXES
 from kla_cli.core.ranking import RegionResult
-from kla_cli.core.rubric import Rubric, Tier, Tiers
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Tier, Tiers
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, current_lang, t
 from kla_cli.io.manifest import MANIFEST_SUFFIXES, RegionSpec, load_manifest

@@ -47,7 +47,7 @@ from kla_cli import __version__
 from kla_cli.core.answer_types import Nilai
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.places import Coverage
-from kla_cli.core.rubric import AnswerType, Respondent, Text, Tier
+from kla_cli.core.rubric_leaves import AnswerType, Respondent, Text, Tier
 from kla_cli.core.scoring import GroupScore, IndicatorScore, ItemScore, Response, ScoreResult
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import active_lang
@@ -197,14 +197,25 @@ def _content(file: Path) -> bytes:
 def _code_stamp() -> bytes:
     """The size and modification time of every module of kla and of the reading libraries:
     changed code is a new key even under the same version (an edited checkout)."""
-    found = []
-    for where, folders, files in os.walk(os.path.dirname(kla_cli.__file__)):
-        folders[:] = sorted(f for f in folders if f != "__pycache__")
-        found += [_stamp(os.path.join(where, f)) for f in sorted(files) if f.endswith(".py")]
+    found: list[str] = []
+    _stamp_modules(os.path.dirname(kla_cli.__file__), found)
     for reader in READERS:
         spec = find_spec(reader)
         found.append(_stamp(spec.origin) if spec and spec.origin else f"{reader}: none")
     return "\n".join(found).encode("utf-8", "surrogateescape")
+
+
+def _stamp_modules(folder: str, found: list[str]) -> None:
+    """The stamps of the modules in `folder` and its subfolders, by name (one `scandir` a
+    folder: `os.walk` and then a `stat` by path took twice as long, 2,5 ms of every command)."""
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda entry: entry.name)
+    for entry in listed:
+        if entry.name.endswith(".py"):
+            st = entry.stat()
+            found.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
+        elif entry.name != "__pycache__" and entry.is_dir():
+            _stamp_modules(entry.path, found)
 
 
 def _stamp(path: str) -> str:

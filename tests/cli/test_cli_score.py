@@ -14,7 +14,8 @@ from typer.testing import CliRunner
 from kla_cli.cli.app import app
 from kla_cli.core.assess import assess
 from kla_cli.core.inventory import shares
-from kla_cli.core.rubric import RESPONDENT_OPDS, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import RESPONDENT_OPDS
 from kla_cli.workbook.form_writer import Filled
 from kla_cli.workbook.read import read_region
 from kla_cli.workbook.synthetic import synthetic_answers

@@ -314,3 +314,28 @@ def test_a_base_the_rubric_extends_is_in_the_key(city: Path, tmp_path: Path) -> 
     base.write_text(base.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
     again = _run("score", "--rubric", str(profile), "-f", "json", str(city))
     assert HIT not in again.stderr and again.stdout == first.stdout
+
+
+def test_every_module_of_kla_is_in_the_key(tmp_path: Path) -> None:
+    """An edited checkout is a new kla: each module's size and time are part of the key, in
+    every subfolder, but not the byte-compiled copies."""
+    stamped = region_memo._code_stamp().decode()
+    for module in (
+        region_memo.__file__,
+        Path(region_memo.__file__).parent / "core" / "gap" / "plan.py",
+    ):
+        assert f"{module}:" in stamped
+    assert "__pycache__" not in stamped
+    (tmp_path / "sub" / "__pycache__").mkdir(parents=True)
+    for name in ("a.py", "sub/b.py", "sub/__pycache__/b.py", "sub/notes.txt"):
+        (tmp_path / name).write_text("x = 1\n")
+    found: list[str] = []
+    region_memo._stamp_modules(str(tmp_path), found)
+    assert [line.split(":")[0] for line in found] == [
+        str(tmp_path / "a.py"),
+        str(tmp_path / "sub" / "b.py"),
+    ]
+    (tmp_path / "sub" / "b.py").write_text("x = 10\n")
+    again: list[str] = []
+    region_memo._stamp_modules(str(tmp_path), again)
+    assert again[0] == found[0] and again[1] != found[1]

@@ -278,7 +278,7 @@ def test_texts_are_remembered_per_item_and_problems_raised_anew(kla: Rubric) -> 
     same answer each time, never another item's, and a problem raised as a new exception each
     time (a re-raised one would keep every earlier traceback alive)."""
     from kla_cli.core.answers import MEMO_TEXTS, _parse_answer
-    from kla_cli.core.rubric import AnswerType
+    from kla_cli.core.rubric_leaves import AnswerType
 
     items = [item for _, item in kla.iter_items()]
     choices = [item for item in items if item.type is AnswerType.CHOICE]

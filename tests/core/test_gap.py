@@ -14,7 +14,8 @@ from kla_cli.core.gap.actions import ActionKind, next_answers, opportunities, qu
 from kla_cli.core.gap.ladder import Basis, basis_total, find_tier, ladder, next_tier, points_needed
 from kla_cli.core.gap.plan import analyse
 from kla_cli.core.gap.whatif import apply_plan, parse_assumption, plan_assumptions, what_if
-from kla_cli.core.rubric import AnswerType, Item, Option, Rubric, Tier, tier_floor
+from kla_cli.core.rubric import Item, Rubric
+from kla_cli.core.rubric_leaves import AnswerType, Option, Tier, tier_floor
 from kla_cli.core.scoring import Response, ScoreResult, item_points, score_region
 from kla_cli.errors import KlaError
 from kla_cli.io.rubric_yaml import load_rubric

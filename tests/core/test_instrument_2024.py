@@ -11,7 +11,8 @@ from collections import Counter
 import pytest
 
 from kla_cli.core.answer_types import Nilai
-from kla_cli.core.rubric import AnswerType, Rubric, tier_for
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import AnswerType, tier_for
 from kla_cli.core.scales import step_points
 from kla_cli.core.scoring import Response, score_region
 from kla_cli.io.rubric_yaml import load_rubric, shipped_rubrics

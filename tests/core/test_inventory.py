@@ -20,7 +20,8 @@ from kla_cli.core.inventory import (
     short_label,
 )
 from kla_cli.core.places import Inventory, Place, PlaceSheet
-from kla_cli.core.rubric import Respondent, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Respondent
 from kla_cli.core.rubric_schema import validate_rubric
 from kla_cli.core.submission import Row, Submission
 from kla_cli.io.rubric_yaml import shipped_rubrics

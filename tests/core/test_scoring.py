@@ -6,7 +6,8 @@ from dataclasses import replace
 
 import pytest
 
-from kla_cli.core.rubric import Rubric, Text, Tier, tier_floor, tier_for
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Text, Tier, tier_floor, tier_for
 from kla_cli.core.scoring import Response, item_points, score_region
 
 

@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from kla_cli.core.answer_types import Answer
 from kla_cli.core.assess import assess
-from kla_cli.core.rubric import AnswerType, Direction, Item, Rubric, tier_for
+from kla_cli.core.rubric import Item, Rubric
+from kla_cli.core.rubric_leaves import AnswerType, Direction, tier_for
 from kla_cli.core.scoring import Response, score_region
 from kla_cli.io.rubric_yaml import load_rubric
 from kla_cli.workbook.form_text import items_for

@@ -13,7 +13,8 @@ import pytest
 
 from kla_cli.core.assess import assess
 from kla_cli.core.findings import Finding, Severity
-from kla_cli.core.rubric import Rubric, Text
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Text
 from kla_cli.io.record_codec import Codec
 from kla_cli.region_memo import CODEC
 from kla_cli.workbook.read import read_region

@@ -10,7 +10,8 @@ import pytest
 from kla_cli.core.assess import assess
 from kla_cli.core.gap.plan import GapAnalysis, analyse
 from kla_cli.core.places import Inventory, Place, PlaceSheet
-from kla_cli.core.rubric import Respondent, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Respondent
 from kla_cli.core.submission import Submission
 from kla_cli.io.rubric_yaml import load_rubric, shipped_rubrics
 from kla_cli.render.formats import Format

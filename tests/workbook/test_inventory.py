@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from kla_cli.cli.app import app
 from kla_cli.core.assess import assess
 from kla_cli.core.places import INVENTORY_FILE
-from kla_cli.core.rubric import Respondent, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Respondent
 from kla_cli.io.rubric_yaml import load_rubric, shipped_rubrics
 from kla_cli.workbook.forms import write_templates
 from kla_cli.workbook.read import read_region

@@ -7,7 +7,8 @@ import random
 from pathlib import Path
 
 from kla_cli.core.assess import assess
-from kla_cli.core.rubric import RESPONDENT_OPDS, AnswerType, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import RESPONDENT_OPDS, AnswerType
 from kla_cli.core.scoring import item_points
 from kla_cli.workbook.form_writer import Filled
 from kla_cli.workbook.read import read_region

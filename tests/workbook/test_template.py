@@ -15,7 +15,8 @@ from typer.testing import CliRunner
 from kla_cli.cli.app import app
 from kla_cli.core.answers import parse_answer
 from kla_cli.core.places import INVENTORY_FILE
-from kla_cli.core.rubric import RESPONDENT_OPDS, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import RESPONDENT_OPDS
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.workbook.form_text import items_for
 from kla_cli.workbook.form_writer import Filled, build_workbook

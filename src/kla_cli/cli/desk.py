@@ -18,7 +18,8 @@ from kla_cli.errors import KlaError
 
 if TYPE_CHECKING:
     from kla_cli.core.assess import Assessment
-    from kla_cli.core.rubric import Rubric, Tier
+    from kla_cli.core.rubric import Rubric
+    from kla_cli.core.rubric_leaves import Tier
     from kla_cli.core.submission import Submission
     from kla_cli.io.output import Inputs
 

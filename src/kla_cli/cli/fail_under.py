@@ -11,7 +11,8 @@ from kla_cli.i18n.messages import active_lang, t
 from kla_cli.i18n.numbers import fmt_points
 
 if TYPE_CHECKING:
-    from kla_cli.core.rubric import Rubric, Tier, Tiers
+    from kla_cli.core.rubric import Rubric
+    from kla_cli.core.rubric_leaves import Tier, Tiers
 
 
 def resolve(rubric: Rubric | Tiers, value: str | None) -> Tier | None:

@@ -26,7 +26,8 @@ from kla_cli.io.output import Inputs, precheck
 from kla_cli.render.formats import ScoreFormat
 
 if TYPE_CHECKING:
-    from kla_cli.core.rubric import Rubric, Tier
+    from kla_cli.core.rubric import Rubric
+    from kla_cli.core.rubric_leaves import Tier
     from kla_cli.core.submission import Submission
     from kla_cli.region_memo import Assessed, FileRead
 

@@ -14,7 +14,8 @@ from datetime import date, datetime, time
 from typing import cast
 
 from kla_cli.core.answer_types import Answer, CellValue, Nilai
-from kla_cli.core.rubric import AnswerType, Item, fold
+from kla_cli.core.rubric import Item
+from kla_cli.core.rubric_leaves import AnswerType, fold
 from kla_cli.i18n.display import printable
 
 

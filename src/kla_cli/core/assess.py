@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from kla_cli.core.rubric import Rubric, Tier, tier_for
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Tier, tier_for
 from kla_cli.core.scoring import ScoreResult, Totals, region_totals, score_region
 from kla_cli.core.submission import Submission
 from kla_cli.core.validate import Validation, validate_region

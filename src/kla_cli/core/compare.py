@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from kla_cli.core.rubric import Rubric, fold
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import fold
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 

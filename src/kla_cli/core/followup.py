@@ -14,7 +14,8 @@ from enum import StrEnum
 
 from kla_cli.core.gap.actions import Action
 from kla_cli.core.gap.plan import GapAnalysis
-from kla_cli.core.rubric import Indicator, Item, Opd, Rubric, Text, Tier
+from kla_cli.core.rubric import Indicator, Item, Rubric
+from kla_cli.core.rubric_leaves import Opd, Text, Tier
 from kla_cli.core.status import OpdStatus, State, Status
 
 

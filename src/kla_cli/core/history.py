@@ -8,7 +8,8 @@ from itertools import groupby
 
 from kla_cli.core.compare import Snapshot
 from kla_cli.core.predicate import predicate_label
-from kla_cli.core.rubric import Rubric, fold, tier_floor
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import fold, tier_floor
 from kla_cli.i18n.messages import Lang, t
 
 

@@ -24,7 +24,8 @@ from kla_cli.core.answer_types import Answer, CellValue
 from kla_cli.core.answers import AnswerProblem, display, is_blank, parse_number, yes_no_word
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.places import Coverage, Inventory, PlaceSheet
-from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Respondent, Rubric
+from kla_cli.core.rubric import Indicator, Item, Rubric
+from kla_cli.core.rubric_leaves import AnswerType, Direction, Respondent
 from kla_cli.core.scales import SCALES
 from kla_cli.core.scoring import Response
 from kla_cli.i18n.messages import Lang

@@ -12,7 +12,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from kla_cli.core.answer_types import CellValue
-from kla_cli.core.rubric import Respondent
+from kla_cli.core.rubric_leaves import Respondent
 
 INVENTORY_FILE = "inventaris-kecamatan-desa.xlsx"
 """The name `kla template` gives the inventory workbook."""

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
-from kla_cli.core.rubric import Rubric, Tier, tier_floor
+from kla_cli.core.rubric_leaves import Tier, tier_floor
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
+
+if TYPE_CHECKING:
+    from kla_cli.core.rubric import Rubric
 
 
 def predicate_label(tier: Tier | str | None, lang: Lang, lowest: float | None = None) -> str:

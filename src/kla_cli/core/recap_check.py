@@ -12,7 +12,8 @@ from collections.abc import Callable
 from kla_cli.core.answer_types import CellValue
 from kla_cli.core.answers import AnswerProblem, is_blank, parse_number
 from kla_cli.core.findings import Finding, Severity
-from kla_cli.core.rubric import Item, Rubric, fold
+from kla_cli.core.rubric import Item, Rubric
+from kla_cli.core.rubric_leaves import fold
 from kla_cli.core.submission import Given, Row, Submission, Subtotal
 
 WARNING = Severity.WARNING

@@ -19,7 +19,8 @@ from kla_cli.core.gap.actions import Action
 from kla_cli.core.gap.ladder import Basis, basis_total, next_tier, points_needed
 from kla_cli.core.gap.ladder import ladder as gap_ladder
 from kla_cli.core.gap.plan import OpdPlan, Plan, make_plan, plan_by_opd
-from kla_cli.core.rubric import Rubric, Text, Tier
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Text, Tier
 from kla_cli.core.scoring import GroupScore, IndicatorScore, ScoreResult
 
 

@@ -1,8 +1,9 @@
 """The rubric model: groups → indicators → items, answer types, point rules and predikat bands.
 
-Pure, plain data, no validation here: named tuples for the leaves (a text, an option, a band, a
-group, an OPD, a tier; see docs/architecture.md on records), frozen dataclasses for the classes
-that keep cached lookups (an item, an indicator, the rubric). A rubric document is checked by the
+Pure, plain data, no validation here: named tuples and enums for the leaves (a text, an option, a
+band, a group, an OPD, a tier: `core/rubric_leaves.py`; see docs/architecture.md on records),
+frozen dataclasses here for the classes that keep cached lookups (an item, an indicator, the
+rubric). A rubric document is checked by the
 pydantic models of `rubric_schema` (field rules) and `rubric_rules` (cross-field rules), then
 made into these classes by `rubric_from_data`, the one way a `Rubric` is built from data: from a
 freshly validated document, or from the plain copy `io/rubric_cache` keeps of one (`rubric_data`),
@@ -16,78 +17,23 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields
 from enum import StrEnum
 from functools import cached_property
-from typing import Any, NamedTuple
+from typing import Any
+
+from kla_cli.core.rubric_leaves import (
+    AnswerType,
+    Band,
+    Direction,
+    Effort,
+    Group,
+    Opd,
+    Option,
+    Respondent,
+    Text,
+    Tier,
+    fold,
+)
 
 _MISSING = object()
-
-
-class Text(NamedTuple):
-    """A text in Indonesian (`id`, canonical) and English (`en`)."""
-
-    id: str
-    en: str
-
-    def get(self, lang: str) -> str:
-        return self.en if lang == "en" else self.id
-
-
-class AnswerType(StrEnum):
-    CHOICE = "choice"
-    PERCENT = "percent"
-    COUNT = "count"
-    YESNO = "yesno"
-    CHECKLIST = "checklist"
-    SCORE = "score"
-    """The nilai itself: 0 <= nilai <= max, two decimals (as a verifier grades a question)."""
-
-
-class Respondent(StrEnum):
-    """Who answers a question asked of every kecamatan or every desa/kelurahan."""
-
-    KECAMATAN = "kecamatan"
-    DESA = "desa"
-
-
-RESPONDENT_OPDS = frozenset(r.value for r in Respondent)
-"""OPD ids that stand for every kecamatan or every desa/kelurahan: they answer in the
-kecamatan/desa inventory, never in an OPD form."""
-
-
-class Direction(StrEnum):
-    HIGHER = "higher"
-    """Higher values are better (e.g. birth-certificate coverage)."""
-    LOWER = "lower"
-    """Lower values are better (e.g. stunting prevalence, child marriage)."""
-
-
-def fold(text: str) -> str:
-    """`text` for matching: inner spaces collapsed, ends trimmed, case folded."""
-    return " ".join(text.split()).casefold()
-
-
-class Option(NamedTuple):
-    """A lettered answer of a `choice` item, or an element of a `checklist` item."""
-
-    key: str
-    label: Text
-    points: float
-
-
-class Band(NamedTuple):
-    """A value band of a `percent`/`count` item.
-
-    With direction `higher` a value earns `points` when value >= threshold; with `lower`, when
-    value <= threshold. The best band the value reaches counts; a value reaching none earns 0.
-    """
-
-    threshold: float
-    points: float
-
-
-class Effort(StrEnum):
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -188,45 +134,6 @@ class Indicator:
         return self.max if self.max is not None else self.items_max
 
 
-class Group(NamedTuple):
-    id: str
-    name: Text
-    short: Text | None = None
-    max: float | None = None
-    """The official group maximum, checked against its indicators' maxima."""
-
-
-class Opd(NamedTuple):
-    """A local agency (Organisasi Perangkat Daerah)."""
-
-    id: str
-    name: str
-    aliases: tuple[str, ...] = ()
-
-    @property
-    def short(self) -> str:
-        """The OPD as people call it, where room is short: its first alias (DP3A, Dinkes),
-        else its name."""
-        return self.aliases[0] if self.aliases else self.name
-
-
-class Tier(NamedTuple):
-    """A predikat band. A total t is in the band when min < t <= max; the lowest band also
-    includes its min (so with the default bands 600,00 is Pratama and 600,50 is Madya)."""
-
-    id: str
-    name: Text
-    min: float
-    max: float
-
-
-class Tiers(NamedTuple):
-    """A rubric's predikat bands alone: what `kla score` needs of a rubric whose region's
-    result it took from the memo (`region_memo`) without loading the rubric."""
-
-    tiers: tuple[Tier, ...]
-
-
 @dataclass(frozen=True, kw_only=True)
 class Rubric:
     """A whole instrument: its groups, indicators and questions, OPDs and predikat bands."""
@@ -307,24 +214,6 @@ class Rubric:
 
         text = json.dumps(rubric_data(self), ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(text.encode()).hexdigest()[:16]
-
-
-def tier_for(rubric: Rubric, total: float) -> Tier | None:
-    """The predikat band of `total`, or None below the lowest band.
-
-    Bands are half-open, min < total <= max, except that the lowest band includes its min.
-    """
-    total = round(total, 2)
-    for i, tier in enumerate(rubric.tiers):
-        above_min = total >= tier.min if i == 0 else total > tier.min
-        if above_min and total <= tier.max:
-            return tier
-    return None
-
-
-def tier_floor(rubric: Rubric, tier: Tier) -> float:
-    """The smallest two-decimal total that reaches `tier` (600,01 for Madya by default)."""
-    return tier.min if tier is rubric.tiers[0] else round(tier.min + 0.01, 2)
 
 
 # --- plain data both ways --------------------------------------------------------------------

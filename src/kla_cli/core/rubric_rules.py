@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from kla_cli.core.rubric import AnswerType, Indicator, Item, Rubric
+from kla_cli.core.rubric import Indicator, Item, Rubric
+from kla_cli.core.rubric_leaves import AnswerType
 
 Path = tuple[str | int, ...]
 """A location inside the rubric document, e.g. ("indicators", 3, "items", 0, "max")."""

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from kla_cli.core import rubric as plain
-from kla_cli.core.rubric import AnswerType, Direction, Effort, Respondent
+from kla_cli.core.rubric_leaves import AnswerType, Direction, Effort, Respondent
 from kla_cli.core.scales import SCALES, scale_bands, scale_options
 
 

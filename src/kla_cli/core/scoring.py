@@ -11,11 +11,14 @@ decimals; sums are rounded to two decimals, as announced.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from kla_cli.core.answer_types import Answer, Nilai
 from kla_cli.core.places import Coverage
-from kla_cli.core.rubric import AnswerType, Direction, Indicator, Item, Rubric, Text, Tier, tier_for
+from kla_cli.core.rubric_leaves import AnswerType, Direction, Text, Tier, tier_for
+
+if TYPE_CHECKING:
+    from kla_cli.core.rubric import Indicator, Item, Rubric
 
 
 class Response(NamedTuple):

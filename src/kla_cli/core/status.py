@@ -18,7 +18,8 @@ from kla_cli.core.assess import Assessment
 from kla_cli.core.findings import Finding, Severity
 from kla_cli.core.gap.ladder import next_tier, points_needed
 from kla_cli.core.intake import Resent, form_opd
-from kla_cli.core.rubric import RESPONDENT_OPDS, Opd, Rubric, Tier, tier_for
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import RESPONDENT_OPDS, Opd, Tier, tier_for
 from kla_cli.core.scoring import ItemScore
 from kla_cli.core.submission import Submission
 from kla_cli.core.validate import NON_BLOCKING

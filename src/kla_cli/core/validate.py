@@ -20,7 +20,8 @@ from kla_cli.core.intake import Intake, take_in
 from kla_cli.core.inventory import inventory_items
 from kla_cli.core.inventory_merge import merge_inventories
 from kla_cli.core.recap_check import check_recap, verified_points, wrong_rubric
-from kla_cli.core.rubric import RESPONDENT_OPDS, AnswerType, Indicator, Item, Opd, Rubric, fold
+from kla_cli.core.rubric import Indicator, Item, Rubric
+from kla_cli.core.rubric_leaves import RESPONDENT_OPDS, AnswerType, Opd, fold
 from kla_cli.core.scoring import Response, item_points, names_evidence, says_no_evidence
 from kla_cli.core.submission import Row, Submission
 

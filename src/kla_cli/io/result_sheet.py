@@ -34,7 +34,8 @@ from typing import Any
 
 from kla_cli.core.answers import AnswerProblem, parse_number
 from kla_cli.core.compare import Entry, Snapshot
-from kla_cli.core.rubric import Group, Rubric, fold, tier_for
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Group, fold, tier_for
 from kla_cli.core.stages import VERIFIED
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import Lang, os_error, t

@@ -10,7 +10,8 @@ from kla_cli.core.gap.actions import Action
 from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
 from kla_cli.core.predicate import band_rule
-from kla_cli.core.rubric import Effort, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Effort
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang, t

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from kla_cli.core.places import Coverage
-from kla_cli.core.rubric import Respondent
+from kla_cli.core.rubric_leaves import Respondent
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 

@@ -6,7 +6,8 @@ needed, each predikat in its tier colour."""
 from __future__ import annotations
 
 from kla_cli.core.gap.plan import GapAnalysis
-from kla_cli.core.rubric import Rubric, tier_for
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import tier_for
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.render.gap_text import basis_label, gap_notes, opd_rows
 from kla_cli.render.tier_colours import tier_colour

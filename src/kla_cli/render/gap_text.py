@@ -17,7 +17,8 @@ from kla_cli.core.gap.ladder import Basis
 from kla_cli.core.gap.plan import GapAnalysis
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
-from kla_cli.core.rubric import AnswerType, Direction, Effort, Item, Rubric
+from kla_cli.core.rubric import Item, Rubric
+from kla_cli.core.rubric_leaves import AnswerType, Direction, Effort
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points

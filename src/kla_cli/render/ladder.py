@@ -8,7 +8,8 @@ from typing import Any
 
 from kla_cli.core.gap.ladder import Rung
 from kla_cli.core.predicate import band_range, predicate_label
-from kla_cli.core.rubric import Rubric, Tier, tier_floor, tier_for
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Tier, tier_floor, tier_for
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text

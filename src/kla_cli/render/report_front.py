@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from kla_cli.core.predicate import band_range, predicate_label
 from kla_cli.core.report_model import Report
-from kla_cli.core.rubric import Tier, tier_floor
+from kla_cli.core.rubric_leaves import Tier, tier_floor
 from kla_cli.i18n.dates import fmt_date
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points

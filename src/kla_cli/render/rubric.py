@@ -6,7 +6,8 @@ from typing import Any
 
 from kla_cli.core.predicate import band_rule, bands_line
 from kla_cli.core.provisional import provisional_note
-from kla_cli.core.rubric import Indicator, Item, Rubric, Text
+from kla_cli.core.rubric import Indicator, Item, Rubric
+from kla_cli.core.rubric_leaves import Text
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render.contract import json_text

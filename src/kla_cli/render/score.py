@@ -8,7 +8,7 @@ from kla_cli.core.answer_types import Answer, Nilai
 from kla_cli.core.findings import Finding
 from kla_cli.core.predicate import predicate_label
 from kla_cli.core.provisional import provisional_note
-from kla_cli.core.rubric import Tier
+from kla_cli.core.rubric_leaves import Tier
 from kla_cli.core.scoring import ItemScore, ScoreResult
 from kla_cli.i18n.display import shown
 from kla_cli.i18n.messages import Lang, t

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kla_cli.core.rubric import Rubric, Tier
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Tier
 
 
 class TierColour(NamedTuple):

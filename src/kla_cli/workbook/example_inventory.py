@@ -9,7 +9,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kla_cli.core.inventory import inventory_items, yes_is_bad
-from kla_cli.core.rubric import Respondent, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Respondent
 from kla_cli.workbook.inventory_writer import PlaceRow, build_inventory, inventory_path
 
 KECAMATAN = (

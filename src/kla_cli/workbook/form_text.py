@@ -8,15 +8,8 @@ from __future__ import annotations
 
 from kla_cli.core.answer_types import Answer, answer_text
 from kla_cli.core.consolidate import Role, role_of
-from kla_cli.core.rubric import (
-    RESPONDENT_OPDS,
-    AnswerType,
-    Direction,
-    Indicator,
-    Item,
-    Opd,
-    Rubric,
-)
+from kla_cli.core.rubric import Indicator, Item, Rubric
+from kla_cli.core.rubric_leaves import RESPONDENT_OPDS, AnswerType, Direction, Opd
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_num
 

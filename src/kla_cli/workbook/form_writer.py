@@ -28,7 +28,8 @@ from kla_cli.core.form_layout import (
     META_SHEET,
 )
 from kla_cli.core.provisional import provisional_note
-from kla_cli.core.rubric import AnswerType, Item, Opd, Rubric
+from kla_cli.core.rubric import Item, Rubric
+from kla_cli.core.rubric_leaves import AnswerType, Opd
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t

@@ -11,7 +11,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kla_cli.core.rubric import Opd, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Opd
 from kla_cli.errors import KlaError
 from kla_cli.i18n.messages import LANGS, Lang
 from kla_cli.io.output import NO_INPUTS, Inputs, atomic_path, atomic_paths, make_folder

@@ -28,7 +28,7 @@ from kla_cli.core.places import (
     Place,
     PlaceSheet,
 )
-from kla_cli.core.rubric import Respondent
+from kla_cli.core.rubric_leaves import Respondent
 from kla_cli.core.submission import Submission
 from kla_cli.workbook.books import XLSX_SUFFIXES, CalamineBook, open_parts, unreadable
 from kla_cli.workbook.grid import Grid, col_letter

@@ -28,7 +28,8 @@ from kla_cli.core.places import (
     NAME_HEADERS,
     PLACE_SHEETS,
 )
-from kla_cli.core.rubric import Respondent, Rubric
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Respondent
 from kla_cli.core.validate import rubric_fingerprint
 from kla_cli.i18n.display import document_text
 from kla_cli.i18n.messages import Lang, t

@@ -13,7 +13,8 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kla_cli.core.answer_types import Answer
-from kla_cli.core.rubric import RESPONDENT_OPDS, AnswerType, Direction, Item, Rubric
+from kla_cli.core.rubric import Item, Rubric
+from kla_cli.core.rubric_leaves import RESPONDENT_OPDS, AnswerType, Direction
 from kla_cli.core.scoring import Response, ScoreResult, score_region
 from kla_cli.workbook.form_text import is_respondent, items_for
 from kla_cli.workbook.form_writer import Filled, build_workbook

@@ -89,7 +89,7 @@ def gap(
 ) -> None:
     from kla_cli.core.gap.ladder import Basis, parse_total, total_ladder
     from kla_cli.core.gap.whatif import gap_with_assumptions, parse_assumption
-    from kla_cli.core.rubric import tier_for
+    from kla_cli.core.rubric_leaves import tier_for
     from kla_cli.render.gap import render_gap
     from kla_cli.render.ladder import render_ladder
 

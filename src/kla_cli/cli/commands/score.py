@@ -22,7 +22,7 @@ from kla_cli.cli.options import (
     check_excel,
     choose_format,
 )
-from kla_cli.core.rubric import Tiers
+from kla_cli.core.rubric_leaves import Tiers
 from kla_cli.errors import ExitCode
 from kla_cli.i18n.messages import active_lang
 from kla_cli.render.formats import SCORE_FORMATS, Format

@@ -24,7 +24,7 @@ takes answer steps as usual; an item once changed counts its own points again.
 Vocabulary
 ----------
 - A *rung* of the ladder: a higher tier, its floor (the smallest two-decimal total that reaches
-  it, `rubric.tier_floor`: bands are half-open, so Madya starts at 600,01) and the points needed.
+  it, `rubric_leaves.tier_floor`: bands are half-open, so Madya starts at 600,01) and the points needed.
 - An *opportunity*: for an item below its maximum, the next reachable answer (next option, next
   band, one more checklist element, Ya) and the points the answer itself would add.
 - A *quick win*: an answered item whose required data dukung is missing; adding the document

@@ -8,15 +8,8 @@ from enum import StrEnum
 from typing import NamedTuple
 
 from kla_cli.core.answer_types import Answer, Nilai
-from kla_cli.core.rubric import (
-    AnswerType,
-    Direction,
-    Effort,
-    Indicator,
-    Item,
-    Rubric,
-    Text,
-)
+from kla_cli.core.rubric import Indicator, Item, Rubric
+from kla_cli.core.rubric_leaves import AnswerType, Direction, Effort, Text
 from kla_cli.core.scoring import ItemScore, ScoreResult, item_points
 
 EFFORT_RANK = {Effort.LOW: 0, Effort.MEDIUM: 1, Effort.HIGH: 2, None: 1}

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from kla_cli.core.rubric import Rubric, Text
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Text
 from kla_cli.core.scoring import ScoreResult
 
 

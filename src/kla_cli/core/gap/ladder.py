@@ -6,7 +6,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
-from kla_cli.core.rubric import Rubric, Tier, Tiers, fold, tier_floor
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Tier, Tiers, fold, tier_floor
 from kla_cli.core.scoring import ScoreResult
 from kla_cli.errors import KlaError
 

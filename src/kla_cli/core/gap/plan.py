@@ -19,7 +19,8 @@ from kla_cli.core.gap.actions import (
 )
 from kla_cli.core.gap.cuts import Cut, verification_cuts
 from kla_cli.core.gap.ladder import Basis, Rung, basis_total, ladder, points_needed
-from kla_cli.core.rubric import Item, Rubric, Tier, tier_floor, tier_for
+from kla_cli.core.rubric import Item, Rubric
+from kla_cli.core.rubric_leaves import Tier, tier_floor, tier_for
 from kla_cli.core.scoring import ItemScore, ScoreResult, item_points
 
 _EVIDENCE_RANK = -1

@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from kla_cli.core.answer_types import Answer
 from kla_cli.core.gap.ladder import Basis, basis_total, next_tier
 from kla_cli.core.gap.plan import GapAnalysis, Plan, analyse
-from kla_cli.core.rubric import Rubric, Tier
+from kla_cli.core.rubric import Rubric
+from kla_cli.core.rubric_leaves import Tier
 from kla_cli.core.scoring import Response, ScoreResult, item_points, score_region
 from kla_cli.errors import KlaError
 
