@@ -31,8 +31,6 @@ Not in the key: a file changed during the read and changed back to the same byte
 modification time before the key is worked out again.
 """
 
-from __future__ import annotations
-
 import functools
 import json
 import os

@@ -8,8 +8,6 @@ JSON, the same failure as one `kla.error/1` document on stdout (unless the resul
 written there already), so that `kla score … -f json | jq` always reads JSON.
 """
 
-from __future__ import annotations
-
 import contextlib
 import functools
 import os
@@ -93,7 +91,7 @@ class Failure(NamedTuple):
     details: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, exc: KlaError | KeyboardInterrupt) -> Failure:
+    def of(cls, exc: KlaError | KeyboardInterrupt) -> "Failure":
         """A KlaError, Ctrl-C (`interrupted`) or a signal (`terminated`) as a failure."""
         from kla_cli.render.error import error_code
 
@@ -278,7 +276,7 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def report_findings(findings: list[Finding], *, warnings: bool) -> None:
+def report_findings(findings: "list[Finding]", *, warnings: bool) -> None:
     """The findings on stderr, at most MAX_SHOWN_PER_KIND of a kind per file."""
     from kla_cli.core.findings import Severity, capped
 
@@ -288,8 +286,8 @@ def report_findings(findings: list[Finding], *, warnings: bool) -> None:
 
 
 def refuse_blocking(
-    findings: list[Finding],
-    blocking: list[Finding],
+    findings: "list[Finding]",
+    blocking: "list[Finding]",
     allowed: bool,
     *,
     warnings: bool = False,

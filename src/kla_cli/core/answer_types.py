@@ -5,8 +5,6 @@ Apart from `core/answers`, which parses what a cell says into one (its patterns 
 command that shows a result kept by `region_memo`, or plans a gap, needs these, not the parsing.
 """
 
-from __future__ import annotations
-
 from datetime import date, datetime, time
 from typing import NamedTuple
 

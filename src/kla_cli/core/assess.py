@@ -3,8 +3,6 @@
 Reading the workbooks (`workbook.read.read_region`) happens before, at the edge.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import NamedTuple
 

@@ -15,8 +15,6 @@ order of the files does not matter):
   a `conflicting-answers` error that leaves the question unscored.
 """
 
-from __future__ import annotations
-
 from collections.abc import Callable
 from enum import Enum
 from typing import NamedTuple
@@ -70,7 +68,7 @@ class Candidate(NamedTuple):
             row.verifier_note,
         )
 
-    def where_seen_from(self, other: Candidate) -> str:
+    def where_seen_from(self, other: "Candidate") -> str:
         """This answer's file, sheet and cell as a finding on `other` names them."""
         shown = named_beside(self.sub.file, other.sub.file)
         return f"{shown}:{self.sub.sheet}!{self.row.answer_cell}"

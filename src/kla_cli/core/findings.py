@@ -6,8 +6,6 @@ catalogue: `finding.<code>` says what is wrong, `finding.<code>.hint` (when pres
 expected.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass

@@ -5,8 +5,6 @@ metadata labels by their text, in Indonesian or English, so a user who inserts a
 column does not break the file.
 """
 
-from __future__ import annotations
-
 import functools
 from typing import NamedTuple
 

@@ -13,8 +13,6 @@ validation:
   when it is the only thing given: it is itself a valid input).
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import PurePath

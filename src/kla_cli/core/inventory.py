@@ -14,8 +14,6 @@ a blank cell among answered ones counts against the region (never as a silent ye
 warning naming the first blank cell.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from typing import NamedTuple

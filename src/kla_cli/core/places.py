@@ -5,8 +5,6 @@ and the reader, and an item's coverage (how many places, which ones lack it).
 Produced by `workbook.inventory_read`, interpreted by `core.inventory`. No I/O here.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from types import MappingProxyType
 from typing import NamedTuple

@@ -4,8 +4,6 @@
 them (equal totals share a rank: 1, 2, 2, 4) and counts them by status for every output format.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePath

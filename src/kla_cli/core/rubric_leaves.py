@@ -7,8 +7,6 @@ classes either: `kla score` answered from the region's memo (`region_memo`) read
 of these records and the rubric's tiers alone (`Tiers`).
 """
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import NamedTuple, Protocol
 

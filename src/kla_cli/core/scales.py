@@ -8,8 +8,6 @@ is called is inferred, so every item that uses a scale is marked provisional. A 
 are the fraction times the maximum, kept to two decimals (a ¼ step of 5,28 is 1,32).
 """
 
-from __future__ import annotations
-
 from typing import Literal, NamedTuple
 
 

@@ -8,8 +8,6 @@ scores above its official maximum (19 and 21B have questions worth more). Item p
 decimals; sums are rounded to two decimals, as announced.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -104,7 +102,7 @@ class IndicatorScore(NamedTuple):
 
 
 def indicator_score(
-    indicator: Indicator, items: tuple[ItemScore, ...], *, verified: bool = False
+    indicator: "Indicator", items: tuple[ItemScore, ...], *, verified: bool = False
 ) -> IndicatorScore:
     """Sum an indicator's items, capped at its official maximum."""
     cap = indicator.cap
@@ -170,7 +168,7 @@ MEMO_ANSWERS = 256
 anew."""
 
 
-def item_points(item: Item, answer: Answer) -> float:
+def item_points(item: "Item", answer: Answer) -> float:
     """Points `answer` earns on `item`, by the rubric's rules alone.
 
     Remembered per item (`Item.answer_points`): the gap plan asks for the points of the same few
@@ -187,7 +185,7 @@ def item_points(item: Item, answer: Answer) -> float:
     return found
 
 
-def _earned(item: Item, answer: Answer) -> float:
+def _earned(item: "Item", answer: Answer) -> float:
     kind = item.type
     if isinstance(answer, Nilai):
         return round(min(max(answer.points, 0.0), item.max), 2)
@@ -210,7 +208,7 @@ def _earned(item: Item, answer: Answer) -> float:
 
 
 def _points(
-    item: Item, response: Response | None, verified: bool
+    item: "Item", response: Response | None, verified: bool
 ) -> tuple[float, float, float | None]:
     """An item's points as answered, as evidenced, and as verified (None without verification)."""
     points = 0.0 if response is None else item_points(item, response.answer)
@@ -223,7 +221,7 @@ def _points(
 
 
 def score_item(
-    item: Item, opd: tuple[str, ...], response: Response | None, *, verified: bool = False
+    item: "Item", opd: tuple[str, ...], response: Response | None, *, verified: bool = False
 ) -> ItemScore:
     points, evidenced, checked = _points(item, response, verified)
     return ItemScore(  # by position, in the order of ItemScore's fields (as `sheet` makes Rows)
@@ -248,7 +246,7 @@ class Totals(NamedTuple):
     total_verified: float | None
 
 
-def region_totals(rubric: Rubric, responses: Mapping[str, Response]) -> Totals:
+def region_totals(rubric: "Rubric", responses: Mapping[str, Response]) -> Totals:
     """The totals of `score_region`, summed in the same order with the same rounding, without
     making a score for each item, indicator and group: a batch shows a region's totals only.
     Tests hold the two equal."""
@@ -270,7 +268,7 @@ def region_totals(rubric: Rubric, responses: Mapping[str, Response]) -> Totals:
 
 
 def score_region(
-    rubric: Rubric,
+    rubric: "Rubric",
     responses: Mapping[str, Response],
     *,
     region: str | None = None,

@@ -3,8 +3,6 @@
 Produced by the workbook reader (`workbook.read`), consumed by `validate`. No I/O here.
 """
 
-from __future__ import annotations
-
 import re
 from dataclasses import dataclass, field
 from typing import NamedTuple

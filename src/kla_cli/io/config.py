@@ -13,8 +13,6 @@ Found from the input folder upwards, stopping at the filesystem root or at a fol
 the command line (or in the environment) win over it.
 """
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from difflib import get_close_matches

@@ -5,8 +5,6 @@ Apart from `batch` (which scores the regions) because it is plain file input: it
 workbook and knows no rubric.
 """
 
-from __future__ import annotations
-
 import os
 from pathlib import Path
 from typing import Any, NamedTuple

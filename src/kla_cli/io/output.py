@@ -7,8 +7,6 @@ written through, since renaming over it would swap a device for a file; anything
 not a plain file (a socket, a block device) is refused.
 """
 
-from __future__ import annotations
-
 import contextlib
 import os
 import stat
@@ -34,7 +32,7 @@ class Inputs(NamedTuple):
     files: frozenset[Path] = frozenset()
     folders: frozenset[Path] = frozenset()
 
-    def __or__(self, other: Inputs) -> Inputs:
+    def __or__(self, other: "Inputs") -> "Inputs":
         return Inputs(self.files | other.files, self.folders | other.folders)
 
 

@@ -6,8 +6,6 @@ are its top-level `rubrics/` and `examples/`. Never the working directory: a fol
 user's must not shadow them.
 """
 
-from __future__ import annotations
-
 from pathlib import Path
 from typing import NamedTuple
 

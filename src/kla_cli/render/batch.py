@@ -3,11 +3,10 @@
 rich and the XML library are imported inside the renderers.
 """
 
-from __future__ import annotations
-
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kla_cli.core.predicate import predicate_label
+from kla_cli.core.ranking import BatchSummary, RegionResult
 from kla_cli.i18n.messages import Lang, t
 from kla_cli.i18n.numbers import fmt_points
 from kla_cli.render import csv_text
@@ -17,8 +16,7 @@ from kla_cli.render.github import annotation, capped, escape_data, workspace_pat
 from kla_cli.render.markdown import md_escape, md_table
 from kla_cli.render.terminal import console_text, new_console, plain
 
-if TYPE_CHECKING:
-    from kla_cli.core.ranking import BatchSummary, RegionResult
+if TYPE_CHECKING:  # the JUnit writer (xml.etree) is loaded only for --format junit
     from kla_cli.render.junit import JunitRun
 
 
@@ -393,7 +391,7 @@ def rich_batch_table(summary: BatchSummary, lang: Lang, width: int, *, color: bo
     return console_text(console)
 
 
-def batch_junit(summary: BatchSummary, lang: Lang, run: JunitRun | None = None) -> str:
+def batch_junit(summary: BatchSummary, lang: Lang, run: "JunitRun | None" = None) -> str:
     """One testcase per region: a failure when invalid or below target, an error when unread."""
     import xml.etree.ElementTree as ET
 
@@ -459,7 +457,7 @@ def render_batch(
     width: int = 100,
     excel: bool = False,
     base: str | None = None,
-    run: JunitRun | None = None,
+    run: "JunitRun | None" = None,
 ) -> str:
     """`excel`: CSV for Excel set to Indonesian (see `render.csv_text`); `base`: the folder
     GitHub annotations name files from; `run`: the run's time and host (JUnit)."""

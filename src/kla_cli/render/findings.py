@@ -10,8 +10,6 @@ finding listed, for the programs that read it. The JSON shape is a contract
 "message", "expected", "args"}]}`.
 """
 
-from __future__ import annotations
-
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -166,7 +164,7 @@ def findings_markdown(findings: Sequence[Finding], files: Sequence[str], lang: L
 
 
 def findings_junit(
-    findings: Sequence[Finding], files: Sequence[str], lang: Lang, run: JunitRun | None = None
+    findings: Sequence[Finding], files: Sequence[str], lang: Lang, run: "JunitRun | None" = None
 ) -> str:
     """One testcase per file: a failure when it has errors; its findings as the failure's
     text, or as output when they are warnings only."""
@@ -204,7 +202,7 @@ def render_findings(
     lang: Lang,
     *,
     base: str | None = None,
-    run: JunitRun | None = None,
+    run: "JunitRun | None" = None,
 ) -> str:
     """`base`: the folder GitHub annotations name files from (`--format github`); `run`: the
     run's time and host (`--format junit`)."""

@@ -6,8 +6,6 @@ dilaksanakan / Belum dilaksanakan / Penanggung jawab / Data yang dibutuhkan"), f
 report writers.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping
 from typing import NamedTuple
 

@@ -8,8 +8,6 @@ formats them, so a spreadsheet gets real numbers and a text gets 588,40.
 formatted, some styled, and how each column wraps (`render/terminal.py` draws it).
 """
 
-from __future__ import annotations
-
 from typing import Literal, NamedTuple
 
 from kla_cli.i18n.messages import Lang

@@ -6,8 +6,6 @@ Each entry is a (background, text) pair of hex RGB strings without '#', chosen s
 stays readable when printed in greyscale.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from kla_cli.core.rubric import Rubric

@@ -1,8 +1,6 @@
 """Actions on one item: its next reachable answers, the opportunities (a better answer) and the
 quick wins (the missing data dukung of an answer already given)."""
 
-from __future__ import annotations
-
 import math
 from enum import StrEnum
 from typing import NamedTuple

@@ -3,8 +3,6 @@ who answers them (lead OPD first, then the co-sources), the data dukung the ques
 the verifier's note. Where a verified gap plan starts ("721 self-assessed, 588,40 verified: who
 does what first")."""
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from kla_cli.core.rubric import Rubric

@@ -1,8 +1,6 @@
 """The predikat ladder: a tier by name, the tiers above a total and the points each needs,
 and the total (self-assessed, evidenced or verified) a gap is measured on."""
 
-from __future__ import annotations
-
 from enum import StrEnum
 from typing import NamedTuple
 

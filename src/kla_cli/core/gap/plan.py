@@ -1,8 +1,6 @@
 """The plan: a small set of actions reaching a target predikat (evidence first, then cheap answer
 steps, then everything not needed dropped), the plan per lead OPD, and the full gap analysis."""
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
