@@ -101,8 +101,9 @@ class ResultCache:
         """Git, asked in the background by `prepare`."""
         self._listed: dict[str, list[tuple[str, str]] | None] = {}
         """A region's path -> its workbooks (name, path), or None (no key), from `prepare`."""
-        self._stats: dict[str, os.stat_result] = {}
-        """A workbook's path -> its `stat`, from `prepare` (taken once, by `_file_hash`)."""
+        self._stats: dict[str, tuple[os.stat_result, list[int | str] | None]] = {}
+        """A workbook's path -> its `stat` and what the memory recalls for it (`_recalled`),
+        from `prepare` (taken once, by `_file_hash`)."""
         self._algorithm = "sha1"
         where = str(root.absolute()).encode("utf-8", "surrogateescape")  # a name not UTF-8 too
         self.file = folder / f"batch-{digest(FORMAT, where)}.json"
@@ -149,8 +150,8 @@ class ResultCache:
                     st = os.stat(path)
                 except OSError:
                     continue
-                self._stats[path] = st
-                if self._asked is None and self._git is None and self._recalled(path, st) is None:
+                self._stats[path] = (st, recalled := self._recalled(path, st))
+                if recalled is None and self._asked is None and self._git is None:
                     self._asked = ask(self._git_folder())
 
     def get(self, spec: RegionSpec) -> RegionResult | None:
@@ -241,10 +242,11 @@ class ResultCache:
         """The file's blob id and size: remembered from the last run when its `stat` is
         unchanged, else as git vouches for it, else read and hashed (see the module's
         docstring)."""
-        st = self._stats.pop(path, None) or os.stat(path)
+        prepared = self._stats.pop(path, None)
+        st = prepared[0] if prepared else os.stat(path)
         if not stat.S_ISREG(st.st_mode):  # a named pipe would block the read forever
             raise OSError(f"not a plain file: {path}")
-        old = self._recalled(path, st)
+        old = prepared[1] if prepared else self._recalled(path, st)
         if old is not None:
             self._new_files[path] = old
             return f"{old[5]} {st.st_size}".encode()
