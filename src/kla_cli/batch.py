@@ -344,14 +344,17 @@ def run_batch(
         yield from _run(rubric, specs, jobs, lang, columns)
         return
     cache.begin(rubric.content_hash, lang, columns)
-    cache.prepare(specs)
     todo = []
-    for spec in specs:
-        kept = cache.get(spec)
-        if kept is None:
-            todo.append(spec)
-        else:
-            yield kept
+    try:
+        cache.prepare(specs)
+        for spec in specs:
+            kept = cache.get(spec)
+            if kept is None:
+                todo.append(spec)
+            else:
+                yield kept
+    finally:
+        cache.close()
     for result in _run(rubric, todo, jobs, lang, columns):
         cache.put(result)
         yield result

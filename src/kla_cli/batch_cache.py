@@ -151,7 +151,12 @@ class ResultCache:
                 except OSError:
                     continue
                 self._stats[path] = (st, recalled := self._recalled(path, st))
-                if recalled is None and self._asked is None and self._git is None:
+                if (
+                    recalled is None
+                    and stat.S_ISREG(st.st_mode)
+                    and self._asked is None
+                    and self._git is None
+                ):
                     self._asked = ask(self._git_folder())
 
     def get(self, spec: RegionSpec) -> RegionResult | None:
@@ -270,6 +275,12 @@ class ResultCache:
             if self._git:  # the repository's object format, from any id git gave
                 self._algorithm = algorithm_of(next(iter(self._git.values())))
         return self._git
+
+    def close(self) -> None:
+        """Git, asked by `prepare` and never needed (or the run interrupted), stopped."""
+        asked, self._asked = self._asked, None
+        if asked is not None:
+            asked.close()
 
     def _git_folder(self) -> Path:
         return self._root if self._root.is_dir() else self._root.parent

@@ -212,7 +212,7 @@ def _stamp_modules(folder: str, found: list[str]) -> None:
         if entry.name.endswith(".py"):
             st = entry.stat()
             found.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
-        elif entry.name != "__pycache__" and entry.is_dir():
+        elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
             _stamp_modules(entry.path, found)
 
 

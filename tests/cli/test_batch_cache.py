@@ -350,8 +350,9 @@ def test_git_is_asked_in_the_background_before_the_first_key(
 def test_a_workbook_gone_after_prepare_is_not_kept(
     province: Path, tmp_path: Path, kla: Rubric
 ) -> None:
-    """`get` keys a region by what `prepare` found; a region whose folder cannot be listed
-    any more when its key is made has none (it is scored, and says what is wrong)."""
+    """A region `prepare` did not list, whose folder cannot be listed when its key is made, has
+    no key (it is scored, and says what is wrong). A region `prepare` did list is keyed by what
+    it found then: a folder removed in between is found missing when the region is scored."""
     cache_dir = tmp_path / "cache"
     specs = discover(province)
     cache = ResultCache(province, cache_dir)
@@ -619,3 +620,30 @@ def test_a_form_that_could_not_be_opened_is_not_kept(
     closed = _batch(str(province), *cache)
     assert read == ["kota-lama"]
     assert closed.stdout == _batch(str(province), "--no-cache", "-f", "json", "-j", "1").stdout
+
+
+def test_git_asked_and_never_needed_is_stopped(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """A batch closed before any key needed git (a consumer that stopped reading, Ctrl-C)
+    stops the git it asked and closes its file: no process or file left behind."""
+    cache_dir = tmp_path / "cache"
+    specs = discover(province)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    closed: list[git_blobs.Question] = []
+    real = batch_cache.ask
+
+    def tracked(folder: Path) -> git_blobs.Question:
+        question = real(folder)
+        closed.append(question)
+        return question
+
+    monkeypatch.setattr(batch_cache, "ask", tracked)
+    # every workbook unknown to the memory (git asked), and no key ever needing git's answer
+    monkeypatch.setattr(batch_cache.ResultCache, "_recalled", lambda self, path, st: None)
+    monkeypatch.setattr(batch_cache.ResultCache, "get", lambda self, spec: None)
+    batch = run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir))
+    next(batch)  # the first region scored: past the keys
+    batch.close()
+    assert len(closed) == 1
+    assert closed[0]._process is None and closed[0]._out is None  # git waited for, file closed

@@ -122,6 +122,16 @@ class Question:
                     out.close()
         return self._answer
 
+    def close(self) -> None:
+        """Stop git if still unanswered (its answer no longer wanted) and close its file."""
+        process, out, self._process, self._out = self._process, self._out, None, None
+        if process is not None and process.poll() is None:
+            process.kill()
+        if process is not None:
+            process.wait()
+        if out is not None:
+            out.close()
+
 
 def _waited(
     process: subprocess.Popen[bytes] | None, out: IO[bytes] | None, deadline: float, folder: str
