@@ -35,7 +35,7 @@ def build() -> object:
 
 
 def main() -> None:
-    from kla_cli.render.xlsx import report_workbook
+    from kla_cli.render.report_xlsx import report_workbook
 
     rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     report = build()

@@ -24,8 +24,8 @@ Three ways to a workbook's hash, cheapest first:
    misses the memory, git is asked once for the whole ROOT (`git ls-files`, see `io/git_blobs`):
    a file git vouches for takes its blob id without being read. Git is asked in the background
    (`prepare`, before any region's key): it checks the worktree on another core while kla
-   stats the workbooks itself, instead of before (a country's fresh clone: 50-100 ms). Git is trusted because its
-   answer is its own check under the same rule as (1): a `stat` equal to the index's, else the
+   stats the workbooks itself, instead of before (a country's fresh clone: 50-100 ms). Git is
+   trusted because its answer is its own check under the same rule as (1): a `stat` equal to the index's, else the
    bytes compared. What git does not check or cannot vouch for is excluded there (assume-
    unchanged and skip-worktree entries, modified, unmerged, symbolic links, untracked files).
    The size in the key is the worktree file's: a blob whose bytes differ from the file's (Git
@@ -240,22 +240,23 @@ class ResultCache:
     def _recalled(self, path: str, st: os.stat_result) -> list[int | str] | None:
         """The remembered stamp and hash of `path`, when its `stat` is still `st`'s."""
         old = self._old_files.get(path)
-        stamp = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
-        return old if old is not None and old[:5] == stamp else None
+        return old if old is not None and old[:5] == _stamp(st) else None
 
     def _file_hash(self, path: str) -> bytes:
         """The file's blob id and size: remembered from the last run when its `stat` is
         unchanged, else as git vouches for it, else read and hashed (see the module's
         docstring)."""
         prepared = self._stats.pop(path, None)
-        st = prepared[0] if prepared else os.stat(path)
+        if prepared is None:
+            st = os.stat(path)
+            prepared = (st, self._recalled(path, st))
+        st, old = prepared
         if not stat.S_ISREG(st.st_mode):  # a named pipe would block the read forever
             raise OSError(f"not a plain file: {path}")
-        old = prepared[1] if prepared else self._recalled(path, st)
         if old is not None:
             self._new_files[path] = old
             return f"{old[5]} {st.st_size}".encode()
-        stamp: list[int | str] = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        stamp = _stamp(st)
         hashed = self._vouched().get(path)
         size = st.st_size
         if hashed is None:
@@ -284,6 +285,12 @@ class ResultCache:
 
     def _git_folder(self) -> Path:
         return self._root if self._root.is_dir() else self._root.parent
+
+
+def _stamp(st: os.stat_result) -> list[int | str]:
+    """What the memory keeps of a workbook's `stat`: device, inode, size, modification and
+    change times."""
+    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
 
 
 def _modified(path: object) -> float | None:

@@ -210,12 +210,11 @@ def _stamp_modules(folder: str, found: list[str]) -> None:
         listed = sorted(entries, key=lambda entry: entry.name)
     for entry in listed:
         if entry.name.endswith(".py"):
-            st = entry.stat()
-            found.append(f"{entry.path}:{st.st_size}:{st.st_mtime_ns}")
+            found.append(_stamp(entry.path, entry.stat()))
         elif entry.name != "__pycache__" and entry.is_dir(follow_symlinks=False):
             _stamp_modules(entry.path, found)
 
 
-def _stamp(path: str) -> str:
-    st = os.stat(path)
+def _stamp(path: str, st: os.stat_result | None = None) -> str:
+    st = st or os.stat(path)
     return f"{path}:{st.st_size}:{st.st_mtime_ns}"
