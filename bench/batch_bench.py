@@ -22,7 +22,9 @@ Sections (--only a,b,...):
            folder; each round clones anew, untimed), as CI's checkout does: every `stat` new,
            git's index vouches for the workbooks (goal <= 0.5 s); and in a checkout git does
            not know (a copy without .git, every change time moved): each workbook is read and
-           hashed again. Each against the re-run in the same checkout, none re-scored.
+           hashed again. Each against the re-run in the same checkout, none re-scored. With
+           --before, the re-runs in a fresh clone and in the same checkout are also paired
+           with the other checkout's (each with its own cache entry).
   cpu      `kla batch CORPUS -f json -j 1 --no-cache` against a bare python-calamine read of
            the same files (goal: CPU <= 2x).
   table    the batch table of 5 000 regions: the plain writer against rich (in this process).
@@ -268,6 +270,27 @@ def main() -> None:
             )
             report("cache: the re-run in a fresh clone / in the same checkout", fresh)
             report_one("cache: the re-run in a fresh clone", fresh.a, goal_seconds=0.5)
+            if before_env is not None:  # each checkout's first run fills its own entry
+                b_env = before_env
+                pair = paired(
+                    ("after: the re-run in a fresh clone", at_checkout),
+                    ("before: the re-run in a fresh clone", at_checkout),
+                    rounds,
+                    before=lambda: cloned(repo, checkout),
+                    env=env,
+                    env_b=b_env,
+                )
+                report("before/after: the re-run in a fresh clone, after / before", pair)
+                pair = paired(
+                    ("after: the re-run in the same checkout", at_checkout),
+                    ("before: the re-run in the same checkout", at_checkout),
+                    rounds,
+                    before=lambda: settled(at_checkout, env, clone_paths),
+                    before_b=lambda: settled(at_checkout, b_env, clone_paths),
+                    env=env,
+                    env_b=b_env,
+                )
+                report("before/after: the re-run in the same checkout, after / before", pair)
             # a checkout git does not know: every workbook read and hashed again
             plain = Path(tmp) / "plain" / "corpus"
             plain_paths = cloned(repo, plain, git_dir=False)

@@ -11,16 +11,21 @@ and the cache is rewritten with this run's entries only. Regions that could not 
 never kept (they are tried again).
 
 Reading and hashing every workbook is then most of an unchanged re-run (145 MB for a country).
-Three ways to a workbook's hash, cheapest first:
+Two memories spare it, cheapest first:
 
-1. As git does for its index, each hash is remembered with the file's `stat` (device, inode,
-   size, modification and change times): a file whose `stat` is unchanged is not read again.
-   The change time (ctime) cannot be set back by any program, so a file rewritten with its old
-   modification time is still read; a file changed in the last two seconds before it was hashed
-   is not remembered (a second change within the clock's step would not show). An unchanged
-   re-run in the same checkout is one `stat` per workbook and no subprocess.
+1. Each region's workbooks as found (their names and `stat`s: device, inode, size,
+   modification and change times), hashed together, are remembered with the hash of their
+   contents (`_Listing`): a region whose workbooks all have the `stat` they had is not hashed
+   again. That is git's rule for its index, kept per region rather than per file: a changed
+   region is scored again, which reads all its forms anyway, and a country's memory is 514
+   entries, not 10 280 (decoding and rewriting a per-file memory was a fifth of a re-run). The
+   change time (ctime) cannot be set back by any program, so a file rewritten with its old
+   modification time is still seen; a region one of whose files changed in the last two
+   seconds before it was hashed is not remembered (a second change within the clock's step
+   would not show). An unchanged re-run in the same checkout is one `stat` per workbook, one
+   hash per region and no subprocess.
 2. A fresh CI checkout has new `stat`s everywhere, but it is a git checkout, and git's index
-   already holds every tracked file's blob id and the `stat` git wrote it with. When a workbook
+   already holds every tracked file's blob id and the `stat` git wrote it with. When a region
    misses the memory, git is asked once for the whole ROOT (`git ls-files`, see `io/git_blobs`):
    a file git vouches for takes its blob id without being read. Git is asked in the background
    (`prepare`, before any region's key): it checks the worktree on another core while kla
@@ -31,9 +36,9 @@ Three ways to a workbook's hash, cheapest first:
    The size in the key is the worktree file's: a blob whose bytes differ from the file's (Git
    LFS keeps a pointer; `text`/`eol` attributes convert line ends) has another size, so the
    file's key is never that of a file holding the blob's own bytes (a checkout without LFS).
-3. Any other workbook is read and its blob id computed by kla, in the repository's object
-   format (SHA-1 outside git, or when git has no tracked file under ROOT to tell it), so that
-   the key is the same whether git told it or kla computed it.
+   Any other workbook of such a region is read and its blob id computed by kla, in the
+   repository's object format (SHA-1 outside git, or when git has no tracked file under ROOT
+   to tell it), so that the key is the same whether git told it or kla computed it.
 
 One result depends on more than the bytes: when an OPD's form came twice and the copies carry
 no saved time of their own (or the same one), the newer *file* is read (`core.intake`), so
@@ -60,15 +65,13 @@ The entries of one batch ROOT live in one file of kla's cache folder (`io/cache`
 written atomically), or of `--cache-dir DIR`, a folder CI can keep between runs.
 """
 
-from __future__ import annotations
-
 import json
 import os
 import stat
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kla_cli import __version__
 from kla_cli.core.ranking import RegionResult
@@ -78,15 +81,27 @@ from kla_cli.io.git_blobs import Question, algorithm_of, ask, blob_id
 if TYPE_CHECKING:
     from kla_cli.io.manifest import RegionSpec
 
-FORMAT = b"batch-7"
+FORMAT = b"batch-8"
 """Raised whenever a result record changes, or kla reads a form differently under the same
 version (`batch-6`: yes/no number cells, `X`, `No` beside `Kode`, formulas computed to "", a
 choice's letter against its text; `batch-7`: a checklist's letter against its text, memory that
-ran out never kept), so that no result kept by older code is used."""
+ran out never kept; `batch-8`: the memory kept per region), so that no result kept by older code
+is used."""
 _FIELDS = RegionResult._fields
 """A result is kept as its fields by name; a change of the record is a change of every key."""
 RACY_NS = 2_000_000_000
 """A file changed this recently (in nanoseconds) before it was hashed is not remembered."""
+
+
+class _Listing(NamedTuple):
+    """A region's workbooks as found now: what its key is made of."""
+
+    files: list[tuple[str, str, os.stat_result]]
+    """Each workbook's name, path and `stat`, in the order `read_region` reads them."""
+    stamp: str
+    """The names and `stat`s hashed together: the memory's key."""
+    recalled: str | None
+    """The hash of the contents remembered for `stamp`, if any."""
 
 
 class ResultCache:
@@ -99,20 +114,18 @@ class ResultCache:
         """The blob ids git vouches for under ROOT, asked at the first memory miss."""
         self._asked: Question | None = None
         """Git, asked in the background by `prepare`."""
-        self._listed: dict[str, list[tuple[str, str]] | None] = {}
-        """A region's path -> its workbooks (name, path), or None (no key), from `prepare`."""
-        self._stats: dict[str, tuple[os.stat_result, list[int | str] | None]] = {}
-        """A workbook's path -> its `stat` and what the memory recalls for it (`_recalled`),
-        from `prepare` (taken once, by `_file_hash`)."""
+        self._listed: dict[str, _Listing | None] = {}
+        """A region's path -> its workbooks, or None (no key), from `prepare` (taken once)."""
         self._algorithm = "sha1"
         where = str(root.absolute()).encode("utf-8", "surrogateescape")  # a name not UTF-8 too
         self.file = folder / f"batch-{digest(FORMAT, where)}.json"
         self.hits = 0
         self._old: dict[str, dict[str, Any]] = {}
         self._new: dict[str, dict[str, Any]] = {}
-        self._old_files: dict[str, list[int | str]] = {}
-        """A workbook's path -> its `stat` stamp and content hash, from the last run."""
-        self._new_files: dict[str, list[int | str]] = {}
+        self._old_regions: dict[str, list[str]] = {}
+        """A region's path -> the stamp of its workbooks and the hash of their contents, from
+        the last run."""
+        self._new_regions: dict[str, list[str]] = {}
         self._keys: dict[str, list[tuple[RegionSpec, str]]] = {}
         """A region's path -> the regions of this run at that path (a manifest may name one
         folder twice) and their keys."""
@@ -124,42 +137,36 @@ class ResultCache:
             except ValueError:
                 loaded = None
             if isinstance(loaded, dict):
-                results, files = loaded.get("results"), loaded.get("files")
+                results, regions = loaded.get("results"), loaded.get("regions")
                 self._old = results if isinstance(results, dict) else {}
-                self._old_files = _stamped(files)
+                self._old_regions = _remembered(regions)
 
     def begin(self, rubric_hash: str, lang: str, columns: Mapping[str, int] | None) -> None:
         """What every region's key shares: kla, the rubric, the language, `--columns`."""
         shared = [FORMAT, __version__, rubric_hash, lang, sorted((columns or {}).items())]
         self._context = json.dumps([str(part) for part in shared] + list(_FIELDS)).encode()
 
-    def prepare(self, specs: Iterable[RegionSpec]) -> None:
+    def prepare(self, specs: "Iterable[RegionSpec]") -> None:
         """List and `stat` the workbooks of `specs` now, and ask git in the background at the
-        first one the memory does not know, so that git checks the worktree while the rest
+        first region the memory does not know, so that git checks the worktree while the rest
         are stat'ed. Whatever fails here is done again, and reported, by `get`."""
         for spec in specs:
             where = str(spec.path)
             if where in self._listed:
                 continue
             try:
-                self._listed[where] = files = self._files(spec)
+                self._listed[where] = listing = self._listing(spec)
             except OSError:
                 continue
-            for _, path in files or ():
-                try:
-                    st = os.stat(path)
-                except OSError:
-                    continue
-                self._stats[path] = (st, recalled := self._recalled(path, st))
-                if (
-                    recalled is None
-                    and stat.S_ISREG(st.st_mode)
-                    and self._asked is None
-                    and self._git is None
-                ):
-                    self._asked = ask(self._git_folder())
+            if (
+                listing is not None
+                and listing.recalled is None
+                and self._asked is None
+                and self._git is None
+            ):
+                self._asked = ask(self._git_folder())
 
-    def get(self, spec: RegionSpec) -> RegionResult | None:
+    def get(self, spec: "RegionSpec") -> RegionResult | None:
         """The region's kept result, or None (then `put` keeps the one made now)."""
         key = self._key(spec)
         if key is None:
@@ -200,72 +207,75 @@ class ResultCache:
     def save(self) -> bool:
         """Write this run's entries (and only those); False when the cache cannot be written.
         An unchanged cache is not written again."""
-        if self._new == self._old and self._new_files == self._old_files:
+        if self._new == self._old and self._new_regions == self._old_regions:
             return True
-        entry = {"results": self._new, "files": self._new_files}
+        entry = {"results": self._new, "regions": self._new_regions}
         # ASCII: a name that is not UTF-8 (a lone surrogate) is kept as its escape
         payload = json.dumps(entry, sort_keys=True).encode()
         return write_entry(self.file, payload)
 
-    def _key(self, spec: RegionSpec) -> str | None:
+    def _key(self, spec: "RegionSpec") -> str | None:
         """The region's key; None when its workbooks cannot all be read (then it is scored and
         says what is wrong)."""
         where = str(spec.path)
-        head = json.dumps([spec.name, spec.named, where, spec.target])
-        parts = [self._context, head.encode("utf-8", "surrogateescape")]
         try:
-            files = self._listed.pop(where) if where in self._listed else self._files(spec)
-            if files is None:
+            listing = self._listed.pop(where) if where in self._listed else self._listing(spec)
+            if listing is None:
                 return None
-            for name, path in files:
-                parts += [name.encode("utf-8", "surrogateescape"), self._file_hash(path)]
+            if listing.recalled is not None:
+                self._new_regions[where] = [listing.stamp, listing.recalled]
+            contents = listing.recalled or self._contents(where, listing)
         except OSError:
             return None
-        return digest(*parts)
+        head = json.dumps([spec.name, spec.named, where, spec.target])
+        return digest(self._context, head.encode("utf-8", "surrogateescape"), contents.encode())
 
-    @staticmethod
-    def _files(spec: RegionSpec) -> list[tuple[str, str]] | None:
-        """The files `read_region` reads (the folder's workbooks, or the one file), by name and
-        path; None when the region has no key."""
+    def _listing(self, spec: "RegionSpec") -> _Listing | None:
+        """The workbooks `read_region` reads (the folder's, or the one file), with their
+        `stat`s; None when the region has no key (a folder with a YAML file, which
+        `workbook_paths` then reads with the subfolders; a "workbook" that is not a plain file,
+        which the hash would wait on forever if it is a named pipe)."""
         from kla_cli.workbook.paths import MANIFEST_SUFFIXES, workbook_names
 
         where = str(spec.path)
-        if not spec.path.is_dir():
-            return [(spec.path.name, where)]
-        entries = os.listdir(where)
-        if any(name.lower().endswith(MANIFEST_SUFFIXES) for name in entries):
-            return None  # then `workbook_paths` reads the YAML and the subfolders too
-        return [(name, f"{where}{os.sep}{name}") for name in workbook_names(where, entries)]
+        try:
+            entries = os.listdir(where)
+        except NotADirectoryError:
+            named = [(spec.path.name, where)]
+        else:
+            if any(name.lower().endswith(MANIFEST_SUFFIXES) for name in entries):
+                return None
+            names = workbook_names(where, entries)
+            named = [(name, f"{where}{os.sep}{name}") for name in names]
+        files = [(name, path, os.stat(path)) for name, path in named]
+        if not all(stat.S_ISREG(st.st_mode) for _, _, st in files):
+            return None
+        found = repr([where, [(name, *_stamp(st)) for name, _, st in files]])
+        stamp = digest(found.encode("utf-8", "surrogateescape"))
+        old = self._old_regions.get(where)
+        return _Listing(files, stamp, old[1] if old is not None and old[0] == stamp else None)
 
-    def _recalled(self, path: str, st: os.stat_result) -> list[int | str] | None:
-        """The remembered stamp and hash of `path`, when its `stat` is still `st`'s."""
-        old = self._old_files.get(path)
-        return old if old is not None and old[:5] == _stamp(st) else None
-
-    def _file_hash(self, path: str) -> bytes:
-        """The file's blob id and size: remembered from the last run when its `stat` is
-        unchanged, else as git vouches for it, else read and hashed (see the module's
-        docstring)."""
-        prepared = self._stats.pop(path, None)
-        if prepared is None:
-            st = os.stat(path)
-            prepared = (st, self._recalled(path, st))
-        st, old = prepared
-        if not stat.S_ISREG(st.st_mode):  # a named pipe would block the read forever
-            raise OSError(f"not a plain file: {path}")
-        if old is not None:
-            self._new_files[path] = old
-            return f"{old[5]} {st.st_size}".encode()
-        stamp = _stamp(st)
-        hashed = self._vouched().get(path)
-        size = st.st_size
-        if hashed is None:
-            with open(path, "rb", buffering=0) as stream:
-                data = stream.readall()
-            hashed, size = blob_id(data, self._algorithm), len(data)
-        if size == st.st_size and time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) > RACY_NS:
-            self._new_files[path] = [*stamp, hashed]
-        return f"{hashed} {size}".encode()
+    def _contents(self, where: str, listing: _Listing) -> str:
+        """The hash of the region's workbooks' names and contents (each one's blob id and
+        size), as git vouches for them, else read and hashed (see the module's docstring);
+        remembered with the listing's stamp unless a file changed while it was hashed or
+        too recently to tell."""
+        parts: list[bytes] = []
+        settled = True
+        for name, path, st in listing.files:
+            hashed = self._vouched().get(path)
+            size = st.st_size
+            if hashed is None:
+                with open(path, "rb", buffering=0) as stream:
+                    data = stream.readall()
+                hashed, size = blob_id(data, self._algorithm), len(data)
+            recent = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) <= RACY_NS
+            settled = settled and size == st.st_size and not recent
+            parts += [name.encode("utf-8", "surrogateescape"), f"{hashed} {size}".encode()]
+        contents = digest(*parts)
+        if settled:
+            self._new_regions[where] = [listing.stamp, contents]
+        return contents
 
     def _vouched(self) -> dict[str, str]:
         """What git vouches for under ROOT (asked once, at the first file that needs it), and
@@ -287,10 +297,10 @@ class ResultCache:
         return self._root if self._root.is_dir() else self._root.parent
 
 
-def _stamp(st: os.stat_result) -> list[int | str]:
+def _stamp(st: os.stat_result) -> tuple[int, ...]:
     """What the memory keeps of a workbook's `stat`: device, inode, size, modification and
     change times."""
-    return [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 
 def _modified(path: object) -> float | None:
@@ -301,12 +311,12 @@ def _modified(path: object) -> float | None:
         return None
 
 
-def _stamped(files: object) -> dict[str, list[int | str]]:
-    """The remembered workbook hashes of a cache entry that have the expected shape."""
-    if not isinstance(files, dict):
+def _remembered(regions: object) -> dict[str, list[str]]:
+    """The remembered regions of a cache entry that have the expected shape."""
+    if not isinstance(regions, dict):
         return {}
     return {
-        path: entry
-        for path, entry in files.items()
-        if isinstance(entry, list) and len(entry) == 6 and isinstance(entry[5], str)
+        where: entry
+        for where, entry in regions.items()
+        if isinstance(entry, list) and len(entry) == 2 and all(isinstance(e, str) for e in entry)
     }

@@ -20,6 +20,7 @@ from kla_cli.cli.app import app
 from kla_cli.core.rubric import Rubric
 from kla_cli.io import git_blobs
 from kla_cli.io.manifest import RegionSpec
+from kla_cli.workbook.paths import workbook_names
 
 from ..conftest import ROOT
 from ..io.test_git_blobs import committed, git
@@ -208,8 +209,45 @@ def test_a_file_rewritten_with_its_old_times_is_read_again(
     os.utime(form, ns=(before.st_atime_ns, before.st_mtime_ns))  # the old modification time
     opened, read = _reading(monkeypatch), _counting(monkeypatch)
     list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
-    assert opened == [form.name]  # its change time moved: read and hashed again
+    # its change time moved: its region's forms hashed again (no other region's), and scored
+    assert form.name in opened and sorted(opened) == workbook_names(region.path)
     assert read == [region.name]
+
+
+@pytest.mark.parametrize("change", ["added", "renamed", "removed"])
+def test_a_region_whose_forms_came_or_went_is_scored_again(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric, change: str
+) -> None:
+    """The memory keeps a region's forms by name and `stat` together: a form that came (a copy
+    with the times of the one it copies), was renamed or went makes the region's key anew."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    if change == "added":
+        shutil.copy2(form, region.path / f"salinan-{form.name}")
+    elif change == "renamed":
+        form.rename(form.with_name(f"z-{form.name}"))
+    else:
+        form.unlink()
+    read = _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == [region.name]
+
+
+def test_the_memory_is_kept_per_region(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One memory entry per region (a country's: 514, not one per workbook, 10 280)."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    cache = tmp_path / "cache"
+    _batch(str(province), "-f", "json", "--cache-dir", str(cache))
+    (entry,) = cache.glob("batch-*.json")
+    kept = json.loads(entry.read_bytes().partition(b"\n")[2])
+    assert sorted(kept) == ["regions", "results"]
+    assert sorted(kept["regions"]) == sorted(str(spec.path) for spec in discover(province))
 
 
 def test_a_file_changed_just_before_it_was_hashed_is_not_remembered(
@@ -639,8 +677,8 @@ def test_git_asked_and_never_needed_is_stopped(
         return question
 
     monkeypatch.setattr(batch_cache, "ask", tracked)
-    # every workbook unknown to the memory (git asked), and no key ever needing git's answer
-    monkeypatch.setattr(batch_cache.ResultCache, "_recalled", lambda self, path, st: None)
+    # every region unknown to the memory (git asked), and no key ever needing git's answer
+    monkeypatch.setattr(batch_cache, "_remembered", lambda regions: {})
     monkeypatch.setattr(batch_cache.ResultCache, "get", lambda self, spec: None)
     batch = run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir))
     next(batch)  # the first region scored: past the keys
