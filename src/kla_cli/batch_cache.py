@@ -68,6 +68,7 @@ written atomically), or of `--cache-dir DIR`, a folder CI can keep between runs.
 import json
 import os
 import stat
+import struct
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -250,8 +251,7 @@ class ResultCache:
         files = [(name, path, os.stat(path)) for name, path in named]
         if not all(stat.S_ISREG(st.st_mode) for _, _, st in files):
             return None
-        found = repr([where, [(name, *_stamp(st)) for name, _, st in files]])
-        stamp = digest(found.encode("utf-8", "surrogateescape"))
+        stamp = _stamp(where, files)
         old = self._old_regions.get(where)
         return _Listing(files, stamp, old[1] if old is not None and old[0] == stamp else None)
 
@@ -297,10 +297,20 @@ class ResultCache:
         return self._root if self._root.is_dir() else self._root.parent
 
 
-def _stamp(st: os.stat_result) -> tuple[int, ...]:
-    """What the memory keeps of a workbook's `stat`: device, inode, size, modification and
-    change times."""
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+_STAT = struct.Struct("<QQQqq")
+"""A `stat`'s device, inode, size, modification and change times (nanoseconds), packed."""
+
+
+def _stamp(where: str, files: list[tuple[str, str, os.stat_result]]) -> str:
+    """What the memory keeps of a region's workbooks: their names and `stat`s (device, inode,
+    size, modification and change times), hashed together."""
+    names = "\0".join(name for name, _, _ in files).encode("utf-8", "surrogateescape")
+    stats = [(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) for *_, st in files]
+    try:
+        packed = b"".join([_STAT.pack(*numbers) for numbers in stats])
+    except struct.error:  # a number past 64 bits (Windows' ReFS has 128-bit file ids)
+        packed = repr(stats).encode()
+    return digest(where.encode("utf-8", "surrogateescape"), names, packed)
 
 
 def _modified(path: object) -> float | None:

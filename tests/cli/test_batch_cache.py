@@ -250,6 +250,23 @@ def test_the_memory_is_kept_per_region(
     assert sorted(kept["regions"]) == sorted(str(spec.path) for spec in discover(province))
 
 
+def test_a_stat_past_64_bits_is_remembered_too(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """A number the packed stamp cannot hold (Windows' ReFS: 128-bit file ids) is stamped
+    another way, as reliably: the next run still reads nothing."""
+    import struct
+
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    monkeypatch.setattr(batch_cache, "_STAT", struct.Struct("<bbbbb"))  # nothing fits
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    opened = _reading(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert opened == []
+
+
 def test_a_file_changed_just_before_it_was_hashed_is_not_remembered(
     province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
 ) -> None:
