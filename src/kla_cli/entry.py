@@ -4,6 +4,13 @@ Two things here are about start-up and shut-down time, which a batch in CI pays 
 
 - `kla --version` answers before the CLI framework is imported, so that it (and shell
   completion probes) start as fast as Python itself.
+- While the CLI's modules are imported (typer, kla's commands: a third of a small command's
+  run), Python's cyclic garbage collector is off, and what they made is then frozen
+  (`gc.freeze`: never examined again, it lives until the process ends anyway) before the
+  collector is turned back on for the command itself (`_imported_without_collections`). The
+  imports create some hundred thousand objects and almost no garbage, yet at Python's default
+  thresholds the collector ran some 35 times over them: 10-14 ms of `kla score` and `kla gap`
+  (5-7 %), measured with `gc.callbacks`.
 - When a command is done, the process ends with `os._exit` once stdout and stderr are flushed,
   instead of letting the interpreter tear down every module and object it loaded (typer,
   pydantic's validators, the rubric): that teardown frees memory the operating system frees
@@ -31,8 +38,12 @@ import os
 import signal
 import sys
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from kla_cli.cli.argv import only_version
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 def _exit_code(exc: SystemExit) -> int:
@@ -67,13 +78,27 @@ def run() -> int:
 
         sys.stdout.write(f"kla {__version__}\n")
         return 0
-    from kla_cli.cli.app import main as cli_main
-
+    cli_main = _imported_without_collections()
     try:
         cli_main()
     except SystemExit as exc:
         return _exit_code(exc)
     return 0
+
+
+def _imported_without_collections() -> Callable[[], None]:
+    """The CLI's entry point, imported with the garbage collector off; what the import made is
+    frozen and the collector on again before the caller goes on (see the module's docstring:
+    the one place of this speed trick)."""
+    import gc
+
+    gc.disable()
+    try:
+        from kla_cli.cli.app import main as cli_main
+    finally:
+        gc.freeze()
+        gc.enable()
+    return cli_main
 
 
 def _stdout_failed(exc: OSError) -> int:

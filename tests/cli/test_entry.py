@@ -14,7 +14,7 @@ import pytest
 
 from kla_cli import __version__
 from kla_cli.cli.argv import only_version
-from kla_cli.entry import _exit_code
+from kla_cli.entry import _exit_code, run
 
 HEAVY = ("openpyxl", "python_calamine", "pydantic", "pydantic_core", "yaml", "rich")
 
@@ -207,3 +207,44 @@ def test_every_command_prints_through_a_cp1252_pipe(
     assert done.returncode == code, err
     assert "Traceback" not in err and "internal error" not in err
     assert expected in done.stdout.decode("utf-8") + err
+
+
+def test_the_command_runs_with_the_collector_on_and_the_start_up_frozen(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The CLI's modules are imported with the garbage collector off (`entry`'s speed trick):
+    the command itself must run with it on again (a long `--watch` or batch makes garbage),
+    and what the import made must be frozen, not left for the collector to walk."""
+    import gc
+
+    from kla_cli.cli import app
+
+    seen: list[tuple[bool, int]] = []
+
+    def command() -> None:
+        seen.append((gc.isenabled(), gc.get_freeze_count()))
+
+    monkeypatch.setattr(app, "main", command)
+    monkeypatch.setattr(sys, "argv", ["kla", "score", "x"])
+    gc.unfreeze()  # whatever an earlier test froze
+    try:
+        assert run() == 0
+    finally:
+        gc.unfreeze()
+        gc.enable()
+    ((enabled, frozen),) = seen
+    assert enabled and frozen > 0
+
+
+def test_a_failed_import_leaves_the_collector_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+
+    monkeypatch.setitem(sys.modules, "kla_cli.cli.app", None)  # the import raises ImportError
+    monkeypatch.setattr(sys, "argv", ["kla", "score", "x"])
+    try:
+        with pytest.raises(ImportError):
+            run()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
