@@ -351,6 +351,31 @@ def test_regions_scored_in_turn_with_fewer_collections_then_as_before(
     assert (gc.get_threshold(), gc.get_freeze_count()) == before
 
 
+def test_regions_taken_from_the_cache_with_fewer_collections_too(
+    mini: Rubric, province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cached re-run finds its keys (a country's `stat`s and listings) with the collector as
+    while regions are scored; Python's settings are back afterwards."""
+    import gc
+
+    import kla_cli.batch as batch
+    from kla_cli.batch_cache import ResultCache
+
+    seen: list[int] = []
+    get = ResultCache.get
+
+    def watched(self: ResultCache, spec: RegionSpec) -> RegionResult | None:
+        seen.append(gc.get_threshold()[0])
+        return get(self, spec)
+
+    monkeypatch.setattr(ResultCache, "get", watched)
+    before = gc.get_threshold(), gc.get_freeze_count()
+    specs = discover(province)
+    list(run_batch(mini, specs, 1, "en", None, ResultCache(province, tmp_path)))
+    assert seen == [batch.GC_YOUNG] * len(specs)
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
 def test_what_crosses_to_spawned_workers_pickles(kla: Rubric, mini: Rubric, province: Path) -> None:
     """Where workers are spawned (Windows, macOS), the rubric and each chunk of regions are
     pickled to them and the results back (`batch._run`); a record holding a `MappingProxyType`
