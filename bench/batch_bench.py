@@ -161,19 +161,23 @@ def corpus_repository(corpus: Path, repo: Path) -> None:
 
 def cloned(repo: Path, where: Path, git_dir: bool = True) -> list[Path]:
     """A fresh clone of `repo` at `where` (the last one removed), its workbooks in the page
-    cache; without its .git folder unless `git_dir`: a checkout git knows nothing of."""
+    cache; without its .git folder unless `git_dir`: a checkout git knows nothing of. As in
+    CI, where installing Python and kla comes between the checkout and the batch, kla starts
+    after the racy window (`batch_cache.RACY_NS`): a form written within it is read and
+    hashed by kla rather than taken on git's word, which a checkout a moment old would time."""
     shutil.rmtree(where, ignore_errors=True)
     git("clone", "-q", str(repo), str(where))
     if not git_dir:
         shutil.rmtree(where / ".git")
     paths = sorted(where.glob("*/*.xlsx"))
+    time.sleep(2.1)
     warm(paths)
     return paths
 
 
 def settled(batch: list[str], env: dict[str, str], paths: list[Path]) -> None:
     """The same checkout as at the last run: once the racy window (`batch_cache.RACY_NS`) has
-    passed since any file changed, one unmeasured run remembers every workbook's hash."""
+    passed since any file changed, one unmeasured run remembers every region's hashes."""
     time.sleep(2.1)
     run_once(batch, env)
     warm(paths)

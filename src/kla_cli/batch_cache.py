@@ -23,15 +23,22 @@ Two memories spare it, cheapest first:
    modification time is still seen; a region one of whose files changed in the last two
    seconds before it was hashed is not remembered (a second change within the clock's step
    would not show). An unchanged re-run in the same checkout is one `stat` per workbook, one
-   hash per region and no subprocess.
+   hash per region and no subprocess. Not on Windows (`TRUSTS_STAT`), where `st_ctime` is
+   the file's creation time: a form rewritten in place at its old size and modification time
+   (a copy tool that keeps times) would keep its `stat`, so every region there is hashed.
 2. A fresh CI checkout has new `stat`s everywhere, but it is a git checkout, and git's index
    already holds every tracked file's blob id and the `stat` git wrote it with. When a region
    misses the memory, git is asked once for the whole ROOT (`git ls-files`, see `io/git_blobs`):
    a file git vouches for takes its blob id without being read. Git is asked in the background
    (`prepare`, before any region's key): it checks the worktree on another core while kla
-   stats the workbooks itself, instead of before (a country's fresh clone: 50-100 ms). Git is
-   trusted because its answer is its own check under the same rule as (1): a `stat` equal to the index's, else the
-   bytes compared. What git does not check or cannot vouch for is excluded there (assume-
+   stats the workbooks itself, instead of before (a country's fresh clone: 50-100 ms). Git's
+   answer is its own check, at the moment it looks at each file: a `stat` equal to the
+   index's, else the bytes compared. Kla's `stat` of a file may come after that moment, so
+   git's word is taken only for a file whose last change (modification or change time) is
+   older than the moment git was asked by more than the racy window: a form saved while git
+   runs (or just before, within the clock's step) is read and hashed by kla, so that the blob
+   id and the size in the key are of the same bytes. What git does not check or cannot vouch
+   for is excluded there (assume-
    unchanged and skip-worktree entries, modified, unmerged, symbolic links, untracked files).
    The size in the key is the worktree file's: a blob whose bytes differ from the file's (Git
    LFS keeps a pointer; `text`/`eol` attributes convert line ends) has another size, so the
@@ -39,6 +46,10 @@ Two memories spare it, cheapest first:
    Any other workbook of such a region is read and its blob id computed by kla, in the
    repository's object format (SHA-1 outside git, or when git has no tracked file under ROOT
    to tell it), so that the key is the same whether git told it or kla computed it.
+
+A region is keyed before it is scored; its result is kept only if its workbooks still have
+the `stat`s they were keyed with once it has been scored (`put`), so that a form saved during
+the run is not kept under the key of its old bytes.
 
 One result depends on more than the bytes: when an OPD's form came twice and the copies carry
 no saved time of their own (or the same one), the newer *file* is read (`core.intake`), so
@@ -69,6 +80,7 @@ import json
 import os
 import stat
 import struct
+import sys
 import time
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -91,7 +103,11 @@ is used."""
 _FIELDS = RegionResult._fields
 """A result is kept as its fields by name; a change of the record is a change of every key."""
 RACY_NS = 2_000_000_000
-"""A file changed this recently (in nanoseconds) before it was hashed is not remembered."""
+"""A file changed this recently (in nanoseconds) before it was hashed is not remembered, nor
+taken on git's word if it changed this recently before git was asked."""
+TRUSTS_STAT = sys.platform != "win32"
+"""Whether a region whose workbooks kept their `stat`s is taken as unchanged: not on Windows,
+where `st_ctime` is the creation time, not the last change's (see the module's docstring)."""
 
 
 class _Listing(NamedTuple):
@@ -115,6 +131,9 @@ class ResultCache:
         """The blob ids git vouches for under ROOT, asked at the first memory miss."""
         self._asked: Question | None = None
         """Git, asked in the background by `prepare`."""
+        self._asked_at = 0
+        """When git was asked (`time.time_ns()`): a file changed since, within the racy window,
+        is not taken on its word."""
         self._listed: dict[str, _Listing | None] = {}
         """A region's path -> its workbooks, or None (no key), from `prepare` (taken once)."""
         self._algorithm = "sha1"
@@ -127,9 +146,9 @@ class ResultCache:
         """A region's path -> the stamp of its workbooks and the hash of their contents, from
         the last run."""
         self._new_regions: dict[str, list[str]] = {}
-        self._keys: dict[str, list[tuple[RegionSpec, str]]] = {}
+        self._keys: dict[str, list[tuple[RegionSpec, str, str]]] = {}
         """A region's path -> the regions of this run at that path (a manifest may name one
-        folder twice) and their keys."""
+        folder twice), their keys and the stamps of the workbooks they were keyed with."""
         self._context = b""
         payload = read_entry(self.file)
         if payload is not None:
@@ -165,15 +184,16 @@ class ResultCache:
                 and self._asked is None
                 and self._git is None
             ):
-                self._asked = ask(self._git_folder())
+                self._asked = self._ask()
 
     def get(self, spec: "RegionSpec") -> RegionResult | None:
         """The region's kept result, or None (then `put` keeps the one made now)."""
-        key = self._key(spec)
-        if key is None:
+        keyed = self._key(spec)
+        if keyed is None:
             return None
+        key, stamp = keyed
         # a result is named from its forms: found by its path (and target, and a manifest's name)
-        self._keys.setdefault(str(spec.path), []).append((spec, key))
+        self._keys.setdefault(str(spec.path), []).append((spec, key, stamp))
         data = self._old.get(key)
         if not isinstance(data, dict):
             return None
@@ -191,13 +211,21 @@ class ResultCache:
         return result
 
     def put(self, result: RegionResult) -> None:
-        keys = {
-            key
-            for spec, key in self._keys.get(result.path, ())
+        """Keep a result just made, under the key its region had before it was scored, if its
+        workbooks still have the `stat`s of then (a form saved meanwhile: not kept)."""
+        keyed = {
+            (key, stamp): spec
+            for spec, key, stamp in self._keys.get(result.path, ())
             if spec.target == result.target and (not spec.named or spec.name == result.name)
         }
-        key = keys.pop() if len(keys) == 1 else None  # never a result under another's key
-        if key is not None and result.problem is None and not result.unsettled:
+        if len(keyed) != 1 or result.problem is not None or result.unsettled:
+            return  # never a result under another's key
+        (((key, stamp), spec),) = keyed.items()
+        try:
+            now = self._listing(spec)
+        except OSError:
+            return
+        if now is not None and now.stamp == stamp:
             data = {name: getattr(result, name) for name in _FIELDS}
             self._new[key] = {
                 **data,
@@ -215,9 +243,9 @@ class ResultCache:
         payload = json.dumps(entry, sort_keys=True).encode()
         return write_entry(self.file, payload)
 
-    def _key(self, spec: "RegionSpec") -> str | None:
-        """The region's key; None when its workbooks cannot all be read (then it is scored and
-        says what is wrong)."""
+    def _key(self, spec: "RegionSpec") -> tuple[str, str] | None:
+        """The region's key and the stamp of its workbooks; None when they cannot all be read
+        (then it is scored and says what is wrong)."""
         where = str(spec.path)
         try:
             listing = self._listed.pop(where) if where in self._listed else self._listing(spec)
@@ -229,7 +257,8 @@ class ResultCache:
         except OSError:
             return None
         head = json.dumps([spec.name, spec.named, where, spec.target])
-        return digest(self._context, head.encode("utf-8", "surrogateescape"), contents.encode())
+        key = digest(self._context, head.encode("utf-8", "surrogateescape"), contents.encode())
+        return key, listing.stamp
 
     def _listing(self, spec: "RegionSpec") -> _Listing | None:
         """The workbooks `read_region` reads (the folder's, or the one file), with their
@@ -252,8 +281,9 @@ class ResultCache:
         if not all(stat.S_ISREG(st.st_mode) for _, _, st in files):
             return None
         stamp = _stamp(where, files)
-        old = self._old_regions.get(where)
-        return _Listing(files, stamp, old[1] if old is not None and old[0] == stamp else None)
+        old = self._new_regions.get(where) or self._old_regions.get(where)  # named twice: new
+        same = TRUSTS_STAT and old is not None and old[0] == stamp
+        return _Listing(files, stamp, old[1] if old is not None and same else None)
 
     def _contents(self, where: str, listing: _Listing) -> str:
         """The hash of the region's workbooks' names and contents (each one's blob id and
@@ -264,12 +294,15 @@ class ResultCache:
         settled = True
         for name, path, st in listing.files:
             hashed = self._vouched().get(path)
+            changed = max(st.st_mtime_ns, st.st_ctime_ns)
+            if hashed is not None and changed > self._asked_at - RACY_NS:
+                hashed = None  # saved about when git looked: git may have seen the old bytes
             size = st.st_size
             if hashed is None:
                 with open(path, "rb", buffering=0) as stream:
                     data = stream.readall()
                 hashed, size = blob_id(data, self._algorithm), len(data)
-            recent = time.time_ns() - max(st.st_mtime_ns, st.st_ctime_ns) <= RACY_NS
+            recent = time.time_ns() - changed <= RACY_NS
             settled = settled and size == st.st_size and not recent
             parts += [name.encode("utf-8", "surrogateescape"), f"{hashed} {size}".encode()]
         contents = digest(*parts)
@@ -278,11 +311,11 @@ class ResultCache:
         return contents
 
     def _vouched(self) -> dict[str, str]:
-        """What git vouches for under ROOT (asked once, at the first file that needs it), and
-        the object format kla hashes in from then on."""
+        """What git vouches for under ROOT (asked once, by `prepare` or at the first region
+        that needs it), and the object format kla hashes in from then on."""
         if self._git is None:
             asked, self._asked = self._asked, None
-            self._git = (asked or ask(self._git_folder())).answer()
+            self._git = (asked or self._ask()).answer()
             if self._git:  # the repository's object format, from any id git gave
                 self._algorithm = algorithm_of(next(iter(self._git.values())))
         return self._git
@@ -292,6 +325,10 @@ class ResultCache:
         asked, self._asked = self._asked, None
         if asked is not None:
             asked.close()
+
+    def _ask(self) -> Question:
+        self._asked_at = time.time_ns()
+        return ask(self._git_folder())
 
     def _git_folder(self) -> Path:
         return self._root if self._root.is_dir() else self._root.parent

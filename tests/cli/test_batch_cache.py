@@ -265,6 +265,11 @@ def test_a_stat_past_64_bits_is_remembered_too(
     opened = _reading(monkeypatch)
     list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
     assert opened == []
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    form.write_bytes(form.read_bytes() + b"\0")
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert form.name in opened  # and its change seen
 
 
 def test_a_file_changed_just_before_it_was_hashed_is_not_remembered(
@@ -380,7 +385,7 @@ def test_a_fresh_clone_is_not_read_to_be_hashed(
 def test_git_is_asked_in_the_background_before_the_first_key(
     origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
 ) -> None:
-    """`prepare` asks git at the first workbook the memory does not know and goes on stat'ing
+    """`prepare` asks git at the first region the memory does not know and goes on stat'ing
     the others while git checks the worktree; the keys then take git's one answer."""
     monkeypatch.setattr(batch_cache, "RACY_NS", 0)
     cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
@@ -421,6 +426,7 @@ def test_a_workbook_gone_after_prepare_is_not_kept(
 def test_a_form_changed_in_a_clone_is_hashed_and_rescored(
     origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
 ) -> None:
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)  # the clone was not made just now
     cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
     specs = discover(_checkout(origin, where))
     list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
@@ -437,10 +443,105 @@ def test_a_form_changed_in_a_clone_is_hashed_and_rescored(
     assert opened == [form.name] and read == [region.name]
 
 
+def test_a_form_saved_after_git_looked_is_not_taken_on_its_word(
+    origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """Git checks a form and vouches for its blob; the form is then saved (same size, other
+    bytes) before kla takes its `stat`. Git's id would be of the old bytes: the form changed
+    after git was asked, so kla reads and hashes it, and its region is scored again."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
+    specs = discover(_checkout(origin, where))
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    specs = discover(_checkout(origin, where))  # the next CI run
+    region = [spec for spec in specs if spec.path.is_dir()][-1]  # stat'ed after git is asked
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    real = batch_cache.ask
+
+    def answered_then_saved(folder: Path) -> git_blobs.Question:
+        question = real(folder)
+        assert form in {Path(p) for p in question.answer()}  # git vouched for the old bytes
+        data = bytearray(form.read_bytes())
+        data[-1] ^= 1
+        form.write_bytes(bytes(data))
+        return question
+
+    monkeypatch.setattr(batch_cache, "ask", answered_then_saved)
+    opened, read = _reading(monkeypatch), _counting(monkeypatch)
+    warm = list(run_batch(kla, specs, 1, "en", None, ResultCache(where, cache_dir)))
+    assert opened == [form.name] and read == [region.name]
+    fresh = list(run_batch(kla, specs, 1, "en", None, None))
+    assert sorted(warm, key=str) == sorted(fresh, key=str)
+
+
+def test_a_form_saved_while_its_region_is_scored_is_not_kept(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """A region is keyed, then scored; a form saved in between would put the result of its
+    new bytes under the key of its old ones, which the form's old bytes, put back, would then
+    find: such a result is not kept."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    region = next(spec for spec in specs if spec.path.is_dir())
+    form = sorted(region.path.glob("*.xlsx"))[0]
+    original = form.read_bytes()
+    real = batch_module.assess_region
+
+    def saved_meanwhile(rubric: Rubric, spec: RegionSpec, columns: object = None) -> object:
+        if spec == region:
+            form.write_bytes(form.read_bytes() + b"\0")  # saved after its key was made
+        return real(rubric, spec, columns)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(batch_module, "assess_region", saved_meanwhile)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    monkeypatch.setattr(batch_module, "assess_region", real)
+    form.write_bytes(original)  # the old bytes back: the key the region was scored under
+    read = _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert read == [region.name]  # that result was not kept: scored again
+
+
+def test_the_memory_holds_from_run_to_run(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """A region taken from the memory is remembered again: the third run reads nothing
+    either."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    opened = _reading(monkeypatch)
+    for _ in range(2):
+        list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+        assert opened == []
+
+
+def test_on_windows_every_region_is_hashed(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> None:
+    """Where `st_ctime` is the creation time, a kept `stat` proves nothing: every workbook is
+    hashed (and only a changed one's region scored)."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    monkeypatch.setattr(batch_cache, "TRUSTS_STAT", False)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    opened, read = _reading(monkeypatch), _counting(monkeypatch)
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    assert sorted(opened) == sorted(
+        name
+        for spec in specs
+        for name in (workbook_names(spec.path) if spec.path.is_dir() else [spec.path.name])
+    )
+    assert read == []
+
+
 @pytest.mark.parametrize("flag", ["--assume-unchanged", "--skip-worktree", "untracked"])
 def test_what_git_does_not_check_is_hashed_by_kla(
     origin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric, flag: str
 ) -> None:
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
     cache_dir, where = tmp_path / "cache", tmp_path / "ci" / "provinsi"
     specs = discover(_checkout(origin, where))
     region = next(spec for spec in specs if spec.path.is_dir())
