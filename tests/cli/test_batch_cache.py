@@ -178,6 +178,19 @@ def _reading(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return opened
 
 
+def _run_once(
+    province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
+) -> tuple[list[RegionSpec], Path, RegionSpec, Path]:
+    """One cached run over files not just written (the racy window off); the regions, the
+    cache folder, the first region and its first form."""
+    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
+    specs = discover(province)
+    cache_dir = tmp_path / "cache"
+    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
+    region = next(spec for spec in specs if spec.path.is_dir())
+    return specs, cache_dir, region, sorted(region.path.glob("*.xlsx"))[0]
+
+
 def test_an_unchanged_file_is_not_read_again(
     province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
 ) -> None:
@@ -196,12 +209,7 @@ def test_an_unchanged_file_is_not_read_again(
 def test_a_file_rewritten_with_its_old_times_is_read_again(
     province: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kla: Rubric
 ) -> None:
-    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
-    specs = discover(province)
-    cache_dir = tmp_path / "cache"
-    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
-    region = next(spec for spec in specs if spec.path.is_dir())
-    form = sorted(region.path.glob("*.xlsx"))[0]
+    specs, cache_dir, region, form = _run_once(province, tmp_path, monkeypatch, kla)
     before = form.stat()
     data = bytearray(form.read_bytes())
     data[-1] ^= 1  # same size, other bytes
@@ -220,12 +228,7 @@ def test_a_region_whose_forms_came_or_went_is_scored_again(
 ) -> None:
     """The memory keeps a region's forms by name and `stat` together: a form that came (a copy
     with the times of the one it copies), was renamed or went makes the region's key anew."""
-    monkeypatch.setattr(batch_cache, "RACY_NS", 0)
-    specs = discover(province)
-    cache_dir = tmp_path / "cache"
-    list(run_batch(kla, specs, 1, "en", None, ResultCache(province, cache_dir)))
-    region = next(spec for spec in specs if spec.path.is_dir())
-    form = sorted(region.path.glob("*.xlsx"))[0]
+    specs, cache_dir, region, form = _run_once(province, tmp_path, monkeypatch, kla)
     if change == "added":
         shutil.copy2(form, region.path / f"salinan-{form.name}")
     elif change == "renamed":
