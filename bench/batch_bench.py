@@ -275,14 +275,13 @@ def main() -> None:
             report("cache: the re-run in a fresh clone / in the same checkout", fresh)
             report_one("cache: the re-run in a fresh clone", fresh.a, goal_seconds=0.5)
             if before_env is not None:  # each checkout's first run fills its own entry
-                b_env = before_env
                 pair = paired(
                     ("after: the re-run in a fresh clone", at_checkout),
                     ("before: the re-run in a fresh clone", at_checkout),
                     rounds,
                     before=lambda: cloned(repo, checkout),
                     env=env,
-                    env_b=b_env,
+                    env_b=before_env,
                 )
                 report("before/after: the re-run in a fresh clone, after / before", pair)
                 pair = paired(
@@ -290,9 +289,9 @@ def main() -> None:
                     ("before: the re-run in the same checkout", at_checkout),
                     rounds,
                     before=lambda: settled(at_checkout, env, clone_paths),
-                    before_b=lambda: settled(at_checkout, b_env, clone_paths),
+                    before_b=lambda: settled(at_checkout, before_env, clone_paths),
                     env=env,
-                    env_b=b_env,
+                    env_b=before_env,
                 )
                 report("before/after: the re-run in the same checkout, after / before", pair)
             # a checkout git does not know: every workbook read and hashed again

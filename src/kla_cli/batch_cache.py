@@ -251,9 +251,11 @@ class ResultCache:
             listing = self._listed.pop(where) if where in self._listed else self._listing(spec)
             if listing is None:
                 return None
-            if listing.recalled is not None:
-                self._new_regions[where] = [listing.stamp, listing.recalled]
-            contents = listing.recalled or self._contents(where, listing)
+            contents = listing.recalled
+            if contents is None:
+                contents = self._contents(where, listing)
+            else:  # remembered again for the next run
+                self._new_regions[where] = [listing.stamp, contents]
         except OSError:
             return None
         head = json.dumps([spec.name, spec.named, where, spec.target])
